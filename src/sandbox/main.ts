@@ -1,0 +1,65 @@
+/**
+ * `npm run sandbox`: the sandbox API alone on 127.0.0.1, for poking at with curl. Settings come
+ * from SANDBOX_* variables; a bad one stops start-up with one line naming it.
+ */
+import {
+  DEFAULT_PRIMARY_KEY, DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW_S, DEFAULT_SECONDARY_KEY, startSandbox,
+} from './index.js';
+
+const DEFAULT_PORT = 3980;
+
+class SettingError extends Error {}
+
+function integerSetting(name: string, fallback: number, min: number, max: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new SettingError(`${name} must be a whole number from ${min} to ${max} (got "${text}").`);
+  }
+  return value;
+}
+
+function keySetting(name: string, fallback: string): string {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  if (/\s/.test(text)) throw new SettingError(`${name} must not contain spaces.`);
+  return text;
+}
+
+async function main(): Promise<void> {
+  const port = integerSetting('SANDBOX_PORT', DEFAULT_PORT, 0, 65535);
+  const primaryKey = keySetting('SANDBOX_PRIMARY_KEY', DEFAULT_PRIMARY_KEY);
+  const secondaryKey = keySetting('SANDBOX_SECONDARY_KEY', DEFAULT_SECONDARY_KEY);
+  if (primaryKey === secondaryKey) throw new SettingError('SANDBOX_PRIMARY_KEY and SANDBOX_SECONDARY_KEY must differ.');
+  const rateLimit = integerSetting('SANDBOX_RATE_LIMIT', DEFAULT_RATE_LIMIT, 1, 1_000_000);
+  const rateWindowS = integerSetting('SANDBOX_RATE_WINDOW_S', DEFAULT_RATE_WINDOW_S, 1, 86_400);
+
+  const sandbox = await startSandbox({
+    port, host: '127.0.0.1', primaryKey, secondaryKey, rateLimit, rateWindowS,
+    log: (line) => console.log(`${new Date().toISOString()} ${line}`),
+  });
+  console.log(`Ticketing sandbox API at ${sandbox.baseUrl}`);
+  console.log(`  primary key (read/write): ${sandbox.primaryKey}`);
+  console.log(`  secondary key (read-only): ${sandbox.secondaryKey}`);
+  console.log(`  ${sandbox.store.size} tickets; ${rateLimit} requests per ${rateWindowS} s per key`);
+  console.log(`  try: curl "${sandbox.baseUrl}/tickets?key=${sandbox.primaryKey}&limit=5"`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping the sandbox`);
+    void sandbox.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof SettingError) console.error(error.message);
+  else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    console.error(`SANDBOX_PORT: port ${process.env.SANDBOX_PORT ?? DEFAULT_PORT} is already in use.`);
+  } else console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
