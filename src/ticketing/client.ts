@@ -1,0 +1,460 @@
+/**
+ * The typed client of the Ticketing as a Service API. It knows nothing of Teams or of the bot.
+ *
+ * Every request carries the key as the `key` query parameter (the live service refuses the
+ * `Ocp-Apim-Subscription-Key` header), waits its turn in the key's rate limiter, and ends by the
+ * caller's deadline. Only GETs are retried. Every failure is a TicketingError whose message is
+ * safe to show a person.
+ */
+import ky, { type KyInstance } from 'ky';
+import { TtlCache } from './cache.js';
+import {
+  TicketingError, badResponseError, httpError, invalidInput, networkError, rateLimitedError,
+  readOnlyError, timeoutError,
+} from './errors.js';
+import {
+  continuationTokenOf, envelopeItem, envelopeItems, readActivity, readComment, readInstance,
+  readTagCategory, readTicket,
+} from './normalize.js';
+import { walkPages } from './paging.js';
+import { commentBody, createTicketBody, statusChangeBody, updateTicketBody } from './payload.js';
+import { checkContinuationToken, ticketQueryParams } from './query.js';
+import { RateLimiter } from './rateLimit.js';
+import { redactSecrets } from './redact.js';
+import { DEFAULT_RETRY, decideRetry, parseRetryAfter, type AttemptFailure, type RetryOptions } from './retry.js';
+import type {
+  Activity, Comment, Instance, NewTicket, Page, StatusChange, TagCategory, Ticket, TicketQuery,
+  TicketUpdates, User,
+} from './types.js';
+import { checkTimezone, isRecord, ticketIdSegment } from './validate.js';
+
+export interface TicketingClientOptions {
+  /** e.g. `https://teamswork.azure-api.net/ticketing/v1`; a trailing slash is fine, a query string is not. */
+  baseUrl: string;
+  /** The primary (read/write) key. Used for reads too when there is no `readOnlyKey`. */
+  apiKey?: string;
+  /** The secondary (read-only) key: used for every read when set. */
+  readOnlyKey?: string;
+  /** Hours from UTC sent as `timezone` when a call gives none; -12..14, default 0. */
+  timezoneDefault?: number;
+  /** Per key: at most `limit` requests in any `windowMs` (sliding). Default 100 per 60_000 ms, the seed's. */
+  rateLimit?: { limit: number; windowMs: number };
+  /**
+   * Retries of GETs on 429, 502, 503, 504, a dropped connection or a timeout.
+   * Default `{ limit: 2, baseDelayMs: 250, maxDelayMs: 4000 }`; `limit: 0` turns retries off.
+   */
+  retry?: RetryOptions;
+  /** Per attempt, in ms; default 10_000. */
+  requestTimeoutMs?: number;
+  /** How long getInstance and getTags answers are kept, in ms; default 300_000 (5 min). */
+  cacheTtlMs?: number;
+  /** Receives one line per HTTP request: method, path, status (or failure), duration. Never the key. */
+  log?: (line: string) => void;
+  /** Replaces the global fetch (tests). */
+  fetch?: typeof fetch;
+}
+
+export interface CallOptions {
+  /** Hours from UTC of the person the call is made for; default `timezoneDefault`. */
+  timezone?: number;
+  /**
+   * Epoch ms by which the call must be over. A turn in the rate limiter that cannot come by then
+   * fails at once (`rateLimited`); a request still running then is cut (`timeout`); a retry whose
+   * wait would pass it is not made.
+   */
+  deadline?: number;
+  /** Aborting rejects the call with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_RATE_LIMIT = { limit: 100, windowMs: 60_000 } as const;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+export const DEFAULT_CACHE_TTL_MS = 5 * 60_000;
+
+type Method = 'GET' | 'POST' | 'PUT';
+
+interface RequestSpec {
+  operation: string;
+  method: Method;
+  /** Below the base URL, without a leading slash. */
+  path: string;
+  call: CallOptions;
+  params?: URLSearchParams;
+  /** Sent as `timezone` when set. */
+  timezone?: number;
+  json?: unknown;
+  headers?: Record<string, string>;
+}
+
+interface Answer {
+  status: number;
+  /** Parsed JSON, or undefined for an empty body. */
+  body: unknown;
+  headers: Headers;
+}
+
+type AttemptResult =
+  | { ok: true; answer: Answer }
+  | { ok: false; failed: AttemptFailure; code?: string };
+
+const ERROR_CODE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+
+/** The API's error code from `{"error":{"code"}}` or `{"code"}`, when it looks like one. */
+function errorCode(text: string): string | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const code = isRecord(body) ? (isRecord(body.error) ? body.error.code : body.code) : undefined;
+  return typeof code === 'string' && ERROR_CODE.test(code) ? code : undefined;
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** `promise`, or the signal's reason if it aborts first (the work itself goes on for others). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function positive(value: number, name: string): number {
+  if (!(Number.isFinite(value) && value > 0)) throw invalidInput(`${name} must be a number above 0.`, 'TicketingClient');
+  return value;
+}
+
+export class TicketingClient {
+  /** True when a read/write key is configured. Without one, writes fail at once (`readOnly`). */
+  readonly canWrite: boolean;
+  readonly #apiKey: string | undefined;
+  readonly #readKey: string;
+  readonly #timezoneDefault: number;
+  readonly #rateLimit: { limit: number; windowMs: number };
+  readonly #retry: RetryOptions;
+  readonly #requestTimeoutMs: number;
+  readonly #log: ((line: string) => void) | undefined;
+  readonly #http: KyInstance;
+  readonly #limiters = new Map<string, RateLimiter>();
+  readonly #instanceCache: TtlCache<Instance>;
+  readonly #tagsCache: TtlCache<TagCategory[]>;
+
+  constructor(options: TicketingClientOptions) {
+    const where = 'TicketingClient';
+    let base: URL;
+    try {
+      base = new URL(options.baseUrl);
+    } catch {
+      throw invalidInput('baseUrl must be an absolute http(s) URL.', where);
+    }
+    if (!/^https?:$/.test(base.protocol) || base.search !== '' || base.hash !== '') {
+      throw invalidInput('baseUrl must be an http(s) URL with no query string.', where);
+    }
+    const apiKey = options.apiKey || undefined;
+    const readKey = options.readOnlyKey || apiKey;
+    if (readKey === undefined) throw invalidInput('An apiKey or a readOnlyKey is needed.', where);
+    this.#apiKey = apiKey;
+    this.#readKey = readKey;
+    this.canWrite = apiKey !== undefined;
+    this.#timezoneDefault = checkTimezone(options.timezoneDefault ?? 0, where);
+    const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+    if (!Number.isInteger(rateLimit.limit) || rateLimit.limit < 1) throw invalidInput('rateLimit.limit must be a whole number, 1 or more.', where);
+    this.#rateLimit = { limit: rateLimit.limit, windowMs: positive(rateLimit.windowMs, 'rateLimit.windowMs') };
+    const retry = options.retry ?? DEFAULT_RETRY;
+    if (!Number.isInteger(retry.limit) || retry.limit < 0) throw invalidInput('retry.limit must be a whole number, 0 or more.', where);
+    this.#retry = { limit: retry.limit, baseDelayMs: positive(retry.baseDelayMs, 'retry.baseDelayMs'), maxDelayMs: positive(retry.maxDelayMs, 'retry.maxDelayMs') };
+    this.#requestTimeoutMs = positive(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, 'requestTimeoutMs');
+    const ttl = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
+    if (!(ttl >= 0)) throw invalidInput('cacheTtlMs must be 0 or more.', where);
+    this.#instanceCache = new TtlCache(ttl);
+    this.#tagsCache = new TtlCache(ttl);
+    this.#log = options.log;
+    this.#http = ky.create({
+      prefixUrl: base.toString(),
+      retry: 0,
+      throwHttpErrors: false,
+      timeout: false,
+      // A redirect would carry the key, in the URL, to wherever it points: answer it as an error instead.
+      redirect: 'manual',
+      headers: { accept: 'application/json' },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
+  }
+
+  /**
+   * One page of tickets. To get the next page, pass the page's `continuationToken` with the same
+   * query: the token goes as a request header, the query is sent again (the service ties a token to
+   * its filters and order) but for `offset`, which the token replaces.
+   */
+  async listTickets(query: TicketQuery = {}, opts: CallOptions & { continuationToken?: string } = {}): Promise<Page<Ticket>> {
+    const operation = 'listTickets';
+    const { continuationToken, ...call } = opts;
+    const token = continuationToken === undefined ? undefined : checkContinuationToken(continuationToken, operation);
+    const params = ticketQueryParams(query, operation);
+    if (token !== undefined) params.delete('offset');
+    const answer = await this.#request({
+      operation, method: 'GET', path: 'tickets', call, params, timezone: this.#timezone(call, operation),
+      ...(token === undefined ? {} : { headers: { continuationToken: token } }),
+    });
+    const items = envelopeItems(answer.body);
+    if (items === undefined) throw badResponseError(operation, false, answer.status);
+    const next = continuationTokenOf(answer.body, answer.headers.get('continuationToken'));
+    return { items: items.map(readTicket).filter((t): t is Ticket => t !== undefined), ...(next === undefined ? {} : { continuationToken: next }) };
+  }
+
+  /** Every ticket matching `query`, page after page by continuation token; the query is checked before the first request. */
+  iterateTickets(query: TicketQuery = {}, opts: CallOptions = {}): AsyncIterable<Ticket> {
+    ticketQueryParams(query, 'iterateTickets');
+    return walkPages((continuationToken) => this.listTickets(query, {
+      ...opts, ...(continuationToken === undefined ? {} : { continuationToken }),
+    }), 'iterateTickets');
+  }
+
+  async getTicket(id: string, opts: CallOptions = {}): Promise<Ticket> {
+    const operation = 'getTicket';
+    const path = `tickets/${ticketIdSegment(id, operation)}`;
+    const answer = await this.#request({ operation, method: 'GET', path, call: opts, timezone: this.#timezone(opts, operation) });
+    return this.#ticketOf(answer, operation, false);
+  }
+
+  /**
+   * Creates a ticket acting as `user`. Resolves to the new ticket, or to undefined when the
+   * service's answer holds none (the seed gives no response body). `expectedDate` is sent as
+   * `YYYY-MM-DD`. Never retried.
+   */
+  async createTicket(ticket: NewTicket, user: User, opts: CallOptions = {}): Promise<Ticket | undefined> {
+    const operation = 'createTicket';
+    this.#assertCanWrite(operation);
+    const timezone = this.#timezone(opts, operation);
+    const json = createTicketBody(ticket, user, timezone, operation);
+    const answer = await this.#request({ operation, method: 'POST', path: 'tickets', call: opts, timezone, json });
+    return readTicket(envelopeItem(answer.body));
+  }
+
+  /** Changes the fields given (body `{updates, user}`). Never retried. */
+  async updateTicket(id: string, updates: TicketUpdates, user: User, opts: CallOptions = {}): Promise<Ticket> {
+    const operation = 'updateTicket';
+    this.#assertCanWrite(operation);
+    const path = `tickets/${ticketIdSegment(id, operation)}`;
+    const timezone = this.#timezone(opts, operation);
+    const json = updateTicketBody(updates, user, timezone, operation);
+    return this.#ticketOf(await this.#request({ operation, method: 'PUT', path, call: opts, timezone, json }), operation, true);
+  }
+
+  /** PUT /tickets/{id}/status; a `resolution` only with `Resolved`. Never retried. */
+  async changeStatus(id: string, change: StatusChange, user: User, opts: CallOptions = {}): Promise<Ticket> {
+    const operation = 'changeStatus';
+    this.#assertCanWrite(operation);
+    const path = `tickets/${ticketIdSegment(id, operation)}/status`;
+    const timezone = this.#timezone(opts, operation);
+    const json = statusChangeBody(change, user, operation);
+    return this.#ticketOf(await this.#request({ operation, method: 'PUT', path, call: opts, timezone, json }), operation, true);
+  }
+
+  /** Status changes and comments of a ticket. (The endpoint takes no timezone.) */
+  async listActivities(id: string, opts: CallOptions = {}): Promise<Activity[]> {
+    const operation = 'listActivities';
+    const path = `tickets/${ticketIdSegment(id, operation)}/activities`;
+    const answer = await this.#request({ operation, method: 'GET', path, call: opts });
+    const items = envelopeItems(answer.body);
+    if (items === undefined) throw badResponseError(operation, false, answer.status);
+    return items.map((a) => readActivity(a, id)).filter((a): a is Activity => a !== undefined);
+  }
+
+  /** POST /tickets/{id}/comments (the seed's path). Never retried. */
+  async addComment(id: string, comment: string, user: User, opts: CallOptions = {}): Promise<Comment> {
+    const operation = 'addComment';
+    this.#assertCanWrite(operation);
+    const path = `tickets/${ticketIdSegment(id, operation)}/comments`;
+    const json = commentBody(comment, user, operation);
+    const answer = await this.#request({ operation, method: 'POST', path, call: opts, json });
+    const read = readComment(envelopeItem(answer.body), id);
+    if (read === undefined) throw badResponseError(operation, true, answer.status);
+    return read;
+  }
+
+  /**
+   * The instance (custom fields, assignees), kept for `cacheTtlMs` per timezone. Callers arriving
+   * while it loads share that request, which runs with the first caller's deadline; each
+   * caller's own signal only stops that caller's wait.
+   */
+  getInstance(opts: CallOptions = {}): Promise<Instance> {
+    const operation = 'getInstance';
+    const timezone = this.#timezone(opts, operation);
+    const { signal, ...call } = opts;
+    const load = async () => {
+      const answer = await this.#request({ operation, method: 'GET', path: 'instance', call, timezone });
+      const instance = readInstance(envelopeItem(answer.body));
+      if (instance === undefined) throw badResponseError(operation, false, answer.status);
+      return instance;
+    };
+    return untilAborted(this.#instanceCache.get(String(timezone), load), signal);
+  }
+
+  /** The tag categories, kept for `cacheTtlMs`; shared while loading, as getInstance. */
+  getTags(opts: CallOptions = {}): Promise<TagCategory[]> {
+    const operation = 'getTags';
+    const { signal, ...call } = opts;
+    const load = async () => {
+      const answer = await this.#request({ operation, method: 'GET', path: 'tags', call });
+      const items = envelopeItems(answer.body);
+      if (items === undefined) throw badResponseError(operation, false, answer.status);
+      return items.map(readTagCategory).filter((c): c is TagCategory => c !== undefined);
+    };
+    return untilAborted(this.#tagsCache.get('tags', load), signal);
+  }
+
+  /** Forgets the cached instance and tags (e.g. after an admin changed them). */
+  invalidateCache(): void {
+    this.#instanceCache.clear();
+    this.#tagsCache.clear();
+  }
+
+  /** The call's timezone, else the default; checked. */
+  #timezone(call: CallOptions, operation: string): number {
+    return checkTimezone(call.timezone ?? this.#timezoneDefault, operation);
+  }
+
+  #assertCanWrite(operation: string): void {
+    if (!this.canWrite) throw readOnlyError(operation);
+  }
+
+  #ticketOf(answer: Answer, operation: string, isWrite: boolean): Ticket {
+    const ticket = readTicket(envelopeItem(answer.body));
+    if (ticket === undefined) throw badResponseError(operation, isWrite, answer.status);
+    return ticket;
+  }
+
+  #limiterFor(key: string): RateLimiter {
+    let limiter = this.#limiters.get(key);
+    if (!limiter) {
+      limiter = new RateLimiter(this.#rateLimit.limit, this.#rateLimit.windowMs);
+      this.#limiters.set(key, limiter);
+    }
+    return limiter;
+  }
+
+  #writeLog(line: string): void {
+    if (!this.#log) return;
+    try {
+      this.#log(redactSecrets(line, [this.#apiKey, this.#readKey]));
+    } catch {
+      // A failing logger must not fail the call.
+    }
+  }
+
+  async #request(spec: RequestSpec): Promise<Answer> {
+    const { operation, method, call } = spec;
+    const isWrite = method !== 'GET';
+    const key = isWrite ? this.#apiKey : this.#readKey;
+    if (key === undefined) throw readOnlyError(operation);
+    const params = new URLSearchParams({ key });
+    if (spec.timezone !== undefined) params.set('timezone', String(spec.timezone));
+    for (const [name, value] of spec.params ?? []) params.append(name, value);
+    const { deadline, signal } = call;
+    if (deadline !== undefined && !Number.isFinite(deadline)) throw invalidInput('deadline must be a time in epoch ms.', operation);
+    if (deadline !== undefined && Date.now() >= deadline) throw timeoutError(operation, false);
+    const limiter = this.#limiterFor(key);
+
+    for (let attempts = 1; ; attempts++) {
+      const permit = await limiter.acquire({ operation, ...(deadline === undefined ? {} : { deadline }), ...(signal ? { signal } : {}) });
+      let result: AttemptResult;
+      try {
+        result = await this.#attempt(spec, params, attempts);
+      } finally {
+        permit.release();
+      }
+      if (result.ok) return result.answer;
+
+      const { failed } = result;
+      if ('status' in failed && failed.status === 429 && failed.retryAfterMs !== undefined) {
+        limiter.blockUntil(Date.now() + failed.retryAfterMs);
+      }
+      const decision = decideRetry({ method, attempts, failed, options: this.#retry, now: Date.now(), ...(deadline === undefined ? {} : { deadline }) });
+      if (!decision.retry) throw this.#errorFor(failed, result.code, operation, isWrite);
+      await sleep(decision.delayMs, signal);
+    }
+  }
+
+  #errorFor(failed: AttemptFailure, code: string | undefined, operation: string, isWrite: boolean): TicketingError {
+    if ('failure' in failed) return failed.failure === 'timeout' ? timeoutError(operation, isWrite) : networkError(operation, isWrite);
+    const { status } = failed;
+    if (status === 429) return rateLimitedError(failed.retryAfterMs ?? this.#rateLimit.windowMs, operation, status, code);
+    if (status === 403 && isWrite) return readOnlyError(operation, status, code);
+    return httpError(status, operation, code);
+  }
+
+  /** One HTTP exchange, cut at `requestTimeoutMs` or the deadline, whichever comes first. */
+  async #attempt(spec: RequestSpec, params: URLSearchParams, attempt: number): Promise<AttemptResult> {
+    const { call, method } = spec;
+    const started = Date.now();
+    const budget = Math.min(this.#requestTimeoutMs, (call.deadline ?? Infinity) - started);
+    const timer = new AbortController();
+    let timedOut = false;
+    const handle = setTimeout(() => {
+      timedOut = true;
+      timer.abort();
+    }, Math.max(0, budget));
+    const signal = call.signal ? AbortSignal.any([call.signal, timer.signal]) : timer.signal;
+    const logLine = (outcome: string) => this.#writeLog(
+      `${method} /${spec.path} ${outcome} ${Date.now() - started}ms${attempt > 1 ? ` (attempt ${attempt})` : ''}`,
+    );
+    try {
+      const response = await this.#http(spec.path, {
+        method,
+        searchParams: params,
+        signal,
+        ...(spec.headers ? { headers: spec.headers } : {}),
+        ...(spec.json === undefined ? {} : { json: spec.json }),
+      });
+      const text = await response.text();
+      logLine(String(response.status));
+      if (!response.ok) {
+        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+        const code = errorCode(text);
+        return {
+          ok: false,
+          failed: { status: response.status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
+          ...(code === undefined ? {} : { code: redactSecrets(code, [this.#apiKey, this.#readKey]) }),
+        };
+      }
+      let body: unknown;
+      if (text.trim() !== '') {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          throw badResponseError(spec.operation, method !== 'GET', response.status);
+        }
+      }
+      return { ok: true, answer: { status: response.status, body, headers: response.headers } };
+    } catch (error) {
+      if (error instanceof TicketingError) throw error;
+      if (call.signal?.aborted) {
+        logLine('aborted');
+        throw call.signal.reason;
+      }
+      logLine(timedOut ? 'timeout' : 'network error');
+      return { ok: false, failed: { failure: timedOut ? 'timeout' : 'network' } };
+    } finally {
+      clearTimeout(handle);
+    }
+  }
+}

@@ -1,0 +1,239 @@
+/**
+ * Tolerant reading of the service's JSON (typed `unknown`) into the shared types, for the seed's
+ * shapes and the live service's. Missing optional fields are left out; an optional field of the
+ * wrong type is dropped rather than failing the whole read; a list item that lacks its `id` is
+ * dropped. Only an envelope that holds no list / no object at all is an error (the caller turns
+ * `undefined` into a `badResponse`).
+ */
+import type {
+  Activity, Comment, CustomField, CustomFieldOption, CustomFieldValue, Instance, Persona, Tag,
+  TagCategory, Ticket, TicketTag, User,
+} from './types.js';
+import { isRecord } from './validate.js';
+
+type Json = Record<string, unknown>;
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function nonEmpty(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v : undefined;
+}
+
+function bool(v: unknown): boolean | undefined {
+  return typeof v === 'boolean' ? v : undefined;
+}
+
+function finiteNumber(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}
+
+/** A ticket number from a number or a numeric string (`"1234"`), else undefined. */
+function ticketNumber(v: unknown): number | undefined {
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? v : undefined;
+  if (typeof v === 'string' && /^\s*\d+\s*$/.test(v)) {
+    const n = Number(v);
+    return Number.isSafeInteger(n) ? n : undefined;
+  }
+  return undefined;
+}
+
+/** Copies `fields` of `from` that pass `read` onto `to`. */
+function copy<T extends object, K extends keyof T & string>(
+  to: T, from: Json, fields: readonly K[], read: (v: unknown) => T[K] | undefined,
+): void {
+  for (const field of fields) {
+    const value = read(from[field]);
+    if (value !== undefined) to[field] = value;
+  }
+}
+
+function list<T>(v: unknown, read: (item: unknown) => T | undefined): T[] | undefined {
+  if (!Array.isArray(v)) return undefined;
+  const out: T[] = [];
+  for (const item of v) {
+    const value = read(item);
+    if (value !== undefined) out.push(value);
+  }
+  return out;
+}
+
+/**
+ * A user; a missing name or email becomes `''` (the live service may leave the email out).
+ * Undefined when it has none of id, name, email.
+ */
+export function readUser(v: unknown): User | undefined {
+  if (!isRecord(v)) return undefined;
+  const id = str(v.id);
+  const email = str(v.email);
+  const name = str(v.name) ?? str(v.displayName);
+  if (id === undefined && name === undefined && email === undefined) return undefined;
+  return { id: id ?? '', name: name ?? email ?? '', email: email ?? '' };
+}
+
+function readTicketTag(v: unknown): TicketTag | undefined {
+  if (!isRecord(v)) return undefined;
+  const tagCategoryId = str(v.tagCategoryId);
+  const text = str(v.text);
+  return tagCategoryId !== undefined && text !== undefined ? { tagCategoryId, text } : undefined;
+}
+
+function readCustomFieldValue(v: unknown): CustomFieldValue | undefined {
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (!Array.isArray(v)) return undefined;
+  if (v.every((x) => typeof x === 'string')) return v as string[];
+  const users = list(v, readUser);
+  return users !== undefined && users.length === v.length ? users : undefined;
+}
+
+function readCustomFields(v: unknown): Record<string, CustomFieldValue> | undefined {
+  if (!isRecord(v)) return undefined;
+  const out: Record<string, CustomFieldValue> = {};
+  for (const [id, value] of Object.entries(v)) {
+    const read = readCustomFieldValue(value);
+    if (read !== undefined) out[id] = read;
+  }
+  return out;
+}
+
+/**
+ * A ticket; undefined when it has no `id` string. The number comes from `ticketNo` (live) or
+ * `ticketId` (seed), as a number or numeric string. Labels (status, priority) are trimmed and
+ * kept as given, even outside the seed's lists.
+ */
+export function readTicket(v: unknown): Ticket | undefined {
+  if (!isRecord(v)) return undefined;
+  const id = nonEmpty(v.id);
+  if (id === undefined) return undefined;
+  const t: Ticket = { id };
+  const number = ticketNumber(v.ticketNo) ?? ticketNumber(v.ticketId);
+  if (number !== undefined) t.number = number;
+  copy(t, v, ['title', 'description', 'expectedDate', 'resolution', 'firstResponseOn', 'firstResolutionOn',
+    'lastResolutionOn', 'createdOn', 'lastUpdatedOn', 'lastResolutionComment'], str);
+  copy(t, v, ['status', 'priority'], (x) => (typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined));
+  copy(t, v, ['requestor', 'assignee', 'createdBy', 'lastUpdatedBy'], readUser);
+  copy(t, v, ['isFrtEscalated', 'isRtEscalated'], bool);
+  const customFields = readCustomFields(v.customFields);
+  if (customFields !== undefined) t.customFields = customFields;
+  const tags = list(v.tags, readTicketTag);
+  if (tags !== undefined) t.tags = tags;
+  return t;
+}
+
+/**
+ * An activity; undefined without an `id`. `ticketId` falls back to the ticket asked about. A
+ * missing or unknown `type` is inferred: a `status` makes it a status change, else a comment.
+ */
+export function readActivity(v: unknown, ticketId: string): Activity | undefined {
+  if (!isRecord(v)) return undefined;
+  const id = nonEmpty(v.id);
+  if (id === undefined) return undefined;
+  const status = typeof v.status === 'string' && v.status.trim() !== '' ? v.status.trim() : undefined;
+  const typeText = typeof v.type === 'string' ? v.type.toLowerCase() : '';
+  const type: Activity['type'] = typeText.includes('status') ? 'status'
+    : typeText.includes('comment') ? 'comment'
+      : status !== undefined ? 'status' : 'comment';
+  const a: Activity = { id, ticketId: nonEmpty(v.ticketId) ?? ticketId, type };
+  if (status !== undefined) a.status = status;
+  copy(a, v, ['comment', 'createdDateTime', 'resolution'], str);
+  copy(a, v, ['previousStatus'], (x) => (typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined));
+  copy(a, v, ['isPrivate'], bool);
+  copy(a, v, ['createdBy'], readUser);
+  return a;
+}
+
+/** A comment; undefined without an `id`. A missing text becomes `''`. */
+export function readComment(v: unknown, ticketId: string): Comment | undefined {
+  if (!isRecord(v)) return undefined;
+  const id = nonEmpty(v.id);
+  if (id === undefined) return undefined;
+  const c: Comment = { id, ticketId: nonEmpty(v.ticketId) ?? ticketId, comment: str(v.comment) ?? '' };
+  copy(c, v, ['createdDateTime'], str);
+  copy(c, v, ['isPrivate'], bool);
+  copy(c, v, ['createdBy'], readUser);
+  return c;
+}
+
+function readOption(v: unknown): CustomFieldOption | undefined {
+  if (!isRecord(v)) return undefined;
+  const id = nonEmpty(v.id) ?? nonEmpty(v.key);
+  const text = str(v.text) ?? str(v.label) ?? str(v.name);
+  return id !== undefined ? { id, text: text ?? id } : undefined;
+}
+
+/** A custom field definition; undefined without an `id`. `label` falls back to `name`/`text`. */
+export function readCustomField(v: unknown): CustomField | undefined {
+  if (!isRecord(v)) return undefined;
+  const id = nonEmpty(v.id);
+  if (id === undefined) return undefined;
+  const f: CustomField = { id, type: str(v.type) ?? '', label: str(v.label) ?? str(v.name) ?? str(v.text) ?? '' };
+  copy(f, v, ['required', 'multiple'], bool);
+  const options = list(v.options, readOption);
+  if (options !== undefined) f.options = options;
+  return f;
+}
+
+function readPersona(v: unknown): Persona | undefined {
+  if (!isRecord(v)) return undefined;
+  const p: Persona = {};
+  copy(p, v, ['id', 'text', 'secondaryText'], str);
+  return Object.keys(p).length > 0 ? p : undefined;
+}
+
+export function readInstance(v: unknown): Instance | undefined {
+  if (!isRecord(v)) return undefined;
+  const i: Instance = {};
+  copy(i, v, ['id', 'groupId', 'name', 'tenantId', 'teamId', 'channelId', 'subscriptionId', 'mailAddress'], str);
+  copy(i, v, ['enabled', 'isAutomaticAssignTickets', 'isAutoAssignIdleTickets', 'isNotifyIdleTicket'], bool);
+  copy(i, v, ['dayBeforeTicketsIdle'], finiteNumber);
+  copy(i, v, ['customFields', 'customFieldsLeft', 'customFieldsRight', 'optionalFieldsLeft', 'optionalFieldsRight'],
+    (x) => list(x, readCustomField));
+  if (isRecord(v.assignees) && (v.assignees.type === 'teamsOwner' || v.assignees.type === 'customAssignee')) {
+    const peoples = list(v.assignees.peoples, readPersona);
+    i.assignees = { type: v.assignees.type, ...(peoples === undefined ? {} : { peoples }) };
+  }
+  return i;
+}
+
+function readTag(v: unknown): Tag | undefined {
+  if (!isRecord(v)) return undefined;
+  const text = str(v.text);
+  return text !== undefined ? { text, deleted: bool(v.deleted) ?? false } : undefined;
+}
+
+/** A tag category; undefined without a `text`. Missing instanceId/color become `''`, tags `[]`. */
+export function readTagCategory(v: unknown): TagCategory | undefined {
+  if (!isRecord(v)) return undefined;
+  const text = str(v.text);
+  if (text === undefined) return undefined;
+  const c: TagCategory = {
+    instanceId: str(v.instanceId) ?? '',
+    text,
+    color: str(v.color) ?? '',
+    tags: list(v.tags, readTag) ?? [],
+    deleted: bool(v.deleted) ?? false,
+  };
+  const id = str(v.id);
+  if (id !== undefined) c.id = id;
+  return c;
+}
+
+/** The `items` array of a list envelope (or a bare array); undefined when there is none. */
+export function envelopeItems(body: unknown): unknown[] | undefined {
+  if (Array.isArray(body)) return body;
+  if (isRecord(body) && Array.isArray(body.items)) return body.items;
+  return undefined;
+}
+
+/** The `item` of a single-object envelope, or the body itself when it is the object. */
+export function envelopeItem(body: unknown): unknown {
+  if (isRecord(body) && isRecord(body.item)) return body.item;
+  return body;
+}
+
+/** The continuation token from the body field, else from the response header; '' counts as none. */
+export function continuationTokenOf(body: unknown, header: string | null): string | undefined {
+  const fromBody = isRecord(body) ? nonEmpty(body.continuationToken) : undefined;
+  return fromBody ?? (header !== null && header.trim() !== '' ? header.trim() : undefined);
+}

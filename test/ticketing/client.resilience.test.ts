@@ -1,0 +1,182 @@
+/** Rate limiting, retries, deadlines and dropped connections, against the sandbox over loopback. */
+import assert from 'node:assert/strict';
+import { CATEGORY, FIELD, type Sandbox } from '../../src/sandbox/index.js';
+import {
+  isOutcomeUnknown, isRateLimited, isTicketingError, type NewTicket, type Ticket,
+} from '../../src/ticketing/index.js';
+import { ACTOR, clientFor, requestsTo, reset, sandbox, storeTickets } from './support.js';
+
+const newTicket = (title: string): NewTicket => ({
+  title, requestor: ACTOR, customFields: { [FIELD.category]: [CATEGORY.Other.id], [FIELD.vip]: false },
+});
+
+describe('ticketing client: rate limit, retries, deadlines', function () {
+  this.timeout(15_000);
+  let sb: Sandbox;
+  let some: Ticket;
+  before(async () => {
+    sb = await sandbox();
+    const [first] = storeTickets(sb);
+    assert.ok(first);
+    some = first;
+  });
+  after(async () => { await sb.close(); });
+  beforeEach(() => {
+    reset(sb);
+    sb.setRateLimit(100_000, 60);
+  });
+
+  it('keeps a burst of 300 calls under the limit on both sides: no 429, first come first served', async () => {
+    const [limit, windowMs] = [30, 500];
+    sb.setRateLimit(limit, windowMs / 1000);
+    const client = clientFor(sb, { rateLimit: { limit, windowMs } });
+    const started = Date.now();
+    const pages = await Promise.all(Array.from({ length: 300 }, (_, i) => client.listTickets({ offset: i, limit: 1 })));
+    const elapsed = Date.now() - started;
+
+    assert.equal(pages.length, 300);
+    assert.deepEqual(pages.map((p) => p.items.length), Array.from({ length: 300 }, (_, i) => (i < sb.store.size ? 1 : 0)));
+    assert.deepEqual(sb.requests.filter((r) => r.status !== 200).map((r) => r.status), [], 'no 429 (nor any other failure)');
+    assert.equal(sb.requests.length, 300, 'no retry was needed');
+    assert.ok(elapsed >= (300 / limit - 1) * windowMs, `spread over the windows (${elapsed} ms)`);
+    // Arrival order at the server, window by window: call i goes in window floor(i / limit).
+    const offsets = sb.requests.map((r) => Number(r.query.offset));
+    for (let w = 0; w < 300 / limit; w++) {
+      const arrived = offsets.slice(w * limit, (w + 1) * limit).sort((a, b) => a - b);
+      assert.deepEqual(arrived, Array.from({ length: limit }, (_, k) => w * limit + k), `window ${w}`);
+    }
+  });
+
+  it('honours a server 429 Retry-After: one retry after the wait, and later calls on the key wait too', async () => {
+    sb.faults.inject({ kind: 'status', status: 429, retryAfterS: 1, match: { method: 'GET', path: '/tickets' } });
+    let got429At: number | undefined;
+    let laterCall: Promise<unknown> | undefined;
+    const client = clientFor(sb, {
+      log: (line) => {
+        if (line.startsWith('GET /tickets 429') && got429At === undefined) {
+          got429At = Date.now();
+          laterCall = client.getTags();
+        }
+      },
+    });
+    const started = Date.now();
+    const page = await client.listTickets({ limit: 2 });
+    const listDone = Date.now();
+    assert.equal(page.items.length, 2);
+    assert.ok(got429At !== undefined && laterCall !== undefined, 'the 429 was seen');
+    await laterCall;
+    const tagsDone = Date.now();
+
+    assert.deepEqual(requestsTo(sb, 'GET', '/tickets').map((r) => r.status), [429, 200], 'exactly one retry');
+    assert.ok(listDone - started >= 950, `the retry waited the Retry-After (${listDone - started} ms)`);
+    assert.ok(tagsDone - got429At >= 900, `a call made meanwhile waited for it too (${tagsDone - got429At} ms)`);
+    assert.deepEqual(requestsTo(sb, 'GET', '/tags').map((r) => r.status), [200]);
+  });
+
+  it('surfaces a 429 whose Retry-After is longer than maxDelayMs at once, as rateLimited with retryAfterS', async () => {
+    sb.faults.inject({ kind: 'status', status: 429, retryAfterS: 20, match: { method: 'GET' } });
+    const client = clientFor(sb);
+    const started = Date.now();
+    await assert.rejects(client.getTicket(some.id), (e: unknown) => {
+      assert.ok(isRateLimited(e));
+      assert.deepEqual([e.status, e.retryAfterS, e.code], [429, 20, 'RateLimitExceeded']);
+      return true;
+    });
+    assert.ok(Date.now() - started < 500);
+    assert.equal(sb.requests.length, 1);
+  });
+
+  it('refuses at once, as rateLimited, a call whose turn cannot come before its deadline', async () => {
+    const client = clientFor(sb, { rateLimit: { limit: 2, windowMs: 10_000 } });
+    await client.listTickets({ limit: 1 });
+    await client.getTicket(some.id);
+    const started = Date.now();
+    await assert.rejects(client.listActivities(some.id, { deadline: Date.now() + 2000 }), (e: unknown) => {
+      assert.ok(isRateLimited(e));
+      assert.ok(e.retryAfterS >= 9 && e.retryAfterS <= 10, `retryAfterS ${e.retryAfterS}`);
+      assert.equal(e.status, undefined, 'refused by the client, not the server');
+      return true;
+    });
+    assert.ok(Date.now() - started < 100, 'at once, not after waiting');
+    assert.equal(sb.requests.length, 2, 'no request for the refused call');
+  });
+
+  it('creates exactly one ticket when the connection drops after the server applied the POST, and says the outcome is unknown', async () => {
+    sb.faults.inject({ kind: 'dropAfterApply', match: { method: 'POST', path: '/tickets' } });
+    const client = clientFor(sb);
+    const before = sb.store.size;
+    const title = `Dropped after apply ${Date.now()}`;
+    await assert.rejects(client.createTicket(newTicket(title), ACTOR), (e: unknown) => {
+      assert.ok(isTicketingError(e));
+      assert.equal(e.kind, 'network');
+      assert.ok(isOutcomeUnknown(e));
+      assert.match(e.message, /may or may not have been saved/);
+      return true;
+    });
+    assert.equal(requestsTo(sb, 'POST', '/tickets').length, 1, 'writes are not retried');
+    assert.equal(sb.store.size, before + 1);
+    assert.equal(storeTickets(sb).filter((t) => t.title === title).length, 1);
+  });
+
+  it('does not retry PUT, status changes, comments or POST /tickets on 503', async () => {
+    const client = clientFor(sb);
+    const id = some.id;
+    const writes: [string, string, () => Promise<unknown>][] = [
+      ['PUT', `/tickets/${id}`, () => client.updateTicket(id, { title: 'never' }, ACTOR)],
+      ['PUT', `/tickets/${id}/status`, () => client.changeStatus(id, { status: some.status === 'Started' ? 'Open' : 'Started' }, ACTOR)],
+      ['POST', `/tickets/${id}/comments`, () => client.addComment(id, 'never', ACTOR)],
+      ['POST', '/tickets', () => client.createTicket(newTicket('never'), ACTOR)],
+    ];
+    for (const [method, path, write] of writes) {
+      sb.faults.inject({ kind: 'status', status: 503, times: 3, match: { method, path } });
+      await assert.rejects(write(), (e: unknown) => isTicketingError(e) && e.kind === 'http' && e.status === 503);
+      assert.equal(requestsTo(sb, method, path).length, 1, `${method} ${path} sent once`);
+      sb.faults.clear();
+    }
+  });
+
+  it('retries a GET on 503 and on a dropped connection, then succeeds', async () => {
+    const client = clientFor(sb);
+    const path = `/tickets/${some.id}`;
+    sb.faults.inject({ kind: 'status', status: 503, match: { method: 'GET', path } });
+    sb.faults.inject({ kind: 'dropBeforeRead', match: { method: 'GET', path } });
+    const ticket = await client.getTicket(some.id);
+    assert.equal(ticket.id, some.id);
+    assert.deepEqual(requestsTo(sb, 'GET', path).map((r) => r.status), [503, 0, 200]);
+  });
+
+  it('gives up on a GET after retry.limit retries, with the last status', async () => {
+    const client = clientFor(sb, { retry: { limit: 2, baseDelayMs: 10, maxDelayMs: 100 } });
+    sb.faults.inject({ kind: 'status', status: 502, times: 5, match: { method: 'GET', path: '/tags' } });
+    await assert.rejects(client.getTags(), (e: unknown) => isTicketingError(e) && e.kind === 'http' && e.status === 502);
+    assert.equal(requestsTo(sb, 'GET', '/tags').length, 3);
+  });
+
+  it('cuts an attempt at requestTimeoutMs (timeout), and a whole call at its deadline without retrying past it', async () => {
+    const client = clientFor(sb, { requestTimeoutMs: 150, retry: { limit: 1, baseDelayMs: 10, maxDelayMs: 100 } });
+    sb.faults.inject({ kind: 'delay', ms: 1000, times: 2, match: { path: '/instance' } });
+    let started = Date.now();
+    await assert.rejects(client.getInstance(), (e: unknown) => isTicketingError(e) && e.kind === 'timeout');
+    assert.ok(Date.now() - started < 900, 'did not wait for the slow answers');
+    assert.equal(requestsTo(sb, 'GET', '/instance').length, 2, 'a timed-out GET is retried once');
+
+    reset(sb);
+    const patient = clientFor(sb, { requestTimeoutMs: 5000 });
+    sb.faults.inject({ kind: 'delay', ms: 1000, match: { path: '/tickets' } });
+    started = Date.now();
+    await assert.rejects(patient.listTickets({}, { deadline: Date.now() + 200 }), (e: unknown) => isTicketingError(e) && e.kind === 'timeout');
+    const took = Date.now() - started;
+    assert.ok(took >= 150 && took < 700, `ended at the deadline (${took} ms)`);
+    assert.equal(sb.requests.length, 1);
+  });
+
+  it('rejects with the caller\'s reason when the caller aborts', async () => {
+    const client = clientFor(sb);
+    sb.faults.inject({ kind: 'delay', ms: 1000, match: { path: '/tickets' } });
+    const controller = new AbortController();
+    const call = client.listTickets({}, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('user left')), 50);
+    await assert.rejects(call, /user left/);
+    assert.equal(sb.requests.length, 1, 'not retried');
+  });
+});

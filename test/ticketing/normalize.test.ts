@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import {
+  continuationTokenOf, envelopeItem, envelopeItems, readActivity, readComment, readInstance,
+  readTagCategory, readTicket, readUser,
+} from '../../src/ticketing/normalize.js';
+
+const ID = '9f0b1d8e-3c1f-4d55-9a51-0a6f5f4c2b11';
+
+describe('ticketing/normalize: reading the wire tolerantly', () => {
+  it('takes the number from ticketNo (live) or ticketId (seed), number or numeric string', () => {
+    assert.equal(readTicket({ id: ID, ticketNo: 1234 })?.number, 1234);
+    assert.equal(readTicket({ id: ID, ticketId: 77 })?.number, 77);
+    assert.equal(readTicket({ id: ID, ticketId: '0042' })?.number, 42);
+    assert.equal(readTicket({ id: ID, ticketNo: '12', ticketId: 13 })?.number, 12);
+    assert.equal(readTicket({ id: ID, ticketId: 'abc' })?.number, undefined);
+    assert.equal(readTicket({ id: ID, ticketId: 1.5 })?.number, undefined);
+  });
+
+  it('keeps status labels outside the seed list, trimmed', () => {
+    assert.equal(readTicket({ id: ID, status: 'In Progress' })?.status, 'In Progress');
+    assert.equal(readTicket({ id: ID, status: ' Closed' })?.status, 'Closed');
+    assert.equal(readTicket({ id: ID, priority: 'Critical ' })?.priority, 'Critical');
+  });
+
+  it('reads a ticket with only an id, and drops wrong-typed optional fields without failing', () => {
+    assert.deepEqual(readTicket({ id: ID }), { id: ID });
+    const t = readTicket({
+      id: ID, title: 42, description: null, requestor: 'bob', assignee: { id: 'a', name: 'Al' },
+      tags: [{ tagCategoryId: 'c', text: 't' }, { text: 'no category' }, 7], isFrtEscalated: 'yes',
+      customFields: { a: 'x', b: true, c: ['i1', 'i2'], d: [{ id: 'u', name: 'U', email: 'u@x' }], e: 12, f: [1, 2] },
+      expectedDate: '2024-05-01', createdOn: 17,
+    });
+    assert.deepEqual(t, {
+      id: ID,
+      assignee: { id: 'a', name: 'Al', email: '' },
+      tags: [{ tagCategoryId: 'c', text: 't' }],
+      customFields: { a: 'x', b: true, c: ['i1', 'i2'], d: [{ id: 'u', name: 'U', email: 'u@x' }] },
+      expectedDate: '2024-05-01',
+    });
+  });
+
+  it('has no ticket without an id string', () => {
+    assert.equal(readTicket({ ticketId: 5, title: 'x' }), undefined);
+    assert.equal(readTicket({ id: 5 }), undefined);
+    assert.equal(readTicket(null), undefined);
+    assert.equal(readTicket([]), undefined);
+  });
+
+  it('tolerates users with a missing email, or a displayName', () => {
+    assert.deepEqual(readUser({ id: 'u1', name: 'Ann' }), { id: 'u1', name: 'Ann', email: '' });
+    assert.deepEqual(readUser({ id: 'u1', displayName: 'Ann' }), { id: 'u1', name: 'Ann', email: '' });
+    assert.equal(readUser({}), undefined);
+  });
+
+  it('infers the activity type when the service leaves it out', () => {
+    assert.equal(readActivity({ id: 'a1', status: 'Resolved', comment: 'done' }, ID)?.type, 'status');
+    assert.equal(readActivity({ id: 'a2', comment: 'hello' }, ID)?.type, 'comment');
+    assert.equal(readActivity({ id: 'a3', type: 'StatusChange' }, ID)?.type, 'status');
+    assert.equal(readActivity({ id: 'a4', type: 'comment', status: 'Open' }, ID)?.type, 'comment');
+    assert.deepEqual(readActivity({ id: 'a5', comment: 'x', isPrivate: true, createdBy: { id: 'u', name: 'U' } }, ID), {
+      id: 'a5', ticketId: ID, type: 'comment', comment: 'x', isPrivate: true, createdBy: { id: 'u', name: 'U', email: '' },
+    });
+    assert.equal(readActivity({ comment: 'no id' }, ID), undefined);
+  });
+
+  it('reads a comment, its ticket id falling back to the one asked about', () => {
+    assert.deepEqual(readComment({ id: 'c1', comment: 'hi' }, ID), { id: 'c1', ticketId: ID, comment: 'hi' });
+    assert.equal(readComment({ comment: 'hi' }, ID), undefined);
+  });
+
+  it('reads an instance, dropping custom fields without an id and unknown assignee types', () => {
+    const i = readInstance({
+      id: 'inst', name: 'Helpdesk', enabled: true, dayBeforeTicketsIdle: 'three',
+      customFields: [{ id: 'f1', type: 'text', label: 'Room' }, { type: 'toggle' }, { id: 'f2', type: 'itempicker', name: 'Site', multiple: false, options: [{ id: 'o1', text: 'Paris' }, { text: 'no id' }] }],
+      assignees: { type: 'somethingElse', peoples: [] },
+    });
+    assert.deepEqual(i, {
+      id: 'inst', name: 'Helpdesk', enabled: true,
+      customFields: [
+        { id: 'f1', type: 'text', label: 'Room' },
+        { id: 'f2', type: 'itempicker', label: 'Site', multiple: false, options: [{ id: 'o1', text: 'Paris' }] },
+      ],
+    });
+    assert.deepEqual(readInstance({ assignees: { type: 'customAssignee', peoples: [{ id: 'p', text: 'P' }, 3] } })?.assignees,
+      { type: 'customAssignee', peoples: [{ id: 'p', text: 'P' }] });
+  });
+
+  it('reads tag categories, filling the required fields it can', () => {
+    assert.deepEqual(readTagCategory({ id: 'c', text: 'Area', tags: [{ text: 'net' }, { deleted: true }] }), {
+      id: 'c', instanceId: '', text: 'Area', color: '', tags: [{ text: 'net', deleted: false }], deleted: false,
+    });
+    assert.equal(readTagCategory({ id: 'c' }), undefined);
+  });
+
+  it('finds items, item and the continuation token in either place', () => {
+    assert.deepEqual(envelopeItems({ items: [1] }), [1]);
+    assert.deepEqual(envelopeItems([2]), [2]);
+    assert.equal(envelopeItems({ item: {} }), undefined);
+    assert.deepEqual(envelopeItem({ item: { id: 'x' } }), { id: 'x' });
+    assert.deepEqual(envelopeItem({ id: 'y' }), { id: 'y' });
+    assert.equal(continuationTokenOf({ continuationToken: 'b' }, 'h'), 'b');
+    assert.equal(continuationTokenOf({ items: [] }, 'h'), 'h');
+    assert.equal(continuationTokenOf({ continuationToken: '' }, null), undefined);
+    assert.equal(continuationTokenOf({}, ''), undefined);
+  });
+});

@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import sinon from 'sinon';
+import { isRateLimited } from '../../src/ticketing/errors.js';
+import { RateLimiter, type Permit } from '../../src/ticketing/rateLimit.js';
+
+describe('ticketing/rateLimit: sliding window per key', () => {
+  let clock: sinon.SinonFakeTimers;
+  beforeEach(() => {
+    clock = sinon.useFakeTimers({ now: 1_000_000, toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => clock.restore());
+
+  /** Acquires `n` permits in order, recording when each was granted (ms since start); releases at once. */
+  function burst(limiter: RateLimiter, n: number): { granted: number[]; order: number[]; done: Promise<void> } {
+    const start = Date.now();
+    const granted: number[] = [];
+    const order: number[] = [];
+    const done = Promise.all(Array.from({ length: n }, (_, i) => limiter.acquire().then((p) => {
+      granted[i] = Date.now() - start;
+      order.push(i);
+      p.release();
+    }))).then(() => undefined);
+    return { granted, order, done };
+  }
+
+  it('never grants more than limit in any window, first come first served', async () => {
+    const limiter = new RateLimiter(3, 1000);
+    const { granted, order, done } = burst(limiter, 10);
+    await clock.tickAsync(5000);
+    await done;
+    assert.deepEqual(granted, [0, 0, 0, 1000, 1000, 1000, 2000, 2000, 2000, 3000]);
+    assert.deepEqual(order, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    for (const t of granted) {
+      assert.ok(granted.filter((u) => u >= t && u < t + 1000).length <= 3, `window at ${t}`);
+    }
+  });
+
+  it('counts a request from its release, and holds the slot while it is in flight', async () => {
+    const limiter = new RateLimiter(1, 1000);
+    const first = await limiter.acquire();
+    let secondAt: number | undefined;
+    const second = limiter.acquire().then((p) => {
+      secondAt = Date.now();
+      return p;
+    });
+    await clock.tickAsync(1500);
+    assert.equal(secondAt, undefined, 'waits while the first is in flight');
+    first.release();
+    const releasedAt = Date.now();
+    await clock.tickAsync(999);
+    assert.equal(secondAt, undefined, 'waits a whole window after the release');
+    await clock.tickAsync(1);
+    (await second).release();
+    assert.equal(secondAt, releasedAt + 1000);
+  });
+
+  it('refuses at once, with retryAfterS, a caller whose turn cannot come before its deadline', async () => {
+    const limiter = new RateLimiter(2, 10_000);
+    (await limiter.acquire()).release();
+    (await limiter.acquire()).release();
+    await clock.tickAsync(2000);
+    const before = Date.now();
+    const late = limiter.acquire({ deadline: Date.now() + 5000, operation: 'listTickets' });
+    await assert.rejects(late, (e: unknown) => {
+      assert.ok(isRateLimited(e));
+      assert.equal(e.retryAfterS, 8);
+      assert.equal(e.operation, 'listTickets');
+      return true;
+    });
+    assert.equal(Date.now(), before, 'refused without waiting');
+    const inTime = limiter.acquire({ deadline: Date.now() + 8000 });
+    await clock.tickAsync(8000);
+    (await inTime).release();
+  });
+
+  it('counts the callers already queued when judging a deadline', async () => {
+    const limiter = new RateLimiter(1, 1000);
+    const queued = [limiter.acquire(), limiter.acquire(), limiter.acquire()];
+    const late = limiter.acquire({ deadline: Date.now() + 2500 });
+    let lateError: unknown;
+    late.catch((e: unknown) => { lateError = e; });
+    await clock.tickAsync(0);
+    assert.ok(isRateLimited(lateError), 'refused at once: three ahead of it');
+    for (const p of queued) {
+      (await p).release();
+      await clock.tickAsync(1000);
+    }
+  });
+
+  it('blockUntil (a server Retry-After) holds every caller until then, and refuses those with earlier deadlines', async () => {
+    const limiter = new RateLimiter(100, 60_000);
+    const start = Date.now();
+    limiter.blockUntil(start + 3000);
+    let grantedAt: number | undefined;
+    const waiting = limiter.acquire().then((p) => {
+      grantedAt = Date.now() - start;
+      p.release();
+    });
+    const hurried = limiter.acquire({ deadline: start + 1000 });
+    await assert.rejects(hurried, (e: unknown) => isRateLimited(e) && e.retryAfterS === 3);
+    await clock.tickAsync(3000);
+    await waiting;
+    assert.equal(grantedAt, 3000);
+  });
+
+  it('refuses queued callers at once when a later block makes their deadline unreachable', async () => {
+    const limiter = new RateLimiter(1, 1000);
+    const first = await limiter.acquire();
+    const queued = limiter.acquire({ deadline: Date.now() + 1500 });
+    let error: unknown;
+    queued.catch((e: unknown) => { error = e; });
+    first.release();
+    limiter.blockUntil(Date.now() + 5000);
+    await clock.tickAsync(0);
+    assert.ok(isRateLimited(error));
+    assert.equal(error.retryAfterS, 5);
+  });
+
+  it('lets a waiting caller leave by aborting, with its reason, and moves the others up', async () => {
+    const limiter = new RateLimiter(1, 1000);
+    const first = await limiter.acquire();
+    const controller = new AbortController();
+    const leaving = limiter.acquire({ signal: controller.signal });
+    const staying = limiter.acquire();
+    controller.abort(new Error('user went away'));
+    await assert.rejects(leaving, /user went away/);
+    assert.equal(limiter.waiting, 1);
+    first.release();
+    await clock.tickAsync(1000);
+    const p: Permit = await staying;
+    p.release();
+  });
+});
