@@ -1,0 +1,44 @@
+import { TicketBot } from './bot.js';
+import type { Config } from './config.js';
+import { TicketCache } from './features/ticketCache.js';
+import { IdentityResolver } from './identity.js';
+import { startServer, type BotServer } from './server.js';
+import { TicketingClient } from './ticketing/client.js';
+
+export interface App {
+  server: BotServer;
+  client: TicketingClient;
+  close(): Promise<void>;
+}
+
+/**
+ * The bot wired to a Ticketing API: what `npm start` runs and what the HTTP tests start, with
+ * the same parts. `ticketing.baseUrl` and a key must be set here (index.ts fills them from the
+ * embedded sandbox when the configuration leaves them out).
+ */
+export async function startApp(
+  config: Config & { ticketing: { baseUrl: string } },
+  log: (line: string) => void,
+  host?: string,
+): Promise<App> {
+  const client = new TicketingClient({
+    baseUrl: config.ticketing.baseUrl,
+    apiKey: config.ticketing.apiKey,
+    readOnlyKey: config.ticketing.readOnlyKey,
+    timezoneDefault: config.ticketing.timezoneDefault,
+    rateLimit: config.ticketing.rateLimit,
+    log: (line) => log(`api ${line}`),
+  });
+  const bot = new TicketBot({
+    client,
+    tickets: new TicketCache(),
+    identity: new IdentityResolver(),
+    timezoneDefault: config.ticketing.timezoneDefault,
+    log,
+  });
+  const server = await startServer({ port: config.port, host, bot, auth: config.bot, log });
+  // Warm the cache the create form and ticket cards read, so the first person does not wait for it.
+  client.getInstance().catch(() => undefined);
+  client.getTags().catch(() => undefined);
+  return { server, client, close: () => server.close() };
+}

@@ -1,0 +1,173 @@
+import {
+  ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext,
+  type InvokeResponse,
+} from 'botbuilder';
+import type { AdaptiveCard } from './cards/render.js';
+import type { Answer, FeatureContext } from './features/context.js';
+import { errorAnswer } from './features/errorAnswer.js';
+import { help } from './features/help.js';
+import { BadActionError, isVerb, parseAction, type CardAction } from './features/parseAction.js';
+import { parseCommand } from './features/parseCommand.js';
+import { routeAction, routeCommand } from './features/router.js';
+import type { TicketCache } from './features/ticketCache.js';
+import { IdentityResolver, timezoneOf } from './identity.js';
+import { ReplayGuard } from './replayGuard.js';
+import type { TicketingClient } from './ticketing/client.js';
+
+export interface BotDeps {
+  client: TicketingClient;
+  tickets: TicketCache;
+  identity: IdentityResolver;
+  timezoneDefault: number;
+  log: (line: string) => void;
+}
+
+/** Teams waits about 5 s for an invoke's answer; we answer before, busy or not. */
+const INVOKE_BUDGET_MS = 4500;
+/** A message's reply goes through the connector, so it may take longer, but not forever. */
+const MESSAGE_BUDGET_MS = 12_000;
+/** Below this, no typing indicator: it would only flicker. */
+const TYPING_DELAY_MS = 300;
+
+const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+function cardMessage(card: AdaptiveCard, summary: string) {
+  const message = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+  message.summary = summary;
+  return message;
+}
+
+function typedError(status: number, code: string, message: string): InvokeResponse {
+  return { status, body: { statusCode: status, type: 'application/vnd.microsoft.error', value: { code, message } } };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Routes by activity kind only: chat text → commands, card verbs → actions. Features do the work;
+ * this class turns their answers into Teams messages, invoke responses and card updates.
+ */
+export class TicketBot extends TeamsActivityHandler {
+  private readonly replays = new ReplayGuard<InvokeResponse | void>();
+
+  constructor(private readonly deps: BotDeps) {
+    super();
+    this.onMessage(async (context, next) => {
+      const { result, repeated } = this.replays.once(context.activity.id, () => this.handleMessage(context));
+      if (repeated) deps.log(`turn ${context.activity.id} repeated delivery ignored`);
+      await result;
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if (context.activity.membersAdded?.some((m) => m.id === botId)) {
+        const answer = help(this.featureContext(context, MESSAGE_BUDGET_MS));
+        await context.sendActivity(cardMessage(answer.card, 'Hello! Here is what I can do.'));
+      }
+      await next();
+    });
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
+    const { result } = this.replays.once(context.activity.id, () => this.handleCardInvoke(context));
+    return (await result) as InvokeResponse;
+  }
+
+  private featureContext(context: TurnContext, budgetMs: number): FeatureContext {
+    const activity = context.activity;
+    return {
+      client: this.deps.client,
+      tickets: this.deps.tickets,
+      timezone: timezoneOf(activity, this.deps.timezoneDefault),
+      speaker: { aadObjectId: activity.from?.aadObjectId, name: activity.from?.name },
+      actor: () => this.deps.identity.actorFor(context),
+      deadline: Date.now() + budgetMs,
+      inChannel: activity.conversation?.conversationType === 'channel',
+    };
+  }
+
+  /** Runs a feature; any error becomes the answer a person reads, and unknown ones are logged. */
+  private async answer(context: TurnContext, what: string, run: () => Promise<Answer>): Promise<Answer> {
+    const started = Date.now();
+    try {
+      const answer = await run();
+      this.deps.log(`turn ${context.activity.id} ${what} ok ${Date.now() - started}ms`);
+      return answer;
+    } catch (error) {
+      const answer = errorAnswer(error);
+      const kind = error instanceof Error ? error.name : typeof error;
+      this.deps.log(`turn ${context.activity.id} ${what} ${answer.known ? 'refused' : 'FAILED'} ${kind} ${Date.now() - started}ms`);
+      return answer;
+    }
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    // Older clients send an Action.Submit as a message whose value holds the card's data.
+    if (isRecord(activity.value) && !activity.text?.trim()) return this.handleSubmit(context, activity.value);
+
+    const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+    const ctx = this.featureContext(context, MESSAGE_BUDGET_MS);
+    const command = parseCommand(text);
+    const typing = setTimeout(() => {
+      context.sendActivity({ type: ActivityTypes.Typing }).catch(() => undefined);
+    }, TYPING_DELAY_MS);
+    let answer: Answer;
+    try {
+      answer = command.name === 'notUnderstood'
+        ? help(ctx, command)
+        : await this.answer(context, `command ${command.name}`, () => routeCommand(ctx, command));
+    } finally {
+      clearTimeout(typing);
+    }
+    await context.sendActivity(cardMessage(answer.card, answer.summary));
+  }
+
+  private async handleSubmit(context: TurnContext, value: Record<string, unknown>): Promise<void> {
+    const ctx = this.featureContext(context, MESSAGE_BUDGET_MS);
+    const answer = await this.answer(context, `submit ${String(value.verb)}`, () => routeAction(ctx, parseAction(value.verb, value)));
+    const replyTo = context.activity.replyToId;
+    if (replyTo && !answer.asNewMessage) {
+      await context.updateActivity({ ...cardMessage(answer.card, answer.summary), id: replyTo });
+    } else {
+      await context.sendActivity(cardMessage(answer.card, answer.summary));
+    }
+  }
+
+  private async handleCardInvoke(context: TurnContext): Promise<InvokeResponse> {
+    const value: unknown = context.activity.value;
+    const action = isRecord(value) ? value.action : undefined;
+    if (!isRecord(action) || action.type !== 'Action.Execute') {
+      return typedError(400, 'BadRequest', 'Expected an Action.Execute.');
+    }
+    if (!isVerb(action.verb)) return typedError(400, 'UnknownVerb', 'This button is not one I know.');
+    let parsed: CardAction;
+    try {
+      parsed = parseAction(action.verb, action.data);
+    } catch (error) {
+      if (!(error instanceof BadActionError)) throw error;
+      return this.invokeCard(errorAnswer(error).card);
+    }
+    const ctx = this.featureContext(context, INVOKE_BUDGET_MS);
+    const answer = await this.answer(context, `action ${parsed.verb}`, () => routeAction(ctx, parsed));
+    if (answer.asNewMessage) {
+      await context.sendActivity(cardMessage(answer.card, answer.summary));
+      return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer.summary } };
+    }
+    const replyTo = context.activity.replyToId;
+    if (answer.changed && replyTo) {
+      // The invoke response redraws the card for the person who clicked; this redraws it for everyone.
+      await context.updateActivity({ ...cardMessage(answer.card, answer.summary), id: replyTo }).catch((error: unknown) => {
+        this.deps.log(`turn ${context.activity.id} card update for everyone failed: ${error instanceof Error ? error.name : 'error'}`);
+      });
+    }
+    return this.invokeCard(answer.card);
+  }
+
+  private invokeCard(card: AdaptiveCard): InvokeResponse {
+    return { status: 200, body: { statusCode: 200, type: CARD_CONTENT_TYPE, value: card } };
+  }
+}

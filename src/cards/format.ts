@@ -1,0 +1,80 @@
+import type { User } from '../ticketing/types.js';
+
+/** Cuts text to at most `max` characters, ending in "…" when cut. */
+export function cut(text: string, max: number): { text: string; wasCut: boolean } {
+  if (text.length <= max) return { text, wasCut: false };
+  return { text: text.slice(0, max - 1).trimEnd() + '…', wasCut: true };
+}
+
+/**
+ * Adaptive Cards clients expand `{{DATE(...)}}` and `{{TIME(...)}}` in TextBlocks: text that people
+ * wrote must show as written, so the braces are broken with a zero-width joiner.
+ */
+export function plain(text: string): string {
+  return text.replace(/\{\{/g, '{\u200d{');
+}
+
+export function numberLabel(number: number | undefined): string {
+  return number === undefined ? 'Ticket' : `#${number}`;
+}
+
+export function personName(user: User | undefined): string | undefined {
+  if (!user) return undefined;
+  return user.name || user.email || undefined;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function offsetLabel(timezone: number): string {
+  return timezone === 0 ? 'UTC' : `UTC${timezone > 0 ? '+' : '−'}${Math.abs(timezone)}`;
+}
+
+/** "28 Nov 2026, 14:05 UTC+1": a date-time in the reader's hour offset, which the API's `timezone` also uses. */
+export function dateTime(iso: string | undefined, timezone: number): string | undefined {
+  if (!iso) return undefined;
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const d = new Date(ms + timezone * 3_600_000);
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} ${offsetLabel(timezone)}`;
+}
+
+/** "26 Jul 2023": a calendar date, shown as the API gave it (no timezone shift for a date-only value). */
+export function dateOnly(iso: string | undefined): string | undefined {
+  if (!iso) return undefined;
+  const m = iso.match(/^(\d{4})-(\d{2})-(\d{2})/);
+  if (!m) return iso;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
+
+/** Container styles, used as coloured badges. */
+export type BadgeStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
+/** TextBlock colours, for the compact list rows. */
+export type TextColor = 'Default' | 'Good' | 'Attention' | 'Warning' | 'Accent';
+
+const STATUS_STYLE: Record<string, BadgeStyle> = {
+  open: 'accent', reopened: 'attention', started: 'warning', 'in progress': 'warning', resolved: 'good', closed: 'emphasis',
+};
+const PRIORITY_STYLE: Record<string, BadgeStyle> = {
+  low: 'emphasis', medium: 'accent', important: 'warning', urgent: 'attention',
+};
+const STYLE_COLOR: Record<BadgeStyle, TextColor> = {
+  default: 'Default', emphasis: 'Default', good: 'Good', attention: 'Attention', warning: 'Warning', accent: 'Accent',
+};
+
+/** Any label the service uses is shown; unknown ones get the neutral style. */
+export function statusStyle(status: string | undefined): BadgeStyle {
+  return STATUS_STYLE[(status ?? '').toLowerCase()] ?? 'emphasis';
+}
+export function priorityStyle(priority: string | undefined): BadgeStyle {
+  return PRIORITY_STYLE[(priority ?? '').toLowerCase()] ?? 'emphasis';
+}
+export function colorOf(style: BadgeStyle): TextColor {
+  return STYLE_COLOR[style];
+}
+
+const RESOLUTION_LABELS: Record<string, string> = { fixed: 'Fixed', cannotResolve: 'Cannot resolve', cancelled: 'Cancelled' };
+export function resolutionLabel(resolution: string): string {
+  return RESOLUTION_LABELS[resolution] ?? resolution;
+}

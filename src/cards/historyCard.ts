@@ -1,0 +1,30 @@
+import type { Activity, Ticket } from '../ticketing/types.js';
+import { cut, dateTime, numberLabel, personName, plain, resolutionLabel } from './format.js';
+import { render, type AdaptiveCard } from './render.js';
+
+/** Enough entries to read a ticket's story, few enough to stay far under the card size limit. */
+const MAX_ENTRIES = 25;
+
+/** One line for an activity, the same in the history card and on a compact event card. */
+export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'resolution' | 'createdBy'>): string {
+  const who = personName(activity.createdBy) ?? 'Someone';
+  if (activity.type === 'comment') return `${who} commented`;
+  const to = activity.status ?? 'a new status';
+  const resolution = activity.resolution ? ` (${resolutionLabel(activity.resolution)})` : '';
+  return `${who} changed the status to ${to}${resolution}`;
+}
+
+export function historyCard(ticket: Ticket, activities: Activity[], timezone: number): AdaptiveCard {
+  const entries = activities.slice(0, MAX_ENTRIES).map((a) => ({
+    headline: plain(describeActivity(a)),
+    when: dateTime(a.createdDateTime, timezone) ?? '',
+    text: a.comment?.trim() ? plain(cut(a.comment.trim(), 500).text) : undefined,
+  }));
+  return render('history', {
+    id: ticket.id,
+    numberLabel: numberLabel(ticket.number),
+    title: plain(cut(ticket.title?.trim() || '(no title)', 300).text),
+    entries,
+    more: Math.max(0, activities.length - MAX_ENTRIES),
+  });
+}

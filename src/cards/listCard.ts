@@ -1,0 +1,31 @@
+import type { Ticket } from '../ticketing/types.js';
+import { colorOf, cut, numberLabel, personName, plain, priorityStyle, statusStyle } from './format.js';
+import { render, type AdaptiveCard } from './render.js';
+
+export interface ListCardOptions {
+  heading: string;
+  subheading: string;
+  /** What to say when there are no rows. */
+  empty: string;
+  /** The data of the Next page button; absent on the last page. */
+  next?: object;
+}
+
+function row(ticket: Ticket) {
+  const status = statusStyle(ticket.status);
+  const priority = priorityStyle(ticket.priority);
+  return {
+    id: ticket.id,
+    numberLabel: numberLabel(ticket.number),
+    title: plain(cut(ticket.title?.trim() || '(no title)', 150).text),
+    detail: plain(cut(`${personName(ticket.requestor) ?? 'Unknown requestor'} → ${personName(ticket.assignee) ?? 'unassigned'}`, 120).text),
+    status: ticket.status ?? '',
+    statusColor: colorOf(status),
+    priority: ticket.priority ?? '',
+    priorityColor: colorOf(priority),
+  };
+}
+
+export function listCard(tickets: Ticket[], options: ListCardOptions): AdaptiveCard {
+  return render('list', { ...options, rows: tickets.map(row) });
+}

@@ -1,0 +1,161 @@
+import type { CustomField, CustomFieldValue, Instance, TagCategory, Ticket } from '../ticketing/types.js';
+import { render, type AdaptiveCard } from './render.js';
+import {
+  cut, dateOnly, dateTime, numberLabel, personName, plain, priorityStyle, resolutionLabel, statusStyle, type BadgeStyle,
+} from './format.js';
+
+const MAX_DESCRIPTION = 1200;
+const MAX_FIELD_VALUE = 300;
+
+/** What happened, shown at the top of a compact ticket card (a change made by a typed command). */
+export interface TicketEvent {
+  headline: string;
+  when: string;
+  text?: string;
+}
+
+export interface TicketCardOptions {
+  timezone: number;
+  instance?: Instance;
+  tagCategories?: TagCategory[];
+  /** A line above everything, e.g. why the card shows a state the person did not expect. */
+  note?: string;
+  /** With an event: the compact card, the event under the ticket's number and title. */
+  event?: TicketEvent;
+}
+
+interface Fact {
+  title: string;
+  value: string;
+}
+
+export interface TicketView {
+  id: string;
+  numberLabel: string;
+  title: string;
+  status: string;
+  statusStyle: BadgeStyle;
+  priority: string;
+  priorityStyle: BadgeStyle;
+  facts: Fact[];
+  customFields: Array<{ label: string; value: string }>;
+  description?: string;
+  descriptionCut: boolean;
+  escalation?: string;
+  resolution?: string;
+  resolutionComment?: string;
+  note?: string;
+  event?: TicketEvent;
+  compact: boolean;
+  canStart: boolean;
+  canResolve: boolean;
+  canClose: boolean;
+  canReopen: boolean;
+  canAssignToMe: boolean;
+}
+
+/** The transitions that make sense from a status; unknown labels (custom workflows) allow all but reopen. */
+export function transitions(status: string | undefined): Pick<TicketView, 'canStart' | 'canResolve' | 'canClose' | 'canReopen'> {
+  const s = (status ?? '').toLowerCase();
+  const done = s === 'resolved' || s === 'closed';
+  return {
+    canStart: s === 'open' || s === 'reopened',
+    canResolve: !done,
+    canClose: s !== 'closed',
+    canReopen: done,
+  };
+}
+
+function allFields(instance: Instance | undefined): CustomField[] {
+  if (!instance) return [];
+  const seen = new Map<string, CustomField>();
+  for (const list of [instance.customFields, instance.customFieldsLeft, instance.customFieldsRight, instance.optionalFieldsLeft, instance.optionalFieldsRight]) {
+    for (const field of list ?? []) if (!seen.has(field.id)) seen.set(field.id, field);
+  }
+  return [...seen.values()];
+}
+
+/** A custom field's value as people expect to read it: names, option texts, Yes/No, a date. */
+function showValue(field: CustomField | undefined, value: CustomFieldValue, timezone: number): string | undefined {
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'string') {
+    if (value.trim() === '') return undefined;
+    if (field?.type === 'datepicker') return /T/.test(value) ? dateTime(value, timezone) : dateOnly(value);
+    return value;
+  }
+  const parts = value.map((item) => {
+    if (typeof item === 'string') return field?.options?.find((o) => o.id === item)?.text ?? item;
+    return personName(item) ?? '';
+  }).filter((p) => p !== '');
+  return parts.length === 0 ? undefined : parts.join(', ');
+}
+
+function tagText(ticket: Ticket, categories: TagCategory[] | undefined): string | undefined {
+  if (!ticket.tags || ticket.tags.length === 0) return undefined;
+  return ticket.tags.map((t) => {
+    const category = categories?.find((c) => c.id === t.tagCategoryId);
+    return category ? `${category.text}: ${t.text}` : t.text;
+  }).join(', ');
+}
+
+export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketView {
+  const { timezone } = options;
+  const facts: Fact[] = [];
+  const add = (title: string, value: string | undefined) => {
+    if (value) facts.push({ title, value: plain(cut(value, MAX_FIELD_VALUE).text) });
+  };
+  add('Requestor', personName(ticket.requestor));
+  add('Assignee', personName(ticket.assignee) ?? 'Unassigned');
+  add('Created', dateTime(ticket.createdOn, timezone));
+  add('Updated', dateTime(ticket.lastUpdatedOn, timezone));
+  add('Expected', ticket.expectedDate && (/T/.test(ticket.expectedDate) ? dateTime(ticket.expectedDate, timezone) : dateOnly(ticket.expectedDate)));
+  add('Tags', tagText(ticket, options.tagCategories));
+
+  const fields = allFields(options.instance);
+  const customFields: TicketView['customFields'] = [];
+  for (const [id, value] of Object.entries(ticket.customFields ?? {})) {
+    const field = fields.find((f) => f.id === id);
+    const shown = showValue(field, value, timezone);
+    if (shown !== undefined) {
+      customFields.push({ label: plain(field?.label ?? 'Other field'), value: plain(cut(shown, MAX_FIELD_VALUE).text) });
+    }
+  }
+
+  const escalations = [
+    ticket.isFrtEscalated ? 'First response overdue' : undefined,
+    ticket.isRtEscalated ? 'Resolution overdue' : undefined,
+  ].filter((e) => e !== undefined);
+  const description = ticket.description?.trim() ? cut(ticket.description.trim(), MAX_DESCRIPTION) : undefined;
+  const resolved = (ticket.status ?? '').toLowerCase() === 'resolved' || (ticket.status ?? '').toLowerCase() === 'closed';
+  const event = options.event && {
+    headline: plain(options.event.headline),
+    when: options.event.when,
+    text: options.event.text === undefined ? undefined : plain(cut(options.event.text, MAX_DESCRIPTION).text),
+  };
+
+  return {
+    id: ticket.id,
+    numberLabel: numberLabel(ticket.number),
+    title: plain(cut(ticket.title?.trim() || '(no title)', 300).text),
+    status: ticket.status ?? 'Unknown',
+    statusStyle: statusStyle(ticket.status),
+    priority: ticket.priority ?? 'No priority',
+    priorityStyle: priorityStyle(ticket.priority),
+    facts,
+    customFields,
+    description: description && plain(description.text),
+    descriptionCut: description?.wasCut ?? false,
+    escalation: escalations.length > 0 ? `⚠ ${escalations.join(' · ')}` : undefined,
+    resolution: resolved && ticket.resolution ? `Resolution: ${resolutionLabel(ticket.resolution)}` : undefined,
+    resolutionComment: resolved && ticket.lastResolutionComment ? plain(cut(ticket.lastResolutionComment, MAX_FIELD_VALUE).text) : undefined,
+    note: options.note,
+    event,
+    compact: event !== undefined,
+    ...transitions(ticket.status),
+    canAssignToMe: (ticket.status ?? '').toLowerCase() !== 'closed',
+  };
+}
+
+export function ticketCard(ticket: Ticket, options: TicketCardOptions): AdaptiveCard {
+  return render('ticket', ticketView(ticket, options));
+}

@@ -1,0 +1,38 @@
+import type { AdaptiveCard } from '../cards/render.js';
+import type { TicketingClient } from '../ticketing/client.js';
+import type { User } from '../ticketing/types.js';
+import type { TicketCache } from './ticketCache.js';
+
+/**
+ * All a feature knows of Teams: who is speaking, their timezone, and a way to establish the acting
+ * user for a write. Built per turn by the bot; nothing per-turn is kept on shared objects.
+ */
+export interface FeatureContext {
+  readonly client: TicketingClient;
+  readonly tickets: TicketCache;
+  /** The speaker's hour offset, sent to the API as `timezone` and used for dates on cards. */
+  readonly timezone: number;
+  /** Who is speaking, as the activity says, without any lookup. */
+  readonly speaker: { aadObjectId?: string; name?: string };
+  /**
+   * The acting user for writes: AAD object id, display name and email of the Teams user, looked up
+   * (and cached) from the authenticated activity. Throws IdentityError when it cannot be established.
+   */
+  actor(): Promise<User>;
+  /** Epoch ms by which the answer must be ready (Teams' deadline, less a margin). */
+  readonly deadline: number;
+  readonly inChannel: boolean;
+}
+
+/** What a feature answers: a card, with a one-line text for notifications and screen readers. */
+export interface Answer {
+  card: AdaptiveCard;
+  summary: string;
+  /**
+   * From a card button: post the card as a new message instead of replacing the card the button
+   * was on (opening a ticket from a list keeps the list).
+   */
+  asNewMessage?: boolean;
+  /** The ticket changed: the card the button was on is redrawn for everyone, not only the actor. */
+  changed?: boolean;
+}

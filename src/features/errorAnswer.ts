@@ -1,0 +1,46 @@
+import { errorCard } from '../cards/errorCard.js';
+import { IdentityError } from '../identity.js';
+import { isTicketingError, type TicketingError } from '../ticketing/errors.js';
+import type { Answer } from './context.js';
+import { FeatureError } from './featureError.js';
+import { BadActionError } from './parseAction.js';
+
+function fromTicketing(e: TicketingError): { headline: string; detail?: string } {
+  switch (e.kind) {
+    case 'rateLimited':
+      return { headline: `The helpdesk is busy; try again in ${e.retryAfterS ?? 30} s.`, detail: 'Nothing was changed.' };
+    case 'readOnly':
+      return { headline: 'This bot can only read tickets.', detail: 'Its API key does not allow changes. Whoever installed the bot can give it the read/write key.' };
+    case 'network':
+    case 'timeout':
+      return { headline: 'The helpdesk cannot be reached right now.', detail: e.message };
+    case 'badResponse':
+      return { headline: 'The helpdesk sent an answer I could not read.', detail: e.message };
+    case 'invalidInput':
+      return { headline: e.message };
+    case 'http':
+      if (e.status === 401) return { headline: "The helpdesk did not accept the bot's API key.", detail: 'Whoever installed the bot needs to check its key. Nothing was changed.' };
+      if (e.status === 403) return { headline: 'This bot can only read tickets.', detail: 'Its API key does not allow changes.' };
+      if (e.status === 404) return { headline: 'That ticket does not exist (any more).' };
+      if (e.status !== undefined && e.status >= 500) return { headline: 'The helpdesk has a problem right now; try again in a minute.' };
+      return { headline: 'The helpdesk refused that.', detail: e.message };
+  }
+}
+
+/**
+ * The one place an error becomes what a person reads: a short card saying what happened and what
+ * to do. Errors we do not know say only that something went wrong (the turn handler logs them).
+ */
+export function errorAnswer(error: unknown): Answer & { known: boolean } {
+  let view: { headline: string; detail?: string; ticketId?: string };
+  let known = true;
+  if (error instanceof FeatureError) view = { headline: error.message, ticketId: error.ticketId };
+  else if (error instanceof BadActionError) view = { headline: 'That button cannot be used.', detail: error.message };
+  else if (error instanceof IdentityError) view = { headline: error.message };
+  else if (isTicketingError(error)) view = fromTicketing(error);
+  else {
+    known = false;
+    view = { headline: 'Something went wrong on my side.', detail: 'Please try again; if it keeps happening, tell whoever runs this bot.' };
+  }
+  return { card: errorCard(view), summary: view.headline, known };
+}

@@ -1,0 +1,33 @@
+import { helpCard } from '../cards/helpCard.js';
+import { tagsCard } from '../cards/tagsCard.js';
+import type { Answer, FeatureContext } from './context.js';
+import { COMMAND_EXAMPLES, type NotUnderstood } from './parseCommand.js';
+import { callOptions } from './ticketRef.js';
+
+const MEANINGS: Record<string, string> = {
+  help: 'this card',
+  list: 'tickets, newest first; add a status, a priority, mine, assigned to me, tag:<tag> or words to search',
+  show: 'one ticket (or just type #123)',
+  create: 'a new ticket with you as requestor; text after | is the description',
+  start: 'start work on a ticket',
+  resolve: 'resolve, with an optional comment; resolution:cancelled or resolution:cannotResolve says so',
+  close: 'close a ticket',
+  reopen: 'reopen a resolved or closed ticket, with an optional comment',
+  comment: 'add a comment',
+  assign: 'assign to me, or to an agent by email',
+  priority: 'set the priority: low, medium, important or urgent',
+  history: 'status changes and comments',
+  tags: "the helpdesk's tags",
+};
+
+export function help(ctx: FeatureContext, notUnderstood?: NotUnderstood): Answer {
+  const commands = Object.entries(COMMAND_EXAMPLES).map(([name, example]) => ({ example, meaning: MEANINGS[name] ?? '' }));
+  return {
+    card: helpCard({ commands, problem: notUnderstood?.problem, suggestion: notUnderstood?.suggestion, inChannel: ctx.inChannel }),
+    summary: notUnderstood ? notUnderstood.problem : 'What I can do',
+  };
+}
+
+export async function showTags(ctx: FeatureContext): Promise<Answer> {
+  return { card: tagsCard(await ctx.client.getTags(callOptions(ctx))), summary: 'Tags' };
+}

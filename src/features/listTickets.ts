@@ -1,0 +1,88 @@
+import { listCard } from '../cards/listCard.js';
+import type { Ticket, TicketQuery } from '../ticketing/types.js';
+import type { Answer, FeatureContext } from './context.js';
+import { FeatureError } from './featureError.js';
+import type { ListFilters } from './parseCommand.js';
+import { callOptions } from './ticketRef.js';
+
+export const PAGE_SIZE = 10;
+/**
+ * The API has no requestor or assignee filter: "mine" and "assigned to me" read this many of the
+ * newest tickets that match the other filters (one call, the API's maximum) and page through them here.
+ */
+export const PERSONAL_SCAN = 1000;
+
+/** Where a page starts: the API's continuation token, or an offset into a personal list. */
+export interface PageCursor {
+  token?: string;
+  skip?: number;
+  page?: number;
+}
+
+function describe(filters: ListFilters): string {
+  const words = [filters.priority, filters.status?.toLowerCase()].filter((w) => w !== undefined);
+  let heading = words.length > 0 ? `${words.join(' ')} tickets` : 'Tickets';
+  heading = heading[0]!.toUpperCase() + heading.slice(1);
+  if (filters.mine) heading += ' you requested';
+  if (filters.assignedToMe) heading += filters.mine ? ' and are assigned' : ' assigned to you';
+  if (filters.tag) heading += ` tagged "${filters.tag}"`;
+  if (filters.search) heading += ` matching "${filters.search}"`;
+  return heading;
+}
+
+async function toQuery(ctx: FeatureContext, filters: ListFilters): Promise<TicketQuery> {
+  const query: TicketQuery = { status: filters.status, priority: filters.priority, search: filters.search };
+  if (filters.tag) {
+    const wanted = filters.tag.toLowerCase();
+    const categories = await ctx.client.getTags(callOptions(ctx));
+    const tags = categories.filter((c) => !c.deleted).flatMap((c) =>
+      c.tags.filter((t) => !t.deleted && t.text.toLowerCase() === wanted).map((t) => ({ tagCategoryId: c.id ?? '', text: t.text })));
+    if (tags.length === 0) throw new FeatureError(`There is no tag "${filters.tag}". Type "tags" to see them.`);
+    // A tag text can exist in several categories; the API ANDs tags, so ask for the first.
+    query.tags = [tags[0]!];
+  }
+  return query;
+}
+
+function isPersonal(filters: ListFilters): boolean {
+  return filters.mine === true || filters.assignedToMe === true;
+}
+
+function belongsTo(ticket: Ticket, filters: ListFilters, who: string): boolean {
+  return (!filters.mine || ticket.requestor?.id === who) && (!filters.assignedToMe || ticket.assignee?.id === who);
+}
+
+/**
+ * A page of tickets, newest first, PAGE_SIZE to a page: one API call per page. The Next page button
+ * carries the filters and the API's continuation token (or, for personal lists, an offset).
+ */
+export async function listTickets(ctx: FeatureContext, filters: ListFilters, cursor: PageCursor = {}): Promise<Answer> {
+  const query = await toQuery(ctx, filters);
+  const page = cursor.page ?? 1;
+  let tickets: Ticket[];
+  let next: object | undefined;
+  if (isPersonal(filters)) {
+    const who = ctx.speaker.aadObjectId;
+    if (!who) throw new FeatureError('Teams did not say who you are here, so I cannot tell which tickets are yours.');
+    const scan = await ctx.client.listTickets({ ...query, limit: PERSONAL_SCAN }, callOptions(ctx));
+    const skip = cursor.skip ?? 0;
+    const yours = scan.items.filter((t) => belongsTo(t, filters, who));
+    tickets = yours.slice(skip, skip + PAGE_SIZE);
+    if (yours.length > skip + PAGE_SIZE) next = { filters, skip: skip + PAGE_SIZE, page: page + 1 };
+  } else {
+    const result = await ctx.client.listTickets({ ...query, limit: PAGE_SIZE }, { ...callOptions(ctx), continuationToken: cursor.token });
+    tickets = result.items;
+    if (result.continuationToken) next = { filters, token: result.continuationToken, page: page + 1 };
+  }
+  tickets.forEach((t) => ctx.tickets.remember(t));
+  const heading = describe(filters);
+  return {
+    card: listCard(tickets, {
+      heading,
+      subheading: `Page ${page} · newest first${isPersonal(filters) ? ` · among the ${PERSONAL_SCAN} newest` : ''}`,
+      empty: page === 1 ? 'No tickets match.' : 'No more tickets.',
+      next,
+    }),
+    summary: `${heading}: ${tickets.length} on page ${page}`,
+  };
+}

@@ -1,0 +1,143 @@
+import { PRIORITIES, RESOLUTIONS, STATUSES, type Priority, type Resolution } from '../ticketing/types.js';
+import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, type ListFilters } from './parseCommand.js';
+
+/** Every card verb. Templates in cards/ use these strings; a test keeps both sides in step. */
+export const VERBS = {
+  refresh: 'refresh',
+  show: 'show',
+  open: 'open',
+  start: 'start',
+  resolve: 'resolve',
+  close: 'close',
+  reopen: 'reopen',
+  comment: 'comment',
+  priority: 'priority',
+  assignMe: 'assignMe',
+  history: 'history',
+  listPage: 'listPage',
+  create: 'create',
+  help: 'help',
+} as const;
+export type Verb = (typeof VERBS)[keyof typeof VERBS];
+
+/** A card action, checked: the verb is known and its data has the right shape. */
+export type CardAction =
+  | { verb: 'refresh' | 'show' | 'open' | 'start' | 'close' | 'reopen' | 'assignMe' | 'history'; ticketId: string }
+  | { verb: 'resolve'; ticketId: string; resolution: Resolution; comment?: string }
+  | { verb: 'comment'; ticketId: string; comment: string }
+  | { verb: 'priority'; ticketId: string; priority: Priority }
+  | { verb: 'listPage'; filters: ListFilters; token?: string; skip?: number; page?: number }
+  | { verb: 'create'; title: string; description?: string }
+  | { verb: 'help' };
+
+export class BadActionError extends Error {
+  override name = 'BadActionError';
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_TOKEN_LENGTH = 4096;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function ticketId(data: Record<string, unknown>): string {
+  const id = data.ticketId;
+  if (typeof id !== 'string' || !UUID.test(id)) throw new BadActionError('This button does not name a ticket I know.');
+  return id.toLowerCase();
+}
+
+/** Optional text: absent or blank → undefined; too long → refused. */
+function optionalText(value: unknown, max: number, what: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string') throw new BadActionError(`The ${what} must be text.`);
+  const text = value.trim();
+  if (text.length > max) throw new BadActionError(`The ${what} is ${text.length} characters long; the most is ${max}.`);
+  return text === '' ? undefined : text;
+}
+
+function requiredText(value: unknown, max: number, what: string): string {
+  const text = optionalText(value, max, what);
+  if (text === undefined) throw new BadActionError(`Please write the ${what}.`);
+  return text;
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string): T {
+  const match = allowed.find((a) => a === value);
+  if (!match) throw new BadActionError(`The ${what} must be one of ${allowed.join(', ')}.`);
+  return match;
+}
+
+function filters(value: unknown): ListFilters {
+  if (value === undefined) return {};
+  if (!isRecord(value)) throw new BadActionError('This list button is damaged; type "list" again.');
+  const out: ListFilters = {};
+  if (value.status !== undefined) out.status = oneOf(value.status, STATUSES, 'status');
+  if (value.priority !== undefined) out.priority = oneOf(value.priority, PRIORITIES, 'priority');
+  if (value.mine === true) out.mine = true;
+  if (value.assignedToMe === true) out.assignedToMe = true;
+  const tag = optionalText(value.tag, MAX_TITLE_LENGTH, 'tag');
+  if (tag !== undefined) out.tag = tag;
+  const search = optionalText(value.search, MAX_TITLE_LENGTH, 'search text');
+  if (search !== undefined) out.search = search;
+  return out;
+}
+
+export function isVerb(value: unknown): value is Verb {
+  return Object.values(VERBS).some((v) => v === value);
+}
+
+/**
+ * Checks a card action's verb and data (from `Action.Execute` or an `Action.Submit` value).
+ * Anything forged, stale or malformed throws BadActionError with a sentence for the person.
+ */
+export function parseAction(verb: unknown, data: unknown): CardAction {
+  const known = isVerb(verb) ? verb : undefined;
+  if (!known) throw new BadActionError('This button is not one I know. It may come from an older version of the app.');
+  const d = isRecord(data) ? data : {};
+  switch (known) {
+    case 'refresh':
+    case 'show':
+    case 'open':
+    case 'start':
+    case 'close':
+    case 'reopen':
+    case 'assignMe':
+    case 'history':
+      return { verb: known, ticketId: ticketId(d) };
+    case 'resolve':
+      return {
+        verb: known,
+        ticketId: ticketId(d),
+        resolution: d.resolution === undefined ? 'fixed' : oneOf(d.resolution, RESOLUTIONS, 'resolution'),
+        comment: optionalText(d.comment, MAX_TEXT_LENGTH, 'comment'),
+      };
+    case 'comment':
+      return { verb: known, ticketId: ticketId(d), comment: requiredText(d.comment, MAX_TEXT_LENGTH, 'comment') };
+    case 'priority':
+      return { verb: known, ticketId: ticketId(d), priority: oneOf(d.priority, PRIORITIES, 'priority') };
+    case 'listPage': {
+      const token = d.token === undefined ? undefined : d.token;
+      if (token !== undefined && (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH)) {
+        throw new BadActionError('This list button is damaged; type "list" again.');
+      }
+      const skip = d.skip;
+      if (skip !== undefined && (typeof skip !== 'number' || !Number.isInteger(skip) || skip < 0 || skip > 1000)) {
+        throw new BadActionError('This list button is damaged; type "list" again.');
+      }
+      const page = d.page;
+      if (page !== undefined && (typeof page !== 'number' || !Number.isInteger(page) || page < 1 || page > 10_000)) {
+        throw new BadActionError('This list button is damaged; type "list" again.');
+      }
+      return { verb: known, filters: filters(d.filters), token, skip, page };
+    }
+    case 'create':
+      return {
+        verb: known,
+        title: requiredText(d.title, MAX_TITLE_LENGTH, 'title'),
+        description: optionalText(d.description, MAX_TEXT_LENGTH, 'description'),
+      };
+    case 'help':
+      return { verb: known };
+  }
+}

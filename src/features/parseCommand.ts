@@ -1,0 +1,231 @@
+import { PRIORITIES, RESOLUTIONS, type Priority, type Resolution, type Status } from '../ticketing/types.js';
+
+/** Longest text a person may type into a title or a comment; the rest is refused, not cut. */
+export const MAX_TITLE_LENGTH = 255;
+export const MAX_TEXT_LENGTH = 4000;
+
+export interface ListFilters {
+  status?: Status;
+  priority?: Priority;
+  /** Tickets the speaker requested. */
+  mine?: boolean;
+  /** Tickets assigned to the speaker. */
+  assignedToMe?: boolean;
+  tag?: string;
+  search?: string;
+}
+
+/** A chat command, parsed. Features see only these, never the raw text. */
+export type Command =
+  | { name: 'help' }
+  | { name: 'list'; filters: ListFilters }
+  | { name: 'show'; number: number }
+  | { name: 'create'; title: string; description?: string }
+  | { name: 'status'; number: number; status: Status; resolution?: Resolution; comment?: string }
+  | { name: 'comment'; number: number; text: string }
+  | { name: 'assign'; number: number; to: 'me' | { email: string } }
+  | { name: 'priority'; number: number; priority: Priority }
+  | { name: 'history'; number: number }
+  | { name: 'tags' };
+
+/** Why a text is not a command, and what to suggest. */
+export interface NotUnderstood {
+  name: 'notUnderstood';
+  /** What went wrong, as a sentence for the person. */
+  problem: string;
+  /** The command the person most likely meant, with an example of it. */
+  suggestion?: string;
+}
+
+const STATUS_VERBS = { start: 'Started', resolve: 'Resolved', close: 'Closed', reopen: 'Reopened' } as const;
+
+const LIST_STATUS_WORDS: Record<string, Status> = {
+  open: 'Open', opened: 'Open', reopened: 'Reopened', started: 'Started', 'in-progress': 'Started',
+  resolved: 'Resolved', closed: 'Closed',
+};
+
+/** Every command word, with the example the help card and the suggestions use. */
+export const COMMAND_EXAMPLES: Record<string, string> = {
+  help: 'help',
+  list: 'list urgent open mine',
+  show: 'show 123',
+  create: 'create Printer on floor 2 is jammed | It shows error E42',
+  start: 'start 123',
+  resolve: 'resolve 123 Replaced the toner',
+  close: 'close 123',
+  reopen: 'reopen 123 Still broken',
+  comment: 'comment 123 I am on my way',
+  assign: 'assign 123 me',
+  priority: 'priority 123 urgent',
+  history: 'history 123',
+  tags: 'tags',
+};
+
+const ALIASES: Record<string, string> = { '?': 'help', ls: 'list', view: 'show', new: 'create', note: 'comment' };
+
+/**
+ * Splits on spaces, keeping "quoted phrases" (straight or curly double quotes) together, also after
+ * a prefix: `tag:"Seattle HQ"` is one token. Single quotes are apostrophes in ordinary text.
+ */
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  const pattern = /(\S*?)"([^"]*)"|(\S*?)“([^”]*)”|(\S+)/g;
+  for (const m of text.matchAll(pattern)) {
+    tokens.push(m[5] ?? (m[1] !== undefined ? m[1] + (m[2] ?? '') : (m[3] ?? '') + (m[4] ?? '')));
+  }
+  return tokens.filter((t) => t !== '');
+}
+
+/** `#123` or `123` → 123; anything else → undefined. */
+export function parseTicketNumber(token: string | undefined): number | undefined {
+  const m = token?.match(/^#?(\d{1,9})$/);
+  return m ? Number(m[1]) : undefined;
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+function suggest(word: string): string | undefined {
+  let best: { name: string; distance: number } | undefined;
+  for (const name of Object.keys(COMMAND_EXAMPLES)) {
+    const distance = levenshtein(word.toLowerCase(), name);
+    if (!best || distance < best.distance) best = { name, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(best.name.length / 2)) ? COMMAND_EXAMPLES[best.name] : undefined;
+}
+
+function notUnderstood(problem: string, command?: string): NotUnderstood {
+  return { name: 'notUnderstood', problem, suggestion: command ? COMMAND_EXAMPLES[command] : undefined };
+}
+
+/** The text after the first `count` words, with its own spacing and line breaks kept. */
+function restAfterWords(text: string, count: number): string {
+  const m = text.match(new RegExp(`^\\s*(?:\\S+\\s+){${count}}([\\s\\S]*)$`));
+  return m?.[1]?.trim() ?? '';
+}
+
+function enumWord<T extends string>(word: string | undefined, values: readonly T[]): T | undefined {
+  return values.find((v) => v.toLowerCase() === word?.toLowerCase());
+}
+
+function checkLength(text: string, max: number, what: string): NotUnderstood | undefined {
+  return text.length > max ? notUnderstood(`The ${what} is ${text.length} characters long; the most is ${max}.`) : undefined;
+}
+
+function parseList(args: string[]): Command | NotUnderstood {
+  const filters: ListFilters = {};
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i]!;
+    const lower = word.toLowerCase();
+    const status = LIST_STATUS_WORDS[lower];
+    const priority = enumWord(word, PRIORITIES);
+    if (status && !filters.status) filters.status = status;
+    else if (priority && !filters.priority) filters.priority = priority;
+    else if (lower === 'mine' || lower === 'my') filters.mine = true;
+    else if (lower === 'assigned' && args[i + 1]?.toLowerCase() === 'to' && args[i + 2]?.toLowerCase() === 'me') {
+      filters.assignedToMe = true;
+      i += 2;
+    } else if (lower.startsWith('tag:') && word.length > 4 && !filters.tag) filters.tag = word.slice(4);
+    else words.push(word);
+  }
+  if (words.length > 0) filters.search = words.join(' ');
+  return checkLength(filters.search ?? '', MAX_TITLE_LENGTH, 'search text') ?? { name: 'list', filters };
+}
+
+/**
+ * Turns what a person typed (mention already removed) into a command, or says why it is not one.
+ * Case-insensitive; `#123` and `123` both name ticket 123; a bare ticket number shows it.
+ */
+export function parseCommand(text: string): Command | NotUnderstood {
+  const clean = text.replace(/\u00a0/g, ' ').trim();
+  const tokens = tokenize(clean);
+  const first = tokens[0];
+  if (first === undefined) return { name: 'help' };
+  const bare = parseTicketNumber(first);
+  if (bare !== undefined && tokens.length === 1) return { name: 'show', number: bare };
+
+  const word = ALIASES[first.toLowerCase()] ?? first.toLowerCase();
+  const args = tokens.slice(1);
+  const number = parseTicketNumber(args[0]);
+  const needsNumber = (): NotUnderstood =>
+    notUnderstood(args[0] === undefined ? `Which ticket? Add its number.` : `"${args[0].slice(0, 40)}" is not a ticket number.`, word);
+
+  switch (word) {
+    case 'help':
+      return { name: 'help' };
+    case 'tags':
+      return { name: 'tags' };
+    case 'list':
+      return parseList(args);
+    case 'show':
+    case 'history':
+      return number === undefined ? needsNumber() : { name: word, number };
+    case 'create': {
+      const rest = restAfterWords(clean, 1);
+      const bar = rest.indexOf('|');
+      const title = (bar === -1 ? rest : rest.slice(0, bar)).trim();
+      const description = bar === -1 ? undefined : rest.slice(bar + 1).trim() || undefined;
+      if (title === '') return notUnderstood('A new ticket needs a title.', 'create');
+      return (
+        checkLength(title, MAX_TITLE_LENGTH, 'title') ??
+        checkLength(description ?? '', MAX_TEXT_LENGTH, 'description') ?? { name: 'create', title, description }
+      );
+    }
+    case 'start':
+    case 'resolve':
+    case 'close':
+    case 'reopen': {
+      if (number === undefined) return needsNumber();
+      let skip = 2;
+      let resolution: Resolution | undefined;
+      const option = args[1]?.match(/^resolution:(\S+)$/i);
+      if (option) {
+        resolution = enumWord(option[1], RESOLUTIONS);
+        if (word !== 'resolve' || !resolution) {
+          return notUnderstood(`The resolution can be ${RESOLUTIONS.join(', ')}, and only when resolving.`, 'resolve');
+        }
+        skip = 3;
+      }
+      const comment = restAfterWords(clean, skip) || undefined;
+      return checkLength(comment ?? '', MAX_TEXT_LENGTH, 'comment') ?? { name: 'status', number, status: STATUS_VERBS[word], resolution, comment };
+    }
+    case 'comment': {
+      if (number === undefined) return needsNumber();
+      const body = restAfterWords(clean, 2);
+      if (body === '') return notUnderstood('What should the comment say?', 'comment');
+      return checkLength(body, MAX_TEXT_LENGTH, 'comment') ?? { name: 'comment', number, text: body };
+    }
+    case 'assign': {
+      if (number === undefined) return needsNumber();
+      const who = args[1];
+      if (who?.toLowerCase() === 'me' && args.length === 2) return { name: 'assign', number, to: 'me' };
+      if (who && args.length === 2 && /^[^\s@<>]{1,64}@[^\s@<>]{1,190}\.[^\s@<>]{2,}$/.test(who)) {
+        return { name: 'assign', number, to: { email: who.toLowerCase() } };
+      }
+      return notUnderstood('Assign to "me" or to a person\'s email address.', 'assign');
+    }
+    case 'priority': {
+      if (number === undefined) return needsNumber();
+      const priority = enumWord(args[1], PRIORITIES);
+      if (!priority || args.length !== 2) return notUnderstood(`The priority can be ${PRIORITIES.join(', ')}.`, 'priority');
+      return { name: 'priority', number, priority };
+    }
+    default: {
+      const shown = first.length > 40 ? `${first.slice(0, 40)}…` : first;
+      const suggestion = suggest(word);
+      return { name: 'notUnderstood', problem: `I did not understand "${shown}".`, suggestion };
+    }
+  }
+}

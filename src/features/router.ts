@@ -1,0 +1,59 @@
+import type { Answer, FeatureContext } from './context.js';
+import type { CardAction } from './parseAction.js';
+import type { Command } from './parseCommand.js';
+import { addComment } from './addComment.js';
+import { changeStatus } from './changeStatus.js';
+import { createTicket } from './createTicket.js';
+import { help, showTags } from './help.js';
+import { listTickets } from './listTickets.js';
+import { refreshTicket, showHistory, showTicket } from './showTicket.js';
+import { assignToEmail, assignToMe, setPriority } from './updateTicket.js';
+
+/** The members of union U whose tag K can be N, with the tag narrowed to N. */
+type Member<U, K extends keyof U, N> = U extends unknown ? (N extends U[K] ? Omit<U, K> & Record<K, N> : never) : never;
+
+type Handlers<U extends Record<K, string>, K extends keyof U> = {
+  [N in U[K]]: (ctx: FeatureContext, input: Member<U, K, N>) => Promise<Answer> | Answer;
+};
+
+/** Chat command → feature. The type makes a missing command a compile error. */
+export const commandRoutes: Handlers<Command, 'name'> = {
+  help: (ctx) => help(ctx),
+  tags: (ctx) => showTags(ctx),
+  list: (ctx, c) => listTickets(ctx, c.filters),
+  show: (ctx, c) => showTicket(ctx, { number: c.number }),
+  history: (ctx, c) => showHistory(ctx, { number: c.number }),
+  create: (ctx, c) => createTicket(ctx, c.title, c.description),
+  status: (ctx, c) => changeStatus(ctx, { number: c.number }, { status: c.status, resolution: c.resolution, comment: c.comment }, 'command'),
+  comment: (ctx, c) => addComment(ctx, { number: c.number }, c.text, 'command'),
+  assign: (ctx, c) => (c.to === 'me' ? assignToMe(ctx, { number: c.number }) : assignToEmail(ctx, { number: c.number }, c.to.email)),
+  priority: (ctx, c) => setPriority(ctx, { number: c.number }, c.priority),
+};
+
+/** Card verb → feature. Every verb in cards/*.json has a route here, and every route a verb (tested). */
+export const verbRoutes: Handlers<CardAction, 'verb'> = {
+  help: (ctx) => help(ctx),
+  refresh: (ctx, a) => refreshTicket(ctx, a.ticketId),
+  show: (ctx, a) => showTicket(ctx, { id: a.ticketId }),
+  open: async (ctx, a) => ({ ...(await showTicket(ctx, { id: a.ticketId })), asNewMessage: true }),
+  history: (ctx, a) => showHistory(ctx, { id: a.ticketId }),
+  start: (ctx, a) => changeStatus(ctx, { id: a.ticketId }, { status: 'Started' }, 'button'),
+  close: (ctx, a) => changeStatus(ctx, { id: a.ticketId }, { status: 'Closed' }, 'button'),
+  reopen: (ctx, a) => changeStatus(ctx, { id: a.ticketId }, { status: 'Reopened' }, 'button'),
+  resolve: (ctx, a) => changeStatus(ctx, { id: a.ticketId }, { status: 'Resolved', resolution: a.resolution, comment: a.comment }, 'button'),
+  comment: (ctx, a) => addComment(ctx, { id: a.ticketId }, a.comment, 'button'),
+  priority: (ctx, a) => setPriority(ctx, { id: a.ticketId }, a.priority),
+  assignMe: (ctx, a) => assignToMe(ctx, { id: a.ticketId }),
+  listPage: (ctx, a) => listTickets(ctx, a.filters, { token: a.token, skip: a.skip, page: a.page }),
+  create: async (ctx, a) => ({ ...(await createTicket(ctx, a.title, a.description)), asNewMessage: true }),
+};
+
+export function routeCommand(ctx: FeatureContext, command: Command): Promise<Answer> {
+  const handler = commandRoutes[command.name] as (ctx: FeatureContext, input: Command) => Promise<Answer> | Answer;
+  return Promise.resolve(handler(ctx, command));
+}
+
+export function routeAction(ctx: FeatureContext, action: CardAction): Promise<Answer> {
+  const handler = verbRoutes[action.verb] as (ctx: FeatureContext, input: CardAction) => Promise<Answer> | Answer;
+  return Promise.resolve(handler(ctx, action));
+}

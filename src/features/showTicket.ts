@@ -1,0 +1,26 @@
+import { historyCard } from '../cards/historyCard.js';
+import { numberLabel } from '../cards/format.js';
+import type { Answer, FeatureContext } from './context.js';
+import { callOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
+
+/** A refresh reuses a ticket read this recently: a card seen by a busy channel costs few API calls. */
+const REFRESH_REUSE_MS = 15 * 1000;
+const HISTORY_HEADER_REUSE_MS = 10 * 60 * 1000;
+
+export async function showTicket(ctx: FeatureContext, ref: TicketRef): Promise<Answer> {
+  return ticketAnswer(ctx, await loadTicket(ctx, ref));
+}
+
+export async function refreshTicket(ctx: FeatureContext, id: string): Promise<Answer> {
+  return ticketAnswer(ctx, ctx.tickets.fresh(id, REFRESH_REUSE_MS) ?? (await loadTicket(ctx, { id })));
+}
+
+/** The activity timeline; the header's number and title come from the last read when recent. */
+export async function showHistory(ctx: FeatureContext, ref: TicketRef): Promise<Answer> {
+  const id = await ticketId(ctx, ref);
+  const [activities, ticket] = await Promise.all([
+    ctx.client.listActivities(id, callOptions(ctx)),
+    ctx.tickets.fresh(id, HISTORY_HEADER_REUSE_MS) ?? loadTicket(ctx, { id }),
+  ]);
+  return { card: historyCard(ticket, activities, ctx.timezone), summary: `History of ${numberLabel(ticket.number)}` };
+}

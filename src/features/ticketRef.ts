@@ -1,0 +1,62 @@
+import { ticketCard, type TicketCardOptions } from '../cards/ticketCard.js';
+import { numberLabel } from '../cards/format.js';
+import type { Ticket } from '../ticketing/types.js';
+import type { Answer, FeatureContext } from './context.js';
+import { FeatureError } from './featureError.js';
+
+/** A ticket as a person names it (its number) or as a card does (its UUID). */
+export type TicketRef = { id: string } | { number: number };
+
+/** How many tickets a number search reads: the number also matches as text in other tickets. */
+const NUMBER_SEARCH_LIMIT = 50;
+
+export function callOptions(ctx: FeatureContext) {
+  return { timezone: ctx.timezone, deadline: ctx.deadline };
+}
+
+async function findByNumber(ctx: FeatureContext, number: number): Promise<Ticket> {
+  const page = await ctx.client.listTickets({ search: String(number), limit: NUMBER_SEARCH_LIMIT }, callOptions(ctx));
+  page.items.forEach((t) => ctx.tickets.remember(t));
+  const ticket = page.items.find((t) => t.number === number);
+  if (!ticket) throw new FeatureError(`There is no ticket ${numberLabel(number)}.`);
+  return ticket;
+}
+
+/** The ticket's UUID: free when a card gave it or the number was seen before, else one search. */
+export async function ticketId(ctx: FeatureContext, ref: TicketRef): Promise<string> {
+  if ('id' in ref) return ref.id;
+  return ctx.tickets.idOf(ref.number) ?? (await findByNumber(ctx, ref.number)).id;
+}
+
+/** The ticket as it is now: one API call. */
+export async function loadTicket(ctx: FeatureContext, ref: TicketRef): Promise<Ticket> {
+  let ticket: Ticket;
+  if ('id' in ref) ticket = await ctx.client.getTicket(ref.id, callOptions(ctx));
+  else {
+    const known = ctx.tickets.idOf(ref.number);
+    ticket = known === undefined ? await findByNumber(ctx, ref.number) : await ctx.client.getTicket(known, callOptions(ctx));
+  }
+  ctx.tickets.remember(ticket);
+  return ticket;
+}
+
+/**
+ * Instance (custom field labels) and tags make the card readable; both come from the client's cache.
+ * If they cannot be had, the card is still shown, with fewer labels, rather than an error.
+ */
+export async function cardExtras(ctx: FeatureContext): Promise<Pick<TicketCardOptions, 'instance' | 'tagCategories'>> {
+  const [instance, tagCategories] = await Promise.all([
+    ctx.client.getInstance(callOptions(ctx)).catch(() => undefined),
+    ctx.client.getTags(callOptions(ctx)).catch(() => undefined),
+  ]);
+  return { instance, tagCategories };
+}
+
+export async function ticketAnswer(
+  ctx: FeatureContext,
+  ticket: Ticket,
+  options: Omit<TicketCardOptions, 'timezone' | 'instance' | 'tagCategories'> = {},
+): Promise<Answer> {
+  const card = ticketCard(ticket, { timezone: ctx.timezone, ...(await cardExtras(ctx)), ...options });
+  return { card, summary: `${numberLabel(ticket.number)} ${ticket.title ?? ''}`.trim() };
+}

@@ -1,0 +1,39 @@
+import { numberLabel } from '../cards/format.js';
+import type { Priority, User } from '../ticketing/types.js';
+import type { Answer, FeatureContext } from './context.js';
+import { FeatureError } from './featureError.js';
+import { callOptions, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
+
+async function update(ctx: FeatureContext, ref: TicketRef, updates: { priority?: Priority; assignee?: User }, note: (actor: User) => string): Promise<Answer> {
+  const actor = await ctx.actor();
+  const id = await ticketId(ctx, ref);
+  const ticket = await ctx.client.updateTicket(id, updates, actor, callOptions(ctx));
+  ctx.tickets.remember(ticket);
+  const answer = await ticketAnswer(ctx, ticket, { note: note(actor) });
+  return { ...answer, summary: `${numberLabel(ticket.number)}: ${note(actor)}`, changed: true };
+}
+
+export function setPriority(ctx: FeatureContext, ref: TicketRef, priority: Priority): Promise<Answer> {
+  return update(ctx, ref, { priority }, (actor) => `${actor.name} set the priority to ${priority}.`);
+}
+
+export async function assignToMe(ctx: FeatureContext, ref: TicketRef): Promise<Answer> {
+  const actor = await ctx.actor();
+  return update(ctx, ref, { assignee: actor }, () => `Assigned to ${actor.name}.`);
+}
+
+/**
+ * Assigns to a person by email. The API does not check users, so the person must be one of the
+ * helpdesk's agents (the instance's assignees, from the client's cache): a typo must not create
+ * a phantom assignee.
+ */
+export async function assignToEmail(ctx: FeatureContext, ref: TicketRef, email: string): Promise<Answer> {
+  await ctx.actor();
+  const instance = await ctx.client.getInstance(callOptions(ctx));
+  const person = instance.assignees?.peoples?.find((p) => p.secondaryText?.toLowerCase() === email);
+  if (!person?.id || !person.text) {
+    throw new FeatureError(`${email} is not one of this helpdesk's agents. Use "assign <number> me", or ask an owner to add them.`);
+  }
+  const assignee: User = { id: person.id, name: person.text, email };
+  return update(ctx, ref, { assignee }, (actor) => `${actor.name} assigned it to ${assignee.name}.`);
+}

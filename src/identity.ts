@@ -1,0 +1,113 @@
+import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { User } from './ticketing/types.js';
+
+/** The acting user could not be established; nothing may be written in their name. */
+export class IdentityError extends Error {
+  override name = 'IdentityError';
+}
+
+interface Cached {
+  user: Promise<User>;
+  at: number;
+}
+
+/**
+ * Guest accounts' UPNs look like `jane_contoso.com#EXT#@fabrikam.onmicrosoft.com`; the person's
+ * address is the part before `#EXT#` with its last `_` turned back into `@`.
+ */
+export function emailFromUpn(upn: string): string {
+  const ext = upn.indexOf('#EXT#');
+  if (ext === -1) return upn;
+  const local = upn.slice(0, ext);
+  const at = local.lastIndexOf('_');
+  return at === -1 ? local : `${local.slice(0, at)}@${local.slice(at + 1)}`;
+}
+
+/**
+ * Teams user → Ticketing user, from the authenticated activity only (never card data or text):
+ * `from.aadObjectId`, `from.name`, and the email from the connector's member record, cached per
+ * user for `ttlMs` (concurrent turns of one user share one lookup; a failed lookup is not kept).
+ */
+export class IdentityResolver {
+  private readonly cache = new Map<string, Cached>();
+
+  /**
+   * @param ttlMs how long a looked-up user is reused
+   * @param lookupTimeoutMs the most a member look-up may take: the connector client retries a
+   *   failing service for longer than Teams waits for a card action's answer
+   */
+  constructor(
+    private readonly ttlMs = 60 * 60 * 1000,
+    private readonly lookupTimeoutMs = 2500,
+    private readonly now: () => number = Date.now,
+    private readonly capacity = 10_000,
+  ) {}
+
+  actorFor(context: TurnContext): Promise<User> {
+    const from = context.activity.from;
+    const id = from?.aadObjectId;
+    if (!from?.id || !id) {
+      return Promise.reject(new IdentityError('Teams did not say who you are, so I changed nothing.'));
+    }
+    const hit = this.cache.get(id);
+    if (hit && this.now() - hit.at < this.ttlMs) return hit.user;
+
+    const user = this.lookUp(context, id);
+    this.cache.set(id, { user, at: this.now() });
+    while (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value!);
+    user.catch(() => this.cache.delete(id));
+    return user;
+  }
+
+  private async lookUp(context: TurnContext, id: string): Promise<User> {
+    const from = context.activity.from;
+    let member;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      member = await Promise.race([
+        TeamsInfo.getMember(context, from.id),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('member look-up timed out')), this.lookupTimeoutMs);
+        }),
+      ]);
+    } catch {
+      throw new IdentityError('I could not look up your Teams account just now, so I changed nothing. Try again in a moment.');
+    } finally {
+      clearTimeout(timer);
+    }
+    const email = member.email || (member.userPrincipalName ? emailFromUpn(member.userPrincipalName) : undefined);
+    const name = from.name || member.name;
+    if (!email || !name) {
+      throw new IdentityError('Your Teams account has no email address I can see, so I changed nothing.');
+    }
+    return { id, name, email: email.toLowerCase() };
+  }
+}
+
+function offsetOfZone(zone: string, at: Date): number | undefined {
+  try {
+    const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(at)
+      .find((p) => p.type === 'timeZoneName')?.value;
+    if (part === 'GMT') return 0;
+    const m = part?.match(/^GMT([+-])(\d{2}):(\d{2})$/);
+    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) + Number(m[3]) / 60) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The speaker's hour offset for the API's `timezone`: from the activity's IANA zone, else the
+ * offset of its local timestamp, else the default. Rounded to whole hours (the API takes an int).
+ */
+export function timezoneOf(activity: { localTimezone?: string; rawLocalTimestamp?: string }, fallback: number): number {
+  let hours = activity.localTimezone ? offsetOfZone(activity.localTimezone, new Date()) : undefined;
+  if (hours === undefined && activity.rawLocalTimestamp) {
+    const m = activity.rawLocalTimestamp.match(/([+-])(\d{2}):?(\d{2})$/);
+    if (m) hours = (m[1] === '-' ? -1 : 1) * (Number(m[2]) + Number(m[3]) / 60);
+    else if (/Z$/.test(activity.rawLocalTimestamp)) hours = 0;
+  }
+  if (hours === undefined || Number.isNaN(hours)) return fallback;
+  return Math.min(14, Math.max(-12, Math.round(hours)));
+}

@@ -1,0 +1,47 @@
+import { startApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { startSandbox, type Sandbox } from './sandbox/index.js';
+
+function log(line: string): void {
+  console.log(`${new Date().toISOString()} ${line}`);
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`Configuration error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let sandbox: Sandbox | undefined;
+  let ticketing = config.ticketing;
+  if (ticketing.baseUrl === undefined) {
+    sandbox = await startSandbox({ port: 0 });
+    ticketing = { ...ticketing, baseUrl: sandbox.baseUrl, apiKey: sandbox.primaryKey, readOnlyKey: undefined };
+    log(`No TICKETING_BASE_URL set: using the embedded sandbox API at ${sandbox.baseUrl}`);
+  }
+  const app = await startApp({ ...config, ticketing: { ...ticketing, baseUrl: ticketing.baseUrl! } }, log);
+  log(`Bot listening on http://localhost:${config.port}/api/messages${config.bot ? '' : ' (local mode: no Bot Framework auth)'}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: finishing turns in flight, then stopping`);
+    await app.close();
+    await sandbox?.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,297 @@
+import assert from 'node:assert/strict';
+import { ADELE, ALEX, cardAction, message, submit, type Person } from '../support/activities.js';
+import { Harness, type PostResult } from '../support/harness.js';
+import {
+  ERROR_TYPE, MESSAGE_TYPE, SentCards, TicketPicker, buttonTitles, cardIn, current, formAction, invokeCard, isErrorCard,
+  readable, textsOf, warmedUp, writeRequests, type Card,
+  userOf,
+} from './botAssertions.js';
+
+
+describe('bot card buttons (Action.Execute and Action.Submit), through the real server', () => {
+  const h = new Harness();
+  const sent = new SentCards();
+  const tickets = new TicketPicker(h);
+  before(async () => {
+    await h.start();
+    await warmedUp(h);
+  });
+  after(() => h.stop());
+  afterEach(() => sent.collect(h));
+
+  function reset(): void {
+    sent.collect(h);
+    h.resetCounts();
+  }
+
+  async function post(activity: unknown): Promise<PostResult> {
+    reset();
+    const res = await h.post(activity);
+    sent.fromInvoke(res);
+    return res;
+  }
+
+  function click(verb: unknown, data: unknown, options: { who?: Person; replyToId?: string; channel?: boolean } = {}) {
+    return post(cardAction(options.who ?? ADELE, verb, data, { serviceUrl: h.serviceUrl, replyToId: options.replyToId, channel: options.channel }));
+  }
+
+  /** The ticket card as the person would see it first: shown by a button, so the bot knows the ticket. */
+  async function shown(ticketId: string): Promise<Card> {
+    return invokeCard(await click('show', { ticketId }));
+  }
+
+  describe('buttons that change the ticket', () => {
+    it('Resolve with a comment: one API call, the new card in the answer, and the same card put on the message for everyone', async () => {
+      const ticket = tickets.inStatus('Started');
+      const card = await shown(ticket.id);
+      const resolve = formAction(card, 'Resolve');
+      assert.equal(resolve.verb, 'resolve');
+      // What Teams sends: the button's data merged with the form's inputs.
+      const res = await click('resolve', { ...(resolve.data as object), resolution: 'fixed', comment: 'Replaced the toner' }, { replyToId: 'msg-resolve-1' });
+
+      const answer = invokeCard(res);
+      assert.ok(textsOf(answer).includes('Resolved'));
+      assert.deepEqual(h.apiCalls().map((c) => c.path), [`/tickets/${ticket.id}/status`]);
+      const after = current(h, ticket.id);
+      assert.equal(after.status, 'Resolved');
+      assert.equal(after.resolution, 'fixed');
+      assert.equal(after.lastResolutionComment, 'Replaced the toner');
+      assert.deepEqual(after.lastUpdatedBy, userOf(ADELE));
+
+      const updates = h.connector.updates();
+      assert.equal(updates.length, 1, 'the card is redrawn for everyone');
+      assert.equal(updates[0]!.activityId, 'msg-resolve-1');
+      assert.deepEqual(cardIn(updates[0]), answer);
+      assert.equal(h.connector.messages().length, 0, 'no new message');
+    });
+
+    it('Start on a known ticket is one API call', async () => {
+      const ticket = tickets.inStatus('Open');
+      await shown(ticket.id);
+      const answer = invokeCard(await click('start', { ticketId: ticket.id }));
+      assert.deepEqual(h.apiCalls(), [{ method: 'PUT', path: `/tickets/${ticket.id}/status` }]);
+      assert.equal(current(h, ticket.id).status, 'Started');
+      assert.ok(textsOf(answer).includes('Started'));
+      assert.ok(!buttonTitles(answer).includes('Start'));
+    });
+
+    it('Add comment on a known ticket is one API call and records the comment as the clicker', async () => {
+      const ticket = tickets.inStatus('Reopened');
+      const card = await shown(ticket.id);
+      const comment = formAction(card, 'Comment');
+      const answer = invokeCard(await click(comment.verb, { ...(comment.data as object), comment: 'Could you send a photo of the error?' }, { who: ALEX }));
+      assert.deepEqual(h.apiCalls(), [{ method: 'POST', path: `/tickets/${ticket.id}/comments` }]);
+      const [event] = h.sandbox.store.activities(ticket.id);
+      assert.equal(event?.type, 'comment');
+      assert.equal(event?.comment, 'Could you send a photo of the error?');
+      assert.deepEqual(event?.createdBy, userOf(ALEX));
+      assert.match(readable(answer), /Alex Wilber added a comment/);
+      assert.equal(h.connector.updates().length, 1);
+    });
+
+    it('Priority and Assign to me change the ticket and redraw it for everyone', async () => {
+      const ticket = tickets.take('open, not important and not Adele\'s', (t) => t.status === 'Open' && t.priority !== 'Important' && t.assignee?.id !== ADELE.aadObjectId);
+      const card = await shown(ticket.id);
+      const priority = formAction(card, 'Priority');
+      let answer = invokeCard(await click(priority.verb, { ...(priority.data as object), priority: 'Important' }));
+      assert.equal(current(h, ticket.id).priority, 'Important');
+      assert.ok(textsOf(answer).includes('Important'));
+      assert.equal(h.connector.updates().length, 1);
+
+      answer = invokeCard(await click('assignMe', { ticketId: ticket.id }));
+      assert.deepEqual(current(h, ticket.id).assignee, userOf(ADELE));
+      assert.ok(readable(answer).includes('Assignee: Adele Vance'));
+      assert.equal(h.connector.updates().length, 1);
+    });
+
+    it('Close and Reopen move the ticket', async () => {
+      const ticket = tickets.inStatus('Resolved');
+      let answer = invokeCard(await click('close', { ticketId: ticket.id }));
+      assert.equal(current(h, ticket.id).status, 'Closed');
+      assert.ok(buttonTitles(answer).includes('Reopen'));
+      answer = invokeCard(await click('reopen', { ticketId: ticket.id }));
+      assert.equal(current(h, ticket.id).status, 'Reopened');
+      assert.ok(buttonTitles(answer).includes('Start'));
+    });
+
+    it('a status the ticket already has answers the fresh card with an "already" note, not an error, and changes nothing', async () => {
+      const ticket = tickets.inStatus('Started');
+      const before = h.sandbox.store.activities(ticket.id).length;
+      const answer = invokeCard(await click('start', { ticketId: ticket.id }));
+      assert.match(readable(answer), new RegExp(`#${ticket.ticketId} is already Started`));
+      assert.ok(textsOf(answer).includes(ticket.title));
+      assert.ok(!isErrorCard(answer) && buttonTitles(answer).includes('Resolve'), 'the ticket card with its buttons, not an error');
+      assert.equal(h.sandbox.store.activities(ticket.id).length, before);
+      assert.equal(current(h, ticket.id).lastUpdatedOn, ticket.lastUpdatedOn);
+    });
+
+    it('in a channel, the redrawn card is put on the message in the channel\'s conversation', async () => {
+      const ticket = tickets.inStatus('Open');
+      const activity = cardAction(ADELE, 'start', { ticketId: ticket.id }, { serviceUrl: h.serviceUrl, channel: true, replyToId: 'channel-card-1' });
+      invokeCard(await post(activity));
+      const [update] = h.connector.updates();
+      assert.ok(update, 'the card is redrawn');
+      assert.equal(update.conversationId, activity.conversation.id);
+      assert.equal(update.activityId, 'channel-card-1');
+    });
+  });
+
+  describe('buttons that only read', () => {
+    it('Refresh and Show answer the card without writing and without redrawing it for everyone', async () => {
+      const ticket = tickets.inStatus('Closed');
+      for (const verb of ['refresh', 'show']) {
+        const answer = invokeCard(await click(verb, { ticketId: ticket.id }));
+        assert.ok(textsOf(answer).includes(`#${ticket.ticketId}`), verb);
+        assert.deepEqual(writeRequests(h), [], verb);
+        assert.deepEqual(h.connector.calls, [], `${verb} sends nothing to the conversation`);
+      }
+    });
+
+    it('Open posts the ticket card as a new message and answers with a message type', async () => {
+      const ticket = tickets.inStatus('Open');
+      const res = await click('open', { ticketId: ticket.id }, { replyToId: 'list-card-1' });
+      assert.equal(res.status, 200);
+      assert.equal((res.body as { statusCode?: unknown }).statusCode, 200);
+      assert.equal((res.body as { type?: unknown }).type, MESSAGE_TYPE);
+      const messages = h.connector.messages();
+      assert.equal(messages.length, 1);
+      assert.ok(textsOf(cardIn(messages[0])).includes(`#${ticket.ticketId}`));
+      assert.deepEqual(h.connector.updates(), [], 'the list stays as it was');
+    });
+
+    it('History answers the history card, with a button back to the ticket', async () => {
+      const ticket = tickets.take('with activities', (t) => h.sandbox.store.activities(t.id).length > 0);
+      const answer = invokeCard(await click('history', { ticketId: ticket.id }));
+      assert.equal(textsOf(answer)[0], `#${ticket.ticketId} · History`);
+      assert.deepEqual(buttonTitles(answer), ['Back to ticket']);
+    });
+
+    it('Help answers the help card', async () => {
+      const answer = invokeCard(await click('help', undefined));
+      assert.match(readable(answer), /What I can do/);
+    });
+  });
+
+  describe('Create from the help card', () => {
+    it('creates the ticket as the clicker and posts it as a new message', async () => {
+      const help = invokeCard(await click('help', undefined));
+      const create = formAction(help, 'New ticket');
+      const before = h.sandbox.store.size;
+      const res = await click(create.verb, { title: 'Projector in Rainier flickers', description: 'Since this morning' }, { who: ALEX });
+      assert.equal(res.status, 200);
+      assert.equal((res.body as { type?: unknown }).type, MESSAGE_TYPE);
+      assert.equal(h.sandbox.store.size, before + 1);
+      const created = h.sandbox.store.allTickets().at(-1)!;
+      assert.equal(created.title, 'Projector in Rainier flickers');
+      assert.equal(created.description, 'Since this morning');
+      assert.deepEqual(created.requestor, userOf(ALEX));
+      assert.ok(textsOf(cardIn(h.connector.messages()[0])).includes('Projector in Rainier flickers'));
+    });
+  });
+
+  describe('actions the bot does not know', () => {
+    function assertTypedError(res: PostResult): void {
+      // As botbuilder's own invoke errors do: the HTTP status is the typed error's statusCode.
+      assert.equal(res.status, 400);
+      const body = res.body as { statusCode?: unknown; type?: unknown; value?: { message?: unknown } };
+      assert.equal(body.statusCode, 400);
+      assert.equal(body.type, ERROR_TYPE);
+      assert.equal(typeof body.value?.message, 'string');
+    }
+
+    it('answers an unknown verb with a typed 400 error and acts on nothing', async () => {
+      const ticket = tickets.inStatus('Open');
+      for (const verb of ['delete', 'Resolve', 42, undefined]) {
+        const res = await click(verb, { ticketId: ticket.id });
+        assertTypedError(res);
+        assert.deepEqual(h.sandbox.requests, [], `verb ${String(verb)}`);
+      }
+    });
+
+    it('answers an action that is not an Action.Execute with a typed 400 error', async () => {
+      const ticket = tickets.inStatus('Open');
+      const activity = cardAction(ADELE, 'start', { ticketId: ticket.id }, { serviceUrl: h.serviceUrl });
+      const res = await post({ ...activity, value: { action: { type: 'Action.Submit', verb: 'start', data: { ticketId: ticket.id } } } });
+      assertTypedError(res);
+      assert.equal(current(h, ticket.id).status, 'Open');
+    });
+  });
+
+  describe('forged or damaged button data', () => {
+    const overlong = 'x'.repeat(4001);
+    const cases: Array<[string, string, (id: string) => unknown]> = [
+      ['a ticket id that is not a UUID', 'start', () => ({ ticketId: '../tickets?key=1' })],
+      ['no ticket id', 'close', () => ({})],
+      ['data that is not an object', 'start', () => 'ticketId'],
+      ['a priority outside the enum', 'priority', (id) => ({ ticketId: id, priority: 'Critical' })],
+      ['a resolution outside the enum', 'resolve', (id) => ({ ticketId: id, resolution: 'whatever' })],
+      ['a comment over 4000 characters', 'comment', (id) => ({ ticketId: id, comment: overlong })],
+      ['a resolve comment over 4000 characters', 'resolve', (id) => ({ ticketId: id, comment: overlong })],
+      ['an empty comment', 'comment', (id) => ({ ticketId: id, comment: '   ' })],
+      ['a comment that is not text', 'comment', (id) => ({ ticketId: id, comment: { text: 'hi' } })],
+      ['a title over 255 characters', 'create', () => ({ title: 'y'.repeat(256) })],
+      ['a list status outside the enum', 'listPage', () => ({ filters: { status: 'Pending' } })],
+      ['an overlong continuation token', 'listPage', () => ({ token: 'z'.repeat(5000) })],
+      ['a negative offset', 'listPage', () => ({ filters: { mine: true }, skip: -10 })],
+    ];
+    for (const [what, verb, data] of cases) {
+      it(`answers ${what} (${verb}) with an error card and changes nothing`, async () => {
+        const ticket = tickets.inStatus('Open');
+        const before = h.sandbox.store.size;
+        const answer = invokeCard(await click(verb, data(ticket.id)));
+        assert.ok(isErrorCard(answer), 'the error card');
+        assert.match(readable(answer), /That button cannot be used/);
+        assert.deepEqual(h.sandbox.requests, [], 'no request reached the API');
+        assert.deepEqual(h.connector.calls, []);
+        assert.deepEqual(current(h, ticket.id), ticket);
+        assert.equal(h.sandbox.store.size, before);
+      });
+    }
+
+    it('answers a well-formed id of a ticket that does not exist with a sentence, writing nothing', async () => {
+      const answer = invokeCard(await click('start', { ticketId: '0f0f0f0f-1111-4222-8333-444444444444' }));
+      assert.match(readable(answer), /That ticket does not exist/);
+      assert.deepEqual(h.sandbox.requests.filter((r) => r.method !== 'GET' && r.status < 300), [], 'no write succeeded');
+    });
+  });
+
+  describe('Action.Submit from older clients', () => {
+    it('acts on the message\'s value and puts the answer card on the message the button was on', async () => {
+      const ticket = tickets.inStatus('Open');
+      const res = await post(submit(ALEX, { verb: 'start', ticketId: ticket.id }, { serviceUrl: h.serviceUrl, replyToId: 'old-card-7' }));
+      assert.equal(res.status, 200);
+      assert.equal(current(h, ticket.id).status, 'Started');
+      assert.deepEqual(current(h, ticket.id).lastUpdatedBy, userOf(ALEX));
+      const updates = h.connector.updates();
+      assert.equal(updates.length, 1);
+      assert.equal(updates[0]!.activityId, 'old-card-7');
+      assert.ok(textsOf(cardIn(updates[0])).includes('Started'));
+      assert.equal(h.connector.messages().length, 0);
+    });
+
+    it('puts an error card on the message for forged data, changing nothing', async () => {
+      const ticket = tickets.inStatus('Open');
+      await post(submit(ADELE, { verb: 'priority', ticketId: ticket.id, priority: 'Extreme' }, { serviceUrl: h.serviceUrl, replyToId: 'old-card-8' }));
+      const [update] = h.connector.updates();
+      assert.equal(update?.activityId, 'old-card-8');
+      assert.match(readable(cardIn(update)), /That button cannot be used/);
+      assert.deepEqual(h.sandbox.requests, []);
+      assert.deepEqual(current(h, ticket.id), ticket);
+    });
+
+    it('treats a message with both text and a value as a command, not as a button', async () => {
+      const ticket = tickets.inStatus('Open');
+      const activity = { ...message(ADELE, `show ${ticket.ticketId}`, { serviceUrl: h.serviceUrl }), value: { verb: 'start', ticketId: ticket.id } };
+      await post(activity);
+      assert.equal(current(h, ticket.id).status, 'Open');
+      assert.ok(textsOf(cardIn(h.connector.messages()[0])).includes(`#${ticket.ticketId}`));
+    });
+  });
+
+  describe('every card', () => {
+    it('sent in this file is under 28 KB and declares version 1.5', () => {
+      sent.collect(h);
+      sent.assertAllSendable(30);
+    });
+  });
+});

@@ -1,0 +1,330 @@
+import assert from 'node:assert/strict';
+import type { Fault } from '../../src/sandbox/index.js';
+import { ADELE, ALEX, cardAction, message, submit, type Person } from '../support/activities.js';
+import { Harness, type PostResult } from '../support/harness.js';
+import {
+  SentCards, TicketPicker, assertNothingTechnical, cardIn, current, invokeCard, readable, shownJson, textsOf,
+  warmedUp, writeRequests, type Card,
+} from './botAssertions.js';
+
+/**
+ * Each block needs the bot started differently (read-only key, a small rate limit), so this file
+ * runs three harnesses; the blocks that share the default one come last.
+ */
+describe('bot resilience', () => {
+  const sent = new SentCards();
+
+  /** Posts with fresh counts, keeping every card for the final size check. */
+  function poster(h: Harness) {
+    const post = async (activity: unknown): Promise<PostResult> => {
+      sent.collect(h);
+      h.resetCounts();
+      const res = await h.post(activity);
+      sent.fromInvoke(res);
+      return res;
+    };
+    return {
+      post,
+      say: (text: string, who: Person = ADELE) => post(message(who, text, { serviceUrl: h.serviceUrl })),
+      click: (verb: string, data: unknown, who: Person = ADELE, replyToId?: string) =>
+        post(cardAction(who, verb, data, { serviceUrl: h.serviceUrl, replyToId })),
+      reply: (): Card => cardIn(h.connector.messages()[0]),
+    };
+  }
+
+  describe('with only the read-only key', () => {
+    const h = new Harness({ readOnly: true });
+    const tickets = new TicketPicker(h);
+    const { say, click, post, reply } = poster(h);
+    before(async () => {
+      await h.start();
+      await warmedUp(h);
+    });
+    after(() => h.stop());
+    afterEach(() => sent.collect(h));
+
+    it('reads: show, list and history work', async () => {
+      const ticket = tickets.inStatus('Started');
+      await say(`show ${ticket.ticketId}`);
+      assert.ok(textsOf(reply()).includes(`#${ticket.ticketId}`));
+      await say('list urgent');
+      assert.match(readable(reply()), /Urgent tickets/);
+      invokeCard(await click('history', { ticketId: ticket.id }));
+    });
+
+    it('answers every typed write with "This bot can only read tickets" and sends no write', async () => {
+      const ticket = tickets.inStatus('Open');
+      const before = h.sandbox.store.size;
+      for (const text of ['create Mouse is broken', `start ${ticket.ticketId}`, `comment ${ticket.ticketId} hi`,
+        `assign ${ticket.ticketId} me`, `assign ${ticket.ticketId} lee.gu@contoso.com`, `priority ${ticket.ticketId} urgent`,
+        `resolve ${ticket.ticketId} done`]) {
+        await say(text);
+        assert.match(readable(reply()), /This bot can only read tickets/, text);
+        assert.deepEqual(writeRequests(h), [], text);
+      }
+      assert.deepEqual(current(h, ticket.id), ticket);
+      assert.equal(h.sandbox.store.size, before);
+    });
+
+    it('answers every button write with "This bot can only read tickets" and sends no write', async () => {
+      const ticket = tickets.inStatus('Open');
+      const clicks: Array<[string, unknown]> = [
+        ['start', { ticketId: ticket.id }], ['resolve', { ticketId: ticket.id, comment: 'x' }], ['close', { ticketId: ticket.id }],
+        ['comment', { ticketId: ticket.id, comment: 'x' }], ['priority', { ticketId: ticket.id, priority: 'Low' }],
+        ['assignMe', { ticketId: ticket.id }], ['create', { title: 'Mouse is broken' }],
+      ];
+      for (const [verb, data] of clicks) {
+        const res = await click(verb, data);
+        assert.match(readable(invokeCard(res)), /This bot can only read tickets/, verb);
+        assert.deepEqual(writeRequests(h), [], verb);
+      }
+      await post(submit(ADELE, { verb: 'start', ticketId: ticket.id }, { serviceUrl: h.serviceUrl }));
+      assert.match(readable(cardIn(h.connector.updates()[0])), /This bot can only read tickets/);
+      assert.deepEqual(writeRequests(h), []);
+      assert.deepEqual(current(h, ticket.id), ticket);
+    });
+  });
+
+  describe('when the bot\'s own rate limit is used up', () => {
+    const h = new Harness({ rateLimit: { limit: 3, windowMs: 60_000 } });
+    const tickets = new TicketPicker(h);
+    const { say, click, reply } = poster(h);
+    before(async () => {
+      await h.start();
+      await warmedUp(h); // two of the three requests: the instance and the tags
+    });
+    after(() => h.stop());
+    afterEach(() => sent.collect(h));
+
+    it('answers "busy, try again in N s" for reads and writes, and never lets the API answer 429', async () => {
+      const first = tickets.inStatus('Open');
+      const second = tickets.inStatus('Open');
+      const all = [...h.sandbox.requests];
+      await say(`show ${first.ticketId}`);
+      assert.ok(textsOf(reply()).includes(`#${first.ticketId}`), 'the third request of the window is served');
+      all.push(...h.sandbox.requests);
+
+      const busy: string[] = [];
+      await say(`show ${second.ticketId}`);
+      busy.push(readable(reply()));
+      all.push(...h.sandbox.requests);
+      await say(`start ${first.ticketId} On it`);
+      busy.push(readable(reply()));
+      all.push(...h.sandbox.requests);
+      busy.push(readable(invokeCard(await click('start', { ticketId: second.id }))));
+      all.push(...h.sandbox.requests);
+      await say('create Keyboard missing keys');
+      busy.push(readable(reply()));
+      all.push(...h.sandbox.requests);
+
+      for (const text of busy) {
+        const m = text.match(/The helpdesk is busy; try again in (\d+) s/);
+        assert.ok(m, `a busy answer: ${text}`);
+        assert.ok(Number(m[1]) >= 1 && Number(m[1]) <= 60, `a wait within the window: ${m[1]} s`);
+      }
+      assert.equal(all.length, 3, 'nothing past the limit reached the API');
+      assert.deepEqual(all.filter((r) => r.status === 429), []);
+      assert.equal(current(h, first.id).status, 'Open');
+      assert.equal(current(h, second.id).status, 'Open');
+    });
+  });
+
+  describe('with the default bot', () => {
+    const h = new Harness();
+    const tickets = new TicketPicker(h);
+    const { say, click, post, reply } = poster(h);
+    before(async () => {
+      await h.start();
+      await warmedUp(h);
+    });
+    after(() => h.stop());
+    afterEach(() => {
+      sent.collect(h);
+      h.sandbox.faults.clear();
+    });
+
+    /** Nothing technical in anything sent to Teams or answered to an invoke, nor in the bot's log. */
+    function assertNothingTechnicalShown(res?: PostResult): void {
+      for (const { method, body } of h.connector.calls) {
+        const shown = shownJson({ text: body.text, summary: body.summary, attachments: body.attachments });
+        assertNothingTechnical(shown, h, `what the bot sent (${method}): ${shown.slice(0, 300)}`);
+      }
+      if (res) assertNothingTechnical(shownJson(res.body), h, 'the invoke answer');
+      assert.ok(h.logs.length > 0, 'the bot logged its turns');
+      for (const line of h.logs) assertNothingTechnical(line, h, `the log line "${line}"`);
+    }
+
+    describe('API faults', () => {
+      const readFaults: Array<[string, Fault, RegExp]> = [
+        ['a 500', { kind: 'status', status: 500, match: { method: 'GET', path: '/tickets' } }, /The helpdesk has a problem right now; try again in a minute/],
+        ['503s on every attempt', { kind: 'status', status: 503, times: 3, match: { method: 'GET', path: '/tickets' } }, /The helpdesk has a problem right now/],
+        ['a body that is not JSON', { kind: 'malformed', match: { method: 'GET', path: '/tickets' } }, /The helpdesk sent an answer I could not read/],
+        ['a dropped connection on every attempt', { kind: 'dropBeforeRead', times: 3, match: { method: 'GET', path: '/tickets' } }, /The helpdesk cannot be reached right now/],
+        ['a 401', { kind: 'status', status: 401, match: { method: 'GET', path: '/tickets' } }, /The helpdesk did not accept the bot's API key/],
+      ];
+      for (const [what, fault, says] of readFaults) {
+        it(`answers ${what} on a read with a short friendly card and nothing technical`, async () => {
+          const ticket = tickets.inStatus('Closed');
+          h.sandbox.faults.inject(fault);
+          await say(`show ${ticket.ticketId}`);
+          assert.match(readable(reply()), says);
+          assert.equal(h.connector.messages().length, 1);
+          assertNothingTechnicalShown();
+        });
+      }
+
+      it('answers a dropped connection on a write with a friendly card, and does not send the write again', async () => {
+        const ticket = tickets.inStatus('Open');
+        h.sandbox.faults.inject({ kind: 'dropBeforeRead', match: { method: 'PUT' } });
+        const res = await click('start', { ticketId: ticket.id });
+        const text = readable(invokeCard(res));
+        assert.match(text, /The helpdesk cannot be reached right now/);
+        assert.match(text, /may or may not have been saved/);
+        assert.equal(writeRequests(h).length, 1, 'a write is never retried');
+        assert.equal(current(h, ticket.id).status, 'Open');
+        assertNothingTechnicalShown(res);
+      });
+
+      it('answers a 500 on a write with a friendly card, changing nothing', async () => {
+        const ticket = tickets.inStatus('Started');
+        h.sandbox.faults.inject({ kind: 'status', status: 500, match: { method: 'PUT' } });
+        const res = await click('resolve', { ticketId: ticket.id, comment: 'done' });
+        assert.match(readable(invokeCard(res)), /The helpdesk has a problem right now/);
+        assert.equal(writeRequests(h).length, 1);
+        assert.deepEqual(current(h, ticket.id), ticket);
+        assert.deepEqual(h.connector.updates(), [], 'nothing changed, so the card is not redrawn for everyone');
+        assertNothingTechnicalShown(res);
+      });
+
+      it('answers a button before Teams gives up when the API is slower than the deadline', async () => {
+        const ticket = tickets.inStatus('Open');
+        h.sandbox.faults.inject({ kind: 'delay', ms: 6000, match: { method: 'GET' } });
+        const started = Date.now();
+        const res = await click('show', { ticketId: ticket.id });
+        const elapsed = Date.now() - started;
+        assert.match(readable(invokeCard(res)), /The helpdesk cannot be reached right now/);
+        assert.ok(elapsed < 5000, `answered after ${elapsed} ms`);
+        assertNothingTechnicalShown(res);
+      });
+    });
+
+    describe('malformed HTTP bodies to /api/messages', () => {
+      const bodies: Array<[string, string]> = [
+        ['text that is not JSON', 'this is { not json'],
+        ['a JSON array', JSON.stringify([message(ADELE, 'help', { serviceUrl: 'http://127.0.0.1:9' })])],
+        ['an empty JSON object', '{}'],
+        ['an activity without a type', JSON.stringify({ ...message(ADELE, 'help', { serviceUrl: 'http://127.0.0.1:9' }), type: undefined })],
+      ];
+      for (const [what, body] of bodies) {
+        it(`answers ${what} with a 4xx, and keeps serving`, async () => {
+          h.resetCounts();
+          const res = await h.post(body, true);
+          assert.ok(res.status >= 400 && res.status < 500, `status ${res.status}`);
+          assert.deepEqual(h.connector.calls, []);
+          const health = await fetch(`${h.app.server.url}/healthz`);
+          assert.equal(health.status, 200);
+        });
+      }
+
+      it('still answers a command after the malformed bodies', async () => {
+        await say('help');
+        assert.match(readable(reply()), /What I can do/);
+      });
+    });
+
+    describe('replays of the same activity', () => {
+      it('comments once and replies once when a message is delivered twice at the same time', async () => {
+        const ticket = tickets.inStatus('Started');
+        const before = h.sandbox.store.activities(ticket.id).length;
+        const activity = message(ADELE, `comment ${ticket.ticketId} Replacing the cable now`, { serviceUrl: h.serviceUrl });
+        h.resetCounts();
+        const answers = await Promise.all([h.post(activity), h.post(activity)]);
+        assert.deepEqual(answers.map((a) => a.status), [200, 200]);
+        assert.equal(h.sandbox.store.activities(ticket.id).length, before + 1);
+        assert.equal(h.connector.messages().length, 1);
+      });
+
+      it('changes the status once when a message is delivered again after the first answer', async () => {
+        const ticket = tickets.inStatus('Open');
+        const activity = message(ADELE, `start ${ticket.ticketId}`, { serviceUrl: h.serviceUrl });
+        await post(activity);
+        const writes = writeRequests(h).length;
+        const replies = h.connector.messages().length;
+        await post(activity);
+        assert.equal(writes + writeRequests(h).length, 1, 'one status change request in all');
+        assert.equal(replies + h.connector.messages().length, 1, 'one reply in all');
+        assert.equal(current(h, ticket.id).status, 'Started');
+      });
+
+      it('creates one ticket when a create is delivered twice', async () => {
+        const before = h.sandbox.store.size;
+        const activity = message(ALEX, 'create Coffee machine leaks', { serviceUrl: h.serviceUrl });
+        await post(activity);
+        await post(activity);
+        assert.equal(h.sandbox.store.size, before + 1);
+      });
+
+      it('gives a repeated button click the same answer, acting once', async () => {
+        const ticket = tickets.inStatus('Reopened');
+        const before = h.sandbox.store.activities(ticket.id).length;
+        const activity = cardAction(ADELE, 'comment', { ticketId: ticket.id, comment: 'Checking' }, { serviceUrl: h.serviceUrl, replyToId: 'card-9' });
+        const first = await post(activity);
+        const updates = h.connector.updates().length;
+        const second = await post(activity);
+        invokeCard(first);
+        assert.deepEqual(second, first);
+        assert.equal(h.sandbox.store.activities(ticket.id).length, before + 1);
+        assert.equal(updates + h.connector.updates().length, 1, 'the card is redrawn for everyone once');
+      });
+
+      it('acts once on an Action.Submit delivered twice', async () => {
+        const ticket = tickets.inStatus('Started');
+        const before = h.sandbox.store.activities(ticket.id).length;
+        const activity = submit(ALEX, { verb: 'comment', ticketId: ticket.id, comment: 'Me too' }, { serviceUrl: h.serviceUrl });
+        h.resetCounts();
+        await Promise.all([h.post(activity), h.post(activity)]);
+        assert.equal(h.sandbox.store.activities(ticket.id).length, before + 1);
+      });
+    });
+
+    describe('typing indicator', () => {
+      it('shows typing before the reply when the API is slow', async () => {
+        const ticket = tickets.inStatus('Closed');
+        h.sandbox.faults.inject({ kind: 'delay', ms: 800, match: { method: 'GET', path: '/tickets' } });
+        const activity = message(ADELE, `show ${ticket.ticketId}`, { serviceUrl: h.serviceUrl });
+        await post(activity);
+        const kinds = h.connector.calls.map((c) => c.body.type);
+        assert.ok(kinds.includes('typing'), `typing was sent: ${kinds.join(', ')}`);
+        assert.ok(kinds.indexOf('typing') < kinds.indexOf('message'), 'typing comes before the reply');
+        assert.equal(h.connector.typing()[0]?.conversationId, activity.conversation.id);
+        assert.ok(textsOf(reply()).includes(`#${ticket.ticketId}`));
+      });
+
+      it('does not flash typing for a quick answer', async () => {
+        await say('help');
+        assert.deepEqual(h.connector.typing(), []);
+        assert.equal(h.connector.messages().length, 1);
+      });
+    });
+
+    describe('a 429 from the API (last: its Retry-After holds the key)', () => {
+      it('answers "busy, try again in 20 s" when the API answers a write with 429 and Retry-After 20', async () => {
+        const ticket = tickets.inStatus('Open');
+        h.sandbox.faults.inject({ kind: 'status', status: 429, retryAfterS: 20, match: { method: 'PUT' } });
+        const res = await click('start', { ticketId: ticket.id });
+        const text = readable(invokeCard(res));
+        assert.match(text, /The helpdesk is busy; try again in 20 s/);
+        assert.match(text, /Nothing was changed/);
+        assert.equal(writeRequests(h).length, 1, 'a write is never retried');
+        assert.equal(current(h, ticket.id).status, 'Open');
+        assertNothingTechnicalShown(res);
+      });
+    });
+  });
+
+  describe('every card', () => {
+    it('sent in this file is under 28 KB and declares version 1.5', () => {
+      sent.assertAllSendable(30);
+    });
+  });
+});

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { MAX_TEXT_LENGTH, parseCommand, tokenize } from '../../src/features/parseCommand.js';
+
+describe('parseCommand: chat text → typed command', () => {
+  const cases: Array<[string, unknown]> = [
+    ['', { name: 'help' }],
+    ['HELP', { name: 'help' }],
+    ['?', { name: 'help' }],
+    ['#123', { name: 'show', number: 123 }],
+    ['42', { name: 'show', number: 42 }],
+    ['show #7', { name: 'show', number: 7 }],
+    ['View 7', { name: 'show', number: 7 }],
+    ['list', { name: 'list', filters: {} }],
+    ['list urgent open mine', { name: 'list', filters: { priority: 'Urgent', status: 'Open', mine: true } }],
+    ['LIST Resolved low assigned to me', { name: 'list', filters: { status: 'Resolved', priority: 'Low', assignedToMe: true } }],
+    ['list tag:VPN printer "floor 2"', { name: 'list', filters: { tag: 'VPN', search: 'printer floor 2' } }],
+    ['list tag:"Seattle HQ" open', { name: 'list', filters: { tag: 'Seattle HQ', status: 'Open' } }],
+    ['list open urgent open', { name: 'list', filters: { status: 'Open', priority: 'Urgent', search: 'open' } }],
+    ['create Printer jammed | It shows E42', { name: 'create', title: 'Printer jammed', description: 'It shows E42' }],
+    ['create   VPN drops  ', { name: 'create', title: 'VPN drops', description: undefined }],
+    ['resolve 12', { name: 'status', number: 12, status: 'Resolved', resolution: undefined, comment: undefined }],
+    ['resolve #12 Replaced the toner', { name: 'status', number: 12, status: 'Resolved', resolution: undefined, comment: 'Replaced the toner' }],
+    ['resolve 12 resolution:cancelled duplicate of #11', { name: 'status', number: 12, status: 'Resolved', resolution: 'cancelled', comment: 'duplicate of #11' }],
+    ['start 3', { name: 'status', number: 3, status: 'Started', resolution: undefined, comment: undefined }],
+    ['close 3 done', { name: 'status', number: 3, status: 'Closed', resolution: undefined, comment: 'done' }],
+    ['Reopen 3 still broken\nsecond line', { name: 'status', number: 3, status: 'Reopened', resolution: undefined, comment: 'still broken\nsecond line' }],
+    ['comment 5 On my way', { name: 'comment', number: 5, text: 'On my way' }],
+    ['assign 5 me', { name: 'assign', number: 5, to: 'me' }],
+    ['assign 5 Adele.Vance@Contoso.com', { name: 'assign', number: 5, to: { email: 'adele.vance@contoso.com' } }],
+    ['priority 5 IMPORTANT', { name: 'priority', number: 5, priority: 'Important' }],
+    ['history 9', { name: 'history', number: 9 }],
+    ['tags', { name: 'tags' }],
+  ];
+  for (const [text, expected] of cases) {
+    it(`"${text.replace(/\n/g, '\\n')}"`, () => assert.deepEqual(parseCommand(text), expected));
+  }
+
+  const refused: Array<[string, RegExp, string | undefined]> = [
+    ['show', /Which ticket\?/, 'show 123'],
+    ['show abc', /"abc" is not a ticket number/, 'show 123'],
+    ['resolve twelve', /not a ticket number/, 'resolve 123 Replaced the toner'],
+    ['resolve 12 resolution:maybe', /resolution can be fixed, cannotResolve, cancelled/, 'resolve 123 Replaced the toner'],
+    ['start 12 resolution:fixed', /only when resolving/, 'resolve 123 Replaced the toner'],
+    ['comment 5', /What should the comment say/, 'comment 123 I am on my way'],
+    ['assign 5 bob', /Assign to "me" or to a person's email/, 'assign 123 me'],
+    ['priority 5 huge', /priority can be Low, Medium, Important, Urgent/, 'priority 123 urgent'],
+    ['create', /needs a title/, 'create Printer on floor 2 is jammed | It shows error E42'],
+    ['create | only a description', /needs a title/, 'create Printer on floor 2 is jammed | It shows error E42'],
+    ['lsit urgent', /I did not understand "lsit"/, 'list urgent open mine'],
+    ['resolv 12', /I did not understand "resolv"/, 'resolve 123 Replaced the toner'],
+  ];
+  for (const [text, problem, suggestion] of refused) {
+    it(`refuses "${text}" with a sentence and a suggestion`, () => {
+      const result = parseCommand(text);
+      assert.equal(result.name, 'notUnderstood');
+      assert.ok(result.name === 'notUnderstood');
+      assert.match(result.problem, problem);
+      assert.equal(result.suggestion, suggestion);
+    });
+  }
+
+  it('suggests nothing for text far from every command, and cuts what it echoes', () => {
+    const result = parseCommand('x'.repeat(500));
+    assert.ok(result.name === 'notUnderstood');
+    assert.equal(result.suggestion, undefined);
+    assert.ok(result.problem.length < 80);
+  });
+
+  it('refuses an overlong comment rather than cutting it', () => {
+    const result = parseCommand(`comment 5 ${'a'.repeat(MAX_TEXT_LENGTH + 1)}`);
+    assert.ok(result.name === 'notUnderstood');
+    assert.match(result.problem, /characters long; the most is 4000/);
+  });
+
+  it('keeps quoted phrases together, with straight and curly quotes', () => {
+    assert.deepEqual(tokenize(`list "floor 2" “blue screen” tag:"Seattle HQ" can't c`), ['list', 'floor 2', 'blue screen', 'tag:Seattle HQ', "can't", 'c']);
+  });
+
+  it('survives hostile text without throwing', () => {
+    for (const text of ['"', '“', '#', '# 1', '#-1', '#1e3', 'show 9999999999', '\u0000\u202e', 'list tag:', '${x}', '<at>x</at>']) {
+      assert.doesNotThrow(() => parseCommand(text), text);
+    }
+    assert.equal(parseCommand('show 9999999999').name, 'notUnderstood');
+  });
+});

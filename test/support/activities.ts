@@ -1,0 +1,75 @@
+/** Teams-shaped activities, as Teams posts them to the bot's /api/messages. */
+
+export interface Person {
+  /** The Teams user id (29:...). */
+  id: string;
+  aadObjectId: string;
+  name: string;
+  email: string;
+}
+
+export const BOT = { id: '28:tickets-bot', name: 'Tickets' };
+export const TENANT = '72f988bf-0000-0000-0000-000000000001';
+
+export const ADELE: Person = { id: '29:adele', aadObjectId: '00000000-0000-0000-0000-0000000000a1', name: 'Adele Vance', email: 'adele.vance@contoso.com' };
+export const ALEX: Person = { id: '29:alex', aadObjectId: '00000000-0000-0000-0000-0000000000a2', name: 'Alex Wilber', email: 'alex.wilber@contoso.com' };
+
+let counter = 0;
+function nextId(): string {
+  counter += 1;
+  return `act-${process.pid}-${counter}`;
+}
+
+interface Where {
+  serviceUrl: string;
+  /** Personal chat unless a channel is given. */
+  channel?: boolean;
+}
+
+function base(from: Person, where: Where) {
+  const conversation = where.channel
+    ? { id: '19:helpdesk@thread.tacv2;messageid=1700000000000', conversationType: 'channel', isGroup: true, tenantId: TENANT }
+    : { id: `a:personal-${from.aadObjectId}`, conversationType: 'personal', tenantId: TENANT };
+  return {
+    id: nextId(),
+    channelId: 'msteams',
+    serviceUrl: where.serviceUrl,
+    timestamp: new Date().toISOString(),
+    localTimestamp: new Date().toISOString().replace('Z', '+01:00'),
+    localTimezone: 'Europe/Paris',
+    from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
+    recipient: BOT,
+    conversation,
+    channelData: { tenant: { id: TENANT }, ...(where.channel ? { channel: { id: '19:helpdesk@thread.tacv2' }, team: { id: '19:team@thread.tacv2' } } : {}) },
+    locale: 'en-US',
+  };
+}
+
+export function message(from: Person, text: string, where: Where) {
+  const mention = where.channel ? `<at>${BOT.name}</at> ` : '';
+  return {
+    ...base(from, where),
+    type: 'message',
+    text: mention + text,
+    textFormat: 'plain',
+    entities: where.channel
+      ? [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: { id: BOT.id, name: BOT.name } }]
+      : [],
+  };
+}
+
+/** A click on an Action.Execute button: Universal Actions' adaptiveCard/action invoke. */
+export function cardAction(from: Person, verb: unknown, data: unknown, where: Where & { replyToId?: string }) {
+  return {
+    ...base(from, where),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId: where.replyToId ?? 'card-message-1',
+    value: { action: { type: 'Action.Execute', id: 'action-1', verb, data }, trigger: 'manual' },
+  };
+}
+
+/** An Action.Submit from an older client: a message with the card's data as its value. */
+export function submit(from: Person, value: Record<string, unknown>, where: Where & { replyToId?: string }) {
+  return { ...base(from, where), type: 'message', replyToId: where.replyToId ?? 'card-message-1', value };
+}

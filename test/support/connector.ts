@@ -1,0 +1,103 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A Teams member record as the connector's `GET /v3/conversations/{id}/members/{userId}` returns it. */
+export interface TeamsMember {
+  id: string;
+  name: string;
+  aadObjectId: string;
+  email?: string;
+  userPrincipalName?: string;
+  givenName?: string;
+  surname?: string;
+  tenantId?: string;
+  userRole?: string;
+}
+
+export interface RecordedCall {
+  method: string;
+  path: string;
+  conversationId: string;
+  /** The activity id in the path: the one replied to (POST) or updated (PUT). */
+  activityId?: string;
+  body: Record<string, unknown>;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (data += chunk));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * Stands in for Teams' Bot Connector service at the activity's serviceUrl: records what the bot
+ * sends (replies, typing, updates) and answers member look-ups the way the real service does.
+ */
+export class ConnectorRecorder {
+  readonly calls: RecordedCall[] = [];
+  readonly members = new Map<string, TeamsMember>();
+  /** When set, member look-ups fail with this status (the connector being down). */
+  memberLookupStatus?: number;
+  private server?: Server;
+  private nextId = 1;
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = createServer(async (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const raw = await readBody(req);
+      const m = url.pathname.match(/^\/v3\/conversations\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?$/);
+      const send = (status: number, body: unknown) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      };
+      if (!m) return send(404, { error: { code: 'NotFound', message: 'unknown route' } });
+      const conversationId = decodeURIComponent(m[1]!);
+      const member = m[3] === undefined ? undefined : decodeURIComponent(m[3]);
+      if (m[2] === 'members' && req.method === 'GET' && member) {
+        if (this.memberLookupStatus) return send(this.memberLookupStatus, { error: { code: 'ServiceError', message: 'down' } });
+        const found = this.members.get(member);
+        return found ? send(200, found) : send(404, { error: { code: 'MemberNotFound', message: 'The member was not found.' } });
+      }
+      if (m[2] === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
+        const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+        this.calls.push({ method: req.method, path: url.pathname, conversationId, activityId: member, body });
+        return send(200, { id: req.method === 'PUT' ? member : `reply-${this.nextId++}` });
+      }
+      send(405, { error: { code: 'BadRequest', message: 'unsupported' } });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+  }
+
+  /** Messages the bot sent (not typing), in order. */
+  messages(): RecordedCall[] {
+    return this.calls.filter((c) => c.method === 'POST' && c.body.type === 'message');
+  }
+
+  updates(): RecordedCall[] {
+    return this.calls.filter((c) => c.method === 'PUT');
+  }
+
+  typing(): RecordedCall[] {
+    return this.calls.filter((c) => c.body.type === 'typing');
+  }
+}
+
+/** The Adaptive Card inside a recorded message, or undefined. */
+export function cardOf(call: RecordedCall | undefined): Record<string, unknown> | undefined {
+  const attachments = call?.body.attachments as Array<{ contentType: string; content: Record<string, unknown> }> | undefined;
+  return attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+}
