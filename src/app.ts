@@ -34,6 +34,7 @@ export async function startApp(
     tickets: new TicketCache(),
     identity: new IdentityResolver(),
     timezoneDefault: config.ticketing.timezoneDefault,
+    linkDomains: config.linkDomains,
     log,
   });
   const server = await startServer({ port: config.port, host, bot, auth: config.bot, log });

@@ -5,7 +5,10 @@ import {
 import type { AdaptiveCard } from './cards/render.js';
 import type { Answer, FeatureContext } from './features/context.js';
 import { errorAnswer } from './features/errorAnswer.js';
+import { openCreateForm, submitCreateForm } from './features/createForm.js';
+import { findTickets, unfurlLink, type SearchResult } from './features/findTicket.js';
 import { help } from './features/help.js';
+import { BadInvokeError, parseCreateInvoke, parseLinkInvoke, parseSearchInvoke } from './features/messageExtension.js';
 import { BadActionError, isVerb, parseAction, type CardAction } from './features/parseAction.js';
 import { parseCommand } from './features/parseCommand.js';
 import { routeAction, routeCommand } from './features/router.js';
@@ -19,6 +22,8 @@ export interface BotDeps {
   tickets: TicketCache;
   identity: IdentityResolver;
   timezoneDefault: number;
+  /** Hosts whose ticket links unfurl into ticket cards, e.g. `*.teamswork.app`. */
+  linkDomains: readonly string[];
   log: (line: string) => void;
 }
 
@@ -39,6 +44,19 @@ function cardMessage(card: AdaptiveCard, summary: string) {
 
 function typedError(status: number, code: string, message: string): InvokeResponse {
   return { status, body: { statusCode: status, type: 'application/vnd.microsoft.error', value: { code, message } } };
+}
+
+function invokeBody(body: object): InvokeResponse {
+  return { status: 200, body };
+}
+
+function taskForm(card: AdaptiveCard) {
+  return { task: { type: 'continue', value: { title: 'Create ticket', card: CardFactory.adaptiveCard(card), width: 'large', height: 'large' } } };
+}
+
+/** A card to insert, with the short preview Teams lists it by. */
+function resultAttachment(result: SearchResult) {
+  return { ...CardFactory.adaptiveCard(result.card), preview: CardFactory.thumbnailCard(result.preview.title, result.preview.text) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -70,9 +88,26 @@ export class TicketBot extends TeamsActivityHandler {
     });
   }
 
+  /** Invoke name → handler: card actions and the message extension's commands. */
+  private readonly invokeRoutes: Record<string, (context: TurnContext) => Promise<InvokeResponse>> = {
+    'adaptiveCard/action': (context) => this.handleCardInvoke(context),
+    'composeExtension/fetchTask': (context) => this.handleFetchTask(context),
+    'composeExtension/submitAction': (context) => this.handleSubmitAction(context),
+    'composeExtension/query': (context) => this.handleSearch(context),
+    'composeExtension/queryLink': (context) => this.handleLink(context),
+  };
+
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
-    if (context.activity.name !== 'adaptiveCard/action') return super.onInvokeActivity(context);
-    const { result } = this.replays.once(context.activity.id, () => this.handleCardInvoke(context));
+    const route = Object.hasOwn(this.invokeRoutes, context.activity.name ?? '') ? this.invokeRoutes[context.activity.name!] : undefined;
+    if (!route) return super.onInvokeActivity(context);
+    const { result } = this.replays.once(context.activity.id, async () => {
+      try {
+        return await route(context);
+      } catch (error) {
+        if (error instanceof BadInvokeError) return typedError(400, 'BadRequest', error.message);
+        throw error;
+      }
+    });
     return (await result) as InvokeResponse;
   }
 
@@ -84,6 +119,7 @@ export class TicketBot extends TeamsActivityHandler {
       timezone: timezoneOf(activity, this.deps.timezoneDefault),
       speaker: { aadObjectId: activity.from?.aadObjectId, name: activity.from?.name },
       actor: () => this.deps.identity.actorFor(context),
+      person: (aadObjectId) => this.deps.identity.personFor(context, aadObjectId),
       deadline: Date.now() + budgetMs,
       inChannel: activity.conversation?.conversationType === 'channel',
     };
@@ -165,6 +201,53 @@ export class TicketBot extends TeamsActivityHandler {
       });
     }
     return this.invokeCard(answer.card);
+  }
+
+  private async handleFetchTask(context: TurnContext): Promise<InvokeResponse> {
+    const { source } = parseCreateInvoke(context.activity.value);
+    const ctx = this.featureContext(context, INVOKE_BUDGET_MS);
+    try {
+      return invokeBody(taskForm(await openCreateForm(ctx, source)));
+    } catch (error) {
+      this.deps.log(`turn ${context.activity.id} create form refused ${error instanceof Error ? error.name : 'error'}`);
+      return invokeBody({ task: { type: 'message', value: `${errorAnswer(error).summary} The form could not be opened.` } });
+    }
+  }
+
+  private async handleSubmitAction(context: TurnContext): Promise<InvokeResponse> {
+    const { context: where, data } = parseCreateInvoke(context.activity.value);
+    const ctx = this.featureContext(context, INVOKE_BUDGET_MS);
+    const outcome = await submitCreateForm(ctx, data);
+    if ('form' in outcome) return invokeBody(taskForm(outcome.form));
+    const { card, summary } = outcome.created;
+    this.deps.log(`turn ${context.activity.id} create ticket ok`);
+    // The card goes into the compose box: the person sends it (or not), in any chat, even one the
+    // bot is not in. The command box has no compose box, so it gets a sentence.
+    if (where === 'commandBox') return invokeBody({ composeExtension: { type: 'message', text: summary } });
+    return invokeBody({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [resultAttachment({ card, preview: { title: summary, text: '' } })] } });
+  }
+
+  private async handleSearch(context: TurnContext): Promise<InvokeResponse> {
+    const query = parseSearchInvoke(context.activity.value);
+    return this.searchAnswer(context, 'search', (ctx) => findTickets(ctx, query));
+  }
+
+  private async handleLink(context: TurnContext): Promise<InvokeResponse> {
+    const link = parseLinkInvoke(context.activity.value);
+    return this.searchAnswer(context, 'unfurl', (ctx) => unfurlLink(ctx, link, this.deps.linkDomains));
+  }
+
+  private async searchAnswer(context: TurnContext, what: string, run: (ctx: FeatureContext) => Promise<SearchResult[]>): Promise<InvokeResponse> {
+    const ctx = this.featureContext(context, INVOKE_BUDGET_MS);
+    try {
+      const results = await run(ctx);
+      this.deps.log(`turn ${context.activity.id} ${what} ok ${results.length}`);
+      return invokeBody({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: results.map(resultAttachment) } });
+    } catch (error) {
+      const answer = errorAnswer(error);
+      this.deps.log(`turn ${context.activity.id} ${what} ${answer.known ? 'refused' : 'FAILED'} ${error instanceof Error ? error.name : 'error'}`);
+      return invokeBody({ composeExtension: { type: 'message', text: answer.summary } });
+    }
   }
 
   private invokeCard(card: AdaptiveCard): InvokeResponse {

@@ -32,6 +32,8 @@ export interface Config {
   };
   /** Unset: local mode, no Bot Framework authentication (Agents Playground, tests). */
   bot?: BotAuthConfig;
+  /** Hosts whose ticket links unfurl into ticket cards (`*.` for any subdomain). */
+  linkDomains: string[];
 }
 
 export class ConfigError extends Error {
@@ -81,6 +83,16 @@ function httpUrl(env: Env, name: string): string | undefined {
   return raw.replace(/\/+$/, '');
 }
 
+function domains(env: Env, name: string, fallback: string[]): string[] {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  const list = raw.split(',').map((d) => d.trim().toLowerCase()).filter((d) => d !== '');
+  if (list.length === 0 || list.some((d) => !/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d))) {
+    throw new ConfigError(`${name} must be comma-separated host names such as *.teamswork.app,tickets.contoso.com`);
+  }
+  return list;
+}
+
 function botAuth(env: Env): BotAuthConfig | undefined {
   const appId = read(env, 'MicrosoftAppId');
   const appPassword = read(env, 'MicrosoftAppPassword');
@@ -121,5 +133,6 @@ export function loadConfig(env: Env = process.env): Config {
       },
     },
     bot: botAuth(env),
+    linkDomains: domains(env, 'TICKET_LINK_DOMAINS', ['*.teamswork.app']),
   };
 }

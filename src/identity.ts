@@ -49,23 +49,35 @@ export class IdentityResolver {
     if (!from?.id || !id) {
       return Promise.reject(new IdentityError('Teams did not say who you are, so I changed nothing.'));
     }
+    return this.cached(id, () => this.lookUp(context, from.id, id, from.name));
+  }
+
+  /**
+   * Another person of this conversation, by AAD object id (the connector accepts it in place of
+   * the Teams user id), e.g. the author of a message a ticket is made from.
+   */
+  personFor(context: TurnContext, aadObjectId: string): Promise<User> {
+    if (!/^[0-9a-f-]{36}$/i.test(aadObjectId)) return Promise.reject(new IdentityError('That person is not one Teams knows here.'));
+    return this.cached(aadObjectId.toLowerCase(), () => this.lookUp(context, aadObjectId, aadObjectId.toLowerCase(), undefined));
+  }
+
+  private cached(id: string, load: () => Promise<User>): Promise<User> {
     const hit = this.cache.get(id);
     if (hit && this.now() - hit.at < this.ttlMs) return hit.user;
 
-    const user = this.lookUp(context, id);
+    const user = load();
     this.cache.set(id, { user, at: this.now() });
     while (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value!);
     user.catch(() => this.cache.delete(id));
     return user;
   }
 
-  private async lookUp(context: TurnContext, id: string): Promise<User> {
-    const from = context.activity.from;
+  private async lookUp(context: TurnContext, memberId: string, id: string, knownName: string | undefined): Promise<User> {
     let member;
     let timer: NodeJS.Timeout | undefined;
     try {
       member = await Promise.race([
-        TeamsInfo.getMember(context, from.id),
+        TeamsInfo.getMember(context, memberId),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error('member look-up timed out')), this.lookupTimeoutMs);
         }),
@@ -76,9 +88,9 @@ export class IdentityResolver {
       clearTimeout(timer);
     }
     const email = member.email || (member.userPrincipalName ? emailFromUpn(member.userPrincipalName) : undefined);
-    const name = from.name || member.name;
+    const name = knownName || member.name;
     if (!email || !name) {
-      throw new IdentityError('Your Teams account has no email address I can see, so I changed nothing.');
+      throw new IdentityError('That Teams account has no email address I can see, so I changed nothing.');
     }
     return { id, name, email: email.toLowerCase() };
   }

@@ -9,6 +9,11 @@ describe('config', () => {
     assert.equal(config.ticketing.timezoneDefault, 0);
     assert.deepEqual(config.ticketing.rateLimit, { limit: 100, windowMs: 60_000 });
     assert.equal(config.bot, undefined);
+    assert.deepEqual(config.linkDomains, ['*.teamswork.app']);
+  });
+
+  it('reads the link domains, lower-cased', () => {
+    assert.deepEqual(loadConfig({ TICKET_LINK_DOMAINS: '*.TeamsWork.app, tickets.contoso.com' }).linkDomains, ['*.teamswork.app', 'tickets.contoso.com']);
   });
 
   it('maps TICKETING_REGION to the live base URL, and TICKETING_BASE_URL wins over it', () => {
@@ -32,6 +37,8 @@ describe('config', () => {
     [{ MicrosoftAppPassword: 'p' }, /^MicrosoftAppPassword is set but MicrosoftAppId is not/],
     [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }, /^MicrosoftAppTenantId is required/],
     [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', MicrosoftAppType: 'Other' }, /^MicrosoftAppType must be one of/],
+    [{ TICKET_LINK_DOMAINS: 'https://x.com/path' }, /^TICKET_LINK_DOMAINS must be comma-separated host names/],
+    [{ TICKET_LINK_DOMAINS: ' , ' }, /^TICKET_LINK_DOMAINS must be/],
   ];
   for (const [env, expected] of bad) {
     it(`refuses ${JSON.stringify(env)} with one line naming the variable`, () => {

@@ -19,6 +19,8 @@ export interface FeatureContext {
    * (and cached) from the authenticated activity. Throws IdentityError when it cannot be established.
    */
   actor(): Promise<User>;
+  /** Another Teams user, by AAD object id, as Teams knows them (name and email from the connector). */
+  person(aadObjectId: string): Promise<User>;
   /** Epoch ms by which the answer must be ready (Teams' deadline, less a margin). */
   readonly deadline: number;
   readonly inChannel: boolean;

@@ -2,7 +2,7 @@ import { helpCard } from '../cards/helpCard.js';
 import { tagsCard } from '../cards/tagsCard.js';
 import type { Answer, FeatureContext } from './context.js';
 import { COMMAND_EXAMPLES, type NotUnderstood } from './parseCommand.js';
-import { callOptions } from './ticketRef.js';
+import { catalogOptions } from './ticketRef.js';
 
 const MEANINGS: Record<string, string> = {
   help: 'this card',
@@ -29,5 +29,5 @@ export function help(ctx: FeatureContext, notUnderstood?: NotUnderstood): Answer
 }
 
 export async function showTags(ctx: FeatureContext): Promise<Answer> {
-  return { card: tagsCard(await ctx.client.getTags(callOptions(ctx))), summary: 'Tags' };
+  return { card: tagsCard(await ctx.client.getTags(catalogOptions(ctx))), summary: 'Tags' };
 }

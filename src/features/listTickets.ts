@@ -3,7 +3,7 @@ import type { Ticket, TicketQuery } from '../ticketing/types.js';
 import type { Answer, FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
 import type { ListFilters } from './parseCommand.js';
-import { callOptions } from './ticketRef.js';
+import { callOptions, catalogOptions } from './ticketRef.js';
 
 export const PAGE_SIZE = 10;
 /**
@@ -34,7 +34,7 @@ async function toQuery(ctx: FeatureContext, filters: ListFilters): Promise<Ticke
   const query: TicketQuery = { status: filters.status, priority: filters.priority, search: filters.search };
   if (filters.tag) {
     const wanted = filters.tag.toLowerCase();
-    const categories = await ctx.client.getTags(callOptions(ctx));
+    const categories = await ctx.client.getTags(catalogOptions(ctx));
     const tags = categories.filter((c) => !c.deleted).flatMap((c) =>
       c.tags.filter((t) => !t.deleted && t.text.toLowerCase() === wanted).map((t) => ({ tagCategoryId: c.id ?? '', text: t.text })));
     if (tags.length === 0) throw new FeatureError(`There is no tag "${filters.tag}". Type "tags" to see them.`);

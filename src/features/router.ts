@@ -23,7 +23,7 @@ export const commandRoutes: Handlers<Command, 'name'> = {
   list: (ctx, c) => listTickets(ctx, c.filters),
   show: (ctx, c) => showTicket(ctx, { number: c.number }),
   history: (ctx, c) => showHistory(ctx, { number: c.number }),
-  create: (ctx, c) => createTicket(ctx, c.title, c.description),
+  create: (ctx, c) => createTicket(ctx, { title: c.title, description: c.description }),
   status: (ctx, c) => changeStatus(ctx, { number: c.number }, { status: c.status, resolution: c.resolution, comment: c.comment }, 'command'),
   comment: (ctx, c) => addComment(ctx, { number: c.number }, c.text, 'command'),
   assign: (ctx, c) => (c.to === 'me' ? assignToMe(ctx, { number: c.number }) : assignToEmail(ctx, { number: c.number }, c.to.email)),
@@ -45,7 +45,7 @@ export const verbRoutes: Handlers<CardAction, 'verb'> = {
   priority: (ctx, a) => setPriority(ctx, { id: a.ticketId }, a.priority),
   assignMe: (ctx, a) => assignToMe(ctx, { id: a.ticketId }),
   listPage: (ctx, a) => listTickets(ctx, a.filters, { token: a.token, skip: a.skip, page: a.page }),
-  create: async (ctx, a) => ({ ...(await createTicket(ctx, a.title, a.description)), asNewMessage: true }),
+  create: async (ctx, a) => ({ ...(await createTicket(ctx, { title: a.title, description: a.description })), asNewMessage: true }),
 };
 
 export function routeCommand(ctx: FeatureContext, command: Command): Promise<Answer> {

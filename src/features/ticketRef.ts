@@ -14,6 +14,14 @@ export function callOptions(ctx: FeatureContext) {
   return { timezone: ctx.timezone, deadline: ctx.deadline };
 }
 
+/**
+ * For the instance and tags: their fields, people and tags do not depend on the reader's
+ * timezone, so every user shares the client's one cached copy (kept per timezone otherwise).
+ */
+export function catalogOptions(ctx: FeatureContext) {
+  return { deadline: ctx.deadline };
+}
+
 async function findByNumber(ctx: FeatureContext, number: number): Promise<Ticket> {
   const page = await ctx.client.listTickets({ search: String(number), limit: NUMBER_SEARCH_LIMIT }, callOptions(ctx));
   page.items.forEach((t) => ctx.tickets.remember(t));
@@ -46,8 +54,8 @@ export async function loadTicket(ctx: FeatureContext, ref: TicketRef): Promise<T
  */
 export async function cardExtras(ctx: FeatureContext): Promise<Pick<TicketCardOptions, 'instance' | 'tagCategories'>> {
   const [instance, tagCategories] = await Promise.all([
-    ctx.client.getInstance(callOptions(ctx)).catch(() => undefined),
-    ctx.client.getTags(callOptions(ctx)).catch(() => undefined),
+    ctx.client.getInstance(catalogOptions(ctx)).catch(() => undefined),
+    ctx.client.getTags(catalogOptions(ctx)).catch(() => undefined),
   ]);
   return { instance, tagCategories };
 }

@@ -2,7 +2,7 @@ import { numberLabel } from '../cards/format.js';
 import type { Priority, User } from '../ticketing/types.js';
 import type { Answer, FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
-import { callOptions, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
+import { callOptions, catalogOptions, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
 
 async function update(ctx: FeatureContext, ref: TicketRef, updates: { priority?: Priority; assignee?: User }, note: (actor: User) => string): Promise<Answer> {
   const actor = await ctx.actor();
@@ -29,7 +29,7 @@ export async function assignToMe(ctx: FeatureContext, ref: TicketRef): Promise<A
  */
 export async function assignToEmail(ctx: FeatureContext, ref: TicketRef, email: string): Promise<Answer> {
   await ctx.actor();
-  const instance = await ctx.client.getInstance(callOptions(ctx));
+  const instance = await ctx.client.getInstance(catalogOptions(ctx));
   const person = instance.assignees?.peoples?.find((p) => p.secondaryText?.toLowerCase() === email);
   if (!person?.id || !person.text) {
     throw new FeatureError(`${email} is not one of this helpdesk's agents. Use "assign <number> me", or ask an owner to add them.`);

@@ -73,3 +73,24 @@ export function cardAction(from: Person, verb: unknown, data: unknown, where: Wh
 export function submit(from: Person, value: Record<string, unknown>, where: Where & { replyToId?: string }) {
   return { ...base(from, where), type: 'message', replyToId: where.replyToId ?? 'card-message-1', value };
 }
+
+/** A message-extension invoke (composeExtension/*), as Teams sends it. */
+export function extensionInvoke(from: Person, name: string, value: unknown, where: Where) {
+  return { ...base(from, where), type: 'invoke', name, value };
+}
+
+/** The messagePayload Teams attaches when an action command is opened from a message's "..." menu. */
+export function messagePayload(author: Person, html: string) {
+  return {
+    id: '1700000000001',
+    messageType: 'message',
+    createdDateTime: '2026-11-27T10:00:00.000Z',
+    importance: 'normal',
+    locale: 'en-us',
+    from: { user: { id: author.aadObjectId, displayName: author.name, userIdentityType: 'aadUser' } },
+    body: { contentType: 'html', content: html },
+    attachments: [],
+    mentions: [],
+    reactions: [],
+  };
+}

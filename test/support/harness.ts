@@ -34,10 +34,13 @@ export class Harness {
     this.sandbox = await startSandbox({ port: 0, ...this.options.sandbox });
     await this.connector.start();
     for (const p of this.options.people ?? [ADELE, ALEX]) {
-      this.connector.members.set(p.id, {
+      const member = {
         id: p.id, name: p.name, aadObjectId: p.aadObjectId, email: p.email, userPrincipalName: p.email,
         givenName: p.name.split(' ')[0], surname: p.name.split(' ')[1], tenantId: 't', userRole: 'user',
-      });
+      };
+      // The connector finds a member by Teams user id or by AAD object id.
+      this.connector.members.set(p.id, member);
+      this.connector.members.set(p.aadObjectId, member);
     }
     const config = loadConfig({});
     this.app = await startApp({

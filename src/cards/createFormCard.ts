@@ -1,0 +1,62 @@
+import { plain } from './format.js';
+import { render, type AdaptiveCard } from './render.js';
+
+export interface Choice {
+  title: string;
+  value: string;
+}
+
+/** One input's state: what it holds (kept when the form comes back) and what is wrong with it. */
+export interface FieldState {
+  value: string;
+  error?: string;
+}
+
+export interface ChoiceState extends FieldState {
+  choices: Choice[];
+}
+
+export interface CustomInput extends FieldState {
+  id: string;
+  label: string;
+  kind: 'text' | 'textarea' | 'toggle' | 'date' | 'choice';
+  required: boolean;
+  multiple: boolean;
+  choices: Choice[];
+}
+
+export interface TagGroup extends ChoiceState {
+  id: string;
+  label: string;
+}
+
+export interface CreateFormView {
+  /** Above everything, when the form comes back: what to fix. */
+  problem?: string;
+  /** Where the form came from, e.g. "From a message by Alex Wilber". */
+  source?: string;
+  title: FieldState;
+  description: FieldState;
+  priority: ChoiceState;
+  expectedDate: FieldState;
+  requestor: ChoiceState;
+  assignee: ChoiceState;
+  tagGroups: TagGroup[];
+  fields: CustomInput[];
+  /** Carried back with the inputs on submit. */
+  submitData: Record<string, string>;
+}
+
+/** People's text shows as typed, never as a card expression. */
+function safe<T extends FieldState>(state: T): T {
+  return { ...state, value: plain(state.value) };
+}
+
+export function createFormCard(view: CreateFormView): AdaptiveCard {
+  return render('createForm', {
+    ...view,
+    title: safe(view.title),
+    description: safe(view.description),
+    fields: view.fields.map((f) => ({ ...f, value: f.kind === 'text' || f.kind === 'textarea' ? plain(f.value) : f.value })),
+  });
+}

@@ -1,0 +1,270 @@
+import { createFormCard, type Choice, type CreateFormView, type CustomInput, type TagGroup } from '../cards/createFormCard.js';
+import type { AdaptiveCard } from '../cards/render.js';
+import { isTicketingError } from '../ticketing/errors.js';
+import {
+  PRIORITIES, type CustomField, type CustomFieldValue, type Instance, type NewTicket, type Priority, type TagCategory,
+  type TicketTag, type User,
+} from '../ticketing/types.js';
+import type { Answer, FeatureContext } from './context.js';
+import { errorAnswer } from './errorAnswer.js';
+import { createTicket } from './createTicket.js';
+import { MAX_TITLE_LENGTH } from './parseCommand.js';
+import { catalogOptions } from './ticketRef.js';
+
+/** The service's limit for a description or a text area. */
+export const MAX_DESCRIPTION_LENGTH = 10_000;
+/** A title taken from a message's first line is cut to this, at a word. */
+const TITLE_FROM_MESSAGE = 80;
+
+/** The message a ticket is made from ("..." menu → Create ticket). */
+export interface MessageSource {
+  text: string;
+  authorId?: string;
+  authorName?: string;
+}
+
+/** What the form needs from the helpdesk; both come from the client's cache. */
+interface Catalog {
+  instance: Instance;
+  tags: TagCategory[];
+}
+
+export type FormOutcome = { form: AdaptiveCard } | { created: Answer };
+
+const FIELD_PREFIX = 'cf_';
+const TAG_PREFIX = 'tag_';
+
+function loadCatalog(ctx: FeatureContext): Promise<Catalog> {
+  return Promise.all([ctx.client.getInstance(catalogOptions(ctx)), ctx.client.getTags(catalogOptions(ctx))])
+    .then(([instance, tags]) => ({ instance, tags }));
+}
+
+function customFields(instance: Instance): CustomField[] {
+  const seen = new Map<string, CustomField>();
+  for (const list of [instance.customFields, instance.customFieldsLeft, instance.customFieldsRight, instance.optionalFieldsLeft, instance.optionalFieldsRight]) {
+    for (const field of list ?? []) if (!seen.has(field.id)) seen.set(field.id, field);
+  }
+  return [...seen.values()];
+}
+
+function agents(instance: Instance): User[] {
+  return (instance.assignees?.peoples ?? [])
+    .filter((p) => p.id && p.text)
+    .map((p) => ({ id: p.id!, name: p.text!, email: p.secondaryText ?? '' }));
+}
+
+function inputKind(field: CustomField): CustomInput['kind'] {
+  switch (field.type) {
+    case 'textarea': return 'textarea';
+    case 'toggle': return 'toggle';
+    case 'datepicker': return 'date';
+    case 'peoplepicker':
+    case 'itempicker': return 'choice';
+    default: return 'text';
+  }
+}
+
+function fieldChoices(field: CustomField, instance: Instance): Choice[] {
+  if (field.type === 'peoplepicker') return agents(instance).map((p) => ({ title: p.name, value: p.id }));
+  return (field.options ?? []).map((o) => ({ title: o.text, value: o.id }));
+}
+
+/** Tag texts may hold commas, and multi-select values are comma-joined: the value is the text, encoded. */
+const tagValue = (text: string) => encodeURIComponent(text);
+
+function titleFromMessage(text: string): string {
+  const line = text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+  if (line.length <= TITLE_FROM_MESSAGE) return line;
+  const cut = line.slice(0, TITLE_FROM_MESSAGE - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > TITLE_FROM_MESSAGE / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+type Values = Record<string, string>;
+
+function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Values, extra: { problem?: string; source?: MessageSource }): CreateFormView {
+  const { instance, tags } = catalog;
+  const source = extra.source;
+  const requestorChoices: Choice[] = [{ title: `Me${ctx.speaker.name ? ` (${ctx.speaker.name})` : ''}`, value: 'me' }];
+  if (source?.authorId && source.authorId !== ctx.speaker.aadObjectId) {
+    requestorChoices.push({ title: `${source.authorName ?? 'The author'} (wrote the message)`, value: 'author' });
+  }
+  const tagGroups: TagGroup[] = tags.filter((c) => !c.deleted && c.id && c.tags.some((t) => !t.deleted)).map((c) => ({
+    id: TAG_PREFIX + c.id,
+    label: c.text,
+    value: values[TAG_PREFIX + c.id] ?? '',
+    error: errors[TAG_PREFIX + c.id],
+    choices: c.tags.filter((t) => !t.deleted).map((t) => ({ title: t.text, value: tagValue(t.text) })),
+  }));
+  const fields: CustomInput[] = customFields(instance).map((f) => ({
+    id: FIELD_PREFIX + f.id,
+    label: f.required ? `${f.label} *` : f.label,
+    kind: inputKind(f),
+    required: f.required === true,
+    multiple: f.type === 'peoplepicker' || f.multiple === true,
+    choices: fieldChoices(f, instance),
+    value: values[FIELD_PREFIX + f.id] ?? (f.type === 'toggle' ? 'false' : ''),
+    error: errors[FIELD_PREFIX + f.id],
+  }));
+  return {
+    problem: extra.problem,
+    source: source ? `From a message${source.authorName ? ` by ${source.authorName}` : ''}` : undefined,
+    title: { value: values.title ?? '', error: errors.title },
+    description: { value: values.description ?? '', error: errors.description },
+    priority: { value: values.priority ?? 'Medium', error: errors.priority, choices: PRIORITIES.map((p) => ({ title: p, value: p })) },
+    expectedDate: { value: values.expectedDate ?? '', error: errors.expectedDate },
+    requestor: { value: values.requestor ?? 'me', error: errors.requestor, choices: requestorChoices },
+    assignee: { value: values.assignee ?? '', error: errors.assignee, choices: agents(instance).map((p) => ({ title: p.name, value: p.id })) },
+    tagGroups,
+    fields,
+    submitData: source?.authorId ? { authorId: source.authorId, authorName: source.authorName ?? '' } : {},
+  };
+}
+
+/**
+ * The "Create ticket" form, built from the instance's fields and the helpdesk's tags. From a
+ * message, it comes prefilled: the first line as the title, the text as the description, and the
+ * author offered as the requestor.
+ */
+export async function openCreateForm(ctx: FeatureContext, source?: MessageSource): Promise<AdaptiveCard> {
+  const catalog = await loadCatalog(ctx);
+  const values: Values = source ? { title: titleFromMessage(source.text), description: source.text.slice(0, MAX_DESCRIPTION_LENGTH) } : {};
+  return createFormCard(view(catalog, ctx, values, {}, { source }));
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isDate(text: string): boolean {
+  const m = text.match(DATE);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+function splitChoices(value: string): string[] {
+  return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+}
+
+interface Parsed {
+  ticket: Omit<NewTicket, 'requestor'>;
+  requestor: 'me' | 'author';
+}
+
+/** Checks every value against the helpdesk's own lists; errors are keyed by input id. */
+function parseForm(values: Values, catalog: Catalog): { parsed?: Parsed; errors: Values } {
+  const errors: Values = {};
+  const title = (values.title ?? '').trim();
+  if (title === '') errors.title = 'A ticket needs a title.';
+  else if (title.length > MAX_TITLE_LENGTH) errors.title = `The title is ${title.length} characters long; the most is ${MAX_TITLE_LENGTH}.`;
+  const description = (values.description ?? '').trim();
+  if (description.length > MAX_DESCRIPTION_LENGTH) errors.description = `The description is ${description.length} characters long; the most is ${MAX_DESCRIPTION_LENGTH}.`;
+  const priority = PRIORITIES.find((p) => p === (values.priority || 'Medium'));
+  if (!priority) errors.priority = `The priority can be ${PRIORITIES.join(', ')}.`;
+  const expectedDate = (values.expectedDate ?? '').trim();
+  if (expectedDate !== '' && !isDate(expectedDate)) errors.expectedDate = 'Choose a date (YYYY-MM-DD).';
+  const requestor = values.requestor || 'me';
+  if (requestor !== 'me' && !(requestor === 'author' && values.authorId)) errors.requestor = 'Choose who the ticket is for.';
+
+  const people = agents(catalog.instance);
+  let assignee: User | undefined;
+  if (values.assignee) {
+    assignee = people.find((p) => p.id === values.assignee);
+    if (!assignee) errors.assignee = "Choose one of the helpdesk's agents.";
+  }
+
+  const tags: TicketTag[] = [];
+  for (const category of catalog.tags.filter((c) => !c.deleted && c.id)) {
+    for (const chosen of splitChoices(values[TAG_PREFIX + category.id] ?? '')) {
+      let text: string | undefined;
+      try {
+        text = decodeURIComponent(chosen);
+      } catch {
+        text = undefined;
+      }
+      const tag = category.tags.find((t) => !t.deleted && t.text === text);
+      if (tag) tags.push({ tagCategoryId: category.id!, text: tag.text });
+      else errors[TAG_PREFIX + category.id] = `Choose tags from the ${category.text} list.`;
+    }
+  }
+
+  const custom: Record<string, CustomFieldValue> = {};
+  for (const field of customFields(catalog.instance)) {
+    const id = FIELD_PREFIX + field.id;
+    const raw = (values[id] ?? '').trim();
+    const fail = (message: string) => (errors[id] = message);
+    if (field.type === 'toggle') {
+      if (raw !== '' && raw !== 'true' && raw !== 'false') fail(`${field.label} is on or off.`);
+      else if (raw === 'true') custom[field.id] = true;
+      continue;
+    }
+    if (raw === '') {
+      if (field.required) fail(`Please fill in ${field.label}.`);
+      continue;
+    }
+    if (field.type === 'datepicker') {
+      if (isDate(raw)) custom[field.id] = raw;
+      else fail(`${field.label} must be a date.`);
+    } else if (field.type === 'peoplepicker') {
+      const chosen = splitChoices(raw).map((v) => people.find((p) => p.id === v));
+      if (chosen.some((p) => p === undefined)) fail(`Choose people from the ${field.label} list.`);
+      else custom[field.id] = chosen as User[];
+    } else if (field.type === 'itempicker') {
+      const chosen = splitChoices(raw);
+      if (chosen.some((v) => !field.options?.some((o) => o.id === v))) fail(`Choose from the ${field.label} list.`);
+      else if (!field.multiple && chosen.length > 1) fail(`Choose one ${field.label}.`);
+      else custom[field.id] = chosen;
+    } else {
+      const max = field.type === 'textarea' ? MAX_DESCRIPTION_LENGTH : MAX_TITLE_LENGTH;
+      if (raw.length > max) fail(`${field.label} is ${raw.length} characters long; the most is ${max}.`);
+      else custom[field.id] = raw;
+    }
+  }
+
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    errors,
+    parsed: {
+      requestor: requestor === 'author' ? 'author' : 'me',
+      ticket: {
+        title,
+        description: description || undefined,
+        priority: priority as Priority,
+        assignee,
+        expectedDate: expectedDate || undefined,
+        tags: tags.length > 0 ? tags : undefined,
+        customFields: Object.keys(custom).length > 0 ? custom : undefined,
+      },
+    },
+  };
+}
+
+/** Form data arrives as `any`: only string values are taken; anything else counts as empty. */
+function stringValues(data: Record<string, unknown>): Values {
+  const out: Values = {};
+  for (const [key, value] of Object.entries(data)) if (typeof value === 'string') out[key] = value;
+  return out;
+}
+
+/**
+ * Creates the ticket from the form, as the acting user; the requestor is the acting user or, when
+ * chosen, the message's author, looked up in Teams (never taken from the form's data). On any
+ * problem the form comes back with the values kept and each error beside its input.
+ */
+export async function submitCreateForm(ctx: FeatureContext, data: Record<string, unknown>): Promise<FormOutcome> {
+  const catalog = await loadCatalog(ctx);
+  const values = stringValues(data);
+  const source: MessageSource | undefined = values.authorId ? { text: '', authorId: values.authorId, authorName: values.authorName } : undefined;
+  const again = (problem: string, errors: Values = {}) => ({ form: createFormCard(view(catalog, ctx, values, errors, { problem, source })) });
+
+  const { parsed, errors } = parseForm(values, catalog);
+  if (!parsed) return again('Please fix the fields marked below.', errors);
+  try {
+    const requestor = parsed.requestor === 'author' ? await ctx.person(values.authorId!) : undefined;
+    return { created: await createTicket(ctx, { ...parsed.ticket, requestor }) };
+  } catch (error) {
+    // The form keeps what the person typed; the sentence says what went wrong.
+    const headline = errorAnswer(error).summary;
+    const detail = isTicketingError(error) && error.kind === 'http' && error.status === 400 ? ` ${error.message}` : '';
+    return again(headline + detail);
+  }
+}

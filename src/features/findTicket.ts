@@ -1,0 +1,88 @@
+import { numberLabel, personName } from '../cards/format.js';
+import type { AdaptiveCard } from '../cards/render.js';
+import type { Ticket } from '../ticketing/types.js';
+import type { FeatureContext } from './context.js';
+import { parseTicketNumber } from './parseCommand.js';
+import { cardExtras, callOptions, loadTicket } from './ticketRef.js';
+import { ticketCard } from '../cards/ticketCard.js';
+
+/** Teams asks for 25 results a page by default; we never send more than this many cards at once. */
+export const MAX_RESULTS = 25;
+
+export interface SearchQuery {
+  /** Absent on the initial run (the box is empty). */
+  text?: string;
+  skip: number;
+  count: number;
+}
+
+/** A search result: the card it inserts, and the short preview Teams lists. */
+export interface SearchResult {
+  card: AdaptiveCard;
+  preview: { title: string; text: string };
+}
+
+async function results(ctx: FeatureContext, tickets: Ticket[]): Promise<SearchResult[]> {
+  const extras = await cardExtras(ctx);
+  return tickets.map((ticket) => {
+    ctx.tickets.remember(ticket);
+    return {
+      card: ticketCard(ticket, { timezone: ctx.timezone, ...extras }),
+      preview: {
+        title: `${numberLabel(ticket.number)} ${ticket.title ?? ''}`.trim(),
+        text: [ticket.status, ticket.priority, personName(ticket.assignee) ?? 'Unassigned'].filter(Boolean).join(' · '),
+      },
+    };
+  });
+}
+
+/**
+ * "Find ticket": with text, tickets whose number, title or text match (a typed number first);
+ * empty, the newest unresolved tickets. One API call a page, paged by Teams' skip and count.
+ */
+export async function findTickets(ctx: FeatureContext, query: SearchQuery): Promise<SearchResult[]> {
+  const count = Math.min(Math.max(query.count, 1), MAX_RESULTS);
+  const text = query.text?.trim();
+  const page = await ctx.client.listTickets(
+    text ? { search: text, offset: query.skip, limit: count } : { isResolved: false, offset: query.skip, limit: count },
+    callOptions(ctx),
+  );
+  const number = text === undefined ? undefined : parseTicketNumber(text);
+  const items = number === undefined ? page.items : [...page.items].sort((a, b) => Number(b.number === number) - Number(a.number === number));
+  return results(ctx, items);
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** A host matches `*.example.com` (any subdomain, or the domain itself) or an exact name. */
+function hostMatches(host: string, pattern: string): boolean {
+  const p = pattern.toLowerCase();
+  if (p.startsWith('*.')) return host === p.slice(2) || host.endsWith(p.slice(1));
+  return host === p;
+}
+
+/**
+ * The ticket a pasted link names, if it is on one of the helpdesk's domains: a ticket UUID
+ * anywhere in it, else a number after `tickets/`, `ticket/`, `ticketId=` or `#`.
+ */
+export function ticketInLink(link: string, domains: readonly string[]): { id: string } | { number: number } | undefined {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  if (!domains.some((d) => hostMatches(url.hostname.toLowerCase(), d))) return undefined;
+  const uuid = (url.pathname + url.search + url.hash).match(UUID);
+  if (uuid) return { id: uuid[0].toLowerCase() };
+  const number = (url.pathname + url.search + url.hash).match(/(?:tickets?\/|ticketId=|#)(\d{1,9})\b/i);
+  return number ? { number: Number(number[1]) } : undefined;
+}
+
+/** Link unfurling: a helpdesk link becomes the ticket's card; any other link is left alone. */
+export async function unfurlLink(ctx: FeatureContext, link: string, domains: readonly string[]): Promise<SearchResult[]> {
+  const ref = ticketInLink(link, domains);
+  if (!ref) return [];
+  return results(ctx, [await loadTicket(ctx, ref)]);
+}
