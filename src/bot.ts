@@ -217,7 +217,14 @@ export class TicketBot extends TeamsActivityHandler {
   private async handleSubmitAction(context: TurnContext): Promise<InvokeResponse> {
     const { context: where, data } = parseCreateInvoke(context.activity.value);
     const ctx = this.featureContext(context, INVOKE_BUDGET_MS);
-    const outcome = await submitCreateForm(ctx, data);
+    let outcome;
+    try {
+      outcome = await submitCreateForm(ctx, data);
+    } catch (error) {
+      // Only when the form itself cannot be drawn again (the helpdesk's fields are unreachable).
+      this.deps.log(`turn ${context.activity.id} create refused ${error instanceof Error ? error.name : 'error'}`);
+      return invokeBody({ task: { type: 'message', value: `${errorAnswer(error).summary} No ticket was created.` } });
+    }
     if ('form' in outcome) return invokeBody(taskForm(outcome.form));
     const { card, summary } = outcome.created;
     this.deps.log(`turn ${context.activity.id} create ticket ok`);

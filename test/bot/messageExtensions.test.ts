@@ -308,3 +308,23 @@ describe('message extensions, through the real server', () => {
     assert.deepEqual(h.sandbox.requests, []);
   });
 });
+
+describe('message extensions with the helpdesk unreachable and nothing cached', () => {
+  const h = new Harness();
+  before(() => h.start());
+  after(() => h.stop());
+
+  it('answers a submit with a sentence, creates nothing, and the server keeps serving', async () => {
+    h.sandbox.faults.inject({ kind: 'status', status: 500, times: 20 });
+    h.app.client.invalidateCache();
+    const res = await h.post(extensionInvoke(ADELE, 'composeExtension/submitAction',
+      { commandId: 'createTicket', commandContext: 'compose', data: { title: 'Never' } }, { serviceUrl: h.serviceUrl }));
+    h.sandbox.faults.clear();
+    assert.equal(res.status, 200);
+    const body = res.body as Json;
+    assert.equal(body.task?.type, 'message');
+    assert.match(body.task.value, /helpdesk has a problem.*No ticket was created/);
+    assert.ok(!h.sandbox.store.allTickets().some((t) => t.title === 'Never'));
+    assert.equal((await fetch(`${h.app.server.url}/healthz`)).status, 200);
+  });
+});
