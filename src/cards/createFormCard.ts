@@ -47,16 +47,7 @@ export interface CreateFormView {
   submitData: Record<string, string>;
 }
 
-/** People's text shows as typed, never as a card expression. */
-function safe<T extends FieldState>(state: T): T {
-  return { ...state, value: plain(state.value) };
-}
-
+/** Input values and labels show as given (they render no Markdown); the source line is a text block. */
 export function createFormCard(view: CreateFormView): AdaptiveCard {
-  return render('createForm', {
-    ...view,
-    title: safe(view.title),
-    description: safe(view.description),
-    fields: view.fields.map((f) => ({ ...f, value: f.kind === 'text' || f.kind === 'textarea' ? plain(f.value) : f.value })),
-  });
+  return render('createForm', { ...view, source: view.source === undefined ? undefined : plain(view.source) });
 }

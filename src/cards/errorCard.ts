@@ -1,3 +1,4 @@
+import { plain } from './format.js';
 import { render, type AdaptiveCard } from './render.js';
 
 export interface ErrorView {
@@ -7,6 +8,7 @@ export interface ErrorView {
   ticketId?: string;
 }
 
+/** Error sentences quote what people typed (a tag, a title): it shows as typed. */
 export function errorCard(view: ErrorView): AdaptiveCard {
-  return render('error', view);
+  return render('error', { ...view, headline: plain(view.headline), detail: view.detail === undefined ? undefined : plain(view.detail) });
 }

@@ -7,11 +7,17 @@ export function cut(text: string, max: number): { text: string; wasCut: boolean 
 }
 
 /**
- * Adaptive Cards clients expand `{{DATE(...)}}` and `{{TIME(...)}}` in TextBlocks: text that people
- * wrote must show as written, so the braces are broken with a zero-width joiner.
+ * Text people wrote, made to show as written in a TextBlock: Markdown's marks (`*`, `_`, `[`,
+ * `]`, backslash, backtick, `#` and `>` at a line start, list marks) are escaped, so a title cannot
+ * turn into a link or a heading, and `{{DATE(...)}}`-style functions are broken with a zero-width
+ * joiner so the client does not expand them.
  */
 export function plain(text: string): string {
-  return text.replace(/\{\{/g, '{\u200d{');
+  return text
+    .replace(/([\\`*_[\]])/g, '\\$1')
+    .replace(/^(\s*)([#>+-])(?=\s)/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.')
+    .replace(/\{\{/g, '{\u200d{');
 }
 
 export function numberLabel(number: number | undefined): string {

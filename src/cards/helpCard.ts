@@ -1,3 +1,4 @@
+import { plain } from './format.js';
 import { render, type AdaptiveCard } from './render.js';
 
 export interface HelpOptions {
@@ -11,7 +12,7 @@ export interface HelpOptions {
 
 export function helpCard(options: HelpOptions): AdaptiveCard {
   return render('help', {
-    problem: options.problem,
+    problem: options.problem === undefined ? undefined : plain(options.problem),
     suggestion: options.suggestion,
     intro: options.inChannel
       ? 'Mention me before a command, e.g. @Tickets list urgent. Ticket numbers work with or without #.'

@@ -2,8 +2,8 @@ import type { Activity, Ticket } from '../ticketing/types.js';
 import { cut, dateTime, numberLabel, personName, plain, resolutionLabel } from './format.js';
 import { render, type AdaptiveCard } from './render.js';
 
-/** Enough entries to read a ticket's story, few enough to stay far under the card size limit. */
-const MAX_ENTRIES = 25;
+/** Enough entries to read a ticket's story, few enough for a card people scroll past in a chat. */
+const MAX_ENTRIES = 15;
 
 /** One line for an activity, the same in the history card and on a compact event card. */
 export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'resolution' | 'createdBy'>): string {
@@ -14,8 +14,13 @@ export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'r
   return `${who} changed the status to ${to}${resolution}`;
 }
 
+/**
+ * The ticket's timeline, newest first. Private comments are the agents' own notes: a card can be
+ * seen by everyone in the conversation, so they are left out, and the card says how many.
+ */
 export function historyCard(ticket: Ticket, activities: Activity[], timezone: number): AdaptiveCard {
-  const entries = activities.slice(0, MAX_ENTRIES).map((a) => ({
+  const shown = activities.filter((a) => a.isPrivate !== true);
+  const entries = shown.slice(0, MAX_ENTRIES).map((a) => ({
     headline: plain(describeActivity(a)),
     when: dateTime(a.createdDateTime, timezone) ?? '',
     text: a.comment?.trim() ? plain(cut(a.comment.trim(), 500).text) : undefined,
@@ -25,6 +30,7 @@ export function historyCard(ticket: Ticket, activities: Activity[], timezone: nu
     numberLabel: numberLabel(ticket.number),
     title: plain(cut(ticket.title?.trim() || '(no title)', 300).text),
     entries,
-    more: Math.max(0, activities.length - MAX_ENTRIES),
+    more: Math.max(0, shown.length - MAX_ENTRIES),
+    hidden: activities.length - shown.length,
   });
 }

@@ -1,4 +1,4 @@
-import type { CustomField, CustomFieldValue, Instance, TagCategory, Ticket } from '../ticketing/types.js';
+import { PRIORITIES, type CustomField, type CustomFieldValue, type Instance, type TagCategory, type Ticket } from '../ticketing/types.js';
 import { render, type AdaptiveCard } from './render.js';
 import {
   cut, dateOnly, dateTime, numberLabel, personName, plain, priorityStyle, resolutionLabel, statusStyle, type BadgeStyle,
@@ -37,6 +37,8 @@ export interface TicketView {
   statusStyle: BadgeStyle;
   priority: string;
   priorityStyle: BadgeStyle;
+  /** The priority form's preselected choice: the ticket's when it is one of the four, else Medium. */
+  priorityValue: string;
   facts: Fact[];
   customFields: Array<{ label: string; value: string }>;
   description?: string;
@@ -141,6 +143,7 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     statusStyle: statusStyle(ticket.status),
     priority: ticket.priority ?? 'No priority',
     priorityStyle: priorityStyle(ticket.priority),
+    priorityValue: PRIORITIES.find((p) => p === ticket.priority) ?? 'Medium',
     facts,
     customFields,
     description: description && plain(description.text),

@@ -98,7 +98,7 @@ function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Val
   }));
   const fields: CustomInput[] = customFields(instance).map((f) => ({
     id: FIELD_PREFIX + f.id,
-    label: f.required ? `${f.label} *` : f.label,
+    label: f.label,
     kind: inputKind(f),
     required: f.required === true,
     multiple: f.type === 'peoplepicker' || f.multiple === true,

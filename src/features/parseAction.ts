@@ -110,7 +110,8 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
         verb: known,
         ticketId: ticketId(d),
         resolution: d.resolution === undefined ? 'fixed' : oneOf(d.resolution, RESOLUTIONS, 'resolution'),
-        comment: optionalText(d.comment, MAX_TEXT_LENGTH, 'comment'),
+        // The resolve form's input has its own id: input ids are unique across a card.
+        comment: optionalText(d.resolutionComment, MAX_TEXT_LENGTH, 'comment'),
       };
     case 'comment':
       return { verb: known, ticketId: ticketId(d), comment: requiredText(d.comment, MAX_TEXT_LENGTH, 'comment') };

@@ -27,14 +27,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Every TextBlock text and every fact ("title: value") of a card, in reading order. */
+/** What a person reads of a TextBlock: the Markdown escapes that keep their text literal are not shown. */
+function shown(text: string): string {
+  return text.replace(/\\([\\`*_[\]#>+\-.])/g, '$1');
+}
+
 export function textsOf(card: unknown): string[] {
   const out: string[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!isRecord(node)) return;
-    if (node.type === 'TextBlock' && typeof node.text === 'string') out.push(node.text);
+    if (node.type === 'TextBlock' && typeof node.text === 'string') out.push(shown(node.text));
     if (node.type === 'FactSet' && Array.isArray(node.facts)) {
-      for (const fact of node.facts) if (isRecord(fact)) out.push(`${String(fact.title)}: ${String(fact.value)}`);
+      for (const fact of node.facts) if (isRecord(fact)) out.push(shown(`${String(fact.title)}: ${String(fact.value)}`));
     }
     for (const [key, value] of Object.entries(node)) if (key !== 'actions' && key !== 'selectAction' && key !== 'refresh') walk(value);
   };

@@ -47,7 +47,7 @@ describe('bot card buttons (Action.Execute and Action.Submit), through the real 
       const resolve = formAction(card, 'Resolve');
       assert.equal(resolve.verb, 'resolve');
       // What Teams sends: the button's data merged with the form's inputs.
-      const res = await click('resolve', { ...(resolve.data as object), resolution: 'fixed', comment: 'Replaced the toner' }, { replyToId: 'msg-resolve-1' });
+      const res = await click('resolve', { ...(resolve.data as object), resolution: 'fixed', resolutionComment: 'Replaced the toner' }, { replyToId: 'msg-resolve-1' });
 
       const answer = invokeCard(res);
       assert.ok(textsOf(answer).includes('Resolved'));
@@ -226,7 +226,7 @@ describe('bot card buttons (Action.Execute and Action.Submit), through the real 
       ['a priority outside the enum', 'priority', (id) => ({ ticketId: id, priority: 'Critical' })],
       ['a resolution outside the enum', 'resolve', (id) => ({ ticketId: id, resolution: 'whatever' })],
       ['a comment over 4000 characters', 'comment', (id) => ({ ticketId: id, comment: overlong })],
-      ['a resolve comment over 4000 characters', 'resolve', (id) => ({ ticketId: id, comment: overlong })],
+      ['a resolve comment over 4000 characters', 'resolve', (id) => ({ ticketId: id, resolutionComment: overlong })],
       ['an empty comment', 'comment', (id) => ({ ticketId: id, comment: '   ' })],
       ['a comment that is not text', 'comment', (id) => ({ ticketId: id, comment: { text: 'hi' } })],
       ['a title over 255 characters', 'create', () => ({ title: 'y'.repeat(256) })],

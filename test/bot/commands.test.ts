@@ -208,8 +208,18 @@ describe('bot chat commands, through the real server', () => {
       assert.equal(texts[1], ticket.title);
       const headlines = texts.filter((t) => / commented$| changed the status to /.test(t));
       assert.ok(headlines.length >= 3);
-      assert.equal(headlines.length, Math.min(25, activities.length));
-      assert.ok(headlines[0]!.startsWith(activities[0]!.createdBy?.name ?? ''), 'the newest entry comes first');
+      const shared = activities.filter((a) => !a.isPrivate);
+      assert.equal(headlines.length, Math.min(15, shared.length));
+      assert.ok(headlines[0]!.startsWith(shared[0]!.createdBy?.name ?? ''), 'the newest entry comes first');
+    });
+
+    it('"history <n>" leaves private comments out (the card is seen by the whole conversation) and says how many', async () => {
+      const ticket = tickets.take('with a private comment', (t) => h.sandbox.store.activities(t.id).some((a) => a.isPrivate));
+      const hidden = h.sandbox.store.activities(ticket.id).filter((a) => a.isPrivate);
+      const { card } = await say(`history ${ticket.ticketId}`);
+      const text = readable(card);
+      for (const note of hidden) assert.ok(!text.includes(note.comment ?? '\u0000'), 'a private comment is not shown');
+      assert.match(text, new RegExp(`${hidden.length} private comments are only shown in the helpdesk`));
     });
 
     it('"tags" lists the tag categories and their tags, leaving deleted ones out', async () => {
@@ -267,7 +277,7 @@ describe('bot chat commands, through the real server', () => {
       assert.ok(texts.includes('On my way with a new toner'));
       assert.ok(!texts.some((t) => t.startsWith('Requestor: ')), 'the event card is compact: no facts');
       const buttons = buttonTitles(card);
-      for (const title of ['Resolve', 'Comment', 'Assign to me', 'Close', 'History']) assert.ok(buttons.includes(title), `button ${title}`);
+      for (const title of ['Resolve', 'Comment', 'Assign to me', 'Close', 'Priority']) assert.ok(buttons.includes(title), `button ${title}`);
       assert.ok(!buttons.includes('Start'), 'no Start on a started ticket');
     });
 

@@ -6,8 +6,8 @@ const ID = '573c5407-3e15-4431-8c2f-e8a8018bb18f';
 describe('parseAction: card data → typed action', () => {
   it('accepts each verb with its data, lower-casing the UUID and dropping unknown fields', () => {
     assert.deepEqual(parseAction('start', { ticketId: ID.toUpperCase(), user: { id: 'forged' } }), { verb: 'start', ticketId: ID });
-    assert.deepEqual(parseAction('resolve', { ticketId: ID, resolution: 'cancelled', comment: '  dup  ' }), { verb: 'resolve', ticketId: ID, resolution: 'cancelled', comment: 'dup' });
-    assert.deepEqual(parseAction('resolve', { ticketId: ID, comment: '' }), { verb: 'resolve', ticketId: ID, resolution: 'fixed', comment: undefined });
+    assert.deepEqual(parseAction('resolve', { ticketId: ID, resolution: 'cancelled', resolutionComment: '  dup  ', comment: 'from the Comment form' }), { verb: 'resolve', ticketId: ID, resolution: 'cancelled', comment: 'dup' });
+    assert.deepEqual(parseAction('resolve', { ticketId: ID, resolutionComment: '' }), { verb: 'resolve', ticketId: ID, resolution: 'fixed', comment: undefined });
     assert.deepEqual(parseAction('priority', { ticketId: ID, priority: 'Urgent' }), { verb: 'priority', ticketId: ID, priority: 'Urgent' });
     assert.deepEqual(parseAction('listPage', { filters: { priority: 'Urgent', mine: true, evil: 1 }, token: 'abc', page: 2 }), {
       verb: 'listPage', filters: { priority: 'Urgent', mine: true }, token: 'abc', skip: undefined, page: 2,

@@ -83,3 +83,13 @@ describe('parseCommand: chat text → typed command', () => {
     assert.equal(parseCommand('show 9999999999').name, 'notUnderstood');
   });
 });
+
+describe('plain: people\'s text in a TextBlock shows as written', () => {
+  it('escapes Markdown marks and breaks card functions', async () => {
+    const { plain } = await import('../../src/cards/format.js');
+    assert.equal(plain('[Click](https://evil.example) **now** _x_ \\\\fs01\\share `c`'),
+      '\\[Click\\](https://evil.example) \\*\\*now\\*\\* \\_x\\_ \\\\\\\\fs01\\\\share \\`c\\`');
+    assert.equal(plain('# Heading\n- item\n1. first\n> quote\n#12 stays'), '\\# Heading\n\\- item\n1\\. first\n\\> quote\n#12 stays');
+    assert.equal(plain('{{DATE(2026-01-01T00:00:00Z)}}'), '{\u200d{DATE(2026-01-01T00:00:00Z)}}');
+  });
+});
