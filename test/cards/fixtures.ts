@@ -1,0 +1,466 @@
+/**
+ * Realistic view data for every card template, built through the bot's own view-model functions
+ * (ticketCard, listCard, historyCard, help, errorAnswer, tagsCard) from the embedded sandbox's
+ * seeded tickets, read through the client's normalizer exactly as the bot reads the API.
+ *
+ * Every file in cards/ must have at least one fixture here: cards.test.ts fails, naming the
+ * template, when one has none. A new template therefore needs a new entry in FIXTURES.
+ */
+import { describeActivity, historyCard } from '../../src/cards/historyCard.js';
+import { dateTime, numberLabel } from '../../src/cards/format.js';
+import { listCard } from '../../src/cards/listCard.js';
+import type { AdaptiveCard } from '../../src/cards/render.js';
+import { tagsCard } from '../../src/cards/tagsCard.js';
+import { ticketCard, type TicketCardOptions } from '../../src/cards/ticketCard.js';
+import type { FeatureContext } from '../../src/features/context.js';
+import { openCreateForm, submitCreateForm } from '../../src/features/createForm.js';
+import { errorAnswer } from '../../src/features/errorAnswer.js';
+import { FeatureError } from '../../src/features/featureError.js';
+import { help } from '../../src/features/help.js';
+import { parseCommand } from '../../src/features/parseCommand.js';
+import { AGENTS, CATEGORY, FIELD, PEOPLE, SYSTEM } from '../../src/sandbox/seedInstance.js';
+import { SEED_NOW } from '../../src/sandbox/seedTickets.js';
+import { SandboxStore } from '../../src/sandbox/store.js';
+import { rateLimitedError } from '../../src/ticketing/errors.js';
+import { readActivity, readInstance, readTagCategory, readTicket } from '../../src/ticketing/normalize.js';
+import type { Activity, CustomFieldValue, Instance, TagCategory, Ticket, User } from '../../src/ticketing/types.js';
+import { NARROW_CARD_WIDTH } from './teamsHostConfig.js';
+
+export interface CardFixture {
+  /** The template the card comes from: a file name in cards/ without `.json`. */
+  template: string;
+  /** The case, unique within its template; `<template>-<name>` names the screenshot. */
+  name: string;
+  /** What the case covers, for the gallery. */
+  about: string;
+  /** Builds the card through the view-model function (lazily, so one failing builder fails one test). */
+  build: () => AdaptiveCard | Promise<AdaptiveCard>;
+  /**
+   * Texts the rendered card must show. For text under `maxLines`, a prefix is enough (the renderer
+   * may clip the rest).
+   */
+  shows: string[];
+  /** Texts that must not appear anywhere in the card JSON. */
+  hides?: string[];
+  /**
+   * User text that looks like a template expression on purpose (`${...}`): allowed in the bound
+   * card, because render() must show user text as typed.
+   */
+  literals?: string[];
+  /** Render width in CSS pixels; default TEAMS_CARD_WIDTH. */
+  width?: number;
+  /** The title of an Action.ShowCard to open in the browser before checking `shows` (a form). */
+  expand?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data: the sandbox's seeded helpdesk, read through the client's normalizer.
+
+const TIMEZONE = 1;
+const store = new SandboxStore(true, () => SEED_NOW);
+/** Wire JSON → the bot's types, as TicketingClient does it (the number arrives as `ticketId`). */
+const wire = <T>(value: T): unknown => JSON.parse(JSON.stringify(value)) as unknown;
+const must = <T>(value: T | undefined, what: string): T => {
+  if (value === undefined) throw new Error(`fixture data: no ${what}`);
+  return value;
+};
+
+const TICKETS: Ticket[] = store.allTickets().map((t) => must(readTicket(wire(t)), `ticket ${t.ticketId}`));
+const INSTANCE: Instance = must(readInstance(wire(store.instance())), 'instance');
+const TAG_CATEGORIES: TagCategory[] = store.tagCategories().map((c) => must(readTagCategory(wire(c)), 'tag category'));
+const activitiesOf = (ticket: Ticket): Activity[] =>
+  store.activities(ticket.id).map((a) => must(readActivity(wire(a), ticket.id), 'activity'));
+
+const options = (extra: Partial<TicketCardOptions> = {}): TicketCardOptions => ({
+  timezone: TIMEZONE, instance: INSTANCE, tagCategories: TAG_CATEGORIES, ...extra,
+});
+
+/** The first seeded ticket that matches, copied (fixtures change their copies). */
+function seeded(what: string, match: (t: Ticket) => boolean): Ticket {
+  return structuredClone(must(TICKETS.find(match), `seeded ticket: ${what}`));
+}
+const withStatus = (status: string) => (t: Ticket) => t.status === status;
+
+const person = (name: string): User => must(PEOPLE.find((p) => p.name === name), `person ${name}`);
+const agent = (name: string): User => must(AGENTS.find((p) => p.name === name), `agent ${name}`);
+
+/** Repeats realistic sentences up to exactly `length` characters. */
+function longText(length: number, sentences: string[]): string {
+  let text = '';
+  for (let i = 0; text.length < length; i++) text += (text ? ' ' : '') + sentences[i % sentences.length];
+  return text.slice(0, length);
+}
+
+const DESCRIPTION_SENTENCES = [
+  'Since the update on Monday the laptop drops off the VPN every few minutes while on the office Wi-Fi.',
+  'It reconnects by itself after about thirty seconds, but Teams calls and SAP sessions are cut each time.',
+  'I have restarted, re-entered my password and forgotten the network; it still happens.',
+  'Colleagues at the next desk on the same access point do not have the problem.',
+  'Event log shows "IKE negotiation timed out" right before each drop.\n',
+];
+const COMMENT_SENTENCES = [
+  'Replaced the VPN client with version 5.4.2 and reset the network stack.',
+  'The access point on floor 3 had an outdated firmware; it was updated during the maintenance window.',
+  'Monitored the connection for two days without a single drop.',
+  'If it happens again, please attach the output of "vpncli diag" to this ticket.',
+];
+
+/** 255 characters, the service's maximum title length. */
+const LONGEST_TITLE = longText(255,
+  ['VPN disconnects every few minutes on the office Wi-Fi after the Monday update, cutting Teams calls and SAP sessions for the whole finance team on floor 3 of the Seattle HQ building, also reported by two colleagues in Redmond and one working remotely from home']);
+
+/** Every custom field kind of the seeded instance, with a value each. */
+const ALL_CUSTOM_FIELDS: Record<string, CustomFieldValue> = {
+  [FIELD.category]: [CATEGORY.Network.id], // single item picker
+  [FIELD.affectedUser]: [person('Megan Bowen'), person('Miriam Graham')], // people picker
+  [FIELD.affectedSystems]: [SYSTEM.vpn.id, SYSTEM.teams.id, SYSTEM.sap.id], // multiple item picker
+  [FIELD.assetTag]: 'CON-LT-04812', // text
+  [FIELD.vip]: true, // toggle
+  [FIELD.neededBy]: '2026-11-20', // date picker
+  [FIELD.stepsToReproduce]: '1. Connect to "Contoso-Corp" Wi-Fi on floor 3\n2. Start the VPN client\n3. Wait 3–5 minutes: the tunnel drops', // text area
+};
+
+const allLiveTags = (): Ticket['tags'] => TAG_CATEGORIES.filter((c) => !c.deleted)
+  .flatMap((c) => c.tags.filter((t) => !t.deleted).map((t) => ({ tagCategoryId: c.id ?? '', text: t.text })));
+
+const prefix = (text: string, length = 40): string => text.slice(0, length);
+
+// ---------------------------------------------------------------------------------------------
+// ticket.json
+
+function ticketCase(
+  name: string, about: string, ticket: Ticket, extra: Partial<TicketCardOptions>, shows: string[],
+  more: Partial<CardFixture> = {},
+): CardFixture {
+  return { template: 'ticket', name, about, build: () => ticketCard(ticket, options(extra)), shows, ...more };
+}
+
+const fullTicket = (() => {
+  const t = seeded('resolved, fixed, with a comment and tags', (x) =>
+    x.status === 'Resolved' && x.resolution === 'fixed' && !!x.lastResolutionComment && (x.tags?.length ?? 0) >= 2);
+  t.customFields = ALL_CUSTOM_FIELDS;
+  t.expectedDate = '2026-11-21';
+  t.priority = 'Important';
+  return t;
+})();
+
+const statusCases: Array<{ status: string; priority?: string; about: string; change?: (t: Ticket) => void }> = [
+  { status: 'Open', priority: 'Urgent', about: 'Open, Urgent: Start, Resolve, Assign to me' },
+  { status: 'Reopened', priority: 'Important', about: 'Reopened, Important' },
+  {
+    status: 'Started', priority: 'Medium', about: 'Started, Medium, resolution overdue only',
+    change: (t) => { t.isFrtEscalated = false; t.isRtEscalated = true; },
+  },
+  {
+    status: 'Resolved', priority: 'Low', about: 'Resolved as "cannot resolve", with comment: Reopen instead of Start',
+    change: (t) => { t.resolution = 'cannotResolve'; t.lastResolutionComment = 'The vendor no longer supports this scanner model; a replacement is on order (PO 44821).'; },
+  },
+  {
+    status: 'Closed', priority: 'Medium', about: 'Closed as cancelled: no Close or Assign to me',
+    change: (t) => { t.resolution = 'cancelled'; t.lastResolutionComment = 'Duplicate of #212.'; },
+  },
+];
+
+const statusFixtures: CardFixture[] = statusCases.map(({ status, priority, about, change }) => {
+  const t = seeded(status, withStatus(status));
+  if (priority) t.priority = priority;
+  t.isFrtEscalated = false;
+  t.isRtEscalated = false;
+  change?.(t);
+  return ticketCase(`status-${status.toLowerCase()}`, about, t, {}, [t.title ?? '', status, priority ?? '']);
+});
+
+const statusOpenTicket = () => seeded('open, for the Resolve form', withStatus('Open'));
+
+const inProgress = (() => {
+  // The second Started ticket, so that it is not the same ticket as status-started in a list.
+  const started = TICKETS.filter(withStatus('Started'))[1];
+  const t = seeded('a second started ticket, for a live label', (x) => x.id === started?.id);
+  t.status = 'In Progress'; // a live workflow label the seed does not have
+  delete t.priority; // and no priority at all
+  return t;
+})();
+
+const escalated = (() => {
+  const t = seeded('open, both escalations', withStatus('Open'));
+  t.priority = 'Urgent';
+  t.isFrtEscalated = true;
+  t.isRtEscalated = true;
+  delete t.assignee;
+  return t;
+})();
+
+const noteTicket = seeded('closed, for a conflict note', withStatus('Closed'));
+const noteText = `${numberLabel(noteTicket.number)} is already Closed (last changed by ${noteTicket.lastUpdatedBy?.name ?? 'someone'}); nothing was changed.`;
+
+const eventTicket = seeded('resolved, for a typed resolve', withStatus('Resolved'));
+const resolveEvent = {
+  headline: describeActivity({ type: 'status', status: 'Resolved', resolution: 'fixed', createdBy: agent('Adele Vance') }),
+  when: dateTime(SEED_NOW.toISOString(), TIMEZONE) ?? '',
+  text: 'Re-imaged the laptop and restored the user profile from OneDrive. Please sign in again and check that your files are there.',
+};
+const commentTicket = seeded('started, for a typed comment', withStatus('Started'));
+const commentEvent = {
+  headline: `${agent('Lee Gu').name} commented`,
+  when: dateTime(SEED_NOW.toISOString(), TIMEZONE) ?? '',
+  text: longText(4000, COMMENT_SENTENCES),
+};
+
+const longest = (() => {
+  const t = seeded('longest: a resolved ticket', withStatus('Resolved'));
+  t.title = LONGEST_TITLE;
+  t.description = longText(10_000, DESCRIPTION_SENTENCES);
+  t.lastResolutionComment = longText(4000, COMMENT_SENTENCES);
+  t.customFields = { ...ALL_CUSTOM_FIELDS, [FIELD.stepsToReproduce]: longText(10_000, DESCRIPTION_SENTENCES) };
+  t.tags = allLiveTags();
+  t.requestor = { id: '00000000-0000-0000-0000-0000000000f1', name: 'Maximiliane Alexandra von Hohenstein-Wittelsbach', email: 'maximiliane.vonhohenstein-wittelsbach@contoso.com' };
+  t.isFrtEscalated = true;
+  t.isRtEscalated = true;
+  return t;
+})();
+
+const minimal: Ticket = { id: '3f2b7c1e-8d4a-4b6f-9e21-5a7c0d9e4b13' };
+const bare: Ticket = {
+  id: '7c9e6679-7425-40de-944b-e07fc1f90ae7', number: 301, title: 'New starter needs a laptop', status: 'Open', priority: 'Medium',
+  requestor: person('Lynne Robbins'), createdOn: '2026-10-30T08:12:00Z', lastUpdatedOn: '2026-10-30T08:12:00Z',
+  customFields: {}, tags: [],
+};
+
+const userText: Ticket = {
+  ...structuredClone(bare),
+  id: '9b2d4f60-1c3e-4a8b-b7d9-0e6f2a4c8b15',
+  number: 302,
+  title: 'Invoice template shows ${price} and {{DATE(2026-11-01T00:00:00Z)}} instead of values',
+  description: 'Our Word template has the placeholders ${price} and ${customer.name}; since the update they are printed as-is.',
+};
+
+const ticketFixtures: CardFixture[] = [
+  ticketCase('all-fields', 'Every custom field kind (people picker, single and multiple item pickers, text, text area, toggle, date), tags, expected date, resolution and comment',
+    fullTicket, {}, [fullTicket.title ?? '', 'Resolved', 'Important', 'Megan Bowen, Miriam Graham', 'Network', 'VPN gateway, Microsoft Teams, SAP ERP', 'CON-LT-04812', 'Yes', '20 Nov 2026', 'Resolution: Fixed', 'Department: ']),
+  ...statusFixtures,
+  ticketCase('resolve-form', 'The Resolve form opened (an open ticket)', statusOpenTicket(), {}, ['Resolution', 'Fixed', 'Comment (optional)'], { expand: 'Resolve' }),
+  ticketCase('status-in-progress', 'An unknown live status label ("In Progress") and no priority', inProgress, {}, [inProgress.title ?? '', 'In Progress', 'No priority']),
+  ticketCase('escalated', 'Both escalation flags, unassigned', escalated, {}, [escalated.title ?? '', 'First response overdue', 'Resolution overdue', 'Unassigned']),
+  ticketCase('note', 'A note above the card (someone was quicker)', noteTicket, { note: noteText }, [noteText, noteTicket.title ?? '']),
+  ticketCase('event-resolved', 'Compact card after a typed "resolve": the event, no facts', eventTicket, { event: resolveEvent }, [resolveEvent.headline, prefix(resolveEvent.text), eventTicket.title ?? ''],
+    { hides: ['Requestor'] }),
+  ticketCase('event-comment', 'Compact card after a typed "comment" of 4,000 characters', commentTicket, { event: commentEvent }, [commentEvent.headline, prefix(commentEvent.text)]),
+  ticketCase('longest', 'Longest texts: 255-character title, 10,000-character description, 4,000-character resolution comment, 10,000-character text area, every tag, long requestor name, both escalations',
+    longest, {}, [prefix(LONGEST_TITLE), 'Description shortened', 'Maximiliane', 'Resolution overdue']),
+  ticketCase('longest-narrow', 'The longest ticket on a phone-sized width', longest, {}, [prefix(LONGEST_TITLE)], { width: NARROW_CARD_WIDTH }),
+  ticketCase('bare', 'No custom fields, no tags, no description, no assignee', bare, {}, [bare.title ?? '', 'Unassigned']),
+  ticketCase('minimal', 'Only an id: no number, title, status or priority', minimal, { instance: undefined, tagCategories: undefined }, ['(no title)', 'Unknown', 'No priority']),
+  ticketCase('no-instance', 'Custom fields and tags when the instance and tags could not be read', fullTicket, { instance: undefined, tagCategories: undefined }, [fullTicket.title ?? '', 'Other field']),
+  ticketCase('user-text', 'User text that looks like template syntax is shown as typed', userText, {}, ['${price}', '${customer.name}'],
+    { literals: ['${price}', '${customer.name}'] }),
+];
+
+// ---------------------------------------------------------------------------------------------
+// list.json
+
+const LIST_TITLES = [
+  'Outlook keeps asking for the password on every start since the MFA change, even after clearing the credential manager and re-adding the account; the same happens in the Teams desktop client and OneDrive sync client, which stops syncing the shared finance libraries',
+  'Printer on floor 2 (HP LaserJet M507, asset CON-PR-0213) jams on every second page and shows error 13.B2.D2; we have replaced the paper and cleaned the rollers, but the problem continues and the quarterly reports are due on Friday for the whole department',
+  'SAP ERP transaction ME21N times out after 60 seconds when creating purchase orders with more than 50 lines; smaller orders work, and the problem started after the weekend maintenance window according to three people in procurement who rely on it',
+];
+
+/** The ten newest tickets, as "list" shows them, with the longest titles. */
+const pageOfTen = TICKETS.slice(-10).reverse().map((t, i) => ({ ...structuredClone(t), title: longText(255, [LIST_TITLES[i % LIST_TITLES.length] ?? '']) }));
+
+const mixedRows: Ticket[] = [
+  seeded('list open', withStatus('Open')),
+  seeded('list reopened', withStatus('Reopened')),
+  seeded('list started', withStatus('Started')),
+  seeded('list resolved', withStatus('Resolved')),
+  seeded('list closed', withStatus('Closed')),
+  { ...structuredClone(inProgress) },
+  { id: 'c56a4180-65aa-42ec-a945-5fd21dec0538', number: 999 },
+];
+
+const listFixtures: CardFixture[] = [
+  {
+    template: 'list', name: 'page-of-10', about: 'A full page of 10 rows with 255-character titles and a Next page button',
+    build: () => listCard(pageOfTen, {
+      heading: 'Tickets', subheading: 'Page 1 · newest first', empty: 'No tickets match.',
+      next: { filters: {}, token: 'eyJvZmZzZXQiOjEwfQ', page: 2 },
+    }),
+    shows: ['Tickets', 'Next page', ...pageOfTen.map((t) => numberLabel(t.number)), prefix(pageOfTen[0]?.title ?? '')],
+  },
+  {
+    template: 'list', name: 'every-status', about: 'Last page: every status, the live "In Progress" label, a row with no title, people or priority',
+    build: () => listCard(mixedRows, { heading: 'Tickets matching "vpn"', subheading: 'Page 3 · newest first', empty: 'No more tickets.' }),
+    shows: ['Open', 'Reopened', 'Started', 'Resolved', 'Closed', 'In Progress', '(no title)', 'Unknown requestor → unassigned'],
+    hides: ['Next page'],
+  },
+  {
+    template: 'list', name: 'empty', about: 'No tickets',
+    build: () => listCard([], { heading: 'Urgent tickets assigned to you', subheading: 'Page 1 · newest first · among the 1000 newest', empty: 'No tickets match.' }),
+    shows: ['Urgent tickets assigned to you', 'No tickets match.'],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// history.json
+
+const busiest = structuredClone(must([...TICKETS].sort((a, b) => activitiesOf(b).length - activitiesOf(a).length)[0], 'busiest ticket'));
+const busiestActivities = activitiesOf(busiest);
+
+const manyActivities = (ticket: Ticket): Activity[] => {
+  const statuses = ['Started', 'Resolved', 'Reopened'];
+  return Array.from({ length: 30 }, (_, i): Activity => {
+    const by = AGENTS[i % AGENTS.length];
+    const when = new Date(SEED_NOW.getTime() - i * 3_600_000).toISOString();
+    return i % 3 === 0
+      ? { id: `a-${i}`, ticketId: ticket.id, type: 'status', status: statuses[i % statuses.length], resolution: i % 9 === 3 ? 'fixed' : undefined, comment: longText(4000, COMMENT_SENTENCES), createdBy: by, createdDateTime: when }
+      : { id: `a-${i}`, ticketId: ticket.id, type: 'comment', comment: longText(4000, COMMENT_SENTENCES), createdBy: by, createdDateTime: when };
+  });
+};
+const longHistoryTicket = { ...structuredClone(busiest), title: LONGEST_TITLE };
+
+const historyFixtures: CardFixture[] = [
+  {
+    template: 'history', name: 'seeded', about: `The seeded ticket with the most activities (${busiestActivities.length}, one of them a private comment)`,
+    build: () => historyCard(busiest, busiestActivities, TIMEZONE),
+    shows: [busiest.title ?? '', `${numberLabel(busiest.number)} · History`, 'Back to ticket'],
+  },
+  {
+    template: 'history', name: 'longest', about: '30 activities with 4,000-character comments and a 255-character title: 25 shown',
+    build: () => historyCard(longHistoryTicket, manyActivities(longHistoryTicket), TIMEZONE),
+    shows: [prefix(LONGEST_TITLE), '5 older entries are not shown.', prefix(COMMENT_SENTENCES[0] ?? '')],
+  },
+  {
+    template: 'history', name: 'empty', about: 'No activities yet',
+    build: () => historyCard(bare, [], TIMEZONE),
+    shows: [bare.title ?? '', 'Nothing has happened on this ticket yet.'],
+    hides: ['older entries'],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// help.json, error.json, tags.json
+
+const helpContext = (inChannel: boolean) => ({ inChannel }) as unknown as FeatureContext;
+const typo = parseCommand('resolv 12 replaced the toner');
+if (typo.name !== 'notUnderstood' || !typo.suggestion) throw new Error('fixture data: "resolv" is expected to be not understood, with a suggestion');
+
+const helpFixtures: CardFixture[] = [
+  {
+    template: 'help', name: 'problem-suggestion', about: 'A typed command not understood, with the likely command, in a channel',
+    build: () => help(helpContext(true), typo).card,
+    shows: [typo.problem, typo.suggestion, 'Mention me before a command', 'list urgent open mine', 'New ticket'],
+  },
+  {
+    template: 'help', name: 'new-ticket-form', about: 'The New ticket form opened',
+    build: () => help(helpContext(false)).card,
+    shows: ['Title', 'Description', 'Create'],
+    expand: 'New ticket',
+  },
+  {
+    template: 'help', name: 'personal', about: 'Plain help in a personal chat',
+    build: () => help(helpContext(false)).card,
+    shows: ['What I can do', 'Type a command.', 'show 123'],
+    hides: ['Did you mean'],
+  },
+];
+
+const errorFixtures: CardFixture[] = [
+  {
+    template: 'error', name: 'with-ticket', about: 'A feature error about a ticket: Show the ticket button',
+    build: () => errorAnswer(new FeatureError(`megan.bowen@contoso.com is not one of this helpdesk's agents. Use "assign <number> me", or ask an owner to add them.`, TICKETS[0]?.id)).card,
+    shows: ["megan.bowen@contoso.com is not one of this helpdesk's agents.", 'Show the ticket', 'Help'],
+  },
+  {
+    template: 'error', name: 'longest', about: 'The longest headline: a created ticket with a 255-character title that could not be shown',
+    build: () => errorAnswer(new FeatureError(`Ticket "${LONGEST_TITLE}" was created. Type "list mine" to see it.`)).card,
+    shows: [prefix(LONGEST_TITLE), 'list mine'],
+  },
+  {
+    template: 'error', name: 'rate-limited', about: 'The API is rate limiting: headline and detail',
+    build: () => errorAnswer(rateLimitedError(12_000, 'listTickets', 429)).card,
+    shows: ['The helpdesk is busy; try again in 12 s.', 'Nothing was changed.'],
+    hides: ['Show the ticket'],
+  },
+  {
+    template: 'error', name: 'unknown', about: 'An error the bot does not know',
+    build: () => errorAnswer(new Error('socket hang up')).card,
+    shows: ['Something went wrong on my side.'],
+    hides: ['socket hang up'],
+  },
+];
+
+const manyCategories: TagCategory[] = Array.from({ length: 34 }, (_, c) => ({
+  id: `cat-${c}`, instanceId: 'i', text: `Category ${c + 1} with a rather long name`, color: '#0078D4', deleted: c === 33,
+  tags: Array.from({ length: 60 }, (_, t) => ({ text: `Tag ${c + 1}.${t + 1} ${['Engineering', 'Seattle HQ', 'Microsoft 365'][t % 3]}`, deleted: t % 10 === 9 })),
+}));
+
+const tagsFixtures: CardFixture[] = [
+  {
+    template: 'tags', name: 'seeded', about: 'The seeded categories (a deleted category and deleted tags are left out)',
+    build: () => tagsCard(TAG_CATEGORIES),
+    shows: ['Department', 'Engineering', 'Product', 'Location', 'list tag:<tag>'],
+    hides: ['Legacy queue', 'Facilities', 'Lotus Notes'],
+  },
+  {
+    template: 'tags', name: 'many', about: '34 categories of 60 tags each: 30 shown, each list cut at 600 characters',
+    build: () => tagsCard(manyCategories),
+    shows: ['Category 1 with a rather long name', 'Category 30 with a rather long name'],
+    hides: ['Category 31 with'],
+  },
+  {
+    template: 'tags', name: 'empty', about: 'No tag categories',
+    build: () => tagsCard([]),
+    shows: ['This helpdesk has no tags yet.'],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+// createForm.json: built by the feature itself (openCreateForm / submitCreateForm), which reads the
+// instance and tags through the client: a stand-in client answers with the seeded ones.
+
+const formContext = (): FeatureContext => {
+  const fail = () => { throw new Error('fixture: the form must not call this'); };
+  return {
+    client: { getInstance: async () => structuredClone(INSTANCE), getTags: async () => structuredClone(TAG_CATEGORIES) },
+    speaker: { aadObjectId: agent('Adele Vance').id, name: 'Adele Vance' },
+    timezone: TIMEZONE, deadline: Date.now() + 60_000, inChannel: false,
+    actor: fail, person: fail,
+  } as unknown as FeatureContext;
+};
+const MESSAGE = [
+  'Hi team, since this morning nobody on floor 3 can print to the big HP in the copy room: jobs sit in the queue and then disappear.',
+  '', 'We tried turning it off and on. The display says "Ready". Other printers work.', '', 'Thanks, Megan',
+].join('\n');
+const formSubmission = (): Record<string, unknown> => ({
+  title: '', description: longText(10_000, DESCRIPTION_SENTENCES) + 'x', priority: 'Urgent', expectedDate: 'next Friday',
+  requestor: 'me', [`tag_${TAG_CATEGORIES[0]?.id ?? ''}`]: 'Not%20a%20tag', [`cf_${FIELD.neededBy}`]: '31/11/2026',
+});
+
+const createFormFixtures: CardFixture[] = [
+  {
+    template: 'createForm', name: 'blank', about: 'The empty form: every custom field kind and every tag category as inputs',
+    build: () => openCreateForm(formContext()),
+    shows: ['Title', 'Description', 'Priority', 'Expected by', 'Assignee', 'Department', 'Category *', 'Affected user', 'VIP', 'Steps to reproduce', 'Create ticket'],
+    hides: ['From a message'],
+  },
+  {
+    template: 'createForm', name: 'from-message', about: 'Prefilled from a message by someone else: the author offered as requestor',
+    build: () => openCreateForm(formContext(), { text: MESSAGE, authorId: person('Megan Bowen').id, authorName: 'Megan Bowen' }),
+    shows: ['From a message by Megan Bowen', 'Requestor'],
+  },
+  {
+    template: 'createForm', name: 'errors', about: 'Sent back with errors beside each wrong input, the values kept',
+    build: async () => {
+      const outcome = await submitCreateForm(formContext(), formSubmission());
+      if (!('form' in outcome)) throw new Error('fixture: the submission was expected to come back as a form');
+      return outcome.form;
+    },
+    shows: ['Please fix the fields marked below.', 'A ticket needs a title.', 'The description is 10001 characters long', 'Choose a date (YYYY-MM-DD).', 'Choose tags from the Department list.', 'Please fill in Category.'],
+  },
+];
+
+/** Every fixture; `<template>-<name>` is unique. */
+export const FIXTURES: readonly CardFixture[] = [
+  ...ticketFixtures, ...listFixtures, ...historyFixtures, ...helpFixtures, ...errorFixtures, ...tagsFixtures, ...createFormFixtures,
+];
+
+export const fixtureId = (f: Pick<CardFixture, 'template' | 'name'>): string => `${f.template}-${f.name}`;
