@@ -96,17 +96,28 @@ export class IdentityResolver {
   }
 }
 
-function offsetOfZone(zone: string, at: Date): number | undefined {
-  try {
-    const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
-      .formatToParts(at)
-      .find((p) => p.type === 'timeZoneName')?.value;
-    if (part === 'GMT') return 0;
-    const m = part?.match(/^GMT([+-])(\d{2}):(\d{2})$/);
-    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) + Number(m[3]) / 60) : undefined;
-  } catch {
-    return undefined;
+/** Building an Intl formatter costs more than a whole turn's routing: one per zone, kept. */
+const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
+const MAX_ZONES = 1000;
+
+function zoneFormat(zone: string): Intl.DateTimeFormat | null {
+  let format = zoneFormats.get(zone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+    } catch {
+      format = null;
+    }
+    if (zoneFormats.size < MAX_ZONES) zoneFormats.set(zone, format);
   }
+  return format;
+}
+
+function offsetOfZone(zone: string, at: Date): number | undefined {
+  const part = zoneFormat(zone)?.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+  if (part === 'GMT') return 0;
+  const m = part?.match(/^GMT([+-])(\d{2}):(\d{2})$/);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) + Number(m[3]) / 60) : undefined;
 }
 
 /**
