@@ -1,24 +1,39 @@
 /**
- * Teams re-sends an activity it thinks timed out, with the same id. The first delivery's work is
- * shared with the repeats (an invoke's repeat gets the same answer), so nothing acts twice.
+ * Teams re-sends an activity it thinks timed out, with the same id, within seconds. The first
+ * delivery's work is shared with the repeats (an invoke's repeat gets the same answer), so nothing
+ * acts twice. Answers are kept only as long as a repeat can come: a card is a few KB, and a busy
+ * bot must not hold thousands of them.
  */
 export class ReplayGuard<T> {
   private readonly seen = new Map<string, { result: Promise<T>; at: number }>();
 
   constructor(
-    private readonly ttlMs = 15 * 60 * 1000,
-    private readonly capacity = 20_000,
+    private readonly ttlMs = 2 * 60 * 1000,
+    private readonly capacity = 5000,
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Runs `work` for the first delivery of `key`; a repeat within the TTL gets the first result and `repeated`. */
   once(key: string | undefined, work: () => Promise<T>): { result: Promise<T>; repeated: boolean } {
     if (!key) return { result: work(), repeated: false };
+    const now = this.now();
+    this.forgetOld(now);
     const hit = this.seen.get(key);
-    if (hit && this.now() - hit.at < this.ttlMs) return { result: hit.result, repeated: true };
+    if (hit) return { result: hit.result, repeated: true };
     const result = work();
-    this.seen.set(key, { result, at: this.now() });
-    while (this.seen.size > this.capacity) this.seen.delete(this.seen.keys().next().value!);
+    this.seen.set(key, { result, at: now });
     return { result, repeated: false };
+  }
+
+  get size(): number {
+    return this.seen.size;
+  }
+
+  /** Entries are in arrival order: drop from the front while too old or too many. */
+  private forgetOld(now: number): void {
+    for (const [key, entry] of this.seen) {
+      if (now - entry.at < this.ttlMs && this.seen.size < this.capacity) break;
+      this.seen.delete(key);
+    }
   }
 }
