@@ -8,6 +8,7 @@ import { errorAnswer } from './features/errorAnswer.js';
 import { openCreateForm, submitCreateForm } from './features/createForm.js';
 import { findTickets, unfurlLink, type SearchResult } from './features/findTicket.js';
 import { help } from './features/help.js';
+import { htmlToText } from './features/htmlToText.js';
 import { BadInvokeError, parseCreateInvoke, parseLinkInvoke, parseSearchInvoke } from './features/messageExtension.js';
 import { BadActionError, isVerb, parseAction, type CardAction } from './features/parseAction.js';
 import { parseCommand } from './features/parseCommand.js';
@@ -145,7 +146,10 @@ export class TicketBot extends TeamsActivityHandler {
     // Older clients send an Action.Submit as a message whose value holds the card's data.
     if (isRecord(activity.value) && !activity.text?.trim()) return this.handleSubmit(context, activity.value);
 
-    const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+    // Teams sends rich text as HTML; a card inserted from the message extension arrives as a
+    // message whose text is only an HTML placeholder: that is people sharing a card, not a command.
+    const text = htmlToText(TurnContext.removeRecipientMention(activity) ?? activity.text ?? '');
+    if (text === '' && (activity.attachments?.length ?? 0) > 0) return;
     const ctx = this.featureContext(context, MESSAGE_BUDGET_MS);
     const command = parseCommand(text);
     const typing = setTimeout(() => {

@@ -74,7 +74,15 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
     res.send(200, { status: 'ok' });
   });
 
-  await new Promise<void>((resolve) => server.listen(options.port, options.host ?? '0.0.0.0', resolve));
+  await new Promise<void>((resolve, reject) => {
+    const refuse = (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === 'EADDRINUSE' ? `port ${options.port} is already in use (set PORT to another)` : `cannot listen on port ${options.port} (${error.code ?? 'error'})`));
+    server.once('error', refuse);
+    server.listen(options.port, options.host ?? '0.0.0.0', () => {
+      server.removeListener('error', refuse);
+      resolve();
+    });
+  });
   const address = server.address();
   const url = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
 

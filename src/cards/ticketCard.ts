@@ -123,12 +123,13 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     }
   }
 
-  const escalations = [
+  const resolved = (ticket.status ?? '').toLowerCase() === 'resolved' || (ticket.status ?? '').toLowerCase() === 'closed';
+  // An SLA flag stays set on a ticket once resolved; "overdue" is only news while it is open.
+  const escalations = resolved ? [] : [
     ticket.isFrtEscalated ? 'First response overdue' : undefined,
     ticket.isRtEscalated ? 'Resolution overdue' : undefined,
   ].filter((e) => e !== undefined);
   const description = ticket.description?.trim() ? cut(ticket.description.trim(), MAX_DESCRIPTION) : undefined;
-  const resolved = (ticket.status ?? '').toLowerCase() === 'resolved' || (ticket.status ?? '').toLowerCase() === 'closed';
   const event = options.event && {
     headline: plain(options.event.headline),
     when: options.event.when,

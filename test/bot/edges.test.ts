@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { startServer } from '../../src/server.js';
+import { ADELE, message } from '../support/activities.js';
+import { cardOf } from '../support/connector.js';
+import { Harness } from '../support/harness.js';
+
+describe('bot edges', () => {
+  const h = new Harness();
+  before(() => h.start());
+  after(() => h.stop());
+  beforeEach(() => h.resetCounts());
+
+  it('stays quiet when someone shares a card inserted by the message extension (text only an HTML placeholder)', async () => {
+    const shared = {
+      ...message(ADELE, '', { serviceUrl: h.serviceUrl }),
+      text: '\n<span class="inline-compose-card" itemid="0" itemtype="http://schema.skype.com/InputExtension">\n  <span content="0" itemprop="cardId"></span>\n</span>\n',
+      textFormat: 'xml',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [] } }],
+    };
+    const res = await h.post(shared);
+    assert.equal(res.status, 200);
+    assert.deepEqual(h.connector.messages(), []);
+    assert.deepEqual(h.apiCalls(), []);
+  });
+
+  it('reads a command sent as rich text (HTML) like the same command typed plainly', async () => {
+    const res = await h.post({ ...message(ADELE, '', { serviceUrl: h.serviceUrl }), text: '<p>show&nbsp;#7</p>' });
+    assert.equal(res.status, 200);
+    assert.match(JSON.stringify(cardOf(h.connector.messages()[0])), /"#7"/);
+  });
+
+  it('does not flag a resolved ticket as overdue', async () => {
+    const resolved = h.sandbox.store.allTickets().find((t) => t.status === 'Resolved' && (t.isFrtEscalated || t.isRtEscalated));
+    assert.ok(resolved, 'the seed has a resolved ticket that was escalated');
+    await h.post(message(ADELE, `show ${resolved.ticketId}`, { serviceUrl: h.serviceUrl }));
+    const card = JSON.stringify(cardOf(h.connector.messages()[0]));
+    assert.match(card, new RegExp(`#${resolved.ticketId}`));
+    assert.doesNotMatch(card, /overdue/);
+  });
+
+  it('refuses to start on a port in use with one line that says so', async () => {
+    const port = Number(new URL(h.app.server.url).port);
+    await assert.rejects(
+      startServer({ port, host: '127.0.0.1', bot: undefined as never, log: () => undefined }),
+      (error: Error) => error.message === `port ${port} is already in use (set PORT to another)`,
+    );
+  });
+});
