@@ -34,6 +34,8 @@ export interface Config {
   bot?: BotAuthConfig;
   /** Hosts whose ticket links unfurl into ticket cards (`*.` for any subdomain). */
   linkDomains: string[];
+  /** In local mode, start the Microsoft 365 Agents Playground beside the bot (PLAYGROUND=off: not). */
+  playground: boolean;
 }
 
 export class ConfigError extends Error {
@@ -134,5 +136,6 @@ export function loadConfig(env: Env = process.env): Config {
     },
     bot: botAuth(env),
     linkDomains: domains(env, 'TICKET_LINK_DOMAINS', ['*.teamswork.app']),
+    playground: oneOf(env, 'PLAYGROUND', ['on', 'off'] as const) !== 'off',
   };
 }

@@ -1,5 +1,6 @@
 import { startApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { DEFAULT_PLAYGROUND_PORT, startPlayground, type Playground } from './playground.js';
 import { startSandbox, type Sandbox } from './sandbox/index.js';
 
 function log(line: string): void {
@@ -29,16 +30,40 @@ async function main(): Promise<void> {
   log(`Bot listening on http://localhost:${config.port}/api/messages${config.bot ? '' : ' (local mode: no Bot Framework auth)'}`);
 
   let stopping = false;
+  // The Playground, once started (undefined when it is off or could not start).
+  let playground: Promise<Playground | undefined> = Promise.resolve(undefined);
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: finishing turns in flight, then stopping`);
+    await (await playground)?.stop();
     await app.close();
     await sandbox?.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  // Local mode: the Microsoft 365 Agents Playground, a Teams-like web client pointed at the bot.
+  if (!config.bot && config.playground) {
+    playground = startPlayground({
+      botEndpoint: `http://127.0.0.1:${config.port}/api/messages`,
+      port: DEFAULT_PLAYGROUND_PORT,
+      onUnexpectedExit: (why) => {
+        if (!stopping) log(`Agents Playground stopped: ${why}. The bot keeps running.`);
+      },
+    }).then(
+      (started) => {
+        if (!stopping) log(`Open ${started.url} to chat with the bot as Adele Vance (Microsoft 365 Agents Playground; PLAYGROUND=off to skip it)`);
+        return started;
+      },
+      (error: unknown) => {
+        log(`Agents Playground not started: ${error instanceof Error ? error.message : String(error)}. The bot keeps running.`);
+        return undefined;
+      },
+    );
+    await playground;
+  }
 }
 
 main().catch((error: unknown) => {

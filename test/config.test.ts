@@ -10,6 +10,8 @@ describe('config', () => {
     assert.deepEqual(config.ticketing.rateLimit, { limit: 100, windowMs: 60_000 });
     assert.equal(config.bot, undefined);
     assert.deepEqual(config.linkDomains, ['*.teamswork.app']);
+    assert.equal(config.playground, true);
+    assert.equal(loadConfig({ PLAYGROUND: 'OFF' }).playground, false);
   });
 
   it('reads the link domains, lower-cased', () => {
@@ -39,6 +41,7 @@ describe('config', () => {
     [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', MicrosoftAppType: 'Other' }, /^MicrosoftAppType must be one of/],
     [{ TICKET_LINK_DOMAINS: 'https://x.com/path' }, /^TICKET_LINK_DOMAINS must be comma-separated host names/],
     [{ TICKET_LINK_DOMAINS: ' , ' }, /^TICKET_LINK_DOMAINS must be/],
+    [{ PLAYGROUND: 'maybe' }, /^PLAYGROUND must be one of on, off/],
   ];
   for (const [env, expected] of bad) {
     it(`refuses ${JSON.stringify(env)} with one line naming the variable`, () => {
