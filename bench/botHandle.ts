@@ -1,0 +1,122 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { BotSpec, BotStats, FromChild, ToChild } from './botProcess.js';
+
+const CHILD = fileURLToPath(new URL('./botProcess.ts', import.meta.url));
+
+/**
+ * The node flags the child needs to run TypeScript: whatever loader tsx gave this process
+ * (`--require …/preflight.cjs --import …/loader.mjs`), without flags meant for this process only.
+ */
+function loaderFlags(): string[] {
+  const out: string[] = [];
+  const argv = process.execArgv;
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    if ((flag === '--require' || flag === '--import' || flag === '-r') && argv[i + 1] !== undefined) {
+      out.push(flag, argv[i + 1]!);
+      i++;
+    } else if (flag.startsWith('--import=') || flag.startsWith('--require=')) out.push(flag);
+  }
+  return out;
+}
+
+export interface ChildOptions {
+  /** Write a V8 CPU profile of the child into this directory (node --cpu-prof). */
+  cpuProfDir?: string;
+  /** Another copy of bench/botProcess.ts (in a patched copy of the project, to price a change to src/). */
+  script?: string;
+}
+
+/** A bot running in a child process (bench/botProcess.ts), and its IPC. */
+export class BotHandle {
+  url = '';
+  private child?: ChildProcess;
+  private seq = 0;
+  private readonly waiting = new Map<number, (message: FromChild) => void>();
+
+  constructor(readonly spec: BotSpec, private readonly options: ChildOptions = {}) {}
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  async start(): Promise<this> {
+    // --no-deprecation: restify's process.binding warning, once per child, says nothing about the bench.
+    const execArgv = [...loaderFlags(), '--expose-gc', '--no-deprecation'];
+    if (this.options.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${this.options.cpuProfDir}`);
+    const child = fork(this.options.script ?? CHILD, [], {
+      execArgv,
+      env: { ...process.env, BENCH_BOT: JSON.stringify(this.spec), NODE_ENV: 'production' },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    this.child = child;
+    this.url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the ${this.spec.kind} bot did not start within 60 s`)), 60_000);
+      child.once('exit', (code) => reject(new Error(`the ${this.spec.kind} bot exited with ${code} while starting`)));
+      child.on('message', (message: FromChild) => {
+        if (message.type === 'ready') {
+          clearTimeout(timer);
+          resolve(message.url);
+        } else this.waiting.get(message.seq)?.(message);
+      });
+    });
+    return this;
+  }
+
+  private ask(cmd: ToChild['cmd'], path?: string): Promise<FromChild> {
+    const seq = ++this.seq;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the bot did not answer ${cmd} within 30 s`)), 30_000);
+      this.waiting.set(seq, (message) => {
+        clearTimeout(timer);
+        this.waiting.delete(seq);
+        resolve(message);
+      });
+      this.child!.send(cmd === 'profileStop' ? { cmd, seq, path: path ?? 'bot.cpuprofile' } : { cmd, seq });
+    });
+  }
+
+  async stats(): Promise<BotStats> {
+    const m = await this.ask('stats');
+    if (m.type !== 'stats') throw new Error('unexpected answer to stats');
+    return m.stats;
+  }
+
+  /** Forces full garbage collections in the child (it runs with --expose-gc), then its stats. */
+  async gc(): Promise<BotStats> {
+    const m = await this.ask('gc');
+    if (m.type !== 'stats') throw new Error('unexpected answer to gc');
+    return m.stats;
+  }
+
+  /** Starts V8's CPU profiler in the child. */
+  async profileStart(): Promise<void> {
+    await this.ask('profileStart');
+  }
+
+  /** Stops it and writes the profile (.cpuprofile JSON, for Chrome DevTools or bench/cpuProfile.ts) to `path`. */
+  async profileStop(path: string): Promise<void> {
+    await this.ask('profileStop', path);
+  }
+
+  /** Stops the bot; the child writes its CPU profile, if asked, as it exits. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      await this.ask('stop');
+    } catch {
+      // Stopped or stuck: kill it below.
+    }
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/** CPU time used between two stats, in ms. */
+export function cpuMs(before: BotStats, after: BotStats): number {
+  return (after.cpuUser - before.cpuUser + after.cpuSystem - before.cpuSystem) / 1000;
+}
