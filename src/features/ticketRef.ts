@@ -7,8 +7,10 @@ import { FeatureError } from './featureError.js';
 /** A ticket as a person names it (its number) or as a card does (its UUID). */
 export type TicketRef = { id: string } | { number: number };
 
-/** How many tickets a number search reads: the number also matches as text in other tickets. */
+/** How many tickets a number search reads first: the number also matches as text in other tickets. */
 const NUMBER_SEARCH_LIMIT = 50;
+/** When those miss, one more search reads this many, ids and numbers only (the API's maximum page). */
+const NUMBER_SCAN_LIMIT = 1000;
 
 export function callOptions(ctx: FeatureContext) {
   return { timezone: ctx.timezone, deadline: ctx.deadline };
@@ -22,12 +24,25 @@ export function catalogOptions(ctx: FeatureContext) {
   return { deadline: ctx.deadline };
 }
 
+/**
+ * The ticket with this number: one search, whose results are whole tickets. When more than a page
+ * of newer tickets hold the digits in their text, a second search of ids and numbers only finds
+ * it, and a third call reads it.
+ */
 async function findByNumber(ctx: FeatureContext, number: number): Promise<Ticket> {
   const page = await ctx.client.listTickets({ search: String(number), limit: NUMBER_SEARCH_LIMIT }, callOptions(ctx));
   page.items.forEach((t) => ctx.tickets.remember(t));
   const ticket = page.items.find((t) => t.number === number);
-  if (!ticket) throw new FeatureError(`There is no ticket ${numberLabel(number)}.`);
-  return ticket;
+  if (ticket) return ticket;
+  if (page.continuationToken) {
+    const scan = await ctx.client.listTickets(
+      { search: String(number), limit: NUMBER_SCAN_LIMIT, select: ['id', 'ticketId'] },
+      callOptions(ctx),
+    );
+    const found = scan.items.find((t) => t.number === number);
+    if (found) return ctx.client.getTicket(found.id, callOptions(ctx));
+  }
+  throw new FeatureError(`There is no ticket ${numberLabel(number)}.`);
 }
 
 /** The ticket's UUID: free when a card gave it or the number was seen before, else one search. */

@@ -46,3 +46,21 @@ describe('bot edges', () => {
     );
   });
 });
+
+describe('finding a ticket by number among many that mention it', () => {
+  const h = new Harness({ sandbox: { seed: false } });
+  before(() => h.start());
+  after(() => h.stop());
+
+  it('"show 7" finds #7 when more than a page of newer tickets hold a 7 in their text', async () => {
+    const requestor = { id: ADELE.aadObjectId, name: ADELE.name, email: ADELE.email };
+    for (let i = 1; i <= 120; i++) h.sandbox.store.create({ title: `Printer queue stuck on floor 7, desk ${i}`, requestor }, requestor);
+    const seventh = h.sandbox.store.ticketByNumber(7)!;
+    h.resetCounts();
+    await h.post(message(ADELE, 'show 7', { serviceUrl: h.serviceUrl }));
+    const card = JSON.stringify(cardOf(h.connector.messages()[0]));
+    assert.match(card, /"#7"/);
+    assert.match(card, new RegExp(seventh.title));
+    assert.deepEqual(h.apiCalls().map((c) => c.method + ' ' + c.path), ['GET /tickets', 'GET /tickets', `GET /tickets/${seventh.id}`]);
+  });
+});
