@@ -58,6 +58,7 @@ describe('bot card buttons (Action.Execute and Action.Submit), through the real 
       assert.equal(after.lastResolutionComment, 'Replaced the toner');
       assert.deepEqual(after.lastUpdatedBy, userOf(ADELE));
 
+      await h.connector.waitForUpdates(1);
       const updates = h.connector.updates();
       assert.equal(updates.length, 1, 'the card is redrawn for everyone');
       assert.equal(updates[0]!.activityId, 'msg-resolve-1');
@@ -86,6 +87,7 @@ describe('bot card buttons (Action.Execute and Action.Submit), through the real 
       assert.equal(event?.comment, 'Could you send a photo of the error?');
       assert.deepEqual(event?.createdBy, userOf(ALEX));
       assert.match(readable(answer), /Alex Wilber added a comment/);
+      await h.connector.waitForUpdates(1);
       assert.equal(h.connector.updates().length, 1);
     });
 
@@ -96,11 +98,13 @@ describe('bot card buttons (Action.Execute and Action.Submit), through the real 
       let answer = invokeCard(await click(priority.verb, { ...(priority.data as object), priority: 'Important' }));
       assert.equal(current(h, ticket.id).priority, 'Important');
       assert.ok(textsOf(answer).includes('Important'));
+      await h.connector.waitForUpdates(1);
       assert.equal(h.connector.updates().length, 1);
 
       answer = invokeCard(await click('assignMe', { ticketId: ticket.id }));
       assert.deepEqual(current(h, ticket.id).assignee, userOf(ADELE));
       assert.ok(readable(answer).includes('Assignee: Adele Vance'));
+      await h.connector.waitForUpdates(1);
       assert.equal(h.connector.updates().length, 1);
     });
 
@@ -129,6 +133,7 @@ describe('bot card buttons (Action.Execute and Action.Submit), through the real 
       const ticket = tickets.inStatus('Open');
       const activity = cardAction(ADELE, 'start', { ticketId: ticket.id }, { serviceUrl: h.serviceUrl, channel: true, replyToId: 'channel-card-1' });
       invokeCard(await post(activity));
+      await h.connector.waitForUpdates(1);
       const [update] = h.connector.updates();
       assert.ok(update, 'the card is redrawn');
       assert.equal(update.conversationId, activity.conversation.id);

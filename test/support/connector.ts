@@ -91,6 +91,19 @@ export class ConnectorRecorder {
     return this.calls.filter((c) => c.method === 'PUT');
   }
 
+  /**
+   * Waits until `count` updates have arrived: the bot answers a card action first and redraws the
+   * card for everyone without holding the answer back. Fails after `timeoutMs`.
+   */
+  async waitForUpdates(count: number, timeoutMs = 3000): Promise<RecordedCall[]> {
+    const until = Date.now() + timeoutMs;
+    while (this.updates().length < count) {
+      if (Date.now() > until) throw new Error(`expected ${count} card update(s), got ${this.updates().length}`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    return this.updates();
+  }
+
   typing(): RecordedCall[] {
     return this.calls.filter((c) => c.body.type === 'typing');
   }
