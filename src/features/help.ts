@@ -20,11 +20,23 @@ const MEANINGS: Record<string, string> = {
   tags: "the helpdesk's tags",
 };
 
+const COMMANDS = Object.entries(COMMAND_EXAMPLES).map(([name, example]) => ({ example, meaning: MEANINGS[name] ?? '' }));
+
+/** The plain help card never changes (but for where it is read): drawn once for each. */
+const plainHelp = new Map<boolean, Answer>();
+
 export function help(ctx: FeatureContext, notUnderstood?: NotUnderstood): Answer {
-  const commands = Object.entries(COMMAND_EXAMPLES).map(([name, example]) => ({ example, meaning: MEANINGS[name] ?? '' }));
+  if (!notUnderstood) {
+    let answer = plainHelp.get(ctx.inChannel);
+    if (!answer) {
+      answer = { card: helpCard({ commands: COMMANDS, inChannel: ctx.inChannel }), summary: 'What I can do' };
+      plainHelp.set(ctx.inChannel, answer);
+    }
+    return answer;
+  }
   return {
-    card: helpCard({ commands, problem: notUnderstood?.problem, suggestion: notUnderstood?.suggestion, inChannel: ctx.inChannel }),
-    summary: notUnderstood ? notUnderstood.problem : 'What I can do',
+    card: helpCard({ commands: COMMANDS, problem: notUnderstood.problem, suggestion: notUnderstood.suggestion, inChannel: ctx.inChannel }),
+    summary: notUnderstood.problem,
   };
 }
 
