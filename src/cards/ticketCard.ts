@@ -1,4 +1,5 @@
 import { PRIORITIES, type CustomField, type CustomFieldValue, type Instance, type TagCategory, type Ticket } from '../ticketing/types.js';
+import { instanceFields } from '../ticketing/instance.js';
 import { render, type AdaptiveCard } from './render.js';
 import {
   cut, dateOnly, dateTime, numberLabel, personName, plain, priorityStyle, resolutionLabel, statusStyle, type BadgeStyle,
@@ -68,15 +69,6 @@ export function transitions(status: string | undefined): Pick<TicketView, 'canSt
   };
 }
 
-function allFields(instance: Instance | undefined): CustomField[] {
-  if (!instance) return [];
-  const seen = new Map<string, CustomField>();
-  for (const list of [instance.customFields, instance.customFieldsLeft, instance.customFieldsRight, instance.optionalFieldsLeft, instance.optionalFieldsRight]) {
-    for (const field of list ?? []) if (!seen.has(field.id)) seen.set(field.id, field);
-  }
-  return [...seen.values()];
-}
-
 /** A custom field's value as people expect to read it: names, option texts, Yes/No, a date. */
 function showValue(field: CustomField | undefined, value: CustomFieldValue, timezone: number): string | undefined {
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
@@ -113,7 +105,7 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
   add('Expected', ticket.expectedDate && (/T/.test(ticket.expectedDate) ? dateTime(ticket.expectedDate, timezone) : dateOnly(ticket.expectedDate)));
   add('Tags', tagText(ticket, options.tagCategories));
 
-  const fields = allFields(options.instance);
+  const fields = instanceFields(options.instance);
   const customFields: TicketView['customFields'] = [];
   for (const [id, value] of Object.entries(ticket.customFields ?? {})) {
     const field = fields.find((f) => f.id === id);

@@ -5,6 +5,7 @@ import {
   PRIORITIES, type CustomField, type CustomFieldValue, type Instance, type NewTicket, type Priority, type TagCategory,
   type TicketTag, type User,
 } from '../ticketing/types.js';
+import { instanceAgents, instanceFields } from '../ticketing/instance.js';
 import type { Answer, FeatureContext } from './context.js';
 import { errorAnswer } from './errorAnswer.js';
 import { createTicket } from './createTicket.js';
@@ -39,20 +40,6 @@ function loadCatalog(ctx: FeatureContext): Promise<Catalog> {
     .then(([instance, tags]) => ({ instance, tags }));
 }
 
-function customFields(instance: Instance): CustomField[] {
-  const seen = new Map<string, CustomField>();
-  for (const list of [instance.customFields, instance.customFieldsLeft, instance.customFieldsRight, instance.optionalFieldsLeft, instance.optionalFieldsRight]) {
-    for (const field of list ?? []) if (!seen.has(field.id)) seen.set(field.id, field);
-  }
-  return [...seen.values()];
-}
-
-function agents(instance: Instance): User[] {
-  return (instance.assignees?.peoples ?? [])
-    .filter((p) => p.id && p.text)
-    .map((p) => ({ id: p.id!, name: p.text!, email: p.secondaryText ?? '' }));
-}
-
 function inputKind(field: CustomField): CustomInput['kind'] {
   switch (field.type) {
     case 'textarea': return 'textarea';
@@ -65,7 +52,7 @@ function inputKind(field: CustomField): CustomInput['kind'] {
 }
 
 function fieldChoices(field: CustomField, instance: Instance): Choice[] {
-  if (field.type === 'peoplepicker') return agents(instance).map((p) => ({ title: p.name, value: p.id }));
+  if (field.type === 'peoplepicker') return instanceAgents(instance).map((p) => ({ title: p.name, value: p.id }));
   return (field.options ?? []).map((o) => ({ title: o.text, value: o.id }));
 }
 
@@ -96,7 +83,7 @@ function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Val
     error: errors[TAG_PREFIX + c.id],
     choices: c.tags.filter((t) => !t.deleted).map((t) => ({ title: t.text, value: tagValue(t.text) })),
   }));
-  const fields: CustomInput[] = customFields(instance).map((f) => ({
+  const fields: CustomInput[] = instanceFields(instance).map((f) => ({
     id: FIELD_PREFIX + f.id,
     label: f.label,
     kind: inputKind(f),
@@ -114,7 +101,7 @@ function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Val
     priority: { value: values.priority ?? 'Medium', error: errors.priority, choices: PRIORITIES.map((p) => ({ title: p, value: p })) },
     expectedDate: { value: values.expectedDate ?? '', error: errors.expectedDate },
     requestor: { value: values.requestor ?? 'me', error: errors.requestor, choices: requestorChoices },
-    assignee: { value: values.assignee ?? '', error: errors.assignee, choices: agents(instance).map((p) => ({ title: p.name, value: p.id })) },
+    assignee: { value: values.assignee ?? '', error: errors.assignee, choices: instanceAgents(instance).map((p) => ({ title: p.name, value: p.id })) },
     tagGroups,
     fields,
     submitData: source?.authorId ? { authorId: source.authorId, authorName: source.authorName ?? '' } : {},
@@ -165,7 +152,7 @@ function parseForm(values: Values, catalog: Catalog): { parsed?: Parsed; errors:
   const requestor = values.requestor || 'me';
   if (requestor !== 'me' && !(requestor === 'author' && values.authorId)) errors.requestor = 'Choose who the ticket is for.';
 
-  const people = agents(catalog.instance);
+  const people = instanceAgents(catalog.instance);
   let assignee: User | undefined;
   if (values.assignee) {
     assignee = people.find((p) => p.id === values.assignee);
@@ -188,7 +175,7 @@ function parseForm(values: Values, catalog: Catalog): { parsed?: Parsed; errors:
   }
 
   const custom: Record<string, CustomFieldValue> = {};
-  for (const field of customFields(catalog.instance)) {
+  for (const field of instanceFields(catalog.instance)) {
     const id = FIELD_PREFIX + field.id;
     const raw = (values[id] ?? '').trim();
     const fail = (message: string) => (errors[id] = message);

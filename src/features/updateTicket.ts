@@ -1,5 +1,6 @@
 import { numberLabel } from '../cards/format.js';
 import type { Priority, User } from '../ticketing/types.js';
+import { instanceAgents } from '../ticketing/instance.js';
 import type { Answer, FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
 import { callOptions, catalogOptions, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
@@ -30,10 +31,9 @@ export async function assignToMe(ctx: FeatureContext, ref: TicketRef): Promise<A
 export async function assignToEmail(ctx: FeatureContext, ref: TicketRef, email: string): Promise<Answer> {
   await ctx.actor();
   const instance = await ctx.client.getInstance(catalogOptions(ctx));
-  const person = instance.assignees?.peoples?.find((p) => p.secondaryText?.toLowerCase() === email);
-  if (!person?.id || !person.text) {
+  const assignee = instanceAgents(instance).find((p) => p.email.toLowerCase() === email);
+  if (!assignee) {
     throw new FeatureError(`${email} is not one of this helpdesk's agents. Use "assign <number> me", or ask an owner to add them.`);
   }
-  const assignee: User = { id: person.id, name: person.text, email };
   return update(ctx, ref, { assignee }, (actor) => `${actor.name} assigned it to ${assignee.name}.`);
 }
