@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { WireTicket } from '../../src/sandbox/index.js';
 import type { Person } from '../support/activities.js';
 import { cardOf, type RecordedCall } from '../support/connector.js';
-import type { Harness, PostResult } from '../support/harness.js';
+import { Harness, type HarnessOptions, type PostResult } from '../support/harness.js';
 
 export type Card = Record<string, unknown>;
 
@@ -201,6 +201,20 @@ export function writeRequests(h: Harness): Array<{ method: string; path: string 
 }
 
 /** Resolves once the sandbox has answered the instance and tags reads the bot makes when it starts. */
+/**
+ * The real bot server and sandbox for a describe block: started (cache warm) before its tests,
+ * stopped after them.
+ */
+export function startedBot(options?: HarnessOptions): { h: Harness; tickets: TicketPicker } {
+  const h = new Harness(options);
+  before(async () => {
+    await h.start();
+    await warmedUp(h);
+  });
+  after(() => h.stop());
+  return { h, tickets: new TicketPicker(h) };
+}
+
 export async function warmedUp(h: Harness): Promise<void> {
   const until = Date.now() + 5000;
   const answered = (path: string) => h.sandbox.requests.some((r) => r.path === path && r.status !== 0);

@@ -1,22 +1,15 @@
 import assert from 'node:assert/strict';
 import { ADELE, ALEX, cardAction, message, submit, type Person } from '../support/activities.js';
-import { Harness, type PostResult } from '../support/harness.js';
+import { type PostResult } from '../support/harness.js';
 import {
-  ERROR_TYPE, MESSAGE_TYPE, SentCards, TicketPicker, buttonTitles, cardIn, current, formAction, invokeCard, isErrorCard,
-  readable, textsOf, warmedUp, writeRequests, type Card,
-  userOf,
+  ERROR_TYPE, MESSAGE_TYPE, SentCards, buttonTitles, cardIn, current, formAction, invokeCard,
+  isErrorCard, readable, textsOf, startedBot, writeRequests, type Card, userOf,
 } from './botAssertions.js';
 
 
 describe('bot card buttons (Action.Execute and Action.Submit), through the real server', () => {
-  const h = new Harness();
+  const { h, tickets } = startedBot();
   const sent = new SentCards();
-  const tickets = new TicketPicker(h);
-  before(async () => {
-    await h.start();
-    await warmedUp(h);
-  });
-  after(() => h.stop());
   afterEach(() => sent.collect(h));
 
   function reset(): void {

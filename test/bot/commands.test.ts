@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
 import { AGENTS, type WireTicket } from '../../src/sandbox/index.js';
 import { ADELE, ALEX, cardAction, message, type Person } from '../support/activities.js';
-import { Harness } from '../support/harness.js';
 import {
-  SentCards, TEAMS_CARD_LIMIT_BYTES, TicketPicker, WHEN, buttonTitles, buttonsOf, cardIn, current, invokeCard,
-  listedIds, readable, textsOf, warmedUp, writeRequests, type Card,
-  userOf,
+  SentCards, TEAMS_CARD_LIMIT_BYTES, WHEN, buttonTitles, buttonsOf, cardIn, current, invokeCard,
+  listedIds, readable, textsOf, startedBot, writeRequests, type Card, userOf,
 } from './botAssertions.js';
 
 const newestFirst = (a: WireTicket, b: WireTicket) => b.createdOn.localeCompare(a.createdOn);
 
 describe('bot chat commands, through the real server', () => {
-  const h = new Harness();
+  const { h, tickets } = startedBot();
   const sent = new SentCards();
-  const tickets = new TicketPicker(h);
-  before(async () => {
-    await h.start();
-    await warmedUp(h);
-  });
-  after(() => h.stop());
   afterEach(() => sent.collect(h));
 
   function reset(): void {

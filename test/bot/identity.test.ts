@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ADELE, cardAction, message, submit, type Person } from '../support/activities.js';
-import { Harness, type PostResult } from '../support/harness.js';
+import { type PostResult } from '../support/harness.js';
 import {
-  SentCards, TicketPicker, cardIn, current, invokeCard, isErrorCard, readable, textsOf, warmedUp, writeRequests,
+  SentCards, cardIn, current, invokeCard, isErrorCard, readable, textsOf, startedBot, writeRequests,
   userOf,
 } from './botAssertions.js';
 
@@ -23,14 +23,8 @@ function withoutAad<T extends { from: Record<string, unknown> }>(activity: T): T
 }
 
 describe('bot identity: who the API is told did it', () => {
-  const h = new Harness();
+  const { h, tickets } = startedBot();
   const sent = new SentCards();
-  const tickets = new TicketPicker(h);
-  before(async () => {
-    await h.start();
-    await warmedUp(h);
-  });
-  after(() => h.stop());
   afterEach(() => {
     sent.collect(h);
     h.connector.memberLookupStatus = undefined;

@@ -3,8 +3,8 @@ import type { Fault } from '../../src/sandbox/index.js';
 import { ADELE, ALEX, cardAction, message, submit, type Person } from '../support/activities.js';
 import { Harness, type PostResult } from '../support/harness.js';
 import {
-  SentCards, TicketPicker, assertNothingTechnical, cardIn, current, invokeCard, readable, shownJson, textsOf,
-  warmedUp, writeRequests, type Card,
+  SentCards, assertNothingTechnical, cardIn, current, invokeCard, readable, shownJson, textsOf,
+  startedBot, writeRequests, type Card,
 } from './botAssertions.js';
 
 /**
@@ -33,14 +33,8 @@ describe('bot resilience', () => {
   }
 
   describe('with only the read-only key', () => {
-    const h = new Harness({ readOnly: true });
-    const tickets = new TicketPicker(h);
+    const { h, tickets } = startedBot({ readOnly: true });
     const { say, click, post, reply } = poster(h);
-    before(async () => {
-      await h.start();
-      await warmedUp(h);
-    });
-    after(() => h.stop());
     afterEach(() => sent.collect(h));
 
     it('reads: show, list and history work', async () => {
@@ -86,14 +80,9 @@ describe('bot resilience', () => {
   });
 
   describe('when the bot\'s own rate limit is used up', () => {
-    const h = new Harness({ rateLimit: { limit: 3, windowMs: 60_000 } });
-    const tickets = new TicketPicker(h);
+    // Start-up reads the instance and the tags: two of the three requests.
+    const { h, tickets } = startedBot({ rateLimit: { limit: 3, windowMs: 60_000 } });
     const { say, click, reply } = poster(h);
-    before(async () => {
-      await h.start();
-      await warmedUp(h); // two of the three requests: the instance and the tags
-    });
-    after(() => h.stop());
     afterEach(() => sent.collect(h));
 
     it('answers "busy, try again in N s" for reads and writes, and never lets the API answer 429', async () => {
@@ -130,14 +119,8 @@ describe('bot resilience', () => {
   });
 
   describe('with the default bot', () => {
-    const h = new Harness();
-    const tickets = new TicketPicker(h);
+    const { h, tickets } = startedBot();
     const { say, click, post, reply } = poster(h);
-    before(async () => {
-      await h.start();
-      await warmedUp(h);
-    });
-    after(() => h.stop());
     afterEach(() => {
       sent.collect(h);
       h.sandbox.faults.clear();

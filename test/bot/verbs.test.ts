@@ -6,9 +6,8 @@ import { VERBS } from '../../src/features/parseAction.js';
 import { verbRoutes } from '../../src/features/router.js';
 import type { WireTicket } from '../../src/sandbox/index.js';
 import { ADELE, cardAction } from '../support/activities.js';
-import { Harness } from '../support/harness.js';
 import {
-  CARD_TYPE, MESSAGE_TYPE, SentCards, TicketPicker, cardIn, isErrorCard, readable, textsOf, warmedUp,
+  CARD_TYPE, MESSAGE_TYPE, SentCards, cardIn, isErrorCard, readable, textsOf, startedBot,
 } from './botAssertions.js';
 
 /** Every `"verb"` in the card templates, with the files it appears in. */
@@ -50,14 +49,8 @@ describe('bot verbs: the card templates and the routes agree', () => {
   });
 
   describe('every verb through the real bot', () => {
-    const h = new Harness();
+    const { h, tickets } = startedBot();
     const sent = new SentCards();
-    const tickets = new TicketPicker(h);
-    before(async () => {
-      await h.start();
-      await warmedUp(h);
-    });
-    after(() => h.stop());
 
     /** Data a real card would carry for the verb, and what the answer must show. */
     const cases: Record<string, () => { data: unknown; shows: (t: string[]) => boolean; newMessage?: boolean }> = {
