@@ -17,6 +17,7 @@ import type { TicketCache } from './features/ticketCache.js';
 import { IdentityResolver, timezoneOf } from './identity.js';
 import { ReplayGuard } from './replayGuard.js';
 import type { TicketingClient } from './ticketing/client.js';
+import { isRecord } from './ticketing/validate.js';
 
 export interface BotDeps {
   client: TicketingClient;
@@ -60,9 +61,6 @@ function resultAttachment(result: SearchResult) {
   return { ...CardFactory.adaptiveCard(result.card), preview: CardFactory.thumbnailCard(result.preview.title, result.preview.text) };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Routes by activity kind only: chat text → commands, card verbs → actions. Features do the work;

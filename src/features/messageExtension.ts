@@ -1,6 +1,7 @@
 import { htmlToText } from './htmlToText.js';
 import type { MessageSource } from './createForm.js';
 import type { SearchQuery } from './findTicket.js';
+import { isRecord } from '../ticketing/validate.js';
 
 /** The message-extension command ids, as the app manifest names them. */
 export const ME_COMMANDS = { createTicket: 'createTicket', findTicket: 'findTicket' } as const;
@@ -12,9 +13,6 @@ export class BadInvokeError extends Error {
   override name = 'BadInvokeError';
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function commandId(value: Record<string, unknown>, expected: string): void {
   if (value.commandId !== expected) throw new BadInvokeError(`Unknown command ${String(value.commandId).slice(0, 40)}.`);

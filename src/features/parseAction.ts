@@ -1,5 +1,6 @@
 import { PRIORITIES, RESOLUTIONS, STATUSES, type Priority, type Resolution } from '../ticketing/types.js';
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, type ListFilters } from './parseCommand.js';
+import { isRecord } from '../ticketing/validate.js';
 
 /** Every card verb. Templates in cards/ use these strings; a test keeps both sides in step. */
 export const VERBS = {
@@ -37,9 +38,6 @@ export class BadActionError extends Error {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TOKEN_LENGTH = 4096;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function ticketId(data: Record<string, unknown>): string {
   const id = data.ticketId;

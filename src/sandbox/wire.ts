@@ -5,30 +5,8 @@
 import type { CustomFieldValue, SelectField, TicketTag, User } from '../ticketing/types.js';
 import type { StoredActivity, StoredTicket } from './model.js';
 
-export interface WireTicket {
-  id: string;
-  ticketId: number;
-  title: string;
-  description?: string;
-  status: string;
-  requestor: User;
-  assignee?: User;
-  priority: string;
-  customFields: Record<string, CustomFieldValue>;
-  expectedDate?: string;
-  resolution?: string;
-  firstResponseOn?: string;
-  firstResolutionOn?: string;
-  lastResolutionOn?: string;
-  createdOn: string;
-  lastUpdatedOn: string;
-  tags: TicketTag[];
-  isFrtEscalated: boolean;
-  isRtEscalated: boolean;
-  createdBy: User;
-  lastUpdatedBy: User;
-  lastResolutionComment?: string;
-}
+/** A stored ticket as the seed names it on the wire: the number is `ticketId`. */
+export type WireTicket = Omit<StoredTicket, 'number'> & { ticketId: number };
 
 /** A ticket as the API returns it; absent optional fields are left out, not null. */
 export function wireTicket(ticket: StoredTicket): WireTicket {
