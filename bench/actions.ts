@@ -1,7 +1,6 @@
 /** The activities the bench sends: Teams-shaped (test/support/activities.ts), per action. */
 import type { Sandbox } from '../src/sandbox/index.js';
-import { AGENTS, CATEGORY, FIELD, SYSTEM, TAG_CATEGORY } from '../src/sandbox/index.js';
-import { cardAction, extensionInvoke, message, type Person } from '../test/support/activities.js';
+import { cardAction, createFormData, extensionInvoke, message, type Person } from '../test/support/activities.js';
 import { verdictOf, type BenchConnector } from './connector.js';
 
 export type Activity = { id: string } & Record<string, unknown>;
@@ -14,25 +13,6 @@ export interface ActionDef {
   make(who: Person): Activity;
   /** What is wrong with the real bot's answer, if anything. */
   check(answer: { status: number; body: string }, activity: Activity): string | undefined;
-}
-
-/** The create form as Teams submits it, every kind of field filled (as test/bot/messageExtensions.test.ts). */
-export function createFormData(title: string): Record<string, string> {
-  return {
-    title,
-    description: 'Black screen after the logo.\nTried twice.',
-    priority: 'Important',
-    expectedDate: '2026-12-03',
-    assignee: AGENTS[2]!.id,
-    [`tag_${TAG_CATEGORY.product}`]: `${encodeURIComponent('Windows')},${encodeURIComponent('Microsoft 365')}`,
-    [`cf_${FIELD.category}`]: CATEGORY.Hardware.id,
-    [`cf_${FIELD.affectedSystems}`]: `${SYSTEM.teams.id},${SYSTEM.vpn.id}`,
-    [`cf_${FIELD.affectedUser}`]: AGENTS[1]!.id,
-    [`cf_${FIELD.assetTag}`]: 'LT-0042',
-    [`cf_${FIELD.vip}`]: 'true',
-    [`cf_${FIELD.neededBy}`]: '2026-12-05',
-    [`cf_${FIELD.stepsToReproduce}`]: '1. Power on\n2. Wait',
-  };
 }
 
 /** A message's answer is the reply the connector received for it. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { AGENTS, CATEGORY, FIELD, SYSTEM, TAG_CATEGORY } from '../../src/sandbox/index.js';
-import { ADELE, ALEX, extensionInvoke, messagePayload, type Person } from '../support/activities.js';
+import { ADELE, ALEX, createFormData, extensionInvoke, messagePayload, type Person } from '../support/activities.js';
 import { Harness, type PostResult } from '../support/harness.js';
 
 type Json = Record<string, any>;
@@ -124,21 +124,7 @@ describe('message extensions, through the real server', () => {
   });
 
   describe('"Create ticket" submit', () => {
-    const good = (): Json => ({
-      title: 'Laptop will not boot',
-      description: 'Black screen after the logo.\nTried twice.',
-      priority: 'Important',
-      expectedDate: '2026-12-03',
-      assignee: AGENTS[2]!.id,
-      [`tag_${TAG_CATEGORY.product}`]: `${encodeURIComponent('Windows')},${encodeURIComponent('Microsoft 365')}`,
-      [`cf_${FIELD.category}`]: CATEGORY.Hardware.id,
-      [`cf_${FIELD.affectedSystems}`]: `${SYSTEM.teams.id},${SYSTEM.vpn.id}`,
-      [`cf_${FIELD.affectedUser}`]: AGENTS[1]!.id,
-      [`cf_${FIELD.assetTag}`]: 'LT-0042',
-      [`cf_${FIELD.vip}`]: 'true',
-      [`cf_${FIELD.neededBy}`]: '2026-12-05',
-      [`cf_${FIELD.stepsToReproduce}`]: '1. Power on\n2. Wait',
-    });
+    const good = (): Json => createFormData('Laptop will not boot');
 
     it('creates the ticket with every field as typed, requested and created by the acting user, in one API call', async () => {
       const before = h.sandbox.store.allTickets().length;

@@ -1,4 +1,5 @@
 /** Teams-shaped activities, as Teams posts them to the bot's /api/messages. */
+import { AGENTS, CATEGORY, FIELD, SYSTEM, TAG_CATEGORY } from '../../src/sandbox/index.js';
 
 export interface Person {
   /** The Teams user id (29:...). */
@@ -92,5 +93,24 @@ export function messagePayload(author: Person, html: string) {
     attachments: [],
     mentions: [],
     reactions: [],
+  };
+}
+
+/** The "Create ticket" form as Teams submits it, with every kind of field filled (values the seed accepts). */
+export function createFormData(title: string): Record<string, string> {
+  return {
+    title,
+    description: 'Black screen after the logo.\nTried twice.',
+    priority: 'Important',
+    expectedDate: '2026-12-03',
+    assignee: AGENTS[2]!.id,
+    [`tag_${TAG_CATEGORY.product}`]: `${encodeURIComponent('Windows')},${encodeURIComponent('Microsoft 365')}`,
+    [`cf_${FIELD.category}`]: CATEGORY.Hardware.id,
+    [`cf_${FIELD.affectedSystems}`]: `${SYSTEM.teams.id},${SYSTEM.vpn.id}`,
+    [`cf_${FIELD.affectedUser}`]: AGENTS[1]!.id,
+    [`cf_${FIELD.assetTag}`]: 'LT-0042',
+    [`cf_${FIELD.vip}`]: 'true',
+    [`cf_${FIELD.neededBy}`]: '2026-12-05',
+    [`cf_${FIELD.stepsToReproduce}`]: '1. Power on\n2. Wait',
   };
 }
