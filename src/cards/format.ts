@@ -20,6 +20,11 @@ export function plain(text: string): string {
     .replace(/\{\{/g, '{\u200d{');
 }
 
+/** A ticket's title as a card shows it: trimmed, cut to `max`, as written, or "(no title)". */
+export function titleText(title: string | undefined, max: number): string {
+  return plain(cut(title?.trim() || '(no title)', max).text);
+}
+
 export function numberLabel(number: number | undefined): string {
   return number === undefined ? 'Ticket' : `#${number}`;
 }

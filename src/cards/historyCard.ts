@@ -1,5 +1,5 @@
 import type { Activity, Ticket } from '../ticketing/types.js';
-import { cut, dateTime, numberLabel, personName, plain, resolutionLabel } from './format.js';
+import { cut, dateTime, numberLabel, personName, plain, resolutionLabel, titleText } from './format.js';
 import { render, type AdaptiveCard } from './render.js';
 
 /** Enough entries to read a ticket's story, few enough for a card people scroll past in a chat. */
@@ -28,7 +28,7 @@ export function historyCard(ticket: Ticket, activities: Activity[], timezone: nu
   return render('history', {
     id: ticket.id,
     numberLabel: numberLabel(ticket.number),
-    title: plain(cut(ticket.title?.trim() || '(no title)', 300).text),
+    title: titleText(ticket.title, 300),
     entries,
     more: Math.max(0, shown.length - MAX_ENTRIES),
     hidden: activities.length - shown.length,

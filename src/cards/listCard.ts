@@ -1,5 +1,5 @@
 import type { Ticket } from '../ticketing/types.js';
-import { colorOf, cut, numberLabel, personName, plain, priorityStyle, statusStyle } from './format.js';
+import { colorOf, cut, numberLabel, personName, plain, priorityStyle, statusStyle, titleText } from './format.js';
 import { render, type AdaptiveCard } from './render.js';
 
 export interface ListCardOptions {
@@ -17,7 +17,7 @@ function row(ticket: Ticket) {
   return {
     id: ticket.id,
     numberLabel: numberLabel(ticket.number),
-    title: plain(cut(ticket.title?.trim() || '(no title)', 150).text),
+    title: titleText(ticket.title, 150),
     detail: plain(cut(`${personName(ticket.requestor) ?? 'Unknown requestor'} → ${personName(ticket.assignee) ?? 'unassigned'}`, 120).text),
     status: ticket.status ?? '',
     statusColor: colorOf(status),

@@ -2,7 +2,8 @@ import { PRIORITIES, type CustomField, type CustomFieldValue, type Instance, typ
 import { instanceFields } from '../ticketing/instance.js';
 import { render, type AdaptiveCard } from './render.js';
 import {
-  cut, dateOnly, dateTime, numberLabel, personName, plain, priorityStyle, resolutionLabel, statusStyle, type BadgeStyle,
+  cut, dateOnly, dateTime, numberLabel, personName, plain, priorityStyle, resolutionLabel, statusStyle, titleText,
+  type BadgeStyle,
 } from './format.js';
 
 const MAX_DESCRIPTION = 1200;
@@ -131,7 +132,7 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
   return {
     id: ticket.id,
     numberLabel: numberLabel(ticket.number),
-    title: plain(cut(ticket.title?.trim() || '(no title)', 300).text),
+    title: titleText(ticket.title, 300),
     status: ticket.status ?? 'Unknown',
     statusStyle: statusStyle(ticket.status),
     priority: ticket.priority ?? 'No priority',
