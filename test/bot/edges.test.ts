@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { startServer } from '../../src/server.js';
-import { ADELE, message } from '../support/activities.js';
+import { ADELE, ALEX, BOT, message } from '../support/activities.js';
 import { cardOf } from '../support/connector.js';
 import { Harness } from '../support/harness.js';
 
@@ -62,5 +62,33 @@ describe('finding a ticket by number among many that mention it', () => {
     assert.match(card, /"#7"/);
     assert.match(card, new RegExp(seventh.title));
     assert.deepEqual(h.apiCalls().map((c) => c.method + ' ' + c.path), ['GET /tickets', 'GET /tickets', `GET /tickets/${seventh.id}`]);
+  });
+});
+
+describe('the bot joining a conversation', () => {
+  const h = new Harness();
+  before(() => h.start());
+  after(() => h.stop());
+  beforeEach(() => h.resetCounts());
+
+  const update = (membersAdded: Array<{ id: string }>) => ({
+    ...message(ADELE, '', { serviceUrl: h.serviceUrl }),
+    type: 'conversationUpdate',
+    text: undefined,
+    membersAdded,
+  });
+
+  it('says hello with the help card when the bot itself is added', async () => {
+    const res = await h.post(update([{ id: BOT.id }]));
+    assert.equal(res.status, 200);
+    const [hello] = h.connector.messages();
+    assert.equal(hello?.body.summary, 'Hello! Here is what I can do.');
+    assert.match(JSON.stringify(cardOf(hello)), /What I can do/);
+    assert.deepEqual(h.apiCalls(), []);
+  });
+
+  it('says nothing when someone else joins', async () => {
+    await h.post(update([{ id: ALEX.id }]));
+    assert.deepEqual(h.connector.messages(), []);
   });
 });
