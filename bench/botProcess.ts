@@ -5,14 +5,14 @@
  * BENCH_BOT (JSON) says which: `{"kind":"tickets", baseUrl, apiKey, rateLimit}` starts the real
  * app (src/app.ts, what `npm start` runs) against the given Ticketing API; `{"kind":"echo"}` starts
  * the same restify server and CloudAdapter (src/server.ts) with a bare echo bot instead;
- * `{"kind":"echo-api", …}` the echo bot making one plain API call per turn (the floor for a turn that
- * needs the API).
+ * `{"kind":"floor", …}` the echo bot doing, per action, only what our bot does outside itself: the
+ * same API request, the same answer, the same card update (what no logic can save).
  * The parent talks to it over IPC: `stats`, `gc`, `stop`.
  */
 import { writeFileSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { Session } from 'node:inspector';
-import { TeamsActivityHandler, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { CardFactory, TeamsActivityHandler, type Attachment, type InvokeResponse, type TurnContext } from 'botbuilder';
+import ky from 'ky';
 import { startApp, type App } from '../src/app.js';
 import type { TicketBot } from '../src/bot.js';
 import { loadConfig } from '../src/config.js';
@@ -21,8 +21,8 @@ import { startServer, type BotServer } from '../src/server.js';
 export type BotSpec =
   | { kind: 'tickets'; baseUrl: string; apiKey: string; rateLimit: { limit: number; windowMs: number } }
   | { kind: 'echo' }
-  /** The echo bot making one plain API call (GET one ticket, node:http, kept-alive) per turn before it answers. */
-  | { kind: 'echo-api'; baseUrl: string; apiKey: string; ticketIds: string[] };
+  /** The floor: the echo bot doing, per action, what our bot does outside itself (bench/run.ts records it). */
+  | { kind: 'floor'; baseUrl: string; apiKey: string; ticketIds: string[]; plans: Partial<Record<FloorAction, ActionPlan>> };
 
 export interface BotStats {
   rss: number;
@@ -43,43 +43,95 @@ const SMALL_CARD = {
   body: [{ type: 'TextBlock', text: 'Done', wrap: true }],
 };
 
-/** The least an API call can cost here: node:http with a kept-alive agent, and JSON.parse. */
-function apiGetter(baseUrl: string, apiKey: string, ticketIds: string[]): () => Promise<unknown> {
-  const agent = new Agent({ keepAlive: true });
-  let next = 0;
-  return () => new Promise((resolve, reject) => {
-    const id = ticketIds[next++ % ticketIds.length]!;
-    const req = request(`${baseUrl}/tickets/${id}?key=${encodeURIComponent(apiKey)}&timezone=1`, { agent, headers: { accept: 'application/json' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        try {
-          resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-        } catch (error) {
-          reject(error);
-        }
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
+/** One API request as our bot made it for an action (recorded at the sandbox). */
+export interface CallPlan {
+  method: string;
+  /** Below the base URL, without a leading slash; `{id}` stands for the ticket the turn is about. */
+  path: string;
+  /** Query parameters, without `key`. */
+  query: Record<string, string>;
+  body?: Record<string, unknown>;
 }
 
-/** The baseline: replies to a message with its text; answers any invoke with a small card; optionally one API call first. */
+/** What our bot does outside itself for one action: its API request, if any, and its answer as sent. */
+export interface ActionPlan {
+  call?: CallPlan;
+  /** A message's reply (text and attachments as our bot sent them), or an invoke's answer body. */
+  reply: { text?: string; attachments?: Attachment[] } | { invokeBody: unknown };
+}
+
+/** The actions the floor bot tells apart, by what any bot reads anyway: a message's first word, an invoke's name and verb. */
+export type FloorAction = 'help' | 'list' | 'show' | 'resolve' | 'create';
+
+function floorActionOf(activity: TurnContext['activity']): FloorAction | undefined {
+  if (activity.type === 'message') {
+    const word = (activity.text ?? '').trim().split(/\s+/)[0];
+    return word === 'help' || word === 'list' || word === 'show' ? word : undefined;
+  }
+  if (activity.name === 'composeExtension/submitAction') return 'create';
+  const verb: unknown = (activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb;
+  return activity.name === 'adaptiveCard/action' && verb === 'resolve' ? 'resolve' : undefined;
+}
+
+/**
+ * Makes our bot's API request for an action through the same HTTP client (ky, with the options
+ * src/ticketing/client.ts gives it), and reads and parses the answer.
+ */
+function apiCaller(baseUrl: string, apiKey: string, ticketIds: string[]) {
+  const http = ky.create({ prefixUrl: baseUrl, retry: 0, throwHttpErrors: false, timeout: false, redirect: 'manual', headers: { accept: 'application/json' } });
+  let next = 0;
+  return async (plan: CallPlan, activity: TurnContext['activity']): Promise<void> => {
+    const fromCard: unknown = (activity.value as { action?: { data?: { ticketId?: unknown } } } | undefined)?.action?.data?.ticketId;
+    const id = typeof fromCard === 'string' ? fromCard : ticketIds[next++ % ticketIds.length]!;
+    const response = await http(plan.path.replace('{id}', id), {
+      method: plan.method,
+      searchParams: new URLSearchParams({ key: apiKey, ...plan.query }),
+      ...(plan.body ? { json: plan.body } : {}),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`floor call ${plan.method} ${plan.path}: HTTP ${response.status}`);
+    JSON.parse(text);
+  };
+}
+
+/**
+ * The baseline: replies to a message with its text; answers any invoke with a small card. With
+ * `plans` (the floor), for an action it knows it does what our bot does outside itself and nothing
+ * else: the same API request, the same answer (recorded), and after a card click the same update
+ * of the clicked message for everyone, not awaited, as ours.
+ */
 class EchoBot extends TeamsActivityHandler {
-  constructor(private readonly apiCall?: () => Promise<unknown>) {
+  private readonly call?: ReturnType<typeof apiCaller>;
+
+  constructor(private readonly plans?: Partial<Record<FloorAction, ActionPlan>>, api?: { baseUrl: string; apiKey: string; ticketIds: string[] }) {
     super();
+    if (api) this.call = apiCaller(api.baseUrl, api.apiKey, api.ticketIds);
     this.onMessage(async (context, next) => {
-      await this.apiCall?.();
-      await context.sendActivity(context.activity.text ?? '');
+      const plan = this.planOf(context);
+      if (plan?.call) await this.call?.(plan.call, context.activity);
+      if (plan && !('invokeBody' in plan.reply)) await context.sendActivity({ type: 'message', ...plan.reply });
+      else await context.sendActivity(context.activity.text ?? '');
       await next();
     });
   }
 
-  protected override async onInvokeActivity(_context: TurnContext): Promise<InvokeResponse> {
-    await this.apiCall?.();
-    return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: SMALL_CARD } };
+  private planOf(context: TurnContext): ActionPlan | undefined {
+    const action = floorActionOf(context.activity);
+    return action ? this.plans?.[action] : undefined;
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const plan = this.planOf(context);
+    if (!plan || !('invokeBody' in plan.reply)) {
+      return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: SMALL_CARD } };
+    }
+    if (plan.call) await this.call?.(plan.call, context.activity);
+    const replyTo = context.activity.replyToId;
+    const card = (plan.reply.invokeBody as { value?: unknown }).value;
+    if (replyTo && plan.call?.method !== 'GET') {
+      void context.updateActivity({ type: 'message', id: replyTo, attachments: [CardFactory.adaptiveCard(card)] }).catch(() => undefined);
+    }
+    return { status: 200, body: plan.reply.invokeBody };
   }
 }
 
@@ -110,8 +162,8 @@ async function main(): Promise<void> {
     server = app.server;
   } else {
     // The very server our bot runs on (src/server.ts), with the echo bot in place of TicketBot.
-    const apiCall = spec.kind === 'echo-api' ? apiGetter(spec.baseUrl, spec.apiKey, spec.ticketIds) : undefined;
-    server = await startServer({ port: 0, host: '127.0.0.1', bot: new EchoBot(apiCall) as unknown as TicketBot, log });
+    const bot = spec.kind === 'floor' ? new EchoBot(spec.plans, spec) : new EchoBot();
+    server = await startServer({ port: 0, host: '127.0.0.1', bot: bot as unknown as TicketBot, log });
   }
 
   let session: Session | undefined;
@@ -147,6 +199,8 @@ async function main(): Promise<void> {
       });
     }
   });
+  // The bench is gone (it failed, or was stopped): nobody is measuring.
+  process.on('disconnect', () => process.exit(0));
   process.send?.({ type: 'ready', url: server.url } satisfies FromChild);
 }
 

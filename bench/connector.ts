@@ -41,6 +41,9 @@ export class BenchConnector {
   private server?: Server;
   private nextId = 1;
   url = '';
+  /** When set, the body of the latest reply (not typing) is kept in `lastReply`: for recording one answer, not under load. */
+  keepReplies = false;
+  lastReply: string | undefined;
 
   addPeople(people: readonly Person[]): void {
     for (const p of people) {
@@ -79,6 +82,7 @@ export class BenchConnector {
           else {
             this.counts.replies++;
             if (target) this.verdicts.set(target, verdictOf(raw));
+            if (this.keepReplies) this.lastReply = raw;
           }
           return send(200, { id: `reply-${this.nextId++}` });
         }

@@ -15,6 +15,7 @@ import { benchActions, type Activity } from './actions.js';
 import { BotHandle, cpuMs } from './botHandle.js';
 import { BenchConnector } from './connector.js';
 import { BotClient, closedLoop } from './load.js';
+import { recordPlans } from './floor.js';
 import { BUCKETS, bucketShares, formatSummary, summarizeProfile, type Bucket, type CpuProfile } from './cpuProfile.js';
 import { describeMachine, sourceState } from './machine.js';
 import { table } from './report.js';
@@ -38,19 +39,21 @@ async function main(): Promise<void> {
   const defs = benchActions(sandbox, connector, connector.url, seeds.map((t) => t.number), seeds.map((t) => t.id));
   const ours = await new BotHandle({ kind: 'tickets', baseUrl: sandbox.baseUrl, apiKey: sandbox.primaryKey, rateLimit: { limit: 1_000_000_000, windowMs: 60_000 } }).start();
   const echo = await new BotHandle({ kind: 'echo' }).start();
-  const clients = new Map([[ours, new BotClient(ours.url)], [echo, new BotClient(echo.url)]]);
+  const plans = await recordPlans(ours, sandbox, connector, defs);
+  const floor = await new BotHandle({ kind: 'floor', baseUrl: sandbox.baseUrl, apiKey: sandbox.primaryKey, ticketIds: seeds.map((t) => t.id), plans }).start();
+  const clients = new Map([[ours, new BotClient(ours.url)], [echo, new BotClient(echo.url)], [floor, new BotClient(floor.url)]]);
   const columns: Array<{ name: string; cpuMs: number; shares: Map<Bucket, number> }> = [];
   const keys = wanted.length ? wanted : Object.keys(NAMES);
   const plan: Array<{ key: string; bot: BotHandle; label: string }> = [
     ...(keys.includes('help') ? [{ key: 'help', bot: echo, label: 'echo: message' }] : []),
     ...(keys.includes('create') ? [{ key: 'create', bot: echo, label: 'echo: invoke' }] : []),
-    ...keys.map((key) => ({ key, bot: ours, label: NAMES[key] ?? key })),
+    ...keys.flatMap((key) => [{ key, bot: floor, label: `floor: ${key}` }, { key, bot: ours, label: NAMES[key] ?? key }]),
   ];
   try {
     for (const { key, bot, label } of plan) {
       const def = defs.find((d) => d.name === (NAMES[key] ?? key));
       if (!def) throw new Error(`unknown action ${key}; one of ${Object.keys(NAMES).join(', ')}`);
-      const isEcho = bot === echo;
+      const isEcho = bot !== ours;
       const client = clients.get(bot)!;
       const check = isEcho ? () => undefined : (a: { status: number; body: string }, act: unknown) => def.check(a, act as Activity);
       const run = async (total: number) => {
@@ -62,7 +65,7 @@ async function main(): Promise<void> {
         connector.clearVerdicts();
       };
       await run(Math.max(500, TURNS / 2));
-      const file = `${DIR}${isEcho ? 'echo-' : ''}${key.replace(/\W+/g, '_')}.cpuprofile`;
+      const file = `${DIR}${bot === echo ? 'echo-' : bot === floor ? 'floor-' : ''}${key.replace(/\W+/g, '_')}.cpuprofile`;
       const s0 = await bot.stats();
       await bot.profileStart();
       const t0 = performance.now();
@@ -80,6 +83,7 @@ async function main(): Promise<void> {
     for (const c of clients.values()) c.close();
     await ours.stop();
     await echo.stop();
+    await floor.stop();
     await connector.stop();
     await sandbox.close();
   }
@@ -92,7 +96,8 @@ async function main(): Promise<void> {
     `Written by \`tsx bench/profile.ts\` on ${machine.date} (${machine.cpuModel} × ${machine.cpus}, Node ${machine.node}; code: ${sourceState()}). `
       + `Each column: ${TURNS} turns at concurrency ${CONC} after ${Math.max(500, TURNS / 2)} warm-up turns, rate limits lifted; the bot process's CPU per turn `
       + '(user + system, measured with the profiler on) split by the self time of a V8 CPU profile of that stretch, in ms per turn. '
-      + 'The echo bot is the same restify + CloudAdapter server (src/server.ts) replying to a message with its text, or answering an invoke with a small card.',
+      + 'The echo bot is the same restify + CloudAdapter server (src/server.ts) replying to a message with its text, or answering an invoke with a small card; '
+      + '"floor: <action>" is that bot doing only what ours does outside itself for the action (bench/floor.ts): the same API request through ky, the same answer, the same card update.',
     '',
     table(['part (self time)', ...columns.map((c) => c.name)], rows),
     '',

@@ -31,6 +31,8 @@ export interface RecordedRequest {
   keyKind: 'primary' | 'secondary' | 'none' | 'invalid';
   /** The status answered; 0 while unanswered, and for a dropped connection. */
   status: number;
+  /** A write's JSON body, once read. */
+  body?: Record<string, unknown>;
 }
 
 export interface AppContext {
@@ -279,6 +281,8 @@ export function createApp(context: AppContext): App {
         try {
           const input = readInput(req, ['timezone']);
           const body = await readJsonObject(req);
+          const exchange = exchanges.get(req);
+          if (exchange) exchange.record.body = body;
           send(req, res, handler(context.store, { ...input, body }));
         } catch (error) {
           sendError(req, res, error);

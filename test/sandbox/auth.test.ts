@@ -61,12 +61,16 @@ describe('sandbox: keys and rate limit', () => {
     assert.deepEqual(sandbox.store.ticketById(target.id), target);
   });
 
-  it('records each request with its key kind and without the key', async () => {
+  it('records each request with its key kind and without the key, and a write with its body', async () => {
+    const target = sandbox.store.allTickets()[0]!;
     await call(sandbox, '/tickets?limit=3', { key: 'secondary' });
     await call(sandbox, '/tags', { key: { literal: 'wrong' } });
+    const body = { comment: 'Seen it', user: { id: 'u1', name: 'Adele Vance', email: 'adele.vance@contoso.com' } };
+    await call(sandbox, `/tickets/${target.id}/comments`, { method: 'POST', body });
     assert.deepEqual(sandbox.requests, [
       { method: 'GET', path: '/tickets', query: { limit: '3' }, keyKind: 'secondary', status: 200 },
       { method: 'GET', path: '/tags', query: {}, keyKind: 'invalid', status: 401 },
+      { method: 'POST', path: `/tickets/${target.id}/comments`, query: {}, keyKind: 'primary', status: 201, body },
     ]);
   });
 
