@@ -2,16 +2,19 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Person } from '../test/support/activities.js';
 
-/** How an answer reads to the person: served, refused as busy, or another error card. */
-export type Verdict = 'ok' | 'busy' | 'error';
+/** How an answer reads to the person: served, served from a recent copy (the API busy), refused as busy, or another error card. */
+export type Verdict = 'ok' | 'copy' | 'busy' | 'error';
 
-const BUSY = 'The helpdesk is busy';
+const BUSY = 'The helpdesk is busy; try again';
+/** src/features/busyCopy.ts copyNote. */
+const COPY = 'The helpdesk is busy, so this is how it looked';
 /** Every error card (cards/error.json) and a create form sent back with a problem open with this. */
 const ERROR_OPENING = '"body":[{"type":"Container","style":"attention"';
 
 /** Classifies a serialized answer (reply activity, invoke body) by plain string search: cheap at any rate. */
 export function verdictOf(json: string): Verdict {
   if (json.includes(BUSY)) return 'busy';
+  if (json.includes(COPY)) return 'copy';
   if (json.includes(ERROR_OPENING)) return 'error';
   // A message extension's text answer (search, command box) is how those invokes say no.
   if (json.includes('"composeExtension":{"type":"message"')) return 'error';

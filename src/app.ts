@@ -1,5 +1,6 @@
 import { TicketBot } from './bot.js';
 import type { Config } from './config.js';
+import { RecentCache } from './features/recentCache.js';
 import { TicketCache } from './features/ticketCache.js';
 import { IdentityResolver } from './identity.js';
 import { startServer, type BotServer } from './server.js';
@@ -32,6 +33,7 @@ export async function startApp(
   const bot = new TicketBot({
     client,
     tickets: new TicketCache(),
+    pages: new RecentCache(),
     identity: new IdentityResolver(),
     timezoneDefault: config.ticketing.timezoneDefault,
     linkDomains: config.linkDomains,

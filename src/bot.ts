@@ -13,6 +13,8 @@ import { BadInvokeError, parseCreateInvoke, parseLinkInvoke, parseSearchInvoke }
 import { BadActionError, isVerb, parseAction, type CardAction } from './features/parseAction.js';
 import { parseCommand } from './features/parseCommand.js';
 import { routeAction, routeCommand } from './features/router.js';
+import type { ListPage } from './features/listTickets.js';
+import type { RecentCache } from './features/recentCache.js';
 import type { TicketCache } from './features/ticketCache.js';
 import { IdentityResolver, timezoneOf } from './identity.js';
 import { ReplayGuard } from './replayGuard.js';
@@ -22,6 +24,7 @@ import { isRecord } from './ticketing/validate.js';
 export interface BotDeps {
   client: TicketingClient;
   tickets: TicketCache;
+  pages: RecentCache<ListPage>;
   identity: IdentityResolver;
   timezoneDefault: number;
   /** Hosts whose ticket links unfurl into ticket cards, e.g. `*.teamswork.app`. */
@@ -115,6 +118,7 @@ export class TicketBot extends TeamsActivityHandler {
     return {
       client: this.deps.client,
       tickets: this.deps.tickets,
+      pages: this.deps.pages,
       timezone: timezoneOf(activity, this.deps.timezoneDefault),
       speaker: { aadObjectId: activity.from?.aadObjectId, name: activity.from?.name },
       actor: () => this.deps.identity.actorFor(context),

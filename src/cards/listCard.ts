@@ -9,6 +9,8 @@ export interface ListCardOptions {
   empty: string;
   /** The data of the Next page button; absent on the last page. */
   next?: object;
+  /** A line above the list, e.g. that it is a copy from a minute ago. */
+  note?: string;
 }
 
 function row(ticket: Ticket) {

@@ -1,6 +1,8 @@
 import type { AdaptiveCard } from '../cards/render.js';
 import type { TicketingClient } from '../ticketing/client.js';
 import type { User } from '../ticketing/types.js';
+import type { ListPage } from './listTickets.js';
+import type { RecentCache } from './recentCache.js';
 import type { TicketCache } from './ticketCache.js';
 
 /**
@@ -10,6 +12,8 @@ import type { TicketCache } from './ticketCache.js';
 export interface FeatureContext {
   readonly client: TicketingClient;
   readonly tickets: TicketCache;
+  /** List pages as last read, by what was asked: shown when the API is too busy to read them again. */
+  readonly pages: RecentCache<ListPage>;
   /** The speaker's hour offset, sent to the API as `timezone` and used for dates on cards. */
   readonly timezone: number;
   /** Who is speaking, as the activity says, without any lookup. */

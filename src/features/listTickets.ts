@@ -3,6 +3,7 @@ import type { Ticket, TicketQuery } from '../ticketing/types.js';
 import type { Answer, FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
 import type { ListFilters } from './parseCommand.js';
+import { copyNote, freshOrCopy } from './busyCopy.js';
 import { callOptions, catalogOptions } from './ticketRef.js';
 
 export const PAGE_SIZE = 10;
@@ -52,36 +53,51 @@ function belongsTo(ticket: Ticket, filters: ListFilters, who: string): boolean {
   return (!filters.mine || ticket.requestor?.id === who) && (!filters.assignedToMe || ticket.assignee?.id === who);
 }
 
-/**
- * A page of tickets, newest first, PAGE_SIZE to a page: one API call per page. The Next page button
- * carries the filters and the API's continuation token (or, for personal lists, an offset).
- */
-export async function listTickets(ctx: FeatureContext, filters: ListFilters, cursor: PageCursor = {}): Promise<Answer> {
-  const query = await toQuery(ctx, filters);
-  const page = cursor.page ?? 1;
-  let tickets: Ticket[];
-  let next: object | undefined;
+/** One page of a list as read: its tickets and the Next page button's data. */
+export interface ListPage {
+  tickets: Ticket[];
+  next?: object;
+}
+
+async function readPage(ctx: FeatureContext, filters: ListFilters, query: TicketQuery, cursor: PageCursor, page: number): Promise<ListPage> {
   if (isPersonal(filters)) {
     const who = ctx.speaker.aadObjectId;
     if (!who) throw new FeatureError('Teams did not say who you are here, so I cannot tell which tickets are yours.');
     const scan = await ctx.client.listTickets({ ...query, limit: PERSONAL_SCAN }, callOptions(ctx));
     const skip = cursor.skip ?? 0;
     const yours = scan.items.filter((t) => belongsTo(t, filters, who));
-    tickets = yours.slice(skip, skip + PAGE_SIZE);
-    if (yours.length > skip + PAGE_SIZE) next = { filters, skip: skip + PAGE_SIZE, page: page + 1 };
-  } else {
-    const result = await ctx.client.listTickets({ ...query, limit: PAGE_SIZE }, { ...callOptions(ctx), continuationToken: cursor.token });
-    tickets = result.items;
-    if (result.continuationToken) next = { filters, token: result.continuationToken, page: page + 1 };
+    const more = yours.length > skip + PAGE_SIZE;
+    return { tickets: yours.slice(skip, skip + PAGE_SIZE), ...(more ? { next: { filters, skip: skip + PAGE_SIZE, page: page + 1 } } : {}) };
   }
-  tickets.forEach((t) => ctx.tickets.remember(t));
+  const result = await ctx.client.listTickets({ ...query, limit: PAGE_SIZE }, { ...callOptions(ctx), continuationToken: cursor.token });
+  return { tickets: result.items, ...(result.continuationToken ? { next: { filters, token: result.continuationToken, page: page + 1 } } : {}) };
+}
+
+/**
+ * A page of tickets, newest first, PAGE_SIZE to a page: one API call per page. The Next page button
+ * carries the filters and the API's continuation token (or, for personal lists, an offset). When
+ * the API is too busy to answer soon, the same page as read in the last minutes is shown, saying so.
+ */
+export async function listTickets(ctx: FeatureContext, filters: ListFilters, cursor: PageCursor = {}): Promise<Answer> {
+  const query = await toQuery(ctx, filters);
+  const page = cursor.page ?? 1;
+  // Personal pages differ per person; dates on the page per timezone.
+  const key = JSON.stringify([filters, cursor, ctx.timezone, isPersonal(filters) ? ctx.speaker.aadObjectId : null]);
+  const read = await freshOrCopy(ctx, ctx.pages.get(key), (c) => readPage(c, filters, query, cursor, page));
+  const { tickets, next } = read.value;
+  if (read.copiedAt === undefined) {
+    ctx.pages.set(key, read.value);
+    // Only what was just read: a copy remembered again would pass for a fresh read.
+    tickets.forEach((t) => ctx.tickets.remember(t));
+  }
   const heading = describe(filters);
   return {
     card: listCard(tickets, {
       heading,
       subheading: `Page ${page} · newest first${isPersonal(filters) ? ` · among the ${PERSONAL_SCAN} newest` : ''}`,
       empty: page === 1 ? 'No tickets match.' : 'No more tickets.',
-      next,
+      ...(next ? { next } : {}),
+      ...(read.copiedAt === undefined ? {} : { note: copyNote(read.copiedAt) }),
     }),
     summary: `${heading}: ${tickets.length} on page ${page}`,
   };

@@ -1,5 +1,6 @@
 import { historyCard } from '../cards/historyCard.js';
 import { numberLabel } from '../cards/format.js';
+import { copyNote, freshOrCopy } from './busyCopy.js';
 import type { Answer, FeatureContext } from './context.js';
 import { callOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
 
@@ -7,12 +8,16 @@ import { callOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from 
 const REFRESH_REUSE_MS = 15 * 1000;
 const HISTORY_HEADER_REUSE_MS = 10 * 60 * 1000;
 
+/** The ticket as it is now; when the API is too busy to answer soon, as the bot last read it, saying so. */
 export async function showTicket(ctx: FeatureContext, ref: TicketRef): Promise<Answer> {
-  return ticketAnswer(ctx, await loadTicket(ctx, ref));
+  const id = 'id' in ref ? ref.id : ctx.tickets.idOf(ref.number);
+  const read = await freshOrCopy(ctx, id === undefined ? undefined : ctx.tickets.copy(id), (c) => loadTicket(c, ref));
+  return ticketAnswer(ctx, read.value, read.copiedAt === undefined ? {} : { note: copyNote(read.copiedAt) });
 }
 
 export async function refreshTicket(ctx: FeatureContext, id: string): Promise<Answer> {
-  return ticketAnswer(ctx, ctx.tickets.fresh(id, REFRESH_REUSE_MS) ?? (await loadTicket(ctx, { id })));
+  const recent = ctx.tickets.fresh(id, REFRESH_REUSE_MS);
+  return recent ? ticketAnswer(ctx, recent) : showTicket(ctx, { id });
 }
 
 /** The activity timeline; the header's number and title come from the last read when recent. */

@@ -1,4 +1,5 @@
 import type { Ticket } from '../ticketing/types.js';
+import type { Copy } from './recentCache.js';
 
 interface Entry {
   ticket: Ticket;
@@ -36,6 +37,12 @@ export class TicketCache {
   fresh(id: string, maxAgeMs: number): Ticket | undefined {
     const entry = this.byId.get(id);
     return entry && this.now() - entry.at <= maxAgeMs ? entry.ticket : undefined;
+  }
+
+  /** The ticket as last read, whatever its age, and when. */
+  copy(id: string): Copy<Ticket> | undefined {
+    const entry = this.byId.get(id);
+    return entry && { value: entry.ticket, at: entry.at };
   }
 
   idOf(number: number): string | undefined {

@@ -118,6 +118,44 @@ describe('bot resilience', () => {
     });
   });
 
+  describe('when the rate limit is used up, for what the bot read in the last minutes', () => {
+    // Start-up reads the instance and the tags: two of the five requests.
+    const { h, tickets } = startedBot({ rateLimit: { limit: 5, windowMs: 60_000 } });
+    const { say, reply } = poster(h);
+    afterEach(() => sent.collect(h));
+
+    it('shows the list and the ticket as last read, saying how old they are, and answers "busy" for the rest', async () => {
+      const ticket = tickets.inStatus('Open');
+      await say('list urgent');
+      const listed = textsOf(reply());
+      await say(`show ${ticket.ticketId}`);
+      assert.ok(textsOf(reply()).includes(`#${ticket.ticketId}`));
+      await say('list open');
+      // Each post starts with fresh counts: add up what reaches the API from here on.
+      let reached = 0;
+      const sayNow = async (text: string) => {
+        await say(text);
+        reached += h.sandbox.requests.length;
+      };
+      h.sandbox.store.changeStatus(ticket.id, { status: 'Started' }, { id: 'x', name: 'Someone Else', email: 'someone@contoso.com' });
+
+      await sayNow('list urgent');
+      const copied = reply();
+      const note = /The helpdesk is busy, so this is how it looked (\d+) s ago\./;
+      assert.match(readable(copied), note);
+      assert.deepEqual(textsOf(copied).filter((t) => !note.test(t)), listed, 'the same page as before, under the note');
+      await sayNow(`show ${ticket.ticketId}`);
+      const shown = reply();
+      assert.match(readable(shown), note);
+      assert.ok(textsOf(shown).includes('Open'), 'the ticket as it was read, not as it is since');
+      for (const text of ['list high', `start ${ticket.ticketId} On it`]) {
+        await sayNow(text);
+        assert.match(readable(reply()), /The helpdesk is busy; try again in \d+ s/, `${text}: never read, or a change`);
+      }
+      assert.equal(reached, 0, 'nothing past the limit reached the API');
+    });
+  });
+
   describe('with the default bot', () => {
     const { h, tickets } = startedBot();
     const { say, click, post, reply } = poster(h);

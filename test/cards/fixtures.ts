@@ -9,6 +9,7 @@
 import { describeActivity, historyCard } from '../../src/cards/historyCard.js';
 import { dateTime, numberLabel } from '../../src/cards/format.js';
 import { listCard } from '../../src/cards/listCard.js';
+import { copyNote } from '../../src/features/busyCopy.js';
 import type { AdaptiveCard } from '../../src/cards/render.js';
 import { tagsCard } from '../../src/cards/tagsCard.js';
 import { ticketCard, type TicketCardOptions } from '../../src/cards/ticketCard.js';
@@ -279,18 +280,19 @@ const mixedRows: Ticket[] = [
 
 const listFixtures: CardFixture[] = [
   {
-    template: 'list', name: 'page-of-10', about: 'A full page of 10 rows with 255-character titles and a Next page button',
+    template: 'list', name: 'page-of-10', about: 'A full page of 10 rows with 255-character titles and a Next page button, shown as a copy while the API is busy',
     build: () => listCard(pageOfTen, {
       heading: 'Tickets', subheading: 'Page 1 · newest first', empty: 'No tickets match.',
       next: { filters: {}, token: 'eyJvZmZzZXQiOjEwfQ', page: 2 },
+      note: copyNote(0, 40_000),
     }),
-    shows: ['Tickets', 'Next page', ...pageOfTen.map((t) => numberLabel(t.number)), prefix(pageOfTen[0]?.title ?? '')],
+    shows: ['Tickets', 'Next page', 'The helpdesk is busy, so this is how it looked 40 s ago.', ...pageOfTen.map((t) => numberLabel(t.number)), prefix(pageOfTen[0]?.title ?? '')],
   },
   {
     template: 'list', name: 'every-status', about: 'Last page: every status, the live "In Progress" label, a row with no title, people or priority',
     build: () => listCard(mixedRows, { heading: 'Tickets matching "vpn"', subheading: 'Page 3 · newest first', empty: 'No more tickets.' }),
     shows: ['Open', 'Reopened', 'Started', 'Resolved', 'Closed', 'In Progress', '(no title)', 'Unknown requestor → unassigned'],
-    hides: ['Next page'],
+    hides: ['Next page', 'The helpdesk is busy'],
   },
   {
     template: 'list', name: 'empty', about: 'No tickets',

@@ -1,0 +1,42 @@
+import { isTicketingError } from '../ticketing/errors.js';
+import type { FeatureContext } from './context.js';
+import type { Copy } from './recentCache.js';
+
+/** How long a read may wait for the API when the bot holds a recent copy to show instead. */
+export const FRESH_WAIT_MS = 2000;
+/** The oldest copy shown in place of "busy". */
+export const MAX_COPY_AGE_MS = 5 * 60 * 1000;
+
+export interface Read<T> {
+  value: T;
+  /** Set when the value is a copy, shown because the API could not answer in time: when it was read. */
+  copiedAt?: number;
+}
+
+/**
+ * A read for a person who asked to see something. Without a recent copy it is an ordinary call.
+ * With one, the call gets FRESH_WAIT_MS at most; if the rate limit or a slow API keeps it from
+ * answering by then, the person sees the copy, with when it was read, rather than "busy".
+ */
+export async function freshOrCopy<T>(
+  ctx: FeatureContext,
+  copy: Copy<T> | undefined,
+  read: (ctx: FeatureContext) => Promise<T>,
+  now: () => number = Date.now,
+): Promise<Read<T>> {
+  const started = now();
+  if (!copy || started - copy.at > MAX_COPY_AGE_MS) return { value: await read(ctx) };
+  try {
+    return { value: await read({ ...ctx, deadline: Math.min(ctx.deadline, started + FRESH_WAIT_MS) }) };
+  } catch (error) {
+    if (isTicketingError(error) && (error.kind === 'rateLimited' || error.kind === 'timeout')) return { value: copy.value, copiedAt: copy.at };
+    throw error;
+  }
+}
+
+/** The line a card shows above a copy. */
+export function copyNote(copiedAt: number, now = Date.now()): string {
+  const seconds = Math.max(1, Math.round((now - copiedAt) / 1000));
+  const age = seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+  return `The helpdesk is busy, so this is how it looked ${age} ago.`;
+}
