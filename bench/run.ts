@@ -487,7 +487,7 @@ async function sectionRealLimit(connector: BenchConnector): Promise<void> {
   report.heading(`4. The real rate limit: 50 users for ${P.usersS} s`);
   report.text(`The sandbox at its real limit (${REAL.limit} requests / ${REAL.windowMs / 1000} s per key) and the bot's client limit the same. 50 Teams users, each `
     + `starting within the first 7 s, then one action every 3–10 s (uniform think time), drawn from ${MIX.map((m) => `${m.name} ${m.weight}%`).join(', ')}. `
-    + `Latency is every answer's, busy ones included; "served" counts fresh answers, "copy" the list pages and tickets shown as read in the last minutes `
+    + `Latency is every answer's, busy ones included; "served" counts fresh answers, "copy" the list pages, searches and tickets shown as read in the last minutes `
     + `because the API could not answer within 2 s (src/features/busyCopy.ts), "busy" the answers "The helpdesk is busy; try again in N s"; "other" counts other error cards, `
     + `missing replies and failed requests.\n\n${loadText(load)}\n`);
   report.table(['action', 'answers', 'served', 'copy', 'busy', 'other', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'busy p50 ms', 'busy max ms'], [

@@ -34,9 +34,13 @@ export async function freshOrCopy<T>(
   }
 }
 
+/** How old a copy is, for people: "40 s", "3 min". */
+export function copyAge(copiedAt: number, now = Date.now()): string {
+  const seconds = Math.max(1, Math.round((now - copiedAt) / 1000));
+  return seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}
+
 /** The line a card shows above a copy. */
 export function copyNote(copiedAt: number, now = Date.now()): string {
-  const seconds = Math.max(1, Math.round((now - copiedAt) / 1000));
-  const age = seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
-  return `The helpdesk is busy, so this is how it looked ${age} ago.`;
+  return `The helpdesk is busy, so this is how it looked ${copyAge(copiedAt, now)} ago.`;
 }

@@ -12,7 +12,7 @@ import type { TicketCache } from './ticketCache.js';
 export interface FeatureContext {
   readonly client: TicketingClient;
   readonly tickets: TicketCache;
-  /** List pages as last read, by what was asked: shown when the API is too busy to read them again. */
+  /** List and search pages as last read, by what was asked: shown when the API is too busy to read them again. */
   readonly pages: RecentCache<ListPage>;
   /** The speaker's hour offset, sent to the API as `timezone` and used for dates on cards. */
   readonly timezone: number;

@@ -3,6 +3,7 @@ import type { AdaptiveCard } from '../cards/render.js';
 import type { Ticket } from '../ticketing/types.js';
 import type { FeatureContext } from './context.js';
 import { parseTicketNumber } from './parseCommand.js';
+import { copyAge, copyNote, freshOrCopy } from './busyCopy.js';
 import { cardExtras, callOptions, loadTicket } from './ticketRef.js';
 import { ticketCard } from '../cards/ticketCard.js';
 
@@ -22,15 +23,19 @@ export interface SearchResult {
   preview: { title: string; text: string };
 }
 
-async function results(ctx: FeatureContext, tickets: Ticket[]): Promise<SearchResult[]> {
+/** The results' cards; `copiedAt` when the tickets are a copy shown because the API was busy (said on each). */
+async function results(ctx: FeatureContext, tickets: Ticket[], copiedAt?: number): Promise<SearchResult[]> {
   const extras = await cardExtras(ctx);
+  const note = copiedAt === undefined ? undefined : copyNote(copiedAt);
+  const asOf = copiedAt === undefined ? undefined : `As of ${copyAge(copiedAt)} ago`;
   return tickets.map((ticket) => {
-    ctx.tickets.remember(ticket);
+    if (note === undefined) ctx.tickets.remember(ticket);
     return {
-      card: ticketCard(ticket, { timezone: ctx.timezone, ...extras }),
+      card: ticketCard(ticket, { timezone: ctx.timezone, ...extras, ...(note === undefined ? {} : { note }) }),
       preview: {
         title: `${numberLabel(ticket.number)} ${ticket.title ?? ''}`.trim(),
-        text: [ticket.status, ticket.priority, personName(ticket.assignee) ?? 'Unassigned'].filter(Boolean).join(' · '),
+        text: [asOf, ticket.status, ticket.priority, personName(ticket.assignee) ?? 'Unassigned']
+          .filter(Boolean).join(' · '),
       },
     };
   });
@@ -43,13 +48,18 @@ async function results(ctx: FeatureContext, tickets: Ticket[]): Promise<SearchRe
 export async function findTickets(ctx: FeatureContext, query: SearchQuery): Promise<SearchResult[]> {
   const count = Math.min(Math.max(query.count, 1), MAX_RESULTS);
   const text = query.text?.trim();
-  const page = await ctx.client.listTickets(
-    text ? { search: text, offset: query.skip, limit: count } : { isResolved: false, offset: query.skip, limit: count },
-    callOptions(ctx),
-  );
+  const key = JSON.stringify(['find', text ?? null, query.skip, count, ctx.timezone]);
+  const read = await freshOrCopy(ctx, ctx.pages.get(key), async (c) => ({
+    tickets: (await c.client.listTickets(
+      text ? { search: text, offset: query.skip, limit: count } : { isResolved: false, offset: query.skip, limit: count },
+      callOptions(c),
+    )).items,
+  }));
+  if (read.copiedAt === undefined) ctx.pages.set(key, read.value);
   const number = text === undefined ? undefined : parseTicketNumber(text);
-  const items = number === undefined ? page.items : [...page.items].sort((a, b) => Number(b.number === number) - Number(a.number === number));
-  return results(ctx, items);
+  const { tickets } = read.value;
+  const items = number === undefined ? tickets : [...tickets].sort((a, b) => Number(b.number === number) - Number(a.number === number));
+  return results(ctx, items, read.copiedAt);
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;

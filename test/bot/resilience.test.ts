@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Fault } from '../../src/sandbox/index.js';
-import { ADELE, ALEX, cardAction, message, submit, type Person } from '../support/activities.js';
+import { ADELE, ALEX, cardAction, extensionInvoke, message, submit, type Person } from '../support/activities.js';
 import { Harness, type PostResult } from '../support/harness.js';
 import {
   SentCards, assertNothingTechnical, cardIn, current, invokeCard, readable, shownJson, textsOf,
@@ -119,15 +119,22 @@ describe('bot resilience', () => {
   });
 
   describe('when the rate limit is used up, for what the bot read in the last minutes', () => {
-    // Start-up reads the instance and the tags: two of the five requests.
-    const { h, tickets } = startedBot({ rateLimit: { limit: 5, windowMs: 60_000 } });
-    const { say, reply } = poster(h);
+    // Start-up reads the instance and the tags: two of the six requests.
+    const { h, tickets } = startedBot({ rateLimit: { limit: 6, windowMs: 60_000 } });
+    const { say, reply, post } = poster(h);
+    const search = (text: string) => post(extensionInvoke(ADELE, 'composeExtension/query', {
+      commandId: 'findTicket', parameters: [{ name: 'search', value: text }], queryOptions: { skip: 0, count: 5 },
+    }, { serviceUrl: h.serviceUrl }));
+    const found = (res: PostResult) => ((res.body as { composeExtension: { attachments: Array<{ content: unknown; preview: { content: { title: string; text: string } } }> } })
+      .composeExtension.attachments);
     afterEach(() => sent.collect(h));
 
-    it('shows the list and the ticket as last read, saying how old they are, and answers "busy" for the rest', async () => {
+    it('shows the list, the ticket and the search results as last read, saying how old they are, and answers "busy" for the rest', async () => {
       const ticket = tickets.inStatus('Open');
       await say('list urgent');
       const listed = textsOf(reply());
+      const results = found(await search('printer')).map((a) => a.preview.content.title);
+      assert.ok(results.length > 0);
       await say(`show ${ticket.ticketId}`);
       assert.ok(textsOf(reply()).includes(`#${ticket.ticketId}`));
       await say('list open');
@@ -148,6 +155,17 @@ describe('bot resilience', () => {
       const shown = reply();
       assert.match(readable(shown), note);
       assert.ok(textsOf(shown).includes('Open'), 'the ticket as it was read, not as it is since');
+      const again = found(await search('printer'));
+      reached += h.sandbox.requests.length;
+      assert.deepEqual(again.map((a) => a.preview.content.title), results);
+      for (const a of again) {
+        assert.match(a.preview.content.text, /^As of \d+ s ago · /);
+        assert.match(readable(a.content), note);
+      }
+      const refused = (await search('keyboard')).body as { composeExtension: { type: string; text: string } };
+      assert.equal(refused.composeExtension.type, 'message', 'a search not made lately');
+      assert.match(refused.composeExtension.text, /The helpdesk is busy; try again in \d+ s/);
+      reached += h.sandbox.requests.length;
       for (const text of ['list high', `start ${ticket.ticketId} On it`]) {
         await sayNow(text);
         assert.match(readable(reply()), /The helpdesk is busy; try again in \d+ s/, `${text}: never read, or a change`);
