@@ -6,6 +6,11 @@ import type { Copy } from './recentCache.js';
 export const FRESH_WAIT_MS = 2000;
 /** The oldest copy shown in place of "busy". */
 export const MAX_COPY_AGE_MS = 5 * 60 * 1000;
+/**
+ * When reads and writes share the API key, a read that has a copy leaves this share of the rate
+ * limit's window to changes: someone resolving a ticket matters more than a refresh.
+ */
+export const WRITE_SHARE = 0.2;
 
 export interface Read<T> {
   value: T;
@@ -16,7 +21,8 @@ export interface Read<T> {
 /**
  * A read for a person who asked to see something. Without a recent copy it is an ordinary call.
  * With one, the call gets FRESH_WAIT_MS at most; if the rate limit or a slow API keeps it from
- * answering by then, the person sees the copy, with when it was read, rather than "busy".
+ * answering by then, the person sees the copy, with when it was read, rather than "busy". The
+ * copy is shown at once when only the share of the window kept for changes is left.
  */
 export async function freshOrCopy<T>(
   ctx: FeatureContext,
@@ -26,6 +32,8 @@ export async function freshOrCopy<T>(
 ): Promise<Read<T>> {
   const started = now();
   if (!copy || started - copy.at > MAX_COPY_AGE_MS) return { value: await read(ctx) };
+  const { client } = ctx;
+  if (client.readsShareWriteKey && client.freeReads() <= client.rateLimit.limit * WRITE_SHARE) return { value: copy.value, copiedAt: copy.at };
   try {
     return { value: await read({ ...ctx, deadline: Math.min(ctx.deadline, started + FRESH_WAIT_MS) }) };
   } catch (error) {

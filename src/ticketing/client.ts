@@ -322,6 +322,21 @@ export class TicketingClient {
     return untilAborted(this.#tagsCache.get('tags', load), signal);
   }
 
+  /** The requests per window each key may send. */
+  get rateLimit(): { limit: number; windowMs: number } {
+    return { ...this.#rateLimit };
+  }
+
+  /** True when there is no read-only key, so that every read spends a turn a change could have had. */
+  get readsShareWriteKey(): boolean {
+    return this.#readKey === this.#apiKey;
+  }
+
+  /** How many reads could be sent at once now, within the read key's rate limit. */
+  freeReads(): number {
+    return this.#limiterFor(this.#readKey).free();
+  }
+
   /** Forgets the cached instance and tags (e.g. after an admin changed them). */
   invalidateCache(): void {
     this.#instanceCache.clear();

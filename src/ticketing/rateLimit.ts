@@ -66,6 +66,14 @@ export class RateLimiter {
     return this.#queue.length;
   }
 
+  /** How many callers arriving now would get a turn at once: none while others wait or a block holds. */
+  free(): number {
+    const now = this.#clock.now();
+    if (this.#queue.length > 0 || this.#blockedUntil > now) return 0;
+    this.#prune(now);
+    return Math.max(0, this.limit - this.#inFlight - this.#released.length);
+  }
+
   /** Waits for a turn (first come, first served). */
   acquire(options: AcquireOptions = {}): Promise<Permit> {
     const { signal } = options;

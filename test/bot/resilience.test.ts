@@ -174,6 +174,35 @@ describe('bot resilience', () => {
     });
   });
 
+  describe('when reads and writes share the API key and the window is nearly spent', () => {
+    // Start-up reads the instance and the tags: two of the ten requests; the last two are kept for changes.
+    const { h, tickets } = startedBot({ rateLimit: { limit: 10, windowMs: 60_000 } });
+    const { say, reply } = poster(h);
+    afterEach(() => sent.collect(h));
+
+    it('answers a read it has a copy of from the copy, so that a change still gets through', async () => {
+      const ticket = tickets.inStatus('Open');
+      for (const text of ['list urgent', 'list open', 'list high', 'list low', 'list important']) {
+        await say(text);
+        assert.doesNotMatch(readable(reply()), /busy/, `${text}: read while turns are left`);
+      }
+      await say(`show ${ticket.ticketId}`);
+      assert.equal(h.sandbox.requests.length, 1, 'two turns left');
+
+      await say('list urgent');
+      assert.match(readable(reply()), /The helpdesk is busy, so this is how it looked \d+ s ago\./);
+      assert.equal(h.sandbox.requests.length, 0, 'the copy, without asking the API');
+      await say(`start ${ticket.ticketId} On it`);
+      assert.doesNotMatch(readable(reply()), /busy/);
+      assert.equal(current(h, ticket.id).status, 'Started', 'the change went through');
+      await say('list resolved');
+      assert.doesNotMatch(readable(reply()), /busy/, 'a read with no copy may take the last turn');
+      await say(`close ${ticket.ticketId}`);
+      assert.match(readable(reply()), /The helpdesk is busy; try again in \d+ s/);
+      assert.equal(current(h, ticket.id).status, 'Started');
+    });
+  });
+
   describe('with the default bot', () => {
     const { h, tickets } = startedBot();
     const { say, click, post, reply } = poster(h);

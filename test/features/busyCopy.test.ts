@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
 import { FRESH_WAIT_MS, MAX_COPY_AGE_MS, copyNote, freshOrCopy } from '../../src/features/busyCopy.js';
 import type { FeatureContext } from '../../src/features/context.js';
+import { TicketingClient } from '../../src/ticketing/client.js';
 import { httpError, rateLimitedError, timeoutError } from '../../src/ticketing/errors.js';
 
 describe('features/busyCopy: a recent copy instead of "busy"', () => {
   const NOW = 1_000_000;
   const now = () => NOW;
-  // freshOrCopy reads only the deadline; the read callbacks below see the context it passes on.
-  const ctx = { deadline: NOW + 12_000 } as FeatureContext;
+  // freshOrCopy reads the deadline and the client's free turns (all free here: it sends nothing);
+  // the read callbacks below see the context it passes on.
+  const client = new TicketingClient({ baseUrl: 'http://127.0.0.1:9/ticketing/v1', apiKey: 'k', rateLimit: { limit: 10, windowMs: 60_000 } });
+  const ctx = { deadline: NOW + 12_000, client } as FeatureContext;
   const copy = { value: 'as read before', at: NOW - 40_000 };
 
   it('without a copy, reads with the turn\'s own deadline and lets a failure through', async () => {

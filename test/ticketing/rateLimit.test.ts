@@ -35,6 +35,27 @@ describe('ticketing/rateLimit: sliding window per key', () => {
     }
   });
 
+  it('free(): the turns a caller arriving now gets at once, none while others wait or a block holds', async () => {
+    const limiter = new RateLimiter(3, 1000);
+    assert.equal(limiter.free(), 3);
+    const held = await limiter.acquire();
+    assert.equal(limiter.free(), 2, 'a request in flight holds its slot');
+    (await limiter.acquire()).release();
+    assert.equal(limiter.free(), 1, 'a released one holds it for a window');
+    (await limiter.acquire()).release();
+    assert.equal(limiter.free(), 0);
+    const waiter = limiter.acquire();
+    assert.equal(limiter.free(), 0);
+    held.release();
+    await clock.tickAsync(1000);
+    (await waiter).release();
+    assert.equal(limiter.free(), 2, 'a window on, the first three freed; the waiter\'s request holds one');
+    await clock.tickAsync(1000);
+    assert.equal(limiter.free(), 3, 'a window later, all are free');
+    limiter.blockUntil(Date.now() + 500);
+    assert.equal(limiter.free(), 0, 'a Retry-After holds every slot');
+  });
+
   it('counts a request from its release, and holds the slot while it is in flight', async () => {
     const limiter = new RateLimiter(1, 1000);
     const first = await limiter.acquire();
