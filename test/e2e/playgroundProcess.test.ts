@@ -3,28 +3,15 @@
  * taken port, says why it could not start, and leaves no process behind.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PlaygroundError, startPlayground } from '../../src/playground.js';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { alive, running } from './support/processes.js';
 
 /** A bot endpoint no other process names, so `ps` can tell whether its Playground is still there. */
 const endpoint = (tag: string) => `http://127.0.0.1:9/e2e-${process.pid}-${tag}/api/messages`;
-
-function runningWith(text: string): string[] {
-  return execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(text));
-}
 
 /** Holds a port, as another program would. */
 async function holdPort(): Promise<{ port: number; server: Server }> {
@@ -61,7 +48,7 @@ describe('e2e: src/playground.ts starts and stops the Agents Playground', functi
     }
     assert.equal(alive(playground.pid), false, 'the Playground is gone');
     await assert.rejects(fetch(playground.url), 'nothing listens any more');
-    assert.deepEqual(runningWith(endpoint('a')), []);
+    assert.deepEqual(running(endpoint('a')), []);
     await playground.stop(); // twice is harmless
   });
 
@@ -75,7 +62,7 @@ describe('e2e: src/playground.ts starts and stops the Agents Playground', functi
     } finally {
       held.server.close();
     }
-    assert.deepEqual(runningWith(endpoint('b')), []);
+    assert.deepEqual(running(endpoint('b')), []);
   });
 
   it('says why when it cannot start (a bad config file), leaving nothing running', async () => {
@@ -85,6 +72,6 @@ describe('e2e: src/playground.ts starts and stops the Agents Playground', functi
       startPlayground({ botEndpoint: endpoint('c'), port: 0, configPath: config, logFile: join(dir, 'c.log') }),
       (error: unknown) => error instanceof PlaygroundError && /exited on start.*ConfigFileParseError.*must have required property/.test(error.message),
     );
-    assert.deepEqual(runningWith(endpoint('c')), []);
+    assert.deepEqual(running(endpoint('c')), []);
   });
 });

@@ -7,10 +7,11 @@
  * something else (a running `npm start`) holds it.
  */
 import assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
 import { DEFAULT_PLAYGROUND_PORT } from '../../src/playground.js';
+import { alive, running } from './support/processes.js';
 
 const PLAYGROUND_URL = `http://localhost:${DEFAULT_PLAYGROUND_PORT}`;
 
@@ -29,19 +30,6 @@ async function hold(port: number): Promise<Server | undefined> {
     server.once('error', () => resolve(undefined));
     server.listen(port, () => resolve(server));
   });
-}
-
-function running(text: string): string[] {
-  return execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(text));
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 class Started {
