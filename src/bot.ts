@@ -150,7 +150,8 @@ export class TicketBot extends TeamsActivityHandler {
 
     // Teams sends rich text as HTML; a card inserted from the message extension arrives as a
     // message whose text is only an HTML placeholder: that is people sharing a card, not a command.
-    const text = htmlToText(TurnContext.removeRecipientMention(activity) ?? activity.text ?? '');
+    // removeRecipientMention edits activity.text, so it needs one (a card shared in a channel has none).
+    const text = typeof activity.text === 'string' ? htmlToText(TurnContext.removeRecipientMention(activity) ?? activity.text) : '';
     if (text === '' && (activity.attachments?.length ?? 0) > 0) return;
     const ctx = this.featureContext(context, MESSAGE_BUDGET_MS);
     const command = parseCommand(text);

@@ -61,7 +61,13 @@ export const COMMAND_EXAMPLES: Record<string, string> = {
   tags: 'tags',
 };
 
-const ALIASES: Record<string, string> = { '?': 'help', ls: 'list', view: 'show', new: 'create', note: 'comment' };
+// Maps, not objects: a typed word such as "constructor" must not find something inherited.
+const ALIASES = new Map([['?', 'help'], ['ls', 'list'], ['view', 'show'], ['new', 'create'], ['note', 'comment']]);
+
+/** The example of a command by name, for a command name that exists. */
+function exampleOf(command: string): string | undefined {
+  return Object.hasOwn(COMMAND_EXAMPLES, command) ? COMMAND_EXAMPLES[command] : undefined;
+}
 
 /**
  * Splits on spaces, keeping "quoted phrases" (straight or curly double quotes) together, also after
@@ -102,11 +108,11 @@ function suggest(word: string): string | undefined {
     const distance = levenshtein(word.toLowerCase(), name);
     if (!best || distance < best.distance) best = { name, distance };
   }
-  return best && best.distance <= Math.max(2, Math.floor(best.name.length / 2)) ? COMMAND_EXAMPLES[best.name] : undefined;
+  return best && best.distance <= Math.max(2, Math.floor(best.name.length / 2)) ? exampleOf(best.name) : undefined;
 }
 
 function notUnderstood(problem: string, command?: string): NotUnderstood {
-  return { name: 'notUnderstood', problem, suggestion: command ? COMMAND_EXAMPLES[command] : undefined };
+  return { name: 'notUnderstood', problem, suggestion: command ? exampleOf(command) : undefined };
 }
 
 /** The text after the first `count` words, with its own spacing and line breaks kept. */
@@ -156,7 +162,7 @@ export function parseCommand(text: string): Command | NotUnderstood {
   const bare = parseTicketNumber(first);
   if (bare !== undefined && tokens.length === 1) return { name: 'show', number: bare };
 
-  const word = ALIASES[first.toLowerCase()] ?? first.toLowerCase();
+  const word = ALIASES.get(first.toLowerCase()) ?? first.toLowerCase();
   const args = tokens.slice(1);
   const number = parseTicketNumber(args[0]);
   const needsNumber = (): NotUnderstood =>

@@ -23,6 +23,19 @@ describe('bot edges', () => {
     assert.deepEqual(h.apiCalls(), []);
   });
 
+  it('stays quiet, with nothing logged as failing, when a card is shared in a channel with no text at all', async () => {
+    const shared = {
+      ...message(ADELE, '', { serviceUrl: h.serviceUrl, channel: true }),
+      text: undefined,
+      attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [] } }],
+    };
+    const logged = h.logs.length;
+    const res = await h.post(shared);
+    assert.equal(res.status, 200);
+    assert.deepEqual(h.connector.messages(), []);
+    assert.deepEqual(h.logs.slice(logged).filter((l) => / error /.test(l)), []);
+  });
+
   it('reads a command sent as rich text (HTML) like the same command typed plainly', async () => {
     const res = await h.post({ ...message(ADELE, '', { serviceUrl: h.serviceUrl }), text: '<p>show&nbsp;#7</p>' });
     assert.equal(res.status, 200);

@@ -27,6 +27,7 @@ describe('ticket links', () => {
 describe('htmlToText', () => {
   it('keeps the text and its line breaks, decodes entities, drops tags and scripts', () => {
     assert.equal(htmlToText('<div>Hi&nbsp;<b>there</b> &amp; &lt;you&gt;</div><div>line 2<br/>line 3</div>'), 'Hi there & <you>\nline 2\nline 3');
+    assert.equal(htmlToText('a &constructor; b &toString;'), 'a &constructor; b &toString;', 'an unknown entity stays as written');
     assert.equal(htmlToText('<ul><li>one</li><li>two</li></ul>'), '• one\n• two');
     assert.equal(htmlToText('<script>alert(1)</script>ok &#x1F600; &#65;'), 'ok 😀 A');
     assert.equal(htmlToText('&bogus; &#99999999;'), '&bogus; &#99999999;');

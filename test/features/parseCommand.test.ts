@@ -81,6 +81,12 @@ describe('parseCommand: chat text → typed command', () => {
       assert.doesNotThrow(() => parseCommand(text), text);
     }
     assert.equal(parseCommand('show 9999999999').name, 'notUnderstood');
+    // Words that name something every JavaScript object inherits are words like any other.
+    for (const text of ['constructor', 'constructor 5', '__proto__ 5', 'toString', 'hasOwnProperty x', 'valueOf']) {
+      const parsed = parseCommand(text);
+      assert.equal(parsed.name, 'notUnderstood', text);
+      assert.ok(parsed.name === 'notUnderstood' && (parsed.suggestion === undefined || typeof parsed.suggestion === 'string'), text);
+    }
   });
 });
 
