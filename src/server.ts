@@ -25,12 +25,20 @@ export interface ServerOptions {
 /** Activities are small; anything bigger is not from Teams. */
 const MAX_BODY_BYTES = 512 * 1024;
 
+/**
+ * A conversation id as channels write them (Teams: `a:…`, `19:…@thread.tacv2;messageid=…`): printable
+ * ASCII. The connector client puts it in a URL and a header, where anything else cannot be sent.
+ */
+const CONVERSATION_ID = /^[\x21-\x7e]{1,1024}$/;
+
 /** The least every activity from Teams carries; anything less is refused before the SDK sees it. */
 function isActivityShaped(body: unknown): boolean {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
   const a = body as Record<string, unknown>;
-  const has = (value: unknown) => typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
-  return typeof a.type === 'string' && typeof a.serviceUrl === 'string' && has(a.conversation) && has(a.from);
+  const idOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined);
+  const conversationId = idOf(a.conversation);
+  return typeof a.type === 'string' && typeof a.serviceUrl === 'string' && typeof idOf(a.from) === 'string'
+    && typeof conversationId === 'string' && CONVERSATION_ID.test(conversationId);
 }
 
 export function createAdapter(auth: BotAuthConfig | undefined, log: (line: string) => void): CloudAdapter {

@@ -282,6 +282,9 @@ describe('bot resilience', () => {
         ['a JSON array', JSON.stringify([message(ADELE, 'help', { serviceUrl: 'http://127.0.0.1:9' })])],
         ['an empty JSON object', '{}'],
         ['an activity without a type', JSON.stringify({ ...message(ADELE, 'help', { serviceUrl: 'http://127.0.0.1:9' }), type: undefined })],
+        // No reply could be addressed to these: the id goes into the reply's URL and a header.
+        ['a conversation id with a lone surrogate', JSON.stringify({ ...message(ADELE, 'help', { serviceUrl: 'http://127.0.0.1:9' }), conversation: { id: 'a:\ud83d' } })],
+        ['a conversation id with control and bidi characters', JSON.stringify({ ...message(ADELE, 'help', { serviceUrl: 'http://127.0.0.1:9' }), conversation: { id: 'a:\u202e\u0000x' } })],
       ];
       for (const [what, body] of bodies) {
         it(`answers ${what} with a 4xx, and keeps serving`, async () => {
