@@ -171,7 +171,8 @@ export class TicketBot extends TeamsActivityHandler {
 
   private async handleSubmit(context: TurnContext, value: Record<string, unknown>): Promise<void> {
     const ctx = this.featureContext(context, MESSAGE_BUDGET_MS);
-    const answer = await this.answer(context, `submit ${String(value.verb)}`, () => routeAction(ctx, parseAction(value.verb, value)));
+    // The log names a known verb only: the value is the sender's, and String() of a forged object can throw.
+    const answer = await this.answer(context, `submit ${isVerb(value.verb) ? value.verb : 'unknown'}`, () => routeAction(ctx, parseAction(value.verb, value)));
     const replyTo = context.activity.replyToId;
     if (replyTo && !answer.asNewMessage) {
       await context.updateActivity({ ...cardMessage(answer.card, answer.summary), id: replyTo });

@@ -15,7 +15,8 @@ export class BadInvokeError extends Error {
 
 
 function commandId(value: Record<string, unknown>, expected: string): void {
-  if (value.commandId !== expected) throw new BadInvokeError(`Unknown command ${String(value.commandId).slice(0, 40)}.`);
+  // Only a string is repeated back: String() of a forged object can throw (its toString need not be a function).
+  if (value.commandId !== expected) throw new BadInvokeError(`Unknown command${typeof value.commandId === 'string' ? ` ${value.commandId.slice(0, 40)}` : ''}.`);
 }
 
 /** composeExtension/fetchTask and submitAction for "Create ticket". */

@@ -277,6 +277,14 @@ describe('bot card buttons (Action.Execute and Action.Submit), through the real 
       assert.deepEqual(current(h, ticket.id), ticket);
     });
 
+    it('puts an error card on the message for a verb that is a forged object, and logs no error', async () => {
+      const logged = h.logs.length;
+      await post(submit(ADELE, { verb: { toString: true }, ticketId: tickets.inStatus('Open').id }, { serviceUrl: h.serviceUrl, replyToId: 'old-card-9' }));
+      assert.match(readable(cardIn(h.connector.updates()[0])), /That button cannot be used/);
+      assert.deepEqual(h.logs.slice(logged).filter((l) => / error /.test(l)), []);
+      assert.deepEqual(h.sandbox.requests, []);
+    });
+
     it('treats a message with both text and a value as a command, not as a button', async () => {
       const ticket = tickets.inStatus('Open');
       const activity = { ...message(ADELE, `show ${ticket.ticketId}`, { serviceUrl: h.serviceUrl }), value: { verb: 'start', ticketId: ticket.id } };

@@ -286,6 +286,8 @@ describe('message extensions, through the real server', () => {
       ['composeExtension/fetchTask', { commandId: 'deleteEverything' }],
       ['composeExtension/query', { commandId: 'createTicket', parameters: [] }],
       ['composeExtension/queryLink', { url: 42 }],
+      // A forged object whose toString is no function: repeating it back must not throw.
+      ['composeExtension/query', { commandId: { toString: true }, parameters: [] }],
     ] as const) {
       const res = await h.post(extensionInvoke(ADELE, name, value, where()));
       assert.equal(res.status, 400, name);
