@@ -170,6 +170,29 @@ describe('ticketing client: rate limit, retries, deadlines', function () {
     assert.equal(sb.requests.length, 1);
   });
 
+  it('leaves an exchange it gave up on to end by itself: a late answer is dropped, a late failure is nobody\'s error', async () => {
+    const unhandled: unknown[] = [];
+    const listener = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', listener);
+    const own = await sandbox();
+    try {
+      const client = clientFor(own, { requestTimeoutMs: 100, retry: { limit: 0, baseDelayMs: 10, maxDelayMs: 10 } });
+      own.faults.inject({ kind: 'delay', ms: 300, match: { path: '/tickets' } });
+      await assert.rejects(client.listTickets({ limit: 1 }), (e: unknown) => isTicketingError(e) && e.kind === 'timeout');
+      await new Promise((r) => setTimeout(r, 400));
+      assert.deepEqual(own.requests.map((r) => r.status), [200], 'the API answered after all; nobody was waiting');
+      assert.equal((await client.listTickets({ limit: 1 })).items.length, 1, 'the next call is served as usual');
+
+      own.faults.inject({ kind: 'delay', ms: 5000, match: { path: '/tags' } });
+      await assert.rejects(client.getTags(), (e: unknown) => isTicketingError(e) && e.kind === 'timeout');
+    } finally {
+      await own.close(); // drops the connection the given-up /tags request still waits on
+      await new Promise((r) => setTimeout(r, 100));
+      process.off('unhandledRejection', listener);
+    }
+    assert.deepEqual(unhandled, []);
+  });
+
   it('rejects with the caller\'s reason when the caller aborts', async () => {
     const client = clientFor(sb);
     sb.faults.inject({ kind: 'delay', ms: 1000, match: { path: '/tickets' } });
