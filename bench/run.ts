@@ -305,7 +305,7 @@ async function sectionApiCalls(sandbox: Sandbox, connector: BenchConnector, numb
       check: byMessage,
     },
     {
-      name: 'Comment click, ticket not read lately', target: undefined, note: 'informative: the card needs the ticket, not read in the last 10 min',
+      name: 'Comment click, ticket never read by this bot', target: undefined, note: 'informative: the card is redrawn from the bot\'s last read of the ticket; here it has none (as after a restart)',
       setup: () => (unseenForComment = unseen('unseen again')),
       make: () => cardAction(ADELE, 'comment', { ticketId: unseenForComment[u2++ % unseenForComment.length], comment: 'Looking into it.' }, { ...where, replyToId: 'card-c2' }),
       check: cardCheck,

@@ -3,15 +3,17 @@ import type { Answer, FeatureContext } from './context.js';
 import type { Origin } from './changeStatus.js';
 import { callOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
 
-/** How old a remembered ticket may be to redraw its card after a comment (a comment changes no field shown). */
-const CARD_REUSE_MS = 10 * 60 * 1000;
-
-/** One API call to comment; the card is redrawn from the ticket the bot last read when it can be. */
+/**
+ * One API call to comment. A comment changes no field the card shows, so the card is redrawn from
+ * the bot's last read of the ticket, however old: every card this bot draws comes from a read it
+ * remembers, so the redraw is never older than the card that was clicked. Only a ticket the bot
+ * has not read since it started is read again.
+ */
 export async function addComment(ctx: FeatureContext, ref: TicketRef, text: string, origin: Origin): Promise<Answer> {
   const actor = await ctx.actor();
   const id = await ticketId(ctx, ref);
   const comment = await ctx.client.addComment(id, text, actor, callOptions(ctx));
-  const ticket = ctx.tickets.fresh(id, CARD_REUSE_MS) ?? (await loadTicket(ctx, { id }));
+  const ticket = ctx.tickets.copy(id)?.value ?? (await loadTicket(ctx, { id }));
   const event = {
     headline: `${actor.name} commented`,
     when: dateTime(comment.createdDateTime ?? new Date().toISOString(), ctx.timezone) ?? '',

@@ -17,7 +17,8 @@ export class TicketCache {
 
   constructor(
     private readonly capacity = 5000,
-    private readonly now: () => number = Date.now,
+    // Read late, so that a test that moves Date moves this clock too.
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   remember(ticket: Ticket): void {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { ADELE, ALEX, cardAction, message, submit, type Person } from '../support/activities.js';
 import { type PostResult } from '../support/harness.js';
 import {
@@ -82,6 +83,22 @@ describe('bot card buttons (Action.Execute and Action.Submit), through the real 
       assert.match(readable(answer), /Alex Wilber added a comment/);
       await h.connector.waitForUpdates(1);
       assert.equal(h.connector.updates().length, 1);
+    });
+
+    it('Add comment on a card drawn an hour ago is still one API call: the card comes from the bot\'s last read', async () => {
+      const ticket = tickets.inStatus('Reopened');
+      const card = await shown(ticket.id);
+      const comment = formAction(card, 'Comment');
+      // Only Date moves: an hour on, as when someone comments on a card from this morning.
+      const clock = sinon.useFakeTimers({ now: Date.now() + 60 * 60_000, toFake: ['Date'], shouldAdvanceTime: true });
+      try {
+        const answer = invokeCard(await click(comment.verb, { ...(comment.data as object), comment: 'Still happening after lunch' }));
+        assert.deepEqual(h.apiCalls(), [{ method: 'POST', path: `/tickets/${ticket.id}/comments` }]);
+        assert.match(readable(answer), /Adele Vance added a comment/);
+        assert.ok(textsOf(answer).includes(`#${ticket.ticketId}`));
+      } finally {
+        clock.restore();
+      }
     });
 
     it('Priority and Assign to me change the ticket and redraw it for everyone', async () => {
