@@ -6,7 +6,6 @@ import { callOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from 
 
 /** A refresh reuses a ticket read this recently: a card seen by a busy channel costs few API calls. */
 const REFRESH_REUSE_MS = 15 * 1000;
-const HISTORY_HEADER_REUSE_MS = 10 * 60 * 1000;
 
 /** The ticket as it is now; when the API is too busy to answer soon, as the bot last read it, saying so. */
 export async function showTicket(ctx: FeatureContext, ref: TicketRef): Promise<Answer> {
@@ -20,12 +19,16 @@ export async function refreshTicket(ctx: FeatureContext, id: string): Promise<An
   return recent ? ticketAnswer(ctx, recent) : showTicket(ctx, { id });
 }
 
-/** The activity timeline; the header's number and title come from the last read when recent. */
+/**
+ * The activity timeline: one API call. The header shows only the number and the title, so they come
+ * from the bot's last read of the ticket, however old; only a ticket not read since the bot started
+ * is read too.
+ */
 export async function showHistory(ctx: FeatureContext, ref: TicketRef): Promise<Answer> {
   const id = await ticketId(ctx, ref);
   const [activities, ticket] = await Promise.all([
     ctx.client.listActivities(id, callOptions(ctx)),
-    ctx.tickets.fresh(id, HISTORY_HEADER_REUSE_MS) ?? loadTicket(ctx, { id }),
+    ctx.tickets.copy(id)?.value ?? loadTicket(ctx, { id }),
   ]);
   return { card: historyCard(ticket, activities, ctx.timezone), summary: `History of ${numberLabel(ticket.number)}` };
 }

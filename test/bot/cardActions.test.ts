@@ -181,6 +181,19 @@ describe('bot card buttons (Action.Execute and Action.Submit), through the real 
       assert.deepEqual(buttonTitles(answer), ['Back to ticket']);
     });
 
+    it('History from a card drawn an hour ago is one API call: the header comes from the bot\'s last read', async () => {
+      const ticket = tickets.take('with activities', (t) => h.sandbox.store.activities(t.id).length > 0);
+      await shown(ticket.id);
+      const clock = sinon.useFakeTimers({ now: Date.now() + 60 * 60_000, toFake: ['Date'], shouldAdvanceTime: true });
+      try {
+        const answer = invokeCard(await click('history', { ticketId: ticket.id }));
+        assert.deepEqual(h.apiCalls(), [{ method: 'GET', path: `/tickets/${ticket.id}/activities` }]);
+        assert.equal(textsOf(answer)[0], `#${ticket.ticketId} · History`);
+      } finally {
+        clock.restore();
+      }
+    });
+
     it('Help answers the help card', async () => {
       const answer = invokeCard(await click('help', undefined));
       assert.match(readable(answer), /What I can do/);
