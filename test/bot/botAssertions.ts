@@ -200,21 +200,28 @@ export function writeRequests(h: Harness): Array<{ method: string; path: string 
   return h.sandbox.requests.filter((r) => r.method !== 'GET').map((r) => ({ method: r.method, path: r.path }));
 }
 
-/** Resolves once the sandbox has answered the instance and tags reads the bot makes when it starts. */
 /**
  * The real bot server and sandbox for a describe block: started (cache warm) before its tests,
- * stopped after them.
+ * stopped after them. `sent` keeps every card the bot sent (taken after each test) for the
+ * block's size check; `fresh()` takes them and clears the counts before a test's next step.
  */
-export function startedBot(options?: HarnessOptions): { h: Harness; tickets: TicketPicker } {
+export function startedBot(options?: HarnessOptions): { h: Harness; tickets: TicketPicker; sent: SentCards; fresh: () => void } {
   const h = new Harness(options);
+  const sent = new SentCards();
   before(async () => {
     await h.start();
     await warmedUp(h);
   });
+  afterEach(() => sent.collect(h));
   after(() => h.stop());
-  return { h, tickets: new TicketPicker(h) };
+  const fresh = () => {
+    sent.collect(h);
+    h.resetCounts();
+  };
+  return { h, tickets: new TicketPicker(h), sent, fresh };
 }
 
+/** Resolves once the sandbox has answered the instance and tags reads the bot makes when it starts. */
 export async function warmedUp(h: Harness): Promise<void> {
   const until = Date.now() + 5000;
   const answered = (path: string) => h.sandbox.requests.some((r) => r.path === path && r.status !== 0);

@@ -3,20 +3,13 @@ import sinon from 'sinon';
 import { ADELE, ALEX, cardAction, message, submit, type Person } from '../support/activities.js';
 import { type PostResult } from '../support/harness.js';
 import {
-  ERROR_TYPE, MESSAGE_TYPE, SentCards, buttonTitles, cardIn, current, formAction, invokeCard,
+  ERROR_TYPE, MESSAGE_TYPE, buttonTitles, cardIn, current, formAction, invokeCard,
   isErrorCard, readable, textsOf, startedBot, writeRequests, type Card, userOf,
 } from './botAssertions.js';
 
 
 describe('bot card buttons (Action.Execute and Action.Submit), through the real server', () => {
-  const { h, tickets } = startedBot();
-  const sent = new SentCards();
-  afterEach(() => sent.collect(h));
-
-  function reset(): void {
-    sent.collect(h);
-    h.resetCounts();
-  }
+  const { h, tickets, sent, fresh: reset } = startedBot();
 
   async function post(activity: unknown): Promise<PostResult> {
     reset();

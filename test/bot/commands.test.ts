@@ -2,21 +2,14 @@ import assert from 'node:assert/strict';
 import { AGENTS, type WireTicket } from '../../src/sandbox/index.js';
 import { ADELE, ALEX, cardAction, message, type Person } from '../support/activities.js';
 import {
-  SentCards, TEAMS_CARD_LIMIT_BYTES, WHEN, buttonTitles, buttonsOf, cardIn, current, invokeCard,
+  TEAMS_CARD_LIMIT_BYTES, WHEN, buttonTitles, buttonsOf, cardIn, current, invokeCard,
   listedIds, readable, textsOf, startedBot, writeRequests, type Card, userOf,
 } from './botAssertions.js';
 
 const newestFirst = (a: WireTicket, b: WireTicket) => b.createdOn.localeCompare(a.createdOn);
 
 describe('bot chat commands, through the real server', () => {
-  const { h, tickets } = startedBot();
-  const sent = new SentCards();
-  afterEach(() => sent.collect(h));
-
-  function reset(): void {
-    sent.collect(h);
-    h.resetCounts();
-  }
+  const { h, tickets, sent, fresh: reset } = startedBot();
 
   /** Says `text` and returns the one card the bot answered with. */
   async function say(text: string, who: Person = ADELE, channel = false) {

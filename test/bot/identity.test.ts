@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ADELE, cardAction, message, submit, type Person } from '../support/activities.js';
 import { type PostResult } from '../support/harness.js';
 import {
-  SentCards, cardIn, current, invokeCard, isErrorCard, readable, textsOf, startedBot, writeRequests,
+  cardIn, current, invokeCard, isErrorCard, readable, textsOf, startedBot, writeRequests,
   userOf,
 } from './botAssertions.js';
 
@@ -23,10 +23,8 @@ function withoutAad<T extends { from: Record<string, unknown> }>(activity: T): T
 }
 
 describe('bot identity: who the API is told did it', () => {
-  const { h, tickets } = startedBot();
-  const sent = new SentCards();
+  const { h, tickets, sent, fresh } = startedBot();
   afterEach(() => {
-    sent.collect(h);
     h.connector.memberLookupStatus = undefined;
   });
 
@@ -35,8 +33,7 @@ describe('bot identity: who the API is told did it', () => {
   }
 
   async function post(activity: unknown): Promise<PostResult> {
-    sent.collect(h);
-    h.resetCounts();
+    fresh();
     const res = await h.post(activity);
     sent.fromInvoke(res);
     return res;
