@@ -124,15 +124,23 @@ export function shownJson(value: unknown): string {
 /** `at fn (file.ts:1:2)`, `at file:///x.js:1:2`, `at node:internal/x:9:5`: a location has a letter, then line and column. */
 const STACK_FRAME = /\bat\s+(?:\S+\s+)?\(?[^\s()]*[A-Za-z][^\s()]*:\d+:\d+\)?/;
 
-/** Nothing technical in `text` (what people see, or a log line): no API key, URL, host, stack frame or `Error:` prefix. */
+/** A JavaScript error's text: `Error:`, `TypeError:` and the like, or the engine's own phrasing. */
+const ERROR_TEXT = /\b(?:Type|Reference|Syntax|Range|URI)?Error:|Cannot read propert|is not a function|undefined is not/;
+
+/** What in `text` (anything people see, or a log line) must never be there: an API key, a stack frame or an error's text. */
+export function technicalIn(text: string, h: Harness): string | undefined {
+  if ([h.sandbox.primaryKey, h.sandbox.secondaryKey].some((key) => text.includes(key))) return 'an API key';
+  if (STACK_FRAME.test(text)) return 'a stack frame';
+  if (ERROR_TEXT.test(text)) return "an error's technical text";
+  return undefined;
+}
+
+/** Nothing technical in `text` (what people see, or a log line): none of technicalIn's, and no URL or host. */
 export function assertNothingTechnical(text: string, h: Harness, where: string): void {
-  for (const key of [h.sandbox.primaryKey, h.sandbox.secondaryKey]) {
-    assert.ok(!text.includes(key), `${where} shows an API key`);
-  }
+  const found = technicalIn(text, h);
+  assert.equal(found, undefined, `${where} shows ${found}`);
   assert.doesNotMatch(text, /https?:\/\//, `${where} shows a URL`);
   assert.ok(!text.includes('127.0.0.1'), `${where} shows the API's host`);
-  assert.doesNotMatch(text, STACK_FRAME, `${where} shows a stack frame`);
-  assert.doesNotMatch(text, /\bError:/, `${where} shows an error's technical text`);
 }
 
 /** Collects every card the bot sends during a file, to check them all at the end. */

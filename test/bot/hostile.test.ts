@@ -1,14 +1,13 @@
 import assert from 'node:assert/strict';
 import { ALEX, message } from '../support/activities.js';
 import { Harness } from '../support/harness.js';
+import { technicalIn } from './botAssertions.js';
 import type { Fault } from '../../src/sandbox/index.js';
 import { MALLORY, hostileActivities, prng } from '../support/hostile.js';
 
 const COUNT = Number(process.env.HOSTILE_COUNT ?? 10_000);
 const SEED = Number(process.env.HOSTILE_SEED ?? 20261128);
 const HANDLED_INVOKES = ['adaptiveCard/action', 'composeExtension/query', 'composeExtension/fetchTask', 'composeExtension/submitAction', 'composeExtension/queryLink'];
-/** A stack frame ("at fn (file.ts:12:5)") or a JavaScript error's name in anything a person or a log sees. */
-const TECHNICAL = /\bat [\w$.<>]+ \(.*:\d+:\d+\)|\bat .*\.[cm]?[jt]s:\d+|\b(TypeError|ReferenceError|SyntaxError|RangeError|URIError)\b|Cannot read propert|undefined is not/;
 
 /**
  * What the API does wrong, now and then, while the hostile activities come in. Not a 429: its
@@ -49,14 +48,13 @@ describe(`bot under ${COUNT} hostile activities (seed ${SEED}), through the real
 
   it('crashes nothing, shows nothing technical, and writes only in the sender\'s name', async () => {
     const tickets = h.sandbox.store.allTickets().map((t) => ({ id: t.id, number: t.ticketId }));
-    const secrets = [h.sandbox.primaryKey, h.sandbox.secondaryKey];
     const problems: string[] = [];
     const statuses = new Map<number, number>();
     let writes = 0;
     const note = (i: number, what: string) => {
       if (problems.length < 20) problems.push(`#${i}: ${what}`);
     };
-    const exposes = (text: string) => TECHNICAL.test(text) || secrets.some((s) => text.includes(s));
+    const exposes = (text: string) => technicalIn(text, h) !== undefined;
 
     const activities = hostileActivities(COUNT, SEED, tickets, h.serviceUrl);
     const faultDraw = prng(SEED + 1);
