@@ -13,7 +13,8 @@ export class RecentCache<T> {
 
   constructor(
     private readonly capacity = 100,
-    private readonly now: () => number = Date.now,
+    // Read late, so that a test that moves Date moves this clock too.
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   set(key: string, value: T): void {
