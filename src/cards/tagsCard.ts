@@ -6,9 +6,10 @@ export function tagsCard(categories: TagCategory[]): AdaptiveCard {
   const shown = categories
     .filter((c) => !c.deleted)
     .map((c) => ({
-      name: plain(c.text),
-      tags: plain(cut(c.tags.filter((t) => !t.deleted).map((t) => t.text).join(', ') || '(none)', 600).text),
+      title: plain(c.text),
+      value: plain(cut(c.tags.filter((t) => !t.deleted).map((t) => t.text).join(', ') || '(none)', 600).text),
     }))
     .slice(0, 30);
+  // FactSet rows as the card has them: one binding for the whole list.
   return render('tags', { categories: shown });
 }

@@ -26,6 +26,7 @@ export interface TicketCardOptions {
   event?: TicketEvent;
 }
 
+/** A FactSet row; the view model holds them as the card does, so a FactSet binds its list in one expression. */
 interface Fact {
   title: string;
   value: string;
@@ -42,7 +43,7 @@ export interface TicketView {
   /** The priority form's preselected choice: the ticket's when it is one of the four, else Medium. */
   priorityValue: string;
   facts: Fact[];
-  customFields: Array<{ label: string; value: string }>;
+  customFields: Fact[];
   description?: string;
   descriptionCut: boolean;
   escalation?: string;
@@ -112,7 +113,7 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     const field = fields.find((f) => f.id === id);
     const shown = showValue(field, value, timezone);
     if (shown !== undefined) {
-      customFields.push({ label: plain(field?.label ?? 'Other field'), value: plain(cut(shown, MAX_FIELD_VALUE).text) });
+      customFields.push({ title: plain(field?.label ?? 'Other field'), value: plain(cut(shown, MAX_FIELD_VALUE).text) });
     }
   }
 
