@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import type { Fault } from '../../src/sandbox/index.js';
 import { ADELE, ALEX, cardAction, extensionInvoke, message, submit, type Person } from '../support/activities.js';
 import { Harness, type PostResult } from '../support/harness.js';
@@ -121,7 +122,7 @@ describe('bot resilience', () => {
   describe('when the rate limit is used up, for what the bot read in the last minutes', () => {
     // Start-up reads the instance and the tags: two of the six requests.
     const { h, tickets } = startedBot({ rateLimit: { limit: 6, windowMs: 60_000 } });
-    const { say, reply, post } = poster(h);
+    const { say, reply, post, click } = poster(h);
     const search = (text: string) => post(extensionInvoke(ADELE, 'composeExtension/query', {
       commandId: 'findTicket', parameters: [{ name: 'search', value: text }], queryOptions: { skip: 0, count: 5 },
     }, { serviceUrl: h.serviceUrl }));
@@ -155,6 +156,26 @@ describe('bot resilience', () => {
       const shown = reply();
       assert.match(readable(shown), note);
       assert.ok(textsOf(shown).includes('Open'), 'the ticket as it was read, not as it is since');
+      // Teams' refresh reuses a read of the last 15 s as it is; after that, it and a list row's Open
+      // (which posts the card as a new message) show the copy as show does.
+      const refreshed = invokeCard(await click('refresh', { ticketId: ticket.id }));
+      reached += h.sandbox.requests.length;
+      assert.doesNotMatch(readable(refreshed), /busy/);
+      assert.ok(textsOf(refreshed).includes('Open'), 'refresh: the ticket as just read');
+      const clock = sinon.useFakeTimers({ now: Date.now() + 30_000, toFake: ['Date'], shouldAdvanceTime: true });
+      try {
+        const later = invokeCard(await click('refresh', { ticketId: ticket.id }));
+        reached += h.sandbox.requests.length;
+        await click('open', { ticketId: ticket.id });
+        reached += h.sandbox.requests.length;
+        for (const [verb, card] of [['refresh', later], ['open', reply()]] as const) {
+          const age = note.exec(readable(card));
+          assert.ok(age && Number(age[1]) >= 30, `${verb}: ${readable(card)}`);
+          assert.ok(textsOf(card).includes('Open'), `${verb}: the ticket as it was read`);
+        }
+      } finally {
+        clock.restore();
+      }
       const again = found(await search('printer'));
       reached += h.sandbox.requests.length;
       assert.deepEqual(again.map((a) => a.preview.content.title), results);
