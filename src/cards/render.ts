@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { PROJECT_ROOT } from '../projectRoot.js';
+import { compileTemplate, type CompiledTemplate } from './binder.js';
 
 /** An Adaptive Card as JSON, ready to send. */
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
@@ -11,14 +12,21 @@ export const CARDS_DIR = join(PROJECT_ROOT, 'cards');
 /** Teams refuses a message over about 28 KB; we stay under this with room for the activity around it. */
 export const MAX_CARD_BYTES = 27 * 1024;
 
-const templates = new Map<string, ACData.Template>();
+interface Loaded {
+  compiled: CompiledTemplate;
+  /** adaptivecards-templating's own Template, made when first asked for. */
+  library?: ACData.Template;
+  json: unknown;
+}
 
-/** Template names are the file names in cards/ without `.json`; they are parsed once and kept. */
-function template(name: string): ACData.Template {
+const templates = new Map<string, Loaded>();
+
+/** Template names are the file names in cards/ without `.json`; they are read and compiled once. */
+function template(name: string): Loaded {
   let found = templates.get(name);
   if (!found) {
     const json: unknown = JSON.parse(readFileSync(join(CARDS_DIR, `${name}.json`), 'utf8'));
-    found = new ACData.Template(json);
+    found = { compiled: compileTemplate(json, name), json };
     templates.set(name, found);
   }
   return found;
@@ -29,11 +37,29 @@ export function templateNames(): string[] {
 }
 
 /**
+ * How render binds: 'compiled' (binder.ts) always, but for the tests, which build every card both
+ * ways and compare them with 'library', adaptivecards-templating's own `Template.expand`.
+ */
+export type Binding = 'compiled' | 'library';
+let binding: Binding = 'compiled';
+
+export function bindWith(way: Binding): void {
+  binding = way;
+}
+
+/**
  * Binds a view model into a card template. View models are plain data: strings are never
  * re-read as template expressions, so user text like `${x}` shows as typed.
  */
 export function render(name: string, data: object): AdaptiveCard {
-  const card = template(name).expand({ $root: data }) as AdaptiveCard;
+  const loaded = template(name);
+  let card: AdaptiveCard;
+  if (binding === 'compiled') {
+    card = loaded.compiled.expand(data) as AdaptiveCard;
+  } else {
+    loaded.library ??= new ACData.Template(loaded.json);
+    card = loaded.library.expand({ $root: data }) as AdaptiveCard;
+  }
   const size = Buffer.byteLength(JSON.stringify(card));
   if (size > MAX_CARD_BYTES) {
     // View models cut long text and lists before this; reaching here is our bug, not the user's.

@@ -1,0 +1,87 @@
+/**
+ * The compiled binder (src/cards/binder.ts) must give exactly the card adaptivecards-templating's
+ * own Template.expand gives: for every fixture of every template, and for the corners of the
+ * template language the library defines (missing fields, nulls, `$when` that is not a boolean,
+ * `$data` with nothing in it, keys that differ only in case…).
+ */
+import assert from 'node:assert/strict';
+import * as ACData from 'adaptivecards-templating';
+import { compileTemplate } from '../../src/cards/binder.js';
+import { bindWith, render } from '../../src/cards/render.js';
+import { FIXTURES, fixtureId } from './fixtures.js';
+
+function both(template: unknown, data: object): { compiled: unknown; library: unknown } {
+  return {
+    compiled: compileTemplate(template, 'test').expand(data),
+    library: new ACData.Template(template).expand({ $root: data }),
+  };
+}
+
+describe('card binder: the same cards as adaptivecards-templating', () => {
+  afterEach(() => bindWith('compiled'));
+
+  for (const fixture of FIXTURES) {
+    it(`${fixtureId(fixture)}: the same card both ways`, async () => {
+      bindWith('library');
+      const library = await fixture.build();
+      bindWith('compiled');
+      const compiled = await fixture.build();
+      assert.deepEqual(compiled, library);
+    });
+  }
+
+  const cases: Array<[string, unknown, object]> = [
+    ['a field, a nested field, a number and a boolean', { a: '${title}', b: '${event.when}', n: '${count}', f: '${flag}' }, { title: 'T', event: { when: 'now' }, count: 3, flag: false }],
+    ['a missing field, a missing parent and a null', { a: '${nope}', b: '${event.when}', c: '${empty}' }, { empty: null }],
+    ['a field whose key differs in case', { a: '${title}' }, { Title: 'from Title' }],
+    ['inherited names', { a: '${constructor}', b: '${toString}', c: '${__proto__}' }, {}],
+    ['a field of an array or a string', { a: '${rows.length}', b: '${name.length}' }, { rows: [1, 2], name: 'abc' }],
+    ['text around fields, with a number and a missing field', { t: 'Open ${label} (${n}) ${gone}' }, { label: '#7', n: 2 }],
+    ['user text that looks like a binding', { t: '${text}', u: 'Say ${text}' }, { text: '${secret} and $' + '{x}' }],
+    ['an object or array bound whole', { facts: '${facts}', data: '${next}' }, { facts: [{ title: 'a', value: 'b' }], next: { page: 2 } }],
+    ['$when true, false, missing, a string, a number', {
+      items: [
+        { $when: '${yes}', t: 'yes' }, { $when: '${no}', t: 'no' }, { $when: '${gone}', t: 'gone' },
+        { $when: '${word}', t: 'word' }, { $when: '${one}', t: 'one' }, { $when: '${note != null}', t: 'note' },
+        { $when: '${count(rows) == 0}', t: 'none' }, { $when: '${!compact}', t: 'full' },
+      ],
+    }, { yes: true, no: false, word: 'true', one: 1, note: 'n', rows: [], compact: false }],
+    ['$when that is not an expression', { items: [{ $when: true, t: 'a' }, { $when: false, t: 'b' }, { $when: 'x', t: 'c' }, { $when: '', t: 'd' }] }, {}],
+    ['$data over rows, empty rows, one object, a missing list', {
+      rows: [{ $data: '${rows}', t: '${name}', tip: 'Open ${name}' }],
+      none: [{ $data: '${empty}', t: '${name}' }],
+      inKey: { $data: '${empty}', t: 'x' },
+      one: { $data: '${person}', t: '${name}' },
+      gone: [{ $data: '${missing}', t: '${name}' }],
+    }, { rows: [{ name: 'a' }, { name: 'b' }, {}], empty: [], person: { name: 'p' } }],
+    ['$data with $when per row, and rows with undefined items', {
+      rows: [{ $data: '${rows}', $when: '${show}', t: '${name}' }],
+    }, { rows: [{ name: 'a', show: true }, { name: 'b', show: false }, undefined, null] }],
+    ['nested $data sees the row, not the root', {
+      groups: [{ $data: '${groups}', title: '${title}', items: [{ $data: '${items}', t: '${title}' }] }],
+    }, { title: 'root', groups: [{ title: 'g1', items: [{ title: 'i1' }, { title: 'i2' }] }, { title: 'g2', items: [] }] }],
+    ['constant arrays inside arrays are spliced, nulls dropped', { a: [[1, 2], null, 3, { k: [null, 'v'] }], b: null, $root: 'dropped' }, {}],
+    ['a non-string $data is used as it is', { rows: [{ $data: [{ n: 1 }, { n: 2 }], t: '${n}' }] }, {}],
+  ];
+  for (const [what, template, data] of cases) {
+    it(`${what}: as the library binds it`, () => {
+      const { compiled, library } = both(template, data);
+      assert.deepEqual(compiled, library);
+    });
+  }
+
+  it('refuses, when compiled, a template that names a context: $root, $index, $host', () => {
+    for (const text of ['${$root.title}', '${$index}', 'Row ${$index}', '${$host.x}', '${$data.name}']) {
+      assert.throws(() => compileTemplate({ t: text }, 'bad'), /bind view-model fields only/, text);
+    }
+  });
+
+  it('keeps the parts with no binding frozen, so that no card can change the next one', () => {
+    const card = render('ticket', { id: 't1', numberLabel: '#1', title: 'T', facts: [], customFields: [], compact: false, canResolve: true }) as { actions: Array<{ title: string; card?: { body: unknown[] } }> };
+    const resolve = card.actions.find((a) => a.title === 'Resolve');
+    assert.ok(resolve?.card);
+    assert.throws(() => resolve.card!.body.push({}), TypeError);
+    const again = render('ticket', { id: 't2', numberLabel: '#2', title: 'U', facts: [], customFields: [], compact: false, canResolve: true }) as typeof card;
+    assert.deepEqual(again.actions.find((a) => a.title === 'Resolve')?.card?.body, resolve.card.body);
+  });
+});
