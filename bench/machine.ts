@@ -97,7 +97,7 @@ export function ownCpuMs(): number {
 export function sourceState(): string {
   const git = (...a: string[]) => {
     try {
-      return execFileSync('git', a, { cwd: fileURLToPath(new URL('..', import.meta.url)), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      return execFileSync('git', a, { cwd: fileURLToPath(new URL('..', import.meta.url)), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trimEnd();
     } catch {
       return '';
     }
