@@ -6,9 +6,10 @@
  *
  * A template is compiled once into a tree where:
  *  - parts with no binding are constants, frozen so that no card can change another's;
- *  - a binding that is a plain field path (`${title}`, `${event.when}`) reads the field;
- *  - everything else (`${note != null}`, `Open ${numberLabel}`), and a plain path whose value is
- *    missing or not an own field, is evaluated by the library itself.
+ *  - a binding that is a plain field path (`${title}`, `${event.when}`) reads the field, and text
+ *    around such paths (`Open ${numberLabel}`) joins the fields' strings and numbers;
+ *  - everything else (`${note != null}`), and a path whose value is missing, null, not an own field
+ *    or (in text) not a string, number or boolean, is evaluated by the library itself.
  * So the library still parses every binding and decides every case but the plain read, and the
  * tests check that both ways give the same card for every fixture.
  *
@@ -24,6 +25,8 @@ type When = { kind: 'drop' } | { kind: 'test'; expression: Expression; path?: st
 type Bound =
   | { kind: 'constant'; value: unknown }
   | { kind: 'field'; path: string[]; expression: Expression }
+  /** Text with fields in it: each part is a constant string or a field path. */
+  | { kind: 'text'; parts: Array<string | string[]>; expression: Expression }
   | { kind: 'expression'; expression: Expression }
   | { kind: 'array'; items: Bound[] }
   | { kind: 'object'; when?: When; data?: Bound; entries: Array<[string, Bound]> };
@@ -82,14 +85,16 @@ function compileString(text: string, name: string): Bound {
   if (typeof parsed === 'string') return constant(parsed);
   if (CONTEXT_NAME.test(text)) throw new Error(`card template ${name}: "${text}" names a context ($root, $index…); bind view-model fields only`);
   const path = fieldPath(parsed);
-  return path ? { kind: 'field', path, expression: parsed } : { kind: 'expression', expression: parsed };
+  if (path) return { kind: 'field', path, expression: parsed };
+  const parts = textParts(parsed);
+  return parts ? { kind: 'text', parts, expression: parsed } : { kind: 'expression', expression: parsed };
 }
 
 function compileWhen(when: unknown, name: string): When | undefined {
   if (when === undefined) return undefined;
   const bound = typeof when === 'string' ? compileString(when, name) : undefined;
   if (bound?.kind === 'field') return { kind: 'test', expression: bound.expression, path: bound.path };
-  if (bound?.kind === 'expression') return { kind: 'test', expression: bound.expression };
+  if (bound?.kind === 'expression' || bound?.kind === 'text') return { kind: 'test', expression: bound.expression };
   // The library drops an object whose $when is set but is not an expression (`"$when": true` included).
   return when ? { kind: 'drop' } : undefined;
 }
@@ -98,6 +103,20 @@ function fieldPath(expression: Expression): string[] | undefined {
   if (expression.type !== 'Accessor') return undefined;
   const text = expression.toString();
   return FIELD_PATH.test(text) ? text.split('.') : undefined;
+}
+
+/** The parts of an interpolated string whose every expression is a field path; undefined otherwise. */
+function textParts(expression: Expression): Array<string | string[]> | undefined {
+  if (expression.type !== 'concat') return undefined;
+  const parts: Array<string | string[]> = [];
+  for (const child of expression.children) {
+    const value: unknown = (child as { value?: unknown }).value;
+    const path = fieldPath(child);
+    if (child.type === 'Constant' && typeof value === 'string') parts.push(value);
+    else if (path) parts.push(path);
+    else return undefined;
+  }
+  return parts;
 }
 
 /** An own field of plain objects along the path; undefined when the library might read it otherwise. */
@@ -146,6 +165,15 @@ function expand(bound: Bound, data: unknown): unknown {
     case 'field': {
       const value = read(bound.path, data);
       return value === undefined || value === null ? valueOf(bound.expression, data) : value;
+    }
+    case 'text': {
+      let text = '';
+      for (const part of bound.parts) {
+        const value = typeof part === 'string' ? part : read(part, data);
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return valueOf(bound.expression, data);
+        text += String(value);
+      }
+      return text;
     }
     case 'expression':
       return valueOf(bound.expression, data);

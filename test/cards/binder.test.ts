@@ -37,6 +37,7 @@ describe('card binder: the same cards as adaptivecards-templating', () => {
     ['inherited names', { a: '${constructor}', b: '${toString}', c: '${__proto__}' }, {}],
     ['a field of an array or a string', { a: '${rows.length}', b: '${name.length}' }, { rows: [1, 2], name: 'abc' }],
     ['text around fields, with a number and a missing field', { t: 'Open ${label} (${n}) ${gone}' }, { label: '#7', n: 2 }],
+    ['text around a boolean, an object, an array, a case-different and a missing field', { t: 'a ${b} ${o} ${arr} ${Label} ${gone}.' }, { b: true, o: { x: 1 }, arr: [1, 2], label: 'L' }],
     ['user text that looks like a binding', { t: '${text}', u: 'Say ${text}' }, { text: '${secret} and $' + '{x}' }],
     ['an object or array bound whole', { facts: '${facts}', data: '${next}' }, { facts: [{ title: 'a', value: 'b' }], next: { page: 2 } }],
     ['$when true, false, missing, a string, a number', {
@@ -70,6 +71,12 @@ describe('card binder: the same cards as adaptivecards-templating', () => {
     });
   }
 
+  it('fails as the library does on text around a null field', () => {
+    const template = { t: 'a ${nil}' };
+    assert.throws(() => new ACData.Template(template).expand({ $root: { nil: null } }), TypeError);
+    assert.throws(() => compileTemplate(template, 'test').expand({ nil: null }), TypeError);
+  });
+
   it('refuses, when compiled, a template that names a context: $root, $index, $host', () => {
     for (const text of ['${$root.title}', '${$index}', 'Row ${$index}', '${$host.x}', '${$data.name}']) {
       assert.throws(() => compileTemplate({ t: text }, 'bad'), /bind view-model fields only/, text);
@@ -77,11 +84,12 @@ describe('card binder: the same cards as adaptivecards-templating', () => {
   });
 
   it('keeps the parts with no binding frozen, so that no card can change the next one', () => {
-    const card = render('ticket', { id: 't1', numberLabel: '#1', title: 'T', facts: [], customFields: [], compact: false, canResolve: true }) as { actions: Array<{ title: string; card?: { body: unknown[] } }> };
-    const resolve = card.actions.find((a) => a.title === 'Resolve');
-    assert.ok(resolve?.card);
-    assert.throws(() => resolve.card!.body.push({}), TypeError);
-    const again = render('ticket', { id: 't2', numberLabel: '#2', title: 'U', facts: [], customFields: [], compact: false, canResolve: true }) as typeof card;
-    assert.deepEqual(again.actions.find((a) => a.title === 'Resolve')?.card?.body, resolve.card.body);
+    type WithActions = { actions: Array<{ title: string; card?: { body: unknown[] } }> };
+    const view = (id: string) => ({ id, numberLabel: '#1', title: 'T', facts: [], customFields: [], compact: false, canResolve: true });
+    const resolveForm = (card: unknown) => (card as WithActions).actions.find((a) => a.title === 'Resolve')?.card;
+    const first = resolveForm(render('ticket', view('t1')));
+    assert.ok(first);
+    assert.throws(() => first.body.push({}), TypeError);
+    assert.deepEqual(resolveForm(render('ticket', view('t2')))?.body, first.body);
   });
 });
