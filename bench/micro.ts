@@ -2,7 +2,7 @@
  * Prices the parts of a turn that src/ owns, one at a time, in this process's CPU time:
  * `tsx bench/micro.ts`. Evidence for bench/results.md's findings, not part of `npm run bench`.
  *
- *   - identity.ts timezoneOf (a new Intl.DateTimeFormat per turn) vs the same with a kept formatter;
+ *   - identity.ts timezoneOf (a zone's offset read once a quarter hour) vs reading it every call;
  *   - the cards (adaptivecards-templating expand + the size check) for help, a 10-row list, a ticket;
  *   - one API call through TicketingClient (ky on fetch) vs plain fetch vs node:http with a
  *     kept-alive agent, against a canned server in another process (so its cost is not counted).
@@ -29,7 +29,7 @@ async function price(name: string, fn: () => unknown, n = N): Promise<number> {
   return per;
 }
 
-/** Same result as identity.ts offsetOfZone, with one formatter kept per zone (the suggested fix). */
+/** Same result as identity.ts offsetOfZone: one formatter kept per zone, formatToParts on every call. */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function offsetKept(zone: string, at: Date): number | undefined {
   let f = formatters.get(zone);
@@ -59,7 +59,7 @@ async function cannedServer(body: string): Promise<{ url: string; stop(): void }
 async function main(): Promise<void> {
   console.log('# timezone (src/identity.ts timezoneOf)');
   await price('timezoneOf({ localTimezone: "Europe/Paris" })', () => timezoneOf({ localTimezone: 'Europe/Paris' }, 0));
-  await price('same, with a kept Intl.DateTimeFormat per zone', () => offsetKept('Europe/Paris', new Date()));
+  await price('the zone\'s offset read on every call (a kept formatter)', () => offsetKept('Europe/Paris', new Date()));
 
   const sandbox = await startSandbox({ port: 0, rateLimit: 1_000_000_000 });
   const client = new TicketingClient({ baseUrl: sandbox.baseUrl, apiKey: sandbox.primaryKey, rateLimit: { limit: 1_000_000_000, windowMs: 60_000 } });
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const rawTicket = JSON.stringify({ item: sandbox.store.ticketById(ticket.id) });
   await sandbox.close();
 
-  console.log('\n# cards (src/cards/*: adaptivecards-templating expand, then JSON.stringify for the size check)');
+  console.log('\n# cards (src/cards/*: view model, binder.ts, then JSON.stringify for the size check)');
   const commands = Object.entries(COMMAND_EXAMPLES).map(([, example]) => ({ example, meaning: 'what it does, in a few words' }));
   await price('helpCard (the help card)', () => helpCard({ commands, inChannel: false }));
   await price('listCard (10 tickets)', () => listCard(page.items, { heading: 'Tickets', subheading: 'Page 1 · newest first', empty: 'No tickets match.', next: { token: 'x' } }));

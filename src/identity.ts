@@ -121,11 +121,29 @@ function offsetOfZone(zone: string, at: Date): number | undefined {
 }
 
 /**
+ * A zone's offset changes only at its transitions, which fall on a quarter hour (local clock
+ * times on whole minutes, offsets in quarter hours): an offset read once holds for the rest of its
+ * quarter hour, and formatToParts, most of timezoneOf's cost, runs once per zone and quarter.
+ */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const zoneOffsets = new Map<string, { quarter: number; hours: number | undefined }>();
+
+function currentOffsetOfZone(zone: string): number | undefined {
+  const now = Date.now();
+  const quarter = Math.floor(now / QUARTER_HOUR_MS);
+  const known = zoneOffsets.get(zone);
+  if (known?.quarter === quarter) return known.hours;
+  const hours = offsetOfZone(zone, new Date(now));
+  if (zoneOffsets.size < MAX_ZONES || zoneOffsets.has(zone)) zoneOffsets.set(zone, { quarter, hours });
+  return hours;
+}
+
+/**
  * The speaker's hour offset for the API's `timezone`: from the activity's IANA zone, else the
  * offset of its local timestamp, else the default. Rounded to whole hours (the API takes an int).
  */
 export function timezoneOf(activity: { localTimezone?: string; rawLocalTimestamp?: string }, fallback: number): number {
-  let hours = activity.localTimezone ? offsetOfZone(activity.localTimezone, new Date()) : undefined;
+  let hours = activity.localTimezone ? currentOffsetOfZone(activity.localTimezone) : undefined;
   if (hours === undefined && activity.rawLocalTimestamp) {
     const m = activity.rawLocalTimestamp.match(/([+-])(\d{2}):?(\d{2})$/);
     if (m) hours = (m[1] === '-' ? -1 : 1) * (Number(m[2]) + Number(m[3]) / 60);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { emailFromUpn, timezoneOf } from '../src/identity.js';
 
 describe('identity helpers', () => {
@@ -16,5 +17,21 @@ describe('identity helpers', () => {
     assert.equal(timezoneOf({ rawLocalTimestamp: '2026-11-28T09:00:00Z' }, 3), 0);
     assert.equal(timezoneOf({}, 3), 3);
     assert.equal(timezoneOf({ rawLocalTimestamp: 'garbage' }, -2), -2);
+  });
+
+  it('follows a daylight-saving change to the minute, though it reads each zone once a quarter hour', () => {
+    // Paris left summer time at 01:00 UTC on 25 Oct 2026: UTC+2 until then, UTC+1 after.
+    const clock = sinon.useFakeTimers({ now: Date.parse('2026-10-25T00:59:00Z'), toFake: ['Date'] });
+    try {
+      assert.equal(timezoneOf({ localTimezone: 'Europe/Paris' }, 0), 2);
+      clock.setSystemTime(Date.parse('2026-10-25T00:59:59Z'));
+      assert.equal(timezoneOf({ localTimezone: 'Europe/Paris' }, 0), 2);
+      clock.setSystemTime(Date.parse('2026-10-25T01:00:00Z'));
+      assert.equal(timezoneOf({ localTimezone: 'Europe/Paris' }, 0), 1);
+      clock.setSystemTime(Date.parse('2026-07-01T12:00:00Z'));
+      assert.equal(timezoneOf({ localTimezone: 'Europe/Paris' }, 0), 2, 'an earlier date is read again');
+    } finally {
+      clock.restore();
+    }
   });
 });
