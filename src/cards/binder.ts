@@ -5,7 +5,9 @@
  * was the largest cost of a turn after the API call itself.
  *
  * A template is compiled once into a tree where:
- *  - parts with no binding are constants, frozen so that no card can change another's;
+ *  - parts with no binding are constants, copied into each card (a card is its own: changing one
+ *    changes no other; frozen shared parts would be safe too, but V8 serializes frozen objects at
+ *    about half speed, and each card is serialized twice);
  *  - a binding that is a plain field path (`${title}`, `${event.when}`) reads the field, and text
  *    around such paths (`Open ${numberLabel}`) joins the fields' strings and numbers;
  *  - everything else (`${note != null}`), and a path whose value is missing, null, not an own field
@@ -47,15 +49,16 @@ export function compileTemplate(json: unknown, name: string): CompiledTemplate {
 }
 
 function constant(value: unknown): Bound {
-  return { kind: 'constant', value: deepFreeze(value) };
+  return { kind: 'constant', value };
 }
 
-function deepFreeze(value: unknown): unknown {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
+/** A constant's own copy for one card: plain JSON, so arrays and own keys are all there is. */
+function copy(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copy);
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) out[key] = copy(inner);
+  return out;
 }
 
 function compile(node: unknown, name: string): Bound {
@@ -161,7 +164,7 @@ function joinItems(values: unknown[]): unknown[] {
 function expand(bound: Bound, data: unknown): unknown {
   switch (bound.kind) {
     case 'constant':
-      return bound.value;
+      return copy(bound.value);
     case 'field': {
       const value = read(bound.path, data);
       return value === undefined || value === null ? valueOf(bound.expression, data) : value;

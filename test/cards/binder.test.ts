@@ -83,13 +83,15 @@ describe('card binder: the same cards as adaptivecards-templating', () => {
     }
   });
 
-  it('keeps the parts with no binding frozen, so that no card can change the next one', () => {
-    type WithActions = { actions: Array<{ title: string; card?: { body: unknown[] } }> };
+  it('gives each card its own parts, so that changing one card changes no other', () => {
+    type WithActions = { actions: Array<{ title: string; card?: { body: Array<Record<string, unknown>> } }> };
     const view = (id: string) => ({ id, numberLabel: '#1', title: 'T', facts: [], customFields: [], compact: false, canResolve: true });
     const resolveForm = (card: unknown) => (card as WithActions).actions.find((a) => a.title === 'Resolve')?.card;
     const first = resolveForm(render('ticket', view('t1')));
     assert.ok(first);
-    assert.throws(() => first.body.push({}), TypeError);
-    assert.deepEqual(resolveForm(render('ticket', view('t2')))?.body, first.body);
+    const untouched = structuredClone(first.body);
+    first.body.push({ type: 'TextBlock', text: 'added' });
+    first.body[0]!.label = 'changed';
+    assert.deepEqual(resolveForm(render('ticket', view('t2')))?.body, untouched);
   });
 });
