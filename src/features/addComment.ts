@@ -1,3 +1,4 @@
+import { errorCard } from '../cards/errorCard.js';
 import { dateTime, numberLabel } from '../cards/format.js';
 import type { Answer, FeatureContext } from './context.js';
 import type { Origin } from './changeStatus.js';
@@ -13,7 +14,13 @@ export async function addComment(ctx: FeatureContext, ref: TicketRef, text: stri
   const actor = await ctx.actor();
   const id = await ticketId(ctx, ref);
   const comment = await ctx.client.addComment(id, text, actor, callOptions(ctx));
-  const ticket = ctx.tickets.copy(id)?.value ?? (await loadTicket(ctx, { id }));
+  const ticket = ctx.tickets.copy(id)?.value ?? (await loadTicket(ctx, { id }).catch(() => undefined));
+  if (!ticket) {
+    // The comment is in. Whatever stopped the read (a busy helpdesk, most likely), the answer must
+    // say so, or the person would add it again; the card for everyone stays as it was.
+    const headline = 'Your comment was added.';
+    return { card: errorCard({ headline, detail: 'The ticket could not be read just now to show it here.', ticketId: id }), summary: headline };
+  }
   const event = {
     headline: `${actor.name} commented`,
     when: dateTime(comment.createdDateTime ?? new Date().toISOString(), ctx.timezone) ?? '',

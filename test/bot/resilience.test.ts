@@ -4,8 +4,8 @@ import type { Fault } from '../../src/sandbox/index.js';
 import { ADELE, ALEX, cardAction, extensionInvoke, message, submit, type Person } from '../support/activities.js';
 import { Harness, type PostResult } from '../support/harness.js';
 import {
-  SentCards, assertNothingTechnical, cardIn, current, invokeCard, readable, shownJson, textsOf,
-  startedBot, writeRequests, type Card,
+  SentCards, assertNothingTechnical, buttonsOf, cardIn, current, invokeCard, readable, shownJson, textsOf,
+  startedBot, userOf, writeRequests, type Card,
 } from './botAssertions.js';
 
 /**
@@ -282,6 +282,21 @@ describe('bot resilience', () => {
         assert.equal(writeRequests(h).length, 1);
         assert.deepEqual(current(h, ticket.id), ticket);
         assert.deepEqual(h.connector.updates(), [], 'nothing changed, so the card is not redrawn for everyone');
+        assertNothingTechnicalShown(res);
+      });
+
+      it('says a comment was added when the ticket cannot be read after it, so that nobody adds it twice', async () => {
+        // A ticket this bot never read, so the card must be drawn from a read after the comment.
+        const unseen = h.sandbox.store.create({ title: 'Printer queue stuck', requestor: userOf(ALEX) }, userOf(ALEX));
+        h.sandbox.faults.inject({ kind: 'status', status: 503, times: 3, match: { method: 'GET' } });
+        const res = await click('comment', { ticketId: unseen.id, comment: 'Looking at it now' });
+        const text = readable(invokeCard(res));
+        assert.match(text, /Your comment was added\./);
+        assert.doesNotMatch(text, /Nothing was changed|try again/i);
+        assert.ok(buttonsOf(invokeCard(res)).some((b) => b.title === 'Show the ticket'));
+        const comments = h.sandbox.store.activitiesOf(unseen.id).filter((a) => JSON.stringify(a).includes('Looking at it now'));
+        assert.equal(comments.length, 1);
+        assert.deepEqual(h.connector.updates(), [], 'the card for everyone is left as it was');
         assertNothingTechnicalShown(res);
       });
 
