@@ -8,6 +8,8 @@ export type Verdict = 'ok' | 'copy' | 'busy' | 'error';
 const BUSY = 'The helpdesk is busy; try again';
 /** src/features/busyCopy.ts copyNote. */
 const COPY = 'The helpdesk is busy, so this is how it looked';
+/** src/features/addComment.ts: the comment went in, only the ticket could not be read to show it. */
+const COMMENT_ADDED = 'Your comment was added.';
 /** Every error card (cards/error.json) and a create form sent back with a problem open with this. */
 const ERROR_OPENING = '"body":[{"type":"Container","style":"attention"';
 
@@ -15,6 +17,7 @@ const ERROR_OPENING = '"body":[{"type":"Container","style":"attention"';
 export function verdictOf(json: string): Verdict {
   if (json.includes(BUSY)) return 'busy';
   if (json.includes(COPY)) return 'copy';
+  if (json.includes(COMMENT_ADDED)) return 'ok';
   if (json.includes(ERROR_OPENING)) return 'error';
   // A message extension's text answer (search, command box) is how those invokes say no.
   if (json.includes('"composeExtension":{"type":"message"')) return 'error';
