@@ -64,28 +64,29 @@ export type BadgeStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warnin
 /** TextBlock colours, for the compact list rows. */
 export type TextColor = 'Default' | 'Good' | 'Attention' | 'Warning' | 'Accent';
 
-const STATUS_STYLE: Record<string, BadgeStyle> = {
+// Maps, not object literals: the labels come from the API, and "constructor" must not find Object.
+const STATUS_STYLE = new Map<string, BadgeStyle>(Object.entries({
   open: 'accent', reopened: 'attention', started: 'warning', 'in progress': 'warning', resolved: 'good', closed: 'emphasis',
-};
-const PRIORITY_STYLE: Record<string, BadgeStyle> = {
+}));
+const PRIORITY_STYLE = new Map<string, BadgeStyle>(Object.entries({
   low: 'emphasis', medium: 'accent', important: 'warning', urgent: 'attention',
-};
+}));
 const STYLE_COLOR: Record<BadgeStyle, TextColor> = {
   default: 'Default', emphasis: 'Default', good: 'Good', attention: 'Attention', warning: 'Warning', accent: 'Accent',
 };
 
 /** Any label the service uses is shown; unknown ones get the neutral style. */
 export function statusStyle(status: string | undefined): BadgeStyle {
-  return STATUS_STYLE[(status ?? '').toLowerCase()] ?? 'emphasis';
+  return STATUS_STYLE.get((status ?? '').toLowerCase()) ?? 'emphasis';
 }
 export function priorityStyle(priority: string | undefined): BadgeStyle {
-  return PRIORITY_STYLE[(priority ?? '').toLowerCase()] ?? 'emphasis';
+  return PRIORITY_STYLE.get((priority ?? '').toLowerCase()) ?? 'emphasis';
 }
 export function colorOf(style: BadgeStyle): TextColor {
   return STYLE_COLOR[style];
 }
 
-const RESOLUTION_LABELS: Record<string, string> = { fixed: 'Fixed', cannotResolve: 'Cannot resolve', cancelled: 'Cancelled' };
+const RESOLUTION_LABELS = new Map(Object.entries({ fixed: 'Fixed', cannotResolve: 'Cannot resolve', cancelled: 'Cancelled' }));
 export function resolutionLabel(resolution: string): string {
-  return RESOLUTION_LABELS[resolution] ?? resolution;
+  return RESOLUTION_LABELS.get(resolution) ?? resolution;
 }

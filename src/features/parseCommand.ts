@@ -39,10 +39,10 @@ export interface NotUnderstood {
 
 const STATUS_VERBS = { start: 'Started', resolve: 'Resolved', close: 'Closed', reopen: 'Reopened' } as const;
 
-const LIST_STATUS_WORDS: Record<string, Status> = {
+const LIST_STATUS_WORDS = new Map<string, Status>(Object.entries({
   open: 'Open', opened: 'Open', reopened: 'Reopened', started: 'Started', 'in-progress': 'Started',
   resolved: 'Resolved', closed: 'Closed',
-};
+}));
 
 /** Every command word, with the example the help card and the suggestions use. */
 export const COMMAND_EXAMPLES: Record<string, string> = {
@@ -135,7 +135,7 @@ function parseList(args: string[]): Command | NotUnderstood {
   for (let i = 0; i < args.length; i++) {
     const word = args[i]!;
     const lower = word.toLowerCase();
-    const status = LIST_STATUS_WORDS[lower];
+    const status = LIST_STATUS_WORDS.get(lower);
     const priority = enumWord(word, PRIORITIES);
     if (status && !filters.status) filters.status = status;
     else if (priority && !filters.priority) filters.priority = priority;

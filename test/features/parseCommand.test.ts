@@ -87,6 +87,23 @@ describe('parseCommand: chat text → typed command', () => {
       assert.equal(parsed.name, 'notUnderstood', text);
       assert.ok(parsed.name === 'notUnderstood' && (parsed.suggestion === undefined || typeof parsed.suggestion === 'string'), text);
     }
+    // …also where a list filter is looked up: they are searched for, not taken for a status.
+    assert.deepEqual(parseCommand('list constructor'), { name: 'list', filters: { search: 'constructor' } });
+    assert.deepEqual(parseCommand('list __proto__ open'), { name: 'list', filters: { status: 'Open', search: '__proto__' } });
+  });
+});
+
+describe('badge styles and labels: any label the API sends', () => {
+  it('gives a label named like an inherited property the neutral style, and shows it as sent', async () => {
+    const { colorOf, priorityStyle, resolutionLabel, statusStyle } = await import('../../src/cards/format.js');
+    for (const label of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      assert.equal(statusStyle(label), 'emphasis', label);
+      assert.equal(priorityStyle(label), 'emphasis', label);
+      assert.equal(colorOf(statusStyle(label)), 'Default', label);
+      assert.equal(resolutionLabel(label), label);
+    }
+    assert.equal(statusStyle('Resolved'), 'good');
+    assert.equal(resolutionLabel('cannotResolve'), 'Cannot resolve');
   });
 });
 
