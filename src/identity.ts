@@ -96,25 +96,14 @@ export class IdentityResolver {
   }
 }
 
-/** Building an Intl formatter costs more than a whole turn's routing: one per zone, kept. */
-const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
-const MAX_ZONES = 1000;
-
-function zoneFormat(zone: string): Intl.DateTimeFormat | null {
-  let format = zoneFormats.get(zone);
-  if (format === undefined) {
-    try {
-      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
-    } catch {
-      format = null;
-    }
-    if (zoneFormats.size < MAX_ZONES) zoneFormats.set(zone, format);
-  }
-  return format;
-}
-
 function offsetOfZone(zone: string, at: Date): number | undefined {
-  const part = zoneFormat(zone)?.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+  let part: string | undefined;
+  try {
+    part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
+      .formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+  } catch {
+    return undefined; // a zone Intl does not know
+  }
   if (part === 'GMT') return 0;
   const m = part?.match(/^GMT([+-])(\d{2}):(\d{2})$/);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) + Number(m[3]) / 60) : undefined;
@@ -123,9 +112,11 @@ function offsetOfZone(zone: string, at: Date): number | undefined {
 /**
  * A zone's offset changes only at its transitions, which fall on a quarter hour (local clock
  * times on whole minutes, offsets in quarter hours): an offset read once holds for the rest of its
- * quarter hour, and formatToParts, most of timezoneOf's cost, runs once per zone and quarter.
+ * quarter hour. So the Intl formatter, which costs more than a whole turn's routing, is built once
+ * per zone and quarter, for at most MAX_ZONES zones (the zone is the sender's to choose).
  */
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const MAX_ZONES = 1000;
 const zoneOffsets = new Map<string, { quarter: number; hours: number | undefined }>();
 
 function currentOffsetOfZone(zone: string): number | undefined {
