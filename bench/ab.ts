@@ -7,6 +7,8 @@
  *     through the connector only when there is a message to update).
  *   variant <action> <dir>: this project's bot vs the one in <dir>, a patched copy of the project
  *     (same bench/, changed src/), on one action (help, list, show, resolve, create).
+ * Optional after those: turns per round (1000) and rounds (12). It prints each bot's CPU per turn
+ * and the median of the per-round ratios, the figure to judge a change by.
  */
 import { startSandbox } from '../src/sandbox/index.js';
 import { ADELE, ALEX, message } from '../test/support/activities.js';
@@ -17,7 +19,8 @@ import { BotClient, closedLoop, median } from './load.js';
 
 const experiment = process.argv[2] ?? 'timezone';
 const VARIANT = experiment === 'variant' ? { action: process.argv[3] ?? 'help', dir: process.argv[4] ?? '' } : undefined;
-const TURNS = Number(process.argv[VARIANT ? 5 : 3] ?? 3000);
+const TURNS = Number(process.argv[VARIANT ? 5 : 3] ?? 1000);
+const ROUNDS = Number(process.argv[VARIANT ? 6 : 4] ?? 12);
 const ACTIONS: Record<string, string> = { help: 'help', list: 'list', show: 'show <n>', resolve: 'Resolve click', create: 'create submit' };
 
 async function main(): Promise<void> {
@@ -68,23 +71,28 @@ async function main(): Promise<void> {
   try {
     for (const b of bots) await closedLoop({ client: b.client!, concurrency: 8, total: 1000, make: b.make });
     const latency = new Map<string, number[]>();
-    for (let round = 0; round < 4; round++) {
+    // Many short rounds, the two taking turns (which goes first alternates): the machine's speed
+    // drifts by a quarter within minutes, and a ratio of two neighbouring rounds cancels the drift.
+    for (let round = 0; round < ROUNDS; round++) {
       for (const b of round % 2 ? [...bots].reverse() : bots) {
         sandbox.setRateLimit(1_000_000_000, 60);
         const s0 = await b.bot.stats();
         const r = await closedLoop({ client: b.client!, concurrency: 8, total: TURNS, make: b.make });
         const s1 = await b.bot.stats();
         results.set(b.name, [...(results.get(b.name) ?? []), cpuMs(s0, s1) / TURNS]);
-        const c1 = await closedLoop({ client: b.client!, concurrency: 1, total: 200, make: b.make });
+        const c1 = await closedLoop({ client: b.client!, concurrency: 1, total: 100, make: b.make });
         latency.set(b.name, [...(latency.get(b.name) ?? []), ...c1.latencies]);
         if (r.bad) console.log(`${b.name}: ${r.bad} bad answers`);
         connector.clearVerdicts();
       }
     }
     for (const [name, values] of results) {
-      console.log(`${name.padEnd(48)} bot CPU ${median(values).toFixed(3)} ms/turn (rounds: ${values.map((v) => v.toFixed(3)).join(', ')}); `
+      console.log(`${name.padEnd(48)} bot CPU ${median(values).toFixed(3)} ms/turn (rounds: ${values.map((v) => v.toFixed(2)).join(' ')}); `
         + `c=1 p50 ${median(latency.get(name)!).toFixed(2)} ms`);
     }
+    const [a, b] = [...results.values()];
+    const ratios = a!.map((v, i) => b![i]! / v).sort((x, y) => x - y);
+    console.log(`second ÷ first, per round: median ${median(ratios).toFixed(3)}, middle half ${ratios[Math.floor(ratios.length / 4)]!.toFixed(3)}–${ratios[Math.ceil((3 * ratios.length) / 4) - 1]!.toFixed(3)}`);
   } finally {
     for (const b of bots) b.client?.close();
     for (const b of bots) await b.bot.stop();

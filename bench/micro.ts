@@ -4,11 +4,12 @@
  *
  *   - identity.ts timezoneOf (a zone's offset read once a quarter hour) vs reading it every call;
  *   - the cards (adaptivecards-templating expand + the size check) for help, a 10-row list, a ticket;
- *   - one API call through TicketingClient (ky on fetch) vs plain fetch vs node:http with a
- *     kept-alive agent, against a canned server in another process (so its cost is not counted).
+ *   - one API call through TicketingClient (ky on fetch) vs ky alone (as the floor calls it) vs
+ *     plain fetch vs node:http with a kept-alive agent, against a canned server in another process (so its cost is not counted).
  */
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
+import ky from 'ky';
 import { helpCard } from '../src/cards/helpCard.js';
 import { listCard } from '../src/cards/listCard.js';
 import { ticketCard } from '../src/cards/ticketCard.js';
@@ -83,6 +84,12 @@ async function main(): Promise<void> {
   await price('TicketingClient.getTicket (ky on fetch; limiter, timer, normalize)', () => cannedClient.getTicket(ticket.id, { timezone: 1, deadline: Date.now() + 4500 }), M);
   await price('TicketingClient.changeStatus (PUT with a JSON body)', () => cannedClient.changeStatus(ticket.id, { status: 'Resolved', resolution: 'fixed', comment: 'x' }, user, { timezone: 1, deadline: Date.now() + 4500 }), M);
   const url = `${canned.url}/ticketing/v1/tickets/${ticket.id}?key=k&timezone=1`;
+  // ky as the client and the bench's floor set it up: what any bot using ky pays per call.
+  const http = ky.create({ prefixUrl: `${canned.url}/ticketing/v1`, retry: 0, throwHttpErrors: false, timeout: false, redirect: 'manual', headers: { accept: 'application/json' } });
+  const kyPath = `tickets/${ticket.id}`;
+  const kyParams = () => new URLSearchParams({ key: 'k', timezone: '1' });
+  await price('ky GET + JSON.parse (as the floor calls it)', async () => JSON.parse(await (await http(kyPath, { searchParams: kyParams() })).text()), M);
+  await price('ky PUT with a JSON body + JSON.parse', async () => JSON.parse(await (await http(kyPath, { method: 'PUT', searchParams: kyParams(), json: { status: 'Resolved', user: {} } })).text()), M);
   await price('fetch GET + JSON.parse', async () => JSON.parse(await (await fetch(url)).text()), M);
   await price('fetch PUT with a JSON body + JSON.parse', async () => JSON.parse(await (await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"status":"Resolved","user":{}}' })).text()), M);
   const agent = new Agent({ keepAlive: true, maxSockets: 16 });
