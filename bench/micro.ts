@@ -3,9 +3,11 @@
  * `tsx bench/micro.ts`. Evidence for bench/results.md's findings, not part of `npm run bench`.
  *
  *   - identity.ts timezoneOf (a zone's offset read once a quarter hour) vs reading it every call;
- *   - the cards (adaptivecards-templating expand + the size check) for help, a 10-row list, a ticket;
+ *   - the cards (view model, binder.ts, the size check when the bound asks for it) for help, a
+ *     10-row list, a ticket, and what serializing a card once more would cost;
  *   - one API call through TicketingClient (ky on fetch) vs ky alone (as the floor calls it) vs
- *     plain fetch vs node:http with a kept-alive agent, against a canned server in another process (so its cost is not counted).
+ *     plain fetch vs node:http with a kept-alive agent, against a canned server in another
+ *     process (so its cost is not counted).
  */
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -69,12 +71,12 @@ async function main(): Promise<void> {
   const rawTicket = JSON.stringify({ item: sandbox.store.ticketById(ticket.id) });
   await sandbox.close();
 
-  console.log('\n# cards (src/cards/*: view model, binder.ts, then JSON.stringify for the size check)');
+  console.log('\n# cards (src/cards/*: view model, binder.ts; JSON.stringify only when the size bound is over the limit)');
   const commands = Object.entries(COMMAND_EXAMPLES).map(([, example]) => ({ example, meaning: 'what it does, in a few words' }));
   await price('helpCard (the help card)', () => helpCard({ commands, inChannel: false }));
   await price('listCard (10 tickets)', () => listCard(page.items, { heading: 'Tickets', subheading: 'Page 1 · newest first', empty: 'No tickets match.', next: { token: 'x' } }));
   await price('ticketCard (full card, with instance and tags)', () => ticketCard(ticket, { timezone: 1, instance, tagCategories }));
-  await price('JSON.stringify of a ticket card (once more, as the size check does)', () => JSON.stringify(ticketCard(ticket, { timezone: 1, instance, tagCategories })), 500);
+  await price('ticketCard, then JSON.stringify of it (what measuring every card cost)', () => JSON.stringify(ticketCard(ticket, { timezone: 1, instance, tagCategories })), 500);
 
   console.log('\n# one API call, client side only (a canned server in another process answers)');
   const canned = await cannedServer(rawTicket);

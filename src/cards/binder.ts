@@ -17,6 +17,10 @@
  *
  * Templates bind view-model fields only: `$root`, `$index` and `$host` are refused when the template
  * is compiled, since the library would resolve them in a context this binder does not build.
+ *
+ * Binding also adds up a bound on the card's size as JSON, from sizes known when compiling and the
+ * length of each bound value, so that render() serializes a card to measure it only when it might
+ * be too big.
  */
 import * as ACData from 'adaptivecards-templating';
 
@@ -25,17 +29,30 @@ type Expression = Exclude<ReturnType<typeof ACData.Template.parseInterpolatedStr
 type When = { kind: 'drop' } | { kind: 'test'; expression: Expression; path?: string[] };
 
 type Bound =
-  | { kind: 'constant'; value: unknown }
+  /** `bytes`: the value's size as JSON (UTF-8). */
+  | { kind: 'constant'; value: unknown; bytes: number }
   | { kind: 'field'; path: string[]; expression: Expression }
   /** Text with fields in it: each part is a constant string or a field path. */
   | { kind: 'text'; parts: Array<string | string[]>; expression: Expression }
   | { kind: 'expression'; expression: Expression }
   | { kind: 'array'; items: Bound[] }
-  | { kind: 'object'; when?: When; data?: Bound; entries: Array<[string, Bound]> };
+  /** `frame`: the braces, and each key with its quotes, colon and comma, in bytes. */
+  | { kind: 'object'; when?: When; data?: Bound; entries: Array<[string, Bound]>; frame: number };
+
+export interface Expanded {
+  /** What `new Template(json).expand({ $root: data })` gives. */
+  card: unknown;
+  /** The card's size as JSON in UTF-8 bytes is at most this. */
+  maxBytes: number;
+}
 
 export interface CompiledTemplate {
-  /** The card for this view model: what `new Template(json).expand({ $root: data })` gives. */
-  expand(data: object): unknown;
+  expand(data: object): Expanded;
+}
+
+/** Bytes counted while binding one card. */
+interface Tally {
+  bytes: number;
 }
 
 /** Keys the library reads as instructions and never copies into the card. */
@@ -45,11 +62,45 @@ const CONTEXT_NAME = /\$(?:root|index|host|data|_acTemplateVersion)\b/;
 
 export function compileTemplate(json: unknown, name: string): CompiledTemplate {
   const root = compile(json, name);
-  return { expand: (data) => expand(root, data) };
+  return {
+    expand: (data) => {
+      const tally = { bytes: 0 };
+      return { card: expand(root, data, tally), maxBytes: tally.bytes };
+    },
+  };
+}
+
+function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? 'null');
 }
 
 function constant(value: unknown): Bound {
-  return { kind: 'constant', value };
+  return { kind: 'constant', value, bytes: jsonBytes(value) };
+}
+
+/**
+ * At least the size as JSON of a bound value: 6 bytes per UTF-16 unit covers the longest escape
+ * (`\u001f`) and any UTF-8 sequence; plain objects and arrays are walked, anything else measured.
+ */
+function valueBytes(value: unknown): number {
+  switch (typeof value) {
+    case 'string': return 2 + 6 * value.length;
+    case 'number': return 24;
+    case 'boolean': return 5;
+    case 'undefined': return 4;
+    default: break;
+  }
+  if (value === null) return 4;
+  if (Array.isArray(value)) {
+    let bytes = 2;
+    for (const item of value) bytes += valueBytes(item) + 1;
+    return bytes;
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return jsonBytes(value);
+  let bytes = 2;
+  for (const [key, inner] of Object.entries(value as object)) bytes += 6 * key.length + 4 + valueBytes(inner);
+  return bytes;
 }
 
 /** A constant's own copy for one card: plain JSON, so arrays and own keys are all there is. */
@@ -78,7 +129,8 @@ function compile(node: unknown, name: string): Bound {
     if (!when && !data && entries.every(([, bound]) => bound.kind === 'constant')) {
       return constant(Object.fromEntries(entries.map(([key, bound]) => [key, (bound as { value: unknown }).value])));
     }
-    return { kind: 'object', ...(when ? { when } : {}), ...(data ? { data } : {}), entries };
+    const frame = entries.reduce((sum, [key]) => sum + jsonBytes(key) + 2, 2);
+    return { kind: 'object', ...(when ? { when } : {}), ...(data ? { data } : {}), entries, frame };
   }
   return constant(node);
 }
@@ -161,42 +213,60 @@ function joinItems(values: unknown[]): unknown[] {
   return out;
 }
 
-function expand(bound: Bound, data: unknown): unknown {
+/** Takes the bytes of the list a `$data` binding reads: the list is not copied into the card. */
+const UNCOUNTED: Tally = { bytes: 0 };
+
+function expand(bound: Bound, data: unknown, tally: Tally): unknown {
   switch (bound.kind) {
     case 'constant':
+      tally.bytes += bound.bytes;
       return copy(bound.value);
     case 'field': {
-      const value = read(bound.path, data);
-      return value === undefined || value === null ? valueOf(bound.expression, data) : value;
+      const direct = read(bound.path, data);
+      const value = direct === undefined || direct === null ? valueOf(bound.expression, data) : direct;
+      tally.bytes += valueBytes(value);
+      return value;
     }
     case 'text': {
       let text = '';
       for (const part of bound.parts) {
         const value = typeof part === 'string' ? part : read(part, data);
-        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return valueOf(bound.expression, data);
+        if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') {
+          const whole = valueOf(bound.expression, data);
+          tally.bytes += valueBytes(whole);
+          return whole;
+        }
         text += String(value);
       }
+      tally.bytes += valueBytes(text);
       return text;
     }
-    case 'expression':
-      return valueOf(bound.expression, data);
+    case 'expression': {
+      const value = valueOf(bound.expression, data);
+      tally.bytes += valueBytes(value);
+      return value;
+    }
     case 'array':
-      return joinItems(bound.items.map((item) => expand(item, data)));
+      tally.bytes += 2 + bound.items.length;
+      return joinItems(bound.items.map((item) => expand(item, data, tally)));
     case 'object': {
       // `$data` repeats the object once per item of an array, each item its data; one object stays one.
-      const scoped = bound.data === undefined ? undefined : expand(bound.data, data);
+      const scoped = bound.data === undefined ? undefined : expand(bound.data, data, UNCOUNTED);
       const scopes = bound.data === undefined ? [data] : Array.isArray(scoped) ? scoped : [scoped];
       const out: object[] = [];
       for (const scope of scopes) {
         const inner = scope === undefined ? data : scope;
         if (bound.when && !passes(bound.when, inner)) continue;
+        tally.bytes += bound.frame;
         const object: Record<string, unknown> = {};
         for (const [key, value] of bound.entries) {
-          const expanded = expand(value, inner);
+          const expanded = expand(value, inner, tally);
           if (expanded !== undefined) object[key] = expanded;
         }
         out.push(object);
       }
+      // Repeated objects become a list (or join their parent's): its brackets and commas.
+      if (out.length > 1) tally.bytes += 2 + out.length;
       return out.length === 0 ? null : out.length === 1 ? out[0] : out;
     }
   }

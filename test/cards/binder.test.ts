@@ -7,12 +7,12 @@
 import assert from 'node:assert/strict';
 import * as ACData from 'adaptivecards-templating';
 import { compileTemplate } from '../../src/cards/binder.js';
-import { bindWith, render } from '../../src/cards/render.js';
+import { MAX_CARD_BYTES, bindWith, render, watchBounds } from '../../src/cards/render.js';
 import { FIXTURES, fixtureId } from './fixtures.js';
 
 function both(template: unknown, data: object): { compiled: unknown; library: unknown } {
   return {
-    compiled: compileTemplate(template, 'test').expand(data),
+    compiled: compileTemplate(template, 'test').expand(data).card,
     library: new ACData.Template(template).expand({ $root: data }),
   };
 }
@@ -74,7 +74,7 @@ describe('card binder: the same cards as adaptivecards-templating', () => {
   it('fails as the library does on text around a null field', () => {
     const template = { t: 'a ${nil}' };
     assert.throws(() => new ACData.Template(template).expand({ $root: { nil: null } }), TypeError);
-    assert.throws(() => compileTemplate(template, 'test').expand({ nil: null }), TypeError);
+    assert.throws(() => compileTemplate(template, 'test').expand({ nil: null }).card, TypeError);
   });
 
   it('refuses, when compiled, a template that names a context: $root, $index, $host', () => {
@@ -93,5 +93,41 @@ describe('card binder: the same cards as adaptivecards-templating', () => {
     first.body.push({ type: 'TextBlock', text: 'added' });
     first.body[0]!.label = 'changed';
     assert.deepEqual(resolveForm(render('ticket', view('t2')))?.body, untouched);
+  });
+});
+
+describe('card binder: the size bound that spares measuring each card', () => {
+  afterEach(() => watchBounds(undefined));
+  const bytes = (card: unknown) => Buffer.byteLength(JSON.stringify(card));
+
+  it('is never under the card\'s real size, for every fixture of every template', async () => {
+    const seen: Array<{ name: string; exact: number; maxBytes: number }> = [];
+    watchBounds((name, card, maxBytes) => seen.push({ name, exact: bytes(card), maxBytes }));
+    for (const fixture of FIXTURES) await fixture.build();
+    assert.deepEqual(new Set(seen.map((s) => s.name)), new Set(FIXTURES.map((f) => f.template)), 'every template seen');
+    for (const { name, exact, maxBytes } of seen) assert.ok(maxBytes >= exact, `${name}: bound ${maxBytes} under ${exact}`);
+    const spared = seen.filter((s) => s.maxBytes <= MAX_CARD_BYTES).length;
+    assert.ok(spared >= seen.length * 0.9, `the bound spares most cards the measuring: ${spared} of ${seen.length}`);
+  });
+
+  it('holds for text with escapes, emoji, lone surrogates and control characters, and for whole objects bound', () => {
+    const nasty = '"\\\n\u0001\u001f\u2028 é 漢字 😀 \ud800 </script>'.repeat(20);
+    const template = {
+      t: '${s}', u: 'Say ${s} now', n: '${num}', f: '${facts}', d: '${when}', m: '${missing}',
+      rows: [{ $data: '${rows}', $when: '${show}', v: '${s}' }],
+    };
+    const data = {
+      s: nasty, num: -1.2345678901234567e-308, when: new Date(0),
+      facts: [{ title: nasty, value: nasty }, { 'k\u0000"': [nasty, null, true, 7] }],
+      rows: [{ s: nasty, show: true }, { s: nasty, show: false }, { s: 'x', show: true }],
+    };
+    const { card, maxBytes } = compileTemplate(template, 'test').expand(data);
+    assert.deepEqual(card, new ACData.Template(template).expand({ $root: data }));
+    assert.ok(maxBytes >= bytes(card), `bound ${maxBytes} under ${bytes(card)}`);
+  });
+
+  it('still refuses a card over the limit, which it then measures', () => {
+    assert.throws(() => render('error', { headline: 'x'.repeat(MAX_CARD_BYTES) }), /card error is \d+ bytes, over/);
+    assert.doesNotThrow(() => render('error', { headline: 'é'.repeat(4000) }), 'a bound over the limit, a card under it');
   });
 });
