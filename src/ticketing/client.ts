@@ -20,7 +20,7 @@ import { walkPages } from './paging.js';
 import { commentBody, createTicketBody, statusChangeBody, updateTicketBody } from './payload.js';
 import { checkContinuationToken, ticketQueryParams } from './query.js';
 import { RateLimiter } from './rateLimit.js';
-import { redactSecrets } from './redact.js';
+import { redact, secretForms } from './redact.js';
 import { DEFAULT_RETRY, decideRetry, parseRetryAfter, type AttemptFailure, type RetryOptions } from './retry.js';
 import type {
   Activity, Comment, Instance, NewTicket, Page, StatusChange, TagCategory, Ticket, TicketQuery,
@@ -152,6 +152,8 @@ export class TicketingClient {
   readonly #retry: RetryOptions;
   readonly #requestTimeoutMs: number;
   readonly #log: ((line: string) => void) | undefined;
+  /** The keys as they could appear in a string: hidden in every log line and error code. */
+  readonly #secretForms: readonly string[];
   readonly #http: KyInstance;
   readonly #limiters = new Map<string, RateLimiter>();
   readonly #instanceCache: TtlCache<Instance>;
@@ -174,6 +176,7 @@ export class TicketingClient {
     this.#apiKey = apiKey;
     this.#readKey = readKey;
     this.canWrite = apiKey !== undefined;
+    this.#secretForms = secretForms([apiKey, readKey]);
     this.#timezoneDefault = checkTimezone(options.timezoneDefault ?? 0, where);
     const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
     if (!Number.isInteger(rateLimit.limit) || rateLimit.limit < 1) throw invalidInput('rateLimit.limit must be a whole number, 1 or more.', where);
@@ -370,7 +373,7 @@ export class TicketingClient {
   #writeLog(line: string): void {
     if (!this.#log) return;
     try {
-      this.#log(redactSecrets(line, [this.#apiKey, this.#readKey]));
+      this.#log(redact(line, this.#secretForms));
     } catch {
       // A failing logger must not fail the call.
     }
@@ -456,7 +459,7 @@ export class TicketingClient {
         return {
           ok: false,
           failed: { status: response.status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
-          ...(code === undefined ? {} : { code: redactSecrets(code, [this.#apiKey, this.#readKey]) }),
+          ...(code === undefined ? {} : { code: redact(code, this.#secretForms) }),
         };
       }
       let body: unknown;

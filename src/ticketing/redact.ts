@@ -6,14 +6,25 @@
 
 const REDACTED = '***';
 
-/** `text` with every occurrence of each secret (and of its URL-encoded form) replaced by `***`. */
-export function redactSecrets(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
+/**
+ * What to look for: each secret as given and URL-encoded, longest first (so that a secret holding
+ * another is hidden whole). Made once per client, not per line.
+ */
+export function secretForms(secrets: readonly (string | undefined)[]): string[] {
+  const forms = new Set<string>();
   for (const secret of secrets) {
     if (!secret) continue;
-    for (const form of new Set([secret, encodeURIComponent(secret)])) {
-      out = out.split(form).join(REDACTED);
-    }
+    forms.add(secret);
+    forms.add(encodeURIComponent(secret));
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+
+/** `text` with every occurrence of each form replaced by `***`. */
+export function redact(text: string, forms: readonly string[]): string {
+  let out = text;
+  for (const form of forms) {
+    if (out.includes(form)) out = out.split(form).join(REDACTED);
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { inspect } from 'node:util';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import { isTicketingError, type TicketingClient, type TicketingError } from '../../src/ticketing/index.js';
+import { redact, secretForms } from '../../src/ticketing/redact.js';
 import { ACTOR, PRIMARY_KEY, SECONDARY_KEY, clientFor, reset, sandbox, storeTickets } from './support.js';
 
 const WRONG_KEY = 'WRONGk3y-LEAKCHECK-0d9e8f7a6b';
@@ -85,4 +86,16 @@ describe('ticketing client: the key never leaks', () => {
       for (const line of lines) assert.match(line, /^(GET|POST|PUT) \/\S+ (\d{3}|network error|timeout) \d+ms/);
     });
   }
+});
+
+describe('ticketing/redact: the second line of defence', () => {
+  it('hides each key as given and URL-encoded, a key holding another whole, and leaves other text as it is', () => {
+    const forms = secretForms(['abc', 'abc+def/==', undefined, '', 'abc']);
+    assert.deepEqual(forms, ['abc%2Bdef%2F%3D%3D', 'abc+def/==', 'abc'], 'each form once, longest first');
+    assert.equal(redact('GET /tickets?key=abc+def/== 200 3ms', forms), 'GET /tickets?key=*** 200 3ms');
+    assert.equal(redact('key=abc%2Bdef%2F%3D%3D&k2=abc', forms), 'key=***&k2=***');
+    assert.equal(redact('abcabc', forms), '******');
+    const clean = 'GET /tickets/1 200 3ms';
+    assert.equal(redact(clean, forms), clean);
+  });
 });
