@@ -70,6 +70,26 @@ describe('ticketing client: every endpoint against the sandbox', () => {
     }
   });
 
+  it('says what busy copies need: the limit (a copy), whether reads share the write key, and the reads free now', async () => {
+    const limit = { limit: 5, windowMs: 60_000 };
+    const both = clientFor(sb, { rateLimit: limit });
+    const shown = both.rateLimit;
+    shown.limit = 1;
+    assert.deepEqual(both.rateLimit, limit, 'changing what it gave changes nothing');
+    assert.equal(both.readsShareWriteKey, false);
+    assert.equal(both.freeReads(), 5);
+    const [first] = (await both.listTickets({ limit: 1 })).items;
+    assert.ok(first);
+    assert.equal(both.freeReads(), 4, 'a read holds its slot for the window');
+    await both.addComment(first.id, 'on the other key', ACTOR);
+    assert.equal(both.freeReads(), 4, 'a write spends the read/write key, not the read key');
+
+    const one = clientFor(sb, { rateLimit: limit, readOnlyKey: undefined });
+    assert.equal(one.readsShareWriteKey, true);
+    await one.addComment(first.id, 'on the shared key', ACTOR);
+    assert.equal(one.freeReads(), 4, 'with one key, a write spends a read\'s turn');
+  });
+
   it('with only the read/write key: it is used for reads and writes', async () => {
     const client = clientFor(sb, { readOnlyKey: undefined });
     await exerciseAll(client);
