@@ -52,7 +52,7 @@ function ticketFields(value: Record<string, unknown>, operation: string, timezon
   if (value.priority !== undefined) out.priority = checkOneOf(value.priority, PRIORITIES, 'priority', operation);
   if (value.assignee !== undefined) out.assignee = checkUser(value.assignee, 'assignee', operation);
   if (value.expectedDate !== undefined) out.expectedDate = toDateOnly(value.expectedDate, 'expectedDate', operation, timezone);
-  if (value.tags !== undefined) out.tags = checkTags(value.tags, 'tags', operation);
+  if (value.tags !== undefined) out.tags = checkTags(value.tags, 'tags', operation, 'body');
   if (value.customFields !== undefined) out.customFields = checkCustomFields(value.customFields, operation);
   return out;
 }

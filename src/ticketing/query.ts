@@ -47,7 +47,7 @@ export function ticketQueryParams(query: TicketQuery = {}, operation = 'listTick
   if (q.status !== undefined) params.set('status', checkOneOf(q.status, STATUSES, 'status', operation));
   if (q.priority !== undefined) params.set('priority', checkOneOf(q.priority, PRIORITIES, 'priority', operation));
   if (q.tags !== undefined) {
-    const tags = checkTags(q.tags, 'tags', operation);
+    const tags = checkTags(q.tags, 'tags', operation, 'filter');
     if (tags.length > 0) params.set('tags', tags.map((t) => `${t.tagCategoryId}_${t.text}`).join(','));
   }
   if (q.orderBy !== undefined) params.set('orderBy', checkOneOf(q.orderBy, ORDER_BY_FIELDS, 'orderBy', operation));

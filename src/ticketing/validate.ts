@@ -55,18 +55,19 @@ export function checkUser(value: unknown, field: string, operation: string): Use
 }
 
 /**
- * Tags: a category id and a text each. The list filter sends them as `tagCategoryId_text`,
- * comma-joined, so a text may not hold a comma and a category id neither a comma nor `_`.
+ * Tags: a category id and a text each. Write bodies carry them as JSON objects, so any text goes;
+ * the list filter (`use: 'filter'`) sends them as `tagCategoryId_text`, comma-joined, so there a
+ * text may not hold a comma and a category id neither a comma nor `_`.
  */
-export function checkTags(value: unknown, field: string, operation: string): TicketTag[] {
+export function checkTags(value: unknown, field: string, operation: string, use: 'body' | 'filter'): TicketTag[] {
   if (!Array.isArray(value)) throw invalidInput(`${field} must be a list of tags.`, operation);
   return value.map((tag: unknown, i) => {
     const at = `${field}[${i}]`;
     if (!isRecord(tag)) throw invalidInput(`${at} must be a tag with tagCategoryId and text.`, operation);
     const tagCategoryId = checkNonEmptyString(tag.tagCategoryId, `${at}.tagCategoryId`, operation);
     const text = checkNonEmptyString(tag.text, `${at}.text`, operation);
-    if (/[,_]/.test(tagCategoryId)) throw invalidInput(`${at}.tagCategoryId may not contain "," or "_".`, operation);
-    if (text.includes(',')) throw invalidInput(`${at}.text may not contain a comma.`, operation);
+    if (use === 'filter' && /[,_]/.test(tagCategoryId)) throw invalidInput(`${at}.tagCategoryId may not contain "," or "_".`, operation);
+    if (use === 'filter' && text.includes(',')) throw invalidInput(`${at}.text may not contain a comma.`, operation);
     return { tagCategoryId, text };
   });
 }

@@ -90,6 +90,14 @@ describe('ticketing client: every endpoint against the sandbox', () => {
     assert.equal(one.freeReads(), 4, 'with one key, a write spends a read\'s turn');
   });
 
+  it('writes a tag whose text holds a comma as given (the form offers such tags; only the list filter cannot)', async () => {
+    const client = clientFor(sb);
+    const tags = [{ tagCategoryId: sb.store.tagCategories()[0]?.id ?? 'category', text: 'Sales, EMEA' }];
+    const created = await client.createTicket({ ...newTicket('comma tag'), tags }, ACTOR);
+    assert.ok(created);
+    assert.deepEqual(sb.store.ticketById(created.id)?.tags, tags);
+  });
+
   it('with only the read/write key: it is used for reads and writes', async () => {
     const client = clientFor(sb, { readOnlyKey: undefined });
     await exerciseAll(client);

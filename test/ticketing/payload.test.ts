@@ -32,6 +32,13 @@ describe('ticketing/payload: write bodies', () => {
     assert.deepEqual(commentBody('hello', user), { comment: 'hello', user });
   });
 
+  it('takes any tag text in a write body, commas included (only the list filter joins tags with commas)', () => {
+    const tags = [{ tagCategoryId: 'c_1', text: 'Sales, EMEA' }];
+    assert.deepEqual(createTicketBody({ title: 'T', requestor: user, tags }, user, 0).ticket.tags, tags);
+    assert.deepEqual(updateTicketBody({ tags }, user, 0).updates.tags, tags);
+    assert.throws(() => updateTicketBody({ tags: [{ tagCategoryId: 'c1', text: ' ' }] }, user, 0), invalid);
+  });
+
   it('refuses bad writes before any request', () => {
     assert.throws(() => createTicketBody({ title: '', requestor: user }, user, 0), invalid);
     assert.throws(() => createTicketBody({ title: 'T' } as NewTicket, user, 0), invalid);
