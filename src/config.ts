@@ -78,9 +78,9 @@ function httpUrl(env: Env, name: string): string | undefined {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ConfigError(`${name} must be an http(s) URL such as ${REGION_BASE_URLS.us}`);
   }
-  if (url.search !== '') {
+  if (url.search !== '' || url.username !== '' || url.password !== '') {
     // A key pasted into the URL would end up in logs; it belongs in TICKETING_API_KEY.
-    throw new ConfigError(`${name} must not carry a query string; put the key in TICKETING_API_KEY`);
+    throw new ConfigError(`${name} must not carry a query string or a user name and password; put the key in TICKETING_API_KEY`);
   }
   return raw.replace(/\/+$/, '');
 }

@@ -33,6 +33,7 @@ describe('config', () => {
     [{ TICKETING_BASE_URL: 'not a url', TICKETING_API_KEY: 'k' }, /^TICKETING_BASE_URL must be an http\(s\) URL/],
     [{ TICKETING_BASE_URL: 'ftp://x/y', TICKETING_API_KEY: 'k' }, /^TICKETING_BASE_URL must be an http\(s\) URL/],
     [{ TICKETING_BASE_URL: 'https://x/y?key=secret', TICKETING_API_KEY: 'k' }, /^TICKETING_BASE_URL must not carry a query string/],
+    [{ TICKETING_BASE_URL: 'https://user:secret@x/y', TICKETING_API_KEY: 'k' }, /^TICKETING_BASE_URL must not carry a query string or a user name and password/],
     [{ TICKETING_REGION: 'us' }, /^TICKETING_API_KEY \(or TICKETING_READONLY_KEY\) is required/],
     [{ TICKETING_RATE_LIMIT: '0' }, /^TICKETING_RATE_LIMIT must be/],
     [{ MicrosoftAppId: 'abc' }, /^MicrosoftAppPassword is required/],

@@ -167,8 +167,9 @@ export class TicketingClient {
     } catch {
       throw invalidInput('baseUrl must be an absolute http(s) URL.', where);
     }
-    if (!/^https?:$/.test(base.protocol) || base.search !== '' || base.hash !== '') {
-      throw invalidInput('baseUrl must be an http(s) URL with no query string.', where);
+    if (!/^https?:$/.test(base.protocol) || base.search !== '' || base.hash !== '' || base.username !== '' || base.password !== '') {
+      // fetch refuses a URL with credentials, and the error it throws would show them.
+      throw invalidInput('baseUrl must be an http(s) URL with no query string, user name or password.', where);
     }
     const apiKey = options.apiKey || undefined;
     const readKey = options.readOnlyKey || apiKey;

@@ -171,6 +171,16 @@ describe('ticketing client: every endpoint against the sandbox', () => {
     });
   });
 
+  it('refuses, when made, a base URL it could not use safely: not http(s), a query, a fragment, a user name or password', () => {
+    for (const baseUrl of ['not a url', 'ftp://x/ticketing/v1', 'https://x/v1?key=k', 'https://x/v1#top', 'https://user:s3cret@x/v1', 'https://user@x/v1']) {
+      assert.throws(() => clientFor(sb, { baseUrl }), (e: unknown) => {
+        assert.ok(isTicketingError(e) && e.kind === 'invalidInput', `${baseUrl}: ${String(e)}`);
+        assert.ok(!e.message.includes('s3cret'), 'the password is not echoed');
+        return true;
+      });
+    }
+  });
+
   it('refuses an id that is not a UUID before any request', async () => {
     const client = clientFor(sb);
     for (const id of ['1234', '../instance', `${randomUUID()}/status`, '']) {
