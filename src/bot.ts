@@ -225,11 +225,11 @@ export class TicketBot extends TeamsActivityHandler {
   }
 
   private async handleSubmitAction(context: TurnContext): Promise<InvokeResponse> {
-    const { context: where, data } = parseCreateInvoke(context.activity.value);
+    const { context: where, source, data } = parseCreateInvoke(context.activity.value);
     const ctx = this.featureContext(context, INVOKE_BUDGET_MS);
     let outcome;
     try {
-      outcome = await submitCreateForm(ctx, data);
+      outcome = await submitCreateForm(ctx, data, source);
     } catch (error) {
       // Only when the form itself cannot be drawn again (the helpdesk's fields are unreachable).
       this.deps.log(`turn ${context.activity.id} create refused ${error instanceof Error ? error.name : 'error'}`);

@@ -43,8 +43,6 @@ export interface CreateFormView {
   assignee: ChoiceState;
   tagGroups: TagGroup[];
   fields: CustomInput[];
-  /** Carried back with the inputs on submit. */
-  submitData: Record<string, string>;
 }
 
 /** Input values and labels show as given (they render no Markdown); the source line is a text block. */

@@ -104,7 +104,6 @@ function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Val
     assignee: { value: values.assignee ?? '', error: errors.assignee, choices: instanceAgents(instance).map((p) => ({ title: p.name, value: p.id })) },
     tagGroups,
     fields,
-    submitData: source?.authorId ? { authorId: source.authorId, authorName: source.authorName ?? '' } : {},
   };
 }
 
@@ -137,8 +136,11 @@ interface Parsed {
   requestor: 'me' | 'author';
 }
 
-/** Checks every value against the helpdesk's own lists; errors are keyed by input id. */
-function parseForm(values: Values, catalog: Catalog): { parsed?: Parsed; errors: Values } {
+/**
+ * Checks every value against the helpdesk's own lists; errors are keyed by input id. `authorId` is
+ * the source message's author, from Teams' own payload: "author" is a choice only when there is one.
+ */
+function parseForm(values: Values, catalog: Catalog, authorId: string | undefined): { parsed?: Parsed; errors: Values } {
   const errors: Values = {};
   const title = (values.title ?? '').trim();
   if (title === '') errors.title = 'A ticket needs a title.';
@@ -150,7 +152,7 @@ function parseForm(values: Values, catalog: Catalog): { parsed?: Parsed; errors:
   const expectedDate = (values.expectedDate ?? '').trim();
   if (expectedDate !== '' && !isDate(expectedDate)) errors.expectedDate = 'Choose a date (YYYY-MM-DD).';
   const requestor = values.requestor || 'me';
-  if (requestor !== 'me' && !(requestor === 'author' && values.authorId)) errors.requestor = 'Choose who the ticket is for.';
+  if (requestor !== 'me' && !(requestor === 'author' && authorId)) errors.requestor = 'Choose who the ticket is for.';
 
   const people = instanceAgents(catalog.instance);
   let assignee: User | undefined;
@@ -234,19 +236,20 @@ function stringValues(data: Record<string, unknown>): Values {
 
 /**
  * Creates the ticket from the form, as the acting user; the requestor is the acting user or, when
- * chosen, the message's author, looked up in Teams (never taken from the form's data). On any
- * problem the form comes back with the values kept and each error beside its input.
+ * chosen, the author of the message the form was opened from: `source`, which Teams attaches to
+ * the submit itself, looked up in Teams. The form's data never names a person (it is the sender's
+ * to forge). On any problem the form comes back with the values kept and each error beside its input.
  */
-export async function submitCreateForm(ctx: FeatureContext, data: Record<string, unknown>): Promise<FormOutcome> {
+export async function submitCreateForm(ctx: FeatureContext, data: Record<string, unknown>, source?: MessageSource): Promise<FormOutcome> {
   const catalog = await loadCatalog(ctx);
   const values = stringValues(data);
-  const source: MessageSource | undefined = values.authorId ? { text: '', authorId: values.authorId, authorName: values.authorName } : undefined;
   const again = (problem: string, errors: Values = {}) => ({ form: createFormCard(view(catalog, ctx, values, errors, { problem, source })) });
 
-  const { parsed, errors } = parseForm(values, catalog);
+  const authorId = source?.authorId;
+  const { parsed, errors } = parseForm(values, catalog, authorId);
   if (!parsed) return again('Please fix the fields marked below.', errors);
   try {
-    const requestor = parsed.requestor === 'author' ? await ctx.person(values.authorId!) : undefined;
+    const requestor = parsed.requestor === 'author' && authorId ? await ctx.person(authorId) : undefined;
     return { created: await createTicket(ctx, { ...parsed.ticket, requestor }) };
   } catch (error) {
     // The form keeps what the person typed; the sentence says what went wrong.

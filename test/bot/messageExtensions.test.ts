@@ -156,12 +156,26 @@ describe('message extensions, through the real server', () => {
       assert.deepEqual(h.apiCalls(), [{ method: 'POST', path: '/tickets' }]);
     });
 
-    it('makes the message author the requestor when chosen, looked up in Teams, with the acting user as creator', async () => {
-      const res = await submit({ ...good(), title: 'For Alex', requestor: 'author', authorId: ALEX.aadObjectId, authorName: 'Forged Name' });
+    it('makes the message author the requestor when chosen: the author Teams attaches to the submit, looked up in Teams, with the acting user as creator', async () => {
+      const fromMessage = { commandContext: 'message', messagePayload: messagePayload(ALEX, '<p>My laptop will not boot</p>') };
+      const res = await submit({ ...good(), title: 'For Alex', requestor: 'author' }, fromMessage);
       assert.equal((res.body as Json).composeExtension?.type, 'result');
       const created = h.sandbox.store.allTickets().find((t) => t.title === 'For Alex')!;
       assert.deepEqual(created.requestor, { id: ALEX.aadObjectId, name: ALEX.name, email: ALEX.email });
       assert.deepEqual(created.createdBy, { id: ADELE.aadObjectId, name: ADELE.name, email: ADELE.email });
+    });
+
+    it('never takes the requestor from the form\'s data: an author named there, with no message or another message, is refused or ignored', async () => {
+      const before = h.sandbox.store.allTickets().length;
+      const forged = await submit({ ...good(), title: 'Forged for Alex', requestor: 'author', authorId: ALEX.aadObjectId, authorName: 'Alex' });
+      assert.match(texts(formOf(forged)), /Choose who the ticket is for/);
+      assert.equal(h.sandbox.store.allTickets().length, before, 'nothing created');
+
+      const fromAdele = { commandContext: 'message', messagePayload: messagePayload(ADELE, '<p>Printer jam</p>') };
+      const res = await submit({ ...good(), title: 'Not for Alex', requestor: 'author', authorId: ALEX.aadObjectId }, fromAdele);
+      assert.equal((res.body as Json).composeExtension?.type, 'result');
+      const created = h.sandbox.store.allTickets().find((t) => t.title === 'Not for Alex')!;
+      assert.deepEqual(created.requestor, { id: ADELE.aadObjectId, name: ADELE.name, email: ADELE.email }, 'the author of the message, not the one in the data');
     });
 
     it('answers from the command box with a sentence (there is no compose box to insert into)', async () => {
