@@ -28,6 +28,7 @@ function row(ticket: Ticket) {
   };
 }
 
+/** The heading holds what the person searched for: shown as typed, never as a link or a heading. */
 export function listCard(tickets: Ticket[], options: ListCardOptions): AdaptiveCard {
-  return render('list', { ...options, rows: tickets.map(row) });
+  return render('list', { ...options, heading: plain(options.heading), rows: tickets.map(row) });
 }

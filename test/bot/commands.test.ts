@@ -154,6 +154,14 @@ describe('bot chat commands, through the real server', () => {
       assert.deepEqual(listedIds(card), seattle.slice(0, 10).map((t) => t.id));
     });
 
+    it('shows search words in the heading as typed: Markdown there makes no link', async () => {
+      const { card } = await say('list [Reset your password](https://evil.example/login)');
+      const json = JSON.stringify(card);
+      const escaped = 'Tickets matching "\\[Reset your password\\](https://evil.example/login)"';
+      assert.ok(json.includes(JSON.stringify(escaped).slice(1, -1)), `the heading escapes the link's brackets: ${json.slice(0, 400)}`);
+      assert.ok(!json.includes('"[Reset your password]'), 'no Markdown link in the card');
+    });
+
     it('says so when a tag does not exist, without listing anything', async () => {
       const { card } = await say('list tag:nosuchtag');
       assert.match(readable(card), /There is no tag "nosuchtag"/);
