@@ -69,13 +69,23 @@ function resultAttachment(result: SearchResult) {
  * Routes by activity kind only: chat text → commands, card verbs → actions. Features do the work;
  * this class turns their answers into Teams messages, invoke responses and card updates.
  */
+/**
+ * What makes a delivery a repeat: the same activity id in the same conversation from the same
+ * sender. Teams' message ids are timestamps, unique only within a conversation, and a repeat gets
+ * the first delivery's answer, which must never be another person's.
+ */
+function replayKey(activity: TurnContext['activity']): string | undefined {
+  if (!activity.id) return undefined;
+  return JSON.stringify([activity.conversation?.id ?? '', activity.from?.id ?? '', activity.id]);
+}
+
 export class TicketBot extends TeamsActivityHandler {
   private readonly replays = new ReplayGuard<InvokeResponse | void>();
 
   constructor(private readonly deps: BotDeps) {
     super();
     this.onMessage(async (context, next) => {
-      const { result, repeated } = this.replays.once(context.activity.id, () => this.handleMessage(context));
+      const { result, repeated } = this.replays.once(replayKey(context.activity), () => this.handleMessage(context));
       if (repeated) deps.log(`turn ${context.activity.id} repeated delivery ignored`);
       await result;
       await next();
@@ -102,7 +112,7 @@ export class TicketBot extends TeamsActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const route = Object.hasOwn(this.invokeRoutes, context.activity.name ?? '') ? this.invokeRoutes[context.activity.name!] : undefined;
     if (!route) return super.onInvokeActivity(context);
-    const { result } = this.replays.once(context.activity.id, async () => {
+    const { result } = this.replays.once(replayKey(context.activity), async () => {
       try {
         return await route(context);
       } catch (error) {

@@ -384,6 +384,19 @@ describe('bot resilience', () => {
         assert.equal(updates + h.connector.updates().length, 1, 'the card is redrawn for everyone once');
       });
 
+      it('answers messages that share an id but not a conversation or a sender: Teams\' ids are unique only within a chat', async () => {
+        const adeles = message(ADELE, 'help', { serviceUrl: h.serviceUrl });
+        const alexs = { ...message(ALEX, 'tags', { serviceUrl: h.serviceUrl }), id: adeles.id };
+        const inChannel = { ...message(ADELE, 'help', { serviceUrl: h.serviceUrl, channel: true }), id: adeles.id };
+        h.resetCounts();
+        for (const activity of [adeles, alexs, inChannel]) assert.equal((await h.post(activity)).status, 200);
+        assert.equal(h.connector.messages().length, 3, 'one reply each');
+        const clickA = cardAction(ADELE, 'show', { ticketId: tickets.inStatus('Open').id }, { serviceUrl: h.serviceUrl });
+        const clickB = { ...cardAction(ALEX, 'show', { ticketId: tickets.inStatus('Closed').id }, { serviceUrl: h.serviceUrl }), id: clickA.id };
+        const [a, b] = [await post(clickA), await post(clickB)];
+        assert.notDeepEqual(invokeCard(b), invokeCard(a), 'each click gets its own answer, never the other person\'s');
+      });
+
       it('acts once on an Action.Submit delivered twice', async () => {
         const ticket = tickets.inStatus('Started');
         const before = h.sandbox.store.activities(ticket.id).length;
