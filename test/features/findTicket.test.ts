@@ -32,4 +32,16 @@ describe('htmlToText', () => {
     assert.equal(htmlToText('<script>alert(1)</script>ok &#x1F600; &#65;'), 'ok 😀 A');
     assert.equal(htmlToText('&bogus; &#99999999;'), '&bogus; &#99999999;');
   });
+
+  it('keeps a < or > that starts no tag, as people type them in comparisons and arrows', () => {
+    assert.equal(htmlToText('VPN drops when MTU < 1400 and retries > 3'), 'VPN drops when MTU < 1400 and retries > 3');
+    assert.equal(htmlToText('<p>a <= b, c <- d, 3<4 and x <1> y</p>'), 'a <= b, c <- d, 3<4 and x <1> y');
+    assert.equal(htmlToText('<p>Hi <b>there</b><!-- note --></p><div>ok</div>'), 'Hi there\nok');
+  });
+
+  it('reads thousands of < or unclosed tags as text, whole', () => {
+    assert.equal(htmlToText('<'.repeat(28_000)), '<'.repeat(28_000));
+    assert.equal(htmlToText('<a'.repeat(14_000)), '<a'.repeat(14_000));
+    assert.equal(htmlToText('<script>'.repeat(3_000) + 'x'), 'x');
+  });
 });
