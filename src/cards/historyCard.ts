@@ -4,6 +4,14 @@ import { render, type AdaptiveCard } from './render.js';
 
 /** Enough entries to read a ticket's story, few enough for a card people scroll past in a chat. */
 const MAX_ENTRIES = 15;
+/**
+ * What the entries' own text may take of the card, as JSON: fifteen comments cut to 500 characters
+ * can still pass Teams' limit when written in CJK (3 bytes a character) or full of backslashes
+ * (escaped twice), so older entries give way to it.
+ */
+const ENTRY_TEXT_BYTES = 18 * 1024;
+
+const jsonBytes = (text: string) => Buffer.byteLength(JSON.stringify(text));
 
 /** One line for an activity, the same in the history card and on a compact event card. */
 export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'resolution' | 'createdBy'>): string {
@@ -20,17 +28,24 @@ export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'r
  */
 export function historyCard(ticket: Ticket, activities: Activity[], timezone: number): AdaptiveCard {
   const shown = activities.filter((a) => a.isPrivate !== true);
-  const entries = shown.slice(0, MAX_ENTRIES).map((a) => ({
-    headline: plain(describeActivity(a)),
-    when: dateTime(a.createdDateTime, timezone) ?? '',
-    text: a.comment?.trim() ? plain(cut(a.comment.trim(), 500).text) : undefined,
-  }));
+  const entries: Array<{ headline: string; when: string; text?: string }> = [];
+  let budget = ENTRY_TEXT_BYTES;
+  for (const a of shown.slice(0, MAX_ENTRIES)) {
+    const entry = {
+      headline: plain(describeActivity(a)),
+      when: dateTime(a.createdDateTime, timezone) ?? '',
+      text: a.comment?.trim() ? plain(cut(a.comment.trim(), 500).text) : undefined,
+    };
+    budget -= jsonBytes(entry.headline) + jsonBytes(entry.when) + (entry.text === undefined ? 0 : jsonBytes(entry.text));
+    if (budget < 0) break;
+    entries.push(entry);
+  }
   return render('history', {
     id: ticket.id,
     numberLabel: numberLabel(ticket.number),
     title: titleText(ticket.title, 300),
     entries,
-    more: Math.max(0, shown.length - MAX_ENTRIES),
+    more: shown.length - entries.length,
     hidden: activities.length - shown.length,
   });
 }

@@ -318,6 +318,13 @@ const manyActivities = (ticket: Ticket): Activity[] => {
   });
 };
 const longHistoryTicket = { ...structuredClone(busiest), title: LONGEST_TITLE };
+/** Comments at the 500-character cut that weigh the most as JSON: CJK (3 bytes each) and backslashes (escaped twice). */
+const HEAVY_COMMENTS = ['\u8acb\u6c42\u66f8'.repeat(200), '\\'.repeat(600)];
+const heavyHistoryTicket = { ...structuredClone(busiest), title: '\u7d4c\u8cbb\u7cbe\u7b97'.repeat(80) };
+const heavyActivities = (ticket: Ticket): Activity[] => Array.from({ length: 15 }, (_, i): Activity => ({
+  id: `h-${i}`, ticketId: ticket.id, type: 'comment', comment: HEAVY_COMMENTS[i % 2], createdBy: AGENTS[i % AGENTS.length],
+  createdDateTime: new Date(SEED_NOW.getTime() - i * 3_600_000).toISOString(),
+}));
 
 const historyFixtures: CardFixture[] = [
   {
@@ -329,6 +336,11 @@ const historyFixtures: CardFixture[] = [
     template: 'history', name: 'longest', about: '30 activities with 4,000-character comments and a 255-character title: 25 shown',
     build: () => historyCard(longHistoryTicket, manyActivities(longHistoryTicket), TIMEZONE),
     shows: [prefix(LONGEST_TITLE), '5 older entries are not shown.', prefix(COMMENT_SENTENCES[0] ?? '')],
+  },
+  {
+    template: 'history', name: 'heaviest', about: '15 comments of 500 CJK characters or backslashes and a CJK title: older entries give way to fit',
+    build: () => historyCard(heavyHistoryTicket, heavyActivities(heavyHistoryTicket), TIMEZONE),
+    shows: ['older entries are not shown.', prefix(HEAVY_COMMENTS[0] ?? '')],
   },
   {
     template: 'history', name: 'empty', about: 'No activities yet',
