@@ -20,6 +20,38 @@ export function plain(text: string): string {
     .replace(/\{\{/g, '{\u200d{');
 }
 
+/**
+ * At least the bytes a UTF-16 unit takes inside a JSON string: `"` and `\` are escaped (2), control
+ * characters may be (6), UTF-8 takes 1 to 3, and a surrogate is counted as if alone (`\udxxx`, 6).
+ */
+function jsonUnitBytes(code: number): number {
+  if (code === 0x22 || code === 0x5c) return 2;
+  if (code < 0x20 || (code >= 0xd800 && code <= 0xdfff)) return 6;
+  return code < 0x80 ? 1 : code < 0x800 ? 2 : 3;
+}
+
+/**
+ * Cuts text so that it takes at most `maxBytes` inside a card's JSON (as counted above), ending in
+ * "…" when cut; `bytes` is what the text returned takes.
+ */
+export function cutToBytes(text: string, maxBytes: number): { text: string; wasCut: boolean; bytes: number } {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = jsonUnitBytes(text.charCodeAt(i));
+    if (bytes + unit <= maxBytes) {
+      bytes += unit;
+      continue;
+    }
+    // Over: keep what leaves room for the "…" (3 bytes), and never half a surrogate pair.
+    let end = i;
+    while (end > 0 && bytes + 3 > maxBytes) bytes -= jsonUnitBytes(text.charCodeAt(--end));
+    const code = end > 0 ? text.charCodeAt(end - 1) : 0;
+    if (code >= 0xd800 && code <= 0xdbff) bytes -= jsonUnitBytes(text.charCodeAt(--end));
+    return { text: `${text.slice(0, end)}…`, wasCut: true, bytes: bytes + 3 };
+  }
+  return { text, wasCut: false, bytes };
+}
+
 /** A ticket's title as a card shows it: trimmed, cut to `max`, as written, or "(no title)". */
 export function titleText(title: string | undefined, max: number): string {
   return plain(cut(title?.trim() || '(no title)', max).text);

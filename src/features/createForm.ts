@@ -1,4 +1,5 @@
 import { createFormCard, type Choice, type CreateFormView, type CustomInput, type TagGroup } from '../cards/createFormCard.js';
+import { cutToBytes } from '../cards/format.js';
 import type { AdaptiveCard } from '../cards/render.js';
 import { isTicketingError } from '../ticketing/errors.js';
 import {
@@ -69,9 +70,25 @@ function titleFromMessage(text: string): string {
 
 type Values = Record<string, string>;
 
+/**
+ * What the long texts put into the form (the description, text areas) may take of the card, as
+ * JSON: 10,000 characters are allowed each, and a card over Teams' limit could not be shown at all.
+ */
+const FORM_TEXT_BYTES = 16 * 1024;
+const CUT_NOTE = 'Long text was cut to fit the form; check it before you create the ticket.';
+
 function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Values, extra: { problem?: string; source?: MessageSource }): CreateFormView {
   const { instance, tags } = catalog;
   const source = extra.source;
+  let room = FORM_TEXT_BYTES;
+  let cutAny = false;
+  const fit = (text: string): string => {
+    const fitted = cutToBytes(text, room);
+    room -= fitted.bytes;
+    cutAny ||= fitted.wasCut;
+    return fitted.text;
+  };
+  const description = fit(values.description ?? '');
   const requestorChoices: Choice[] = [{ title: `Me${ctx.speaker.name ? ` (${ctx.speaker.name})` : ''}`, value: 'me' }];
   if (source?.authorId && source.authorId !== ctx.speaker.aadObjectId) {
     requestorChoices.push({ title: `${source.authorName ?? 'The author'} (wrote the message)`, value: 'author' });
@@ -90,14 +107,14 @@ function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Val
     required: f.required === true,
     multiple: f.type === 'peoplepicker' || f.multiple === true,
     choices: fieldChoices(f, instance),
-    value: values[FIELD_PREFIX + f.id] ?? (f.type === 'toggle' ? 'false' : ''),
+    value: f.type === 'textarea' ? fit(values[FIELD_PREFIX + f.id] ?? '') : values[FIELD_PREFIX + f.id] ?? (f.type === 'toggle' ? 'false' : ''),
     error: errors[FIELD_PREFIX + f.id],
   }));
   return {
-    problem: extra.problem,
+    problem: [extra.problem, cutAny ? CUT_NOTE : undefined].filter((p) => p !== undefined).join(' ') || undefined,
     source: source ? `From a message${source.authorName ? ` by ${source.authorName}` : ''}` : undefined,
     title: { value: values.title ?? '', error: errors.title },
-    description: { value: values.description ?? '', error: errors.description },
+    description: { value: description, error: errors.description },
     priority: { value: values.priority ?? 'Medium', error: errors.priority, choices: PRIORITIES.map((p) => ({ title: p, value: p })) },
     expectedDate: { value: values.expectedDate ?? '', error: errors.expectedDate },
     requestor: { value: values.requestor ?? 'me', error: errors.requestor, choices: requestorChoices },

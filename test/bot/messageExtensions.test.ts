@@ -97,6 +97,16 @@ describe('message extensions, through the real server', () => {
       assert.match(texts(form), /From a message by Alex Wilber/);
     });
 
+    it('opens from a message too long for a card (9,000 CJK characters): the description cut to fit, and said so', async () => {
+      const text = '請求書の処理が遅れています。'.repeat(650).slice(0, 9000);
+      const res = await fetchTask({ commandContext: 'message', messagePayload: messagePayload(ALEX, `<p>${text}</p>`) });
+      const form = formOf(res);
+      const description = String(input(form, 'description').value);
+      assert.ok(description.endsWith('…') && text.startsWith(description.slice(0, -1)), 'the start of the text, cut');
+      assert.match(texts(form), /Long text was cut to fit the form/);
+      assert.ok(Buffer.byteLength(JSON.stringify(res.body)) < 28 * 1024, 'the answer fits Teams\' limit');
+    });
+
     it('cuts a long first line at a word for the title', async () => {
       const line = 'word '.repeat(40).trim();
       const form = formOf(await fetchTask({ commandContext: 'message', messagePayload: messagePayload(ALEX, `<p>${line}</p>`) }));
@@ -176,6 +186,17 @@ describe('message extensions, through the real server', () => {
       assert.equal((res.body as Json).composeExtension?.type, 'result');
       const created = h.sandbox.store.allTickets().find((t) => t.title === 'Not for Alex')!;
       assert.deepEqual(created.requestor, { id: ADELE.aadObjectId, name: ADELE.name, email: ADELE.email }, 'the author of the message, not the one in the data');
+    });
+
+    it('sends the form back with a problem even when its long texts would not fit a card: cut, and said so', async () => {
+      const long = '経費精算の申請が承認されません。'.repeat(700).slice(0, 10_000);
+      const values = { ...good(), title: '', description: long, [`cf_${FIELD.stepsToReproduce}`]: long };
+      const res = await submit(values);
+      const form = formOf(res);
+      assert.match(texts(form), /A ticket needs a title/);
+      assert.match(texts(form), /Long text was cut to fit the form/);
+      assert.ok(long.startsWith(String(input(form, 'description').value).slice(0, -1)));
+      assert.ok(Buffer.byteLength(JSON.stringify(res.body)) < 28 * 1024, 'the answer fits Teams\' limit');
     });
 
     it('answers from the command box with a sentence (there is no compose box to insert into)', async () => {
