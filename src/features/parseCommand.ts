@@ -196,13 +196,15 @@ export function parseCommand(text: string): Command | NotUnderstood {
       if (number === undefined) return needsNumber();
       let skip = 2;
       let resolution: Resolution | undefined;
-      const option = args[1]?.match(/^resolution:(\S+)$/i);
+      const option = args[1]?.match(/^resolution:(\S*)$/i);
       if (option) {
-        resolution = enumWord(option[1], RESOLUTIONS);
+        // "resolution:fixed", or "resolution: fixed" with a space.
+        const value = option[1] || args[2];
+        skip = option[1] ? 3 : 4;
+        resolution = enumWord(value, RESOLUTIONS);
         if (word !== 'resolve' || !resolution) {
           return notUnderstood(`The resolution can be ${RESOLUTIONS.join(', ')}, and only when resolving.`, 'resolve');
         }
-        skip = 3;
       }
       const comment = restAfterWords(clean, skip) || undefined;
       return checkLength(comment ?? '', MAX_TEXT_LENGTH, 'comment') ?? { name: 'status', number, status: STATUS_VERBS[word], resolution, comment };
