@@ -20,6 +20,11 @@ export function plain(text: string): string {
     .replace(/\{\{/g, '{\u200d{');
 }
 
+/** The bytes `text` takes in a card's JSON, quotes included. */
+export function jsonBytes(text: string): number {
+  return Buffer.byteLength(JSON.stringify(text));
+}
+
 /**
  * At least the bytes a UTF-16 unit takes inside a JSON string: `"` and `\` are escaped (2), control
  * characters may be (6), UTF-8 takes 1 to 3, and a surrogate is counted as if alone (`\udxxx`, 6).

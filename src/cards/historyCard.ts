@@ -1,5 +1,5 @@
 import type { Activity, Ticket } from '../ticketing/types.js';
-import { cut, dateTime, numberLabel, personName, plain, resolutionLabel, titleText } from './format.js';
+import { cut, dateTime, jsonBytes, numberLabel, personName, plain, resolutionLabel, titleText } from './format.js';
 import { render, type AdaptiveCard } from './render.js';
 
 /** Enough entries to read a ticket's story, few enough for a card people scroll past in a chat. */
@@ -10,8 +10,6 @@ const MAX_ENTRIES = 15;
  * (escaped twice), so older entries give way to it.
  */
 const ENTRY_TEXT_BYTES = 18 * 1024;
-
-const jsonBytes = (text: string) => Buffer.byteLength(JSON.stringify(text));
 
 /** One line for an activity, the same in the history card and on a compact event card. */
 export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'resolution' | 'createdBy'>): string {

@@ -2,12 +2,17 @@ import { PRIORITIES, type CustomField, type CustomFieldValue, type Instance, typ
 import { instanceFields } from '../ticketing/instance.js';
 import { render, type AdaptiveCard } from './render.js';
 import {
-  cut, dateOnly, dateTime, numberLabel, personName, plain, priorityStyle, resolutionLabel, statusStyle, titleText,
+  cut, dateOnly, dateTime, jsonBytes, numberLabel, personName, plain, priorityStyle, resolutionLabel, statusStyle, titleText,
   type BadgeStyle,
 } from './format.js';
 
 const MAX_DESCRIPTION = 1200;
 const MAX_FIELD_VALUE = 300;
+/**
+ * What the custom fields may take of the card, as JSON. An instance may define any number of
+ * them; past this the card says how many more there are (Teams refuses a card over about 28 KB).
+ */
+const CUSTOM_FIELDS_BYTES = 6 * 1024;
 
 /** What happened, shown at the top of a compact ticket card (a change made by a typed command). */
 export interface TicketEvent {
@@ -44,6 +49,8 @@ export interface TicketView {
   priorityValue: string;
   facts: Fact[];
   customFields: Fact[];
+  /** "3 more fields are in the helpdesk.", when the card has no room for them. */
+  moreFields?: string;
   description?: string;
   descriptionCut: boolean;
   escalation?: string;
@@ -109,12 +116,16 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
 
   const fields = instanceFields(options.instance);
   const customFields: TicketView['customFields'] = [];
+  let room = CUSTOM_FIELDS_BYTES;
+  let moreFields = 0;
   for (const [id, value] of Object.entries(ticket.customFields ?? {})) {
     const field = fields.find((f) => f.id === id);
     const shown = showValue(field, value, timezone);
-    if (shown !== undefined) {
-      customFields.push({ title: plain(field?.label ?? 'Other field'), value: plain(cut(shown, MAX_FIELD_VALUE).text) });
-    }
+    if (shown === undefined) continue;
+    const fact = { title: plain(field?.label ?? 'Other field'), value: plain(cut(shown, MAX_FIELD_VALUE).text) };
+    room -= jsonBytes(fact.title) + jsonBytes(fact.value);
+    if (room < 0 || moreFields > 0) moreFields++;
+    else customFields.push(fact);
   }
 
   const resolved = (ticket.status ?? '').toLowerCase() === 'resolved' || (ticket.status ?? '').toLowerCase() === 'closed';
@@ -141,6 +152,7 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     priorityValue: PRIORITIES.find((p) => p === ticket.priority) ?? 'Medium',
     facts,
     customFields,
+    moreFields: moreFields === 0 ? undefined : `${moreFields} more field${moreFields === 1 ? ' is' : 's are'} in the helpdesk.`,
     description: description && plain(description.text),
     descriptionCut: description?.wasCut ?? false,
     escalation: escalations.length > 0 ? `⚠ ${escalations.join(' · ')}` : undefined,

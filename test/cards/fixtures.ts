@@ -235,7 +235,17 @@ const userText: Ticket = {
   description: 'Our Word template has the placeholders ${price} and ${customer.name}; since the update they are printed as-is.',
 };
 
+/** An instance may define any number of fields: 25 filled with Windows paths (a backslash is escaped twice). */
+const manyFields = (() => {
+  const t = structuredClone(fullTicket);
+  const paths = 'C:\\Users\\adele\\My Documents\\Q4 report.xlsx; '.repeat(8).slice(0, 300);
+  t.customFields = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`field-${i}`, paths]));
+  return t;
+})();
+
 const ticketFixtures: CardFixture[] = [
+  ticketCase('many-fields', '25 custom fields of 300 characters of Windows paths: those past the card\'s room are counted, not shown',
+    manyFields, {}, [manyFields.title ?? '', 'more fields are in the helpdesk.', 'Other field']),
   ticketCase('all-fields', 'Every custom field kind (people picker, single and multiple item pickers, text, text area, toggle, date), tags, expected date, resolution and comment',
     fullTicket, {}, [fullTicket.title ?? '', 'Resolved', 'Important', 'Megan Bowen, Miriam Graham', 'Network', 'VPN gateway, Microsoft Teams, SAP ERP', 'CON-LT-04812', 'Yes', '20 Nov 2026', 'Resolution: Fixed', 'Department: ']),
   ...statusFixtures,
