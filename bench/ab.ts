@@ -2,7 +2,7 @@
  * A/B of two activity variants on one bot process, alternating, CPU per turn of the bot:
  * `tsx bench/ab.ts <experiment>`. Experiments take something out of the turn by changing only
  * what is sent, to price one part of src without touching it.
- *   timezone: `help` with and without the activity's localTimezone (identity.ts timezoneOf → Intl).
+ *   timezone: `help` with and without the activity's localTimezone (identity.ts utcOffsetOf → Intl).
  *   update: a Resolve click with and without replyToId (bot.ts redraws the card for everyone
  *     through the connector only when there is a message to update).
  *   variant <action> <dir>: this project's bot vs the one in <dir>, a patched copy of the project

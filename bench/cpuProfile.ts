@@ -50,7 +50,7 @@ export function placeOf(frame: CallFrame): string {
 
 /** What a place is part of, for the cost table: the bot's own parts, the SDK, Node's plumbing. */
 export const BUCKETS = [
-  'timezone: src/identity.ts timezoneOf (Intl)',
+  'timezone: src/identity.ts utcOffsetOf (Intl)',
   'cards: src/cards + adaptivecards-templating + adaptive-expressions',
   'API client: src/ticketing + ky + fetch (undici, web streams, AbortController)',
   'other src (bot.ts, features, server.ts, replayGuard…)',

@@ -2,7 +2,7 @@
  * Prices the parts of a turn that src/ owns, one at a time, in this process's CPU time:
  * `tsx bench/micro.ts`. Evidence for bench/results.md's findings, not part of `npm run bench`.
  *
- *   - identity.ts timezoneOf (a zone's offset read once a quarter hour) vs reading it every call;
+ *   - identity.ts utcOffsetOf (a zone's offset read once a quarter hour) vs reading it every call;
  *   - the cards (view model, binder.ts, the size check when the bound asks for it) for help, a
  *     10-row list, a ticket, and what serializing a card once more would cost;
  *   - one API call through TicketingClient (ky on fetch) vs ky alone (as the floor calls it) vs
@@ -15,7 +15,7 @@ import ky from 'ky';
 import { helpCard } from '../src/cards/helpCard.js';
 import { listCard } from '../src/cards/listCard.js';
 import { ticketCard } from '../src/cards/ticketCard.js';
-import { timezoneOf } from '../src/identity.js';
+import { utcOffsetOf } from '../src/identity.js';
 import { startSandbox } from '../src/sandbox/index.js';
 import { TicketingClient } from '../src/ticketing/client.js';
 import { COMMAND_EXAMPLES } from '../src/features/parseCommand.js';
@@ -60,8 +60,8 @@ async function cannedServer(body: string): Promise<{ url: string; stop(): void }
 }
 
 async function main(): Promise<void> {
-  console.log('# timezone (src/identity.ts timezoneOf)');
-  await price('timezoneOf({ localTimezone: "Europe/Paris" })', () => timezoneOf({ localTimezone: 'Europe/Paris' }, 0));
+  console.log('# timezone (src/identity.ts utcOffsetOf)');
+  await price('utcOffsetOf({ localTimezone: "Europe/Paris" })', () => utcOffsetOf({ localTimezone: 'Europe/Paris' }, 0));
   await price('the zone\'s offset read on every call (a kept formatter)', () => offsetKept('Europe/Paris', new Date()));
 
   const sandbox = await startSandbox({ port: 0, rateLimit: 1_000_000_000 });
@@ -75,8 +75,8 @@ async function main(): Promise<void> {
   const commands = Object.entries(COMMAND_EXAMPLES).map(([, example]) => ({ example, meaning: 'what it does, in a few words' }));
   await price('helpCard (the help card)', () => helpCard({ commands, inChannel: false }));
   await price('listCard (10 tickets)', () => listCard(page.items, { heading: 'Tickets', subheading: 'Page 1 · newest first', empty: 'No tickets match.', next: { token: 'x' } }));
-  await price('ticketCard (full card, with instance and tags)', () => ticketCard(ticket, { timezone: 1, instance, tagCategories }));
-  await price('ticketCard, then JSON.stringify of it (what measuring every card cost)', () => JSON.stringify(ticketCard(ticket, { timezone: 1, instance, tagCategories })), 500);
+  await price('ticketCard (full card, with instance and tags)', () => ticketCard(ticket, { utcOffset: 1, instance, tagCategories }));
+  await price('ticketCard, then JSON.stringify of it (what measuring every card cost)', () => JSON.stringify(ticketCard(ticket, { utcOffset: 1, instance, tagCategories })), 500);
 
   console.log('\n# one API call, client side only (a canned server in another process answers)');
   const canned = await cannedServer(rawTicket);

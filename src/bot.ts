@@ -16,7 +16,7 @@ import { routeAction, routeCommand } from './features/router.js';
 import type { ListPage } from './features/listTickets.js';
 import type { RecentCache } from './features/recentCache.js';
 import type { TicketCache } from './features/ticketCache.js';
-import { IdentityResolver, timezoneOf } from './identity.js';
+import { IdentityResolver, utcOffsetOf } from './identity.js';
 import { ReplayGuard } from './replayGuard.js';
 import type { TicketingClient } from './ticketing/client.js';
 import { isRecord } from './ticketing/validate.js';
@@ -129,7 +129,7 @@ export class TicketBot extends TeamsActivityHandler {
       client: this.deps.client,
       tickets: this.deps.tickets,
       pages: this.deps.pages,
-      timezone: timezoneOf(activity, this.deps.timezoneDefault),
+      utcOffset: utcOffsetOf(activity, this.deps.timezoneDefault),
       speaker: { aadObjectId: activity.from?.aadObjectId, name: activity.from?.name },
       actor: () => this.deps.identity.actorFor(context),
       person: (aadObjectId) => this.deps.identity.personFor(context, aadObjectId),

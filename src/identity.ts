@@ -130,10 +130,11 @@ function currentOffsetOfZone(zone: string): number | undefined {
 }
 
 /**
- * The speaker's hour offset for the API's `timezone`: from the activity's IANA zone, else the
- * offset of its local timestamp, else the default. Rounded to whole hours (the API takes an int).
+ * The speaker's offset from UTC in hours, as exact as their clock (5.5 in India, 5.75 in Nepal):
+ * from the activity's IANA zone, else the offset of its local timestamp, else the default; within
+ * the API's -12..14. Cards show times in it; the API's `timezone` takes it rounded to whole hours.
  */
-export function timezoneOf(activity: { localTimezone?: string; rawLocalTimestamp?: string }, fallback: number): number {
+export function utcOffsetOf(activity: { localTimezone?: string; rawLocalTimestamp?: string }, fallback: number): number {
   let hours = activity.localTimezone ? currentOffsetOfZone(activity.localTimezone) : undefined;
   if (hours === undefined && activity.rawLocalTimestamp) {
     const m = activity.rawLocalTimestamp.match(/([+-])(\d{2}):?(\d{2})$/);
@@ -141,5 +142,5 @@ export function timezoneOf(activity: { localTimezone?: string; rawLocalTimestamp
     else if (/Z$/.test(activity.rawLocalTimestamp)) hours = 0;
   }
   if (hours === undefined || Number.isNaN(hours)) return fallback;
-  return Math.min(14, Math.max(-12, Math.round(hours)));
+  return Math.min(14, Math.max(-12, hours));
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
-import { emailFromUpn, timezoneOf } from '../src/identity.js';
+import { dateTime } from '../src/cards/format.js';
+import { emailFromUpn, utcOffsetOf } from '../src/identity.js';
 
 describe('identity helpers', () => {
   it('turns a guest UPN back into the person\'s address', () => {
@@ -9,27 +10,47 @@ describe('identity helpers', () => {
     assert.equal(emailFromUpn('alex@contoso.com'), 'alex@contoso.com');
   });
 
-  it('reads the timezone from the IANA zone, else the local timestamp, else the default', () => {
-    assert.equal(timezoneOf({ localTimezone: 'Asia/Bangkok' }, 0), 7);
-    assert.equal(timezoneOf({ localTimezone: 'Etc/GMT+5' }, 0), -5);
-    assert.equal(timezoneOf({ localTimezone: 'Not/AZone', rawLocalTimestamp: '2026-11-28T09:00:00.000-08:00' }, 0), -8);
-    assert.equal(timezoneOf({ rawLocalTimestamp: '2026-11-28T09:00:00.000+05:30' }, 0), 6);
-    assert.equal(timezoneOf({ rawLocalTimestamp: '2026-11-28T09:00:00Z' }, 3), 0);
-    assert.equal(timezoneOf({}, 3), 3);
-    assert.equal(timezoneOf({ rawLocalTimestamp: 'garbage' }, -2), -2);
+  it('reads the offset from the IANA zone, else the local timestamp, else the default', () => {
+    assert.equal(utcOffsetOf({ localTimezone: 'Asia/Bangkok' }, 0), 7);
+    assert.equal(utcOffsetOf({ localTimezone: 'Etc/GMT+5' }, 0), -5);
+    assert.equal(utcOffsetOf({ localTimezone: 'Not/AZone', rawLocalTimestamp: '2026-11-28T09:00:00.000-08:00' }, 0), -8);
+    assert.equal(utcOffsetOf({ rawLocalTimestamp: '2026-11-28T09:00:00.000+05:30' }, 0), 5.5);
+    assert.equal(utcOffsetOf({ rawLocalTimestamp: '2026-11-28T09:00:00.000+18:00' }, 0), 14, 'within the API\'s range');
+    assert.equal(utcOffsetOf({ rawLocalTimestamp: '2026-11-28T09:00:00Z' }, 3), 0);
+    assert.equal(utcOffsetOf({}, 3), 3);
+    assert.equal(utcOffsetOf({ rawLocalTimestamp: 'garbage' }, -2), -2);
+  });
+
+  it('keeps half and quarter hours (India, Nepal, Newfoundland), and cards show times in them', () => {
+    const at = Date.parse('2026-11-28T12:00:00Z');
+    const clock = sinon.useFakeTimers({ now: at, toFake: ['Date'] });
+    try {
+      const cases: Array<[string, number, string]> = [
+        ['Asia/Kolkata', 5.5, '28 Nov 2026, 17:30 UTC+5:30'],
+        ['Asia/Kathmandu', 5.75, '28 Nov 2026, 17:45 UTC+5:45'],
+        ['America/St_Johns', -3.5, '28 Nov 2026, 08:30 UTC−3:30'],
+        ['Europe/Paris', 1, '28 Nov 2026, 13:00 UTC+1'],
+      ];
+      for (const [zone, offset, shown] of cases) {
+        assert.equal(utcOffsetOf({ localTimezone: zone }, 0), offset, zone);
+        assert.equal(dateTime(new Date(at).toISOString(), offset), shown, zone);
+      }
+    } finally {
+      clock.restore();
+    }
   });
 
   it('follows a daylight-saving change to the minute, though it reads each zone once a quarter hour', () => {
     // Paris left summer time at 01:00 UTC on 25 Oct 2026: UTC+2 until then, UTC+1 after.
     const clock = sinon.useFakeTimers({ now: Date.parse('2026-10-25T00:59:00Z'), toFake: ['Date'] });
     try {
-      assert.equal(timezoneOf({ localTimezone: 'Europe/Paris' }, 0), 2);
+      assert.equal(utcOffsetOf({ localTimezone: 'Europe/Paris' }, 0), 2);
       clock.setSystemTime(Date.parse('2026-10-25T00:59:59Z'));
-      assert.equal(timezoneOf({ localTimezone: 'Europe/Paris' }, 0), 2);
+      assert.equal(utcOffsetOf({ localTimezone: 'Europe/Paris' }, 0), 2);
       clock.setSystemTime(Date.parse('2026-10-25T01:00:00Z'));
-      assert.equal(timezoneOf({ localTimezone: 'Europe/Paris' }, 0), 1);
+      assert.equal(utcOffsetOf({ localTimezone: 'Europe/Paris' }, 0), 1);
       clock.setSystemTime(Date.parse('2026-07-01T12:00:00Z'));
-      assert.equal(timezoneOf({ localTimezone: 'Europe/Paris' }, 0), 2, 'an earlier date is read again');
+      assert.equal(utcOffsetOf({ localTimezone: 'Europe/Paris' }, 0), 2, 'an earlier date is read again');
     } finally {
       clock.restore();
     }

@@ -73,19 +73,23 @@ export function personName(user: User | undefined): string | undefined {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-function offsetLabel(timezone: number): string {
-  return timezone === 0 ? 'UTC' : `UTC${timezone > 0 ? '+' : '−'}${Math.abs(timezone)}`;
+/** "UTC", "UTC+1", "UTC−3:30", "UTC+5:45". */
+function offsetLabel(utcOffset: number): string {
+  if (utcOffset === 0) return 'UTC';
+  const minutes = Math.round(Math.abs(utcOffset) * 60);
+  const hours = Math.floor(minutes / 60);
+  return `UTC${utcOffset > 0 ? '+' : '−'}${hours}${minutes % 60 === 0 ? '' : `:${String(minutes % 60).padStart(2, '0')}`}`;
 }
 
-/** "28 Nov 2026, 14:05 UTC+1": a date-time in the reader's hour offset, which the API's `timezone` also uses. */
-export function dateTime(iso: string | undefined, timezone: number): string | undefined {
+/** "28 Nov 2026, 14:05 UTC+1": a date-time at the reader's offset from UTC, in hours (5.5 in India). */
+export function dateTime(iso: string | undefined, utcOffset: number): string | undefined {
   if (!iso) return undefined;
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  const d = new Date(ms + timezone * 3_600_000);
+  const d = new Date(ms + Math.round(utcOffset * 60) * 60_000);
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} ${offsetLabel(timezone)}`;
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} ${offsetLabel(utcOffset)}`;
 }
 
 /** "26 Jul 2023": a calendar date, shown as the API gave it (no timezone shift for a date-only value). */

@@ -24,14 +24,14 @@ export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'r
  * The ticket's timeline, newest first. Private comments are the agents' own notes: a card can be
  * seen by everyone in the conversation, so they are left out, and the card says how many.
  */
-export function historyCard(ticket: Ticket, activities: Activity[], timezone: number): AdaptiveCard {
+export function historyCard(ticket: Ticket, activities: Activity[], utcOffset: number): AdaptiveCard {
   const shown = activities.filter((a) => a.isPrivate !== true);
   const entries: Array<{ headline: string; when: string; text?: string }> = [];
   let budget = ENTRY_TEXT_BYTES;
   for (const a of shown.slice(0, MAX_ENTRIES)) {
     const entry = {
       headline: plain(describeActivity(a)),
-      when: dateTime(a.createdDateTime, timezone) ?? '',
+      when: dateTime(a.createdDateTime, utcOffset) ?? '',
       text: a.comment?.trim() ? plain(cut(a.comment.trim(), 500).text) : undefined,
     };
     budget -= jsonBytes(entry.headline) + jsonBytes(entry.when) + (entry.text === undefined ? 0 : jsonBytes(entry.text));

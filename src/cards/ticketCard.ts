@@ -22,7 +22,8 @@ export interface TicketEvent {
 }
 
 export interface TicketCardOptions {
-  timezone: number;
+  /** The reader's offset from UTC, in hours, for the dates. */
+  utcOffset: number;
   instance?: Instance;
   tagCategories?: TagCategory[];
   /** A line above everything, e.g. why the card shows a state the person did not expect. */
@@ -79,11 +80,11 @@ export function transitions(status: string | undefined): Pick<TicketView, 'canSt
 }
 
 /** A custom field's value as people expect to read it: names, option texts, Yes/No, a date. */
-function showValue(field: CustomField | undefined, value: CustomFieldValue, timezone: number): string | undefined {
+function showValue(field: CustomField | undefined, value: CustomFieldValue, utcOffset: number): string | undefined {
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'string') {
     if (value.trim() === '') return undefined;
-    if (field?.type === 'datepicker') return /T/.test(value) ? dateTime(value, timezone) : dateOnly(value);
+    if (field?.type === 'datepicker') return /T/.test(value) ? dateTime(value, utcOffset) : dateOnly(value);
     return value;
   }
   const parts = value.map((item) => {
@@ -102,16 +103,16 @@ function tagText(ticket: Ticket, categories: TagCategory[] | undefined): string 
 }
 
 export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketView {
-  const { timezone } = options;
+  const { utcOffset } = options;
   const facts: Fact[] = [];
   const add = (title: string, value: string | undefined) => {
     if (value) facts.push({ title, value: plain(cut(value, MAX_FIELD_VALUE).text) });
   };
   add('Requestor', personName(ticket.requestor));
   add('Assignee', personName(ticket.assignee) ?? 'Unassigned');
-  add('Created', dateTime(ticket.createdOn, timezone));
-  add('Updated', dateTime(ticket.lastUpdatedOn, timezone));
-  add('Expected', ticket.expectedDate && (/T/.test(ticket.expectedDate) ? dateTime(ticket.expectedDate, timezone) : dateOnly(ticket.expectedDate)));
+  add('Created', dateTime(ticket.createdOn, utcOffset));
+  add('Updated', dateTime(ticket.lastUpdatedOn, utcOffset));
+  add('Expected', ticket.expectedDate && (/T/.test(ticket.expectedDate) ? dateTime(ticket.expectedDate, utcOffset) : dateOnly(ticket.expectedDate)));
   add('Tags', tagText(ticket, options.tagCategories));
 
   const fields = instanceFields(options.instance);
@@ -120,7 +121,7 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
   let moreFields = 0;
   for (const [id, value] of Object.entries(ticket.customFields ?? {})) {
     const field = fields.find((f) => f.id === id);
-    const shown = showValue(field, value, timezone);
+    const shown = showValue(field, value, utcOffset);
     if (shown === undefined) continue;
     const fact = { title: plain(field?.label ?? 'Other field'), value: plain(cut(shown, MAX_FIELD_VALUE).text) };
     room -= jsonBytes(fact.title) + jsonBytes(fact.value);

@@ -23,7 +23,7 @@ export async function addComment(ctx: FeatureContext, ref: TicketRef, text: stri
   }
   const event = {
     headline: `${actor.name} commented`,
-    when: dateTime(comment.createdDateTime ?? new Date().toISOString(), ctx.timezone) ?? '',
+    when: dateTime(comment.createdDateTime ?? new Date().toISOString(), ctx.utcOffset) ?? '',
     text,
   };
   const answer = await ticketAnswer(ctx, ticket, origin === 'command' ? { event } : { note: `${actor.name} added a comment.` });

@@ -30,7 +30,7 @@ export async function changeStatus(ctx: FeatureContext, ref: TicketRef, change: 
     ? {
         event: {
           headline: describeActivity({ type: 'status', status: ticket.status ?? change.status, resolution: change.resolution, createdBy: actor }),
-          when: dateTime(new Date().toISOString(), ctx.timezone) ?? '',
+          when: dateTime(new Date().toISOString(), ctx.utcOffset) ?? '',
           text: change.comment,
         },
       }

@@ -14,8 +14,8 @@ export interface FeatureContext {
   readonly tickets: TicketCache;
   /** List and search pages as last read, by what was asked: shown when the API is too busy to read them again. */
   readonly pages: RecentCache<ListPage>;
-  /** The speaker's hour offset, sent to the API as `timezone` and used for dates on cards. */
-  readonly timezone: number;
+  /** The speaker's offset from UTC in hours (5.5 in India): dates on cards; the API's `timezone` rounds it. */
+  readonly utcOffset: number;
   /** Who is speaking, as the activity says, without any lookup. */
   readonly speaker: { aadObjectId?: string; name?: string };
   /**

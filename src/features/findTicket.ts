@@ -31,7 +31,7 @@ async function results(ctx: FeatureContext, tickets: Ticket[], copiedAt?: number
   return tickets.map((ticket) => {
     if (note === undefined) ctx.tickets.remember(ticket);
     return {
-      card: ticketCard(ticket, { timezone: ctx.timezone, ...extras, ...(note === undefined ? {} : { note }) }),
+      card: ticketCard(ticket, { utcOffset: ctx.utcOffset, ...extras, ...(note === undefined ? {} : { note }) }),
       preview: {
         title: `${numberLabel(ticket.number)} ${ticket.title ?? ''}`.trim(),
         text: [asOf, ticket.status, ticket.priority, personName(ticket.assignee) ?? 'Unassigned']
@@ -48,7 +48,7 @@ async function results(ctx: FeatureContext, tickets: Ticket[], copiedAt?: number
 export async function findTickets(ctx: FeatureContext, query: SearchQuery): Promise<SearchResult[]> {
   const count = Math.min(Math.max(query.count, 1), MAX_RESULTS);
   const text = query.text?.trim();
-  const key = JSON.stringify(['find', text ?? null, query.skip, count, ctx.timezone]);
+  const key = JSON.stringify(['find', text ?? null, query.skip, count, ctx.utcOffset]);
   const read = await freshOrCopy(ctx, ctx.pages.get(key), async (c) => ({
     tickets: (await c.client.listTickets(
       text ? { search: text, offset: query.skip, limit: count } : { isResolved: false, offset: query.skip, limit: count },

@@ -81,8 +81,8 @@ async function readPage(ctx: FeatureContext, filters: ListFilters, query: Ticket
 export async function listTickets(ctx: FeatureContext, filters: ListFilters, cursor: PageCursor = {}): Promise<Answer> {
   const query = await toQuery(ctx, filters);
   const page = cursor.page ?? 1;
-  // Personal pages differ per person; dates on the page per timezone.
-  const key = JSON.stringify([filters, cursor, ctx.timezone, isPersonal(filters) ? ctx.speaker.aadObjectId : null]);
+  // Personal pages differ per person; dates on the page per offset.
+  const key = JSON.stringify([filters, cursor, ctx.utcOffset, isPersonal(filters) ? ctx.speaker.aadObjectId : null]);
   const read = await freshOrCopy(ctx, ctx.pages.get(key), (c) => readPage(c, filters, query, cursor, page));
   const { tickets, next } = read.value;
   if (read.copiedAt === undefined) {

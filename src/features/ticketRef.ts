@@ -13,7 +13,8 @@ const NUMBER_SEARCH_LIMIT = 50;
 const NUMBER_SCAN_LIMIT = 1000;
 
 export function callOptions(ctx: FeatureContext) {
-  return { timezone: ctx.timezone, deadline: ctx.deadline };
+  // The API's timezone is a whole number of hours.
+  return { timezone: Math.round(ctx.utcOffset), deadline: ctx.deadline };
 }
 
 /**
@@ -78,8 +79,8 @@ export async function cardExtras(ctx: FeatureContext): Promise<Pick<TicketCardOp
 export async function ticketAnswer(
   ctx: FeatureContext,
   ticket: Ticket,
-  options: Omit<TicketCardOptions, 'timezone' | 'instance' | 'tagCategories'> = {},
+  options: Omit<TicketCardOptions, 'utcOffset' | 'instance' | 'tagCategories'> = {},
 ): Promise<Answer> {
-  const card = ticketCard(ticket, { timezone: ctx.timezone, ...(await cardExtras(ctx)), ...options });
+  const card = ticketCard(ticket, { utcOffset: ctx.utcOffset, ...(await cardExtras(ctx)), ...options });
   return { card, summary: `${numberLabel(ticket.number)} ${ticket.title ?? ''}`.trim() };
 }

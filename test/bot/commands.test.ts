@@ -186,6 +186,18 @@ describe('bot chat commands, through the real server', () => {
       }
     });
 
+    it('shows times at the reader\'s own offset, half hours included, and sends the API the nearest whole hour', async () => {
+      const ticket = tickets.inStatus('Started');
+      reset();
+      const activity = { ...message(ADELE, `show ${ticket.ticketId}`, { serviceUrl: h.serviceUrl }), localTimezone: 'Asia/Kolkata' };
+      assert.equal((await h.post(activity)).status, 200);
+      const created = new Date(Date.parse(ticket.createdOn) + 5.5 * 3_600_000);
+      const hhmm = `${String(created.getUTCHours()).padStart(2, '0')}:${String(created.getUTCMinutes()).padStart(2, '0')}`;
+      assert.ok(textsOf(cardIn(h.connector.messages()[0])).some((t) => t.startsWith('Created: ') && t.endsWith(`${hhmm} UTC+5:30`)), 'created at 5:30 ahead');
+      const sent = h.sandbox.requests.filter((r) => r.path.startsWith('/tickets'));
+      assert.ok(sent.length > 0 && sent.every((r) => r.query.timezone === '6'), JSON.stringify(sent.map((r) => r.query)));
+    });
+
     it('says there is no such ticket for an unknown number', async () => {
       const { card } = await say('show 99999');
       assert.match(readable(card), /There is no ticket #99999/);

@@ -73,7 +73,7 @@ const activitiesOf = (ticket: Ticket): Activity[] =>
   store.activities(ticket.id).map((a) => must(readActivity(wire(a), ticket.id), 'activity'));
 
 const options = (extra: Partial<TicketCardOptions> = {}): TicketCardOptions => ({
-  timezone: TIMEZONE, instance: INSTANCE, tagCategories: TAG_CATEGORIES, ...extra,
+  utcOffset: TIMEZONE, instance: INSTANCE, tagCategories: TAG_CATEGORIES, ...extra,
 });
 
 /** The first seeded ticket that matches, copied (fixtures change their copies). */
@@ -446,7 +446,7 @@ const formContext = (): FeatureContext => {
   return {
     client: { getInstance: async () => structuredClone(INSTANCE), getTags: async () => structuredClone(TAG_CATEGORIES) },
     speaker: { aadObjectId: agent('Adele Vance').id, name: 'Adele Vance' },
-    timezone: TIMEZONE, deadline: Date.now() + 60_000, inChannel: false,
+    utcOffset: TIMEZONE, deadline: Date.now() + 60_000, inChannel: false,
     actor: fail, person: fail,
   } as unknown as FeatureContext;
 };
