@@ -42,6 +42,8 @@ export interface AppContext {
   faults: FaultSwitch;
   limiter: SlidingWindowLimiter;
   requests: RecordedRequest[];
+  /** False: `requests` stays empty (a long-running sandbox). */
+  recordRequests: boolean;
   log: (line: string) => void;
 }
 
@@ -199,7 +201,7 @@ export function createApp(context: AppContext): App {
           : sameKey(given, context.secondaryKey) ? 'secondary' : 'invalid';
     const query = Object.fromEntries([...params].filter(([name]) => name !== 'key'));
     const record: RecordedRequest = { method, path: path.slice(BASE_PATH.length), query, keyKind, status: 0 };
-    context.requests.push(record);
+    if (context.recordRequests) context.requests.push(record);
     const exchange: Exchange = {
       record, params, duplicates, startedAt: Date.now(),
       ...(keyKind === 'primary' || keyKind === 'secondary' ? { key: given } : {}),

@@ -40,6 +40,11 @@ export interface SandboxOptions {
   now?: () => Date;
   /** One line per request (never with the key); default silent. */
   log?: (line: string) => void;
+  /**
+   * Keep every request in `requests` (default true: tests and the bench read it). A long-running
+   * sandbox (`npm start`, `npm run sandbox`) keeps none, so that its memory does not grow with traffic.
+   */
+  recordRequests?: boolean;
 }
 
 export interface Sandbox {
@@ -49,7 +54,7 @@ export interface Sandbox {
   secondaryKey: string;
   store: SandboxStore;
   faults: FaultSwitch;
-  /** Every request received below the base path, in order; `requests.length = 0` clears it. */
+  /** Every request received below the base path, in order (unless `recordRequests` is false); `requests.length = 0` clears it. */
   requests: RecordedRequest[];
   /** Changes the rate limit and resets every key's count. */
   setRateLimit(limit: number, windowS: number): void;
@@ -79,7 +84,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const limiter = new SlidingWindowLimiter(rateLimit, rateWindowS * 1000, now);
   const requests: RecordedRequest[] = [];
   const app = createApp({
-    primaryKey, secondaryKey, store, faults, limiter, requests, log: options.log ?? (() => undefined),
+    primaryKey, secondaryKey, store, faults, limiter, requests, recordRequests: options.recordRequests ?? true,
+    log: options.log ?? (() => undefined),
   });
   const http = app.server.server;
 

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const rateWindowS = integerSetting('SANDBOX_RATE_WINDOW_S', DEFAULT_RATE_WINDOW_S, 1, 86_400);
 
   const sandbox = await startSandbox({
-    port, host: '127.0.0.1', primaryKey, secondaryKey, rateLimit, rateWindowS,
+    port, host: '127.0.0.1', primaryKey, secondaryKey, rateLimit, rateWindowS, recordRequests: false,
     log: (line) => console.log(`${new Date().toISOString()} ${line}`),
   });
   console.log(`Ticketing sandbox API at ${sandbox.baseUrl}`);

@@ -12,6 +12,19 @@ describe('sandbox: injected faults', () => {
 
   const createBody = { ticket: { title: 'Fault test', requestor: REQUESTOR }, user: USER };
 
+  it('keeps no request log when told not to (a long-running sandbox), and one by default', async () => {
+    const quiet = await startSandbox({ port: 0, recordRequests: false });
+    try {
+      assert.equal((await call(quiet, '/tags')).status, 200);
+      assert.equal((await call(quiet, '/tags', { key: 'none' })).status, 401);
+      assert.equal(quiet.requests.length, 0);
+    } finally {
+      await quiet.close();
+    }
+    assert.equal((await call(sandbox, '/tags')).status, 200);
+    assert.equal(sandbox.requests.length, 1);
+  });
+
   it('is off unless injected', async () => {
     assert.equal(sandbox.faults.pending, 0);
     assert.equal((await call(sandbox, '/tags')).status, 200);
