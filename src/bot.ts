@@ -273,6 +273,8 @@ export class TicketBot extends TeamsActivityHandler {
     } catch (error) {
       const answer = errorAnswer(error);
       this.deps.log(`turn ${context.activity.id} ${what} ${answer.known ? 'refused' : 'FAILED'} ${error instanceof Error ? error.name : 'error'}`);
+      // A link that cannot be unfurled stays a link: the compose box is no place for an error.
+      if (what === 'unfurl') return invokeBody({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } });
       return invokeBody({ composeExtension: { type: 'message', text: answer.summary } });
     }
   }

@@ -23,7 +23,9 @@ function commandId(value: Record<string, unknown>, expected: string): void {
 export function parseCreateInvoke(value: unknown): { context: CommandContext; source?: MessageSource; data: Record<string, unknown> } {
   if (!isRecord(value)) throw new BadInvokeError('Expected a message-extension action.');
   commandId(value, ME_COMMANDS.createTicket);
-  const context: CommandContext = value.commandContext === 'message' || value.commandContext === 'commandBox' ? value.commandContext : 'compose';
+  // The manifest says "commandBox"; Bot Framework's schema gives invokes "commandbox".
+  const named = typeof value.commandContext === 'string' ? value.commandContext.toLowerCase() : '';
+  const context: CommandContext = named === 'message' ? 'message' : named === 'commandbox' ? 'commandBox' : 'compose';
   let source: MessageSource | undefined;
   const payload = value.messagePayload;
   if (context === 'message' && isRecord(payload)) {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { AGENTS, CATEGORY, FIELD, SYSTEM, TAG_CATEGORY } from '../../src/sandbox/index.js';
 import { ADELE, ALEX, createFormData, extensionInvoke, messagePayload, type Person } from '../support/activities.js';
 import { Harness, type PostResult } from '../support/harness.js';
@@ -200,10 +201,13 @@ describe('message extensions, through the real server', () => {
     });
 
     it('answers from the command box with a sentence (there is no compose box to insert into)', async () => {
-      const res = await submit({ ...good(), title: 'From the command box' }, { commandContext: 'commandBox' });
-      const body = res.body as Json;
-      assert.equal(body.composeExtension?.type, 'message');
-      assert.match(body.composeExtension.text, /Created #\d+: From the command box/);
+      // Teams spells the context "commandbox" in the invoke, as Bot Framework's schema does; the manifest "commandBox".
+      for (const commandContext of ['commandbox', 'commandBox']) {
+        const res = await submit({ ...good(), title: `From the ${commandContext}` }, { commandContext });
+        const body = res.body as Json;
+        assert.equal(body.composeExtension?.type, 'message');
+        assert.match(body.composeExtension.text, new RegExp(`Created #\\d+: From the ${commandContext}`));
+      }
     });
 
     const bad: Array<[string, Json, string, RegExp]> = [
@@ -306,6 +310,20 @@ describe('message extensions, through the real server', () => {
     it('turns a helpdesk link with a ticket number into the ticket card', async () => {
       const body = (await unfurl('https://contoso.teamswork.app/tickets/7')).body as Json;
       assert.match(JSON.stringify(body.composeExtension.attachments[0].content), /#7/);
+    });
+
+    it('leaves a link to a ticket that does not exist, or one the API cannot read now, as a plain link', async () => {
+      for (const url of ['https://contoso.teamswork.app/tickets/999999', `https://contoso.teamswork.app/tickets/${randomUUID()}`]) {
+        const body = (await unfurl(url)).body as Json;
+        assert.deepEqual(body.composeExtension, { type: 'result', attachmentLayout: 'list', attachments: [] }, url);
+      }
+      h.sandbox.faults.inject({ kind: 'status', status: 503, times: 10 });
+      try {
+        const body = (await unfurl('https://contoso.teamswork.app/tickets/7')).body as Json;
+        assert.deepEqual(body.composeExtension.attachments, []);
+      } finally {
+        h.sandbox.faults.clear();
+      }
     });
 
     it('leaves a link on another domain alone, without calling the API', async () => {
