@@ -138,15 +138,18 @@ export class TicketBot extends TeamsActivityHandler {
     };
   }
 
-  /** Runs a feature; any error becomes the answer a person reads, and unknown ones are logged. */
-  private async answer(context: TurnContext, what: string, run: () => Promise<Answer>): Promise<Answer> {
+  /**
+   * Runs a feature; any error becomes the answer a person reads, and unknown ones are logged.
+   * `ticketId`: the ticket of the button clicked, which the error card then leads back to.
+   */
+  private async answer(context: TurnContext, what: string, run: () => Promise<Answer>, ticketId?: string): Promise<Answer> {
     const started = Date.now();
     try {
       const answer = await run();
       this.deps.log(`turn ${context.activity.id} ${what} ok ${Date.now() - started}ms`);
       return answer;
     } catch (error) {
-      const answer = errorAnswer(error);
+      const answer = errorAnswer(error, ticketId);
       const kind = error instanceof Error ? error.name : typeof error;
       this.deps.log(`turn ${context.activity.id} ${what} ${answer.known ? 'refused' : 'FAILED'} ${kind} ${Date.now() - started}ms`);
       return answer;
@@ -206,7 +209,7 @@ export class TicketBot extends TeamsActivityHandler {
       return this.invokeCard(errorAnswer(error).card);
     }
     const ctx = this.featureContext(context, INVOKE_BUDGET_MS);
-    const answer = await this.answer(context, `action ${parsed.verb}`, () => routeAction(ctx, parsed));
+    const answer = await this.answer(context, `action ${parsed.verb}`, () => routeAction(ctx, parsed), 'ticketId' in parsed ? parsed.ticketId : undefined);
     if (answer.asNewMessage) {
       await context.sendActivity(cardMessage(answer.card, answer.summary));
       return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer.summary } };

@@ -30,8 +30,10 @@ function fromTicketing(e: TicketingError): { headline: string; detail?: string }
 /**
  * The one place an error becomes what a person reads: a short card saying what happened and what
  * to do. Errors we do not know say only that something went wrong (the turn handler logs them).
+ * `ticketId`: the ticket a button was on. Its card is replaced by this one for the person who
+ * clicked, so this one offers the way back (and to try again), unless the ticket is gone.
  */
-export function errorAnswer(error: unknown): Answer & { known: boolean } {
+export function errorAnswer(error: unknown, ticketId?: string): Answer & { known: boolean } {
   let view: { headline: string; detail?: string; ticketId?: string };
   let known = true;
   if (error instanceof FeatureError) view = { headline: error.message, ticketId: error.ticketId };
@@ -42,5 +44,7 @@ export function errorAnswer(error: unknown): Answer & { known: boolean } {
     known = false;
     view = { headline: 'Something went wrong on my side.', detail: 'Please try again; if it keeps happening, tell whoever runs this bot.' };
   }
+  const gone = isTicketingError(error) && error.kind === 'http' && error.status === 404;
+  if (view.ticketId === undefined && ticketId !== undefined && !gone) view.ticketId = ticketId;
   return { card: errorCard(view), summary: view.headline, known };
 }

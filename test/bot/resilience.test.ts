@@ -427,6 +427,14 @@ describe('bot resilience', () => {
       });
     });
 
+    describe('a button on a ticket that is gone', () => {
+      it('says so, and offers no way back to it', async () => {
+        const res = await click('start', { ticketId: '00000000-0000-4000-8000-00000000dead' });
+        assert.match(readable(invokeCard(res)), /That ticket does not exist \(any more\)/);
+        assert.ok(!buttonsOf(invokeCard(res)).some((b) => b.title === 'Show the ticket'));
+      });
+    });
+
     describe('a 429 from the API (last: its Retry-After holds the key)', () => {
       it('answers "busy, try again in 20 s" when the API answers a write with 429 and Retry-After 20', async () => {
         const ticket = tickets.inStatus('Open');
@@ -438,6 +446,9 @@ describe('bot resilience', () => {
         assert.equal(writeRequests(h).length, 1, 'a write is never retried');
         assert.equal(current(h, ticket.id).status, 'Open');
         assertNothingTechnicalShown(res);
+        const back = buttonsOf(invokeCard(res)).find((b) => b.title === 'Show the ticket');
+        assert.ok(back, 'the card it replaced is one click away');
+        assert.deepEqual(back.data, { ticketId: ticket.id });
       });
     });
   });
