@@ -64,11 +64,6 @@ function resultAttachment(result: SearchResult) {
   return { ...CardFactory.adaptiveCard(result.card), preview: CardFactory.thumbnailCard(result.preview.title, result.preview.text) };
 }
 
-
-/**
- * Routes by activity kind only: chat text → commands, card verbs → actions. Features do the work;
- * this class turns their answers into Teams messages, invoke responses and card updates.
- */
 /**
  * What makes a delivery a repeat: the same activity id in the same conversation from the same
  * sender. Teams' message ids are timestamps, unique only within a conversation, and a repeat gets
@@ -79,6 +74,10 @@ function replayKey(activity: TurnContext['activity']): string | undefined {
   return JSON.stringify([activity.conversation?.id ?? '', activity.from?.id ?? '', activity.id]);
 }
 
+/**
+ * Routes by activity kind only: chat text → commands, card verbs → actions. Features do the work;
+ * this class turns their answers into Teams messages, invoke responses and card updates.
+ */
 export class TicketBot extends TeamsActivityHandler {
   private readonly replays = new ReplayGuard<InvokeResponse | void>();
 

@@ -4,10 +4,11 @@ const ENTITIES = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'],
  * A Teams message body (HTML) as plain text: block ends and <br> become line breaks, tags go,
  * entities are decoded, blank runs are folded. Good enough for a ticket description, not a renderer.
  *
- * A tag is `<` then a letter, `/` and a letter, or `!` (a comment), up to the next `>` with no `<` in between: so text like
- * "MTU < 1400 and retries > 3" stays, and no pattern scans past the next `<` (a message of
- * thousands of `<` took most of a second with "up to the next `>`"). A script's or style's text
- * goes with its tags when it holds no `<`; else only the tags go (the text is shown, never run).
+ * A tag is `<` then a letter, `/` and a letter, or `!` (a comment), up to the next `>` with no `<`
+ * in between: so text like "MTU < 1400 and retries > 3" stays, and no pattern scans past the next
+ * `<` (a message of thousands of `<` took most of a second with "up to the next `>`"). A script's
+ * or style's text goes with its tags when it holds no `<`; else only the tags go (the text is
+ * shown, never run).
  */
 export function htmlToText(html: string): string {
   return html

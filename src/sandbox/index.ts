@@ -54,7 +54,10 @@ export interface Sandbox {
   secondaryKey: string;
   store: SandboxStore;
   faults: FaultSwitch;
-  /** Every request received below the base path, in order (unless `recordRequests` is false); `requests.length = 0` clears it. */
+  /**
+   * Every request received below the base path, in order (none when `recordRequests` is false);
+   * `requests.length = 0` clears it.
+   */
   requests: RecordedRequest[];
   /** Changes the rate limit and resets every key's count. */
   setRateLimit(limit: number, windowS: number): void;
