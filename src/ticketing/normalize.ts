@@ -113,6 +113,11 @@ export function readTicket(v: unknown): Ticket | undefined {
     'lastResolutionOn', 'createdOn', 'lastUpdatedOn', 'lastResolutionComment'], str);
   copy(t, v, ['status', 'priority'], (x) => (typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined));
   copy(t, v, ['requestor', 'assignee', 'createdBy', 'lastUpdatedBy'], readUser);
+  // A `select` of the flattened forms (`requestorName`, `assigneeEmail`…) answers with those alone.
+  for (const [field, name, email] of [['requestor', v.requestorName, v.requestorEmail], ['assignee', v.assigneeName, v.assigneeEmail]] as const) {
+    const user = t[field] === undefined ? readUser({ name, email }) : undefined;
+    if (user) t[field] = user;
+  }
   copy(t, v, ['isFrtEscalated', 'isRtEscalated'], bool);
   const customFields = readCustomFields(v.customFields);
   if (customFields !== undefined) t.customFields = customFields;

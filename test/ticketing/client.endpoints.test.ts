@@ -171,6 +171,16 @@ describe('ticketing client: every endpoint against the sandbox', () => {
     });
   });
 
+  it('lists with a select of flattened fields, as the seed\'s example does, and keeps what they say', async () => {
+    const client = clientFor(sb);
+    const page = await client.listTickets({ select: ['id', 'ticketId', 'title', 'requestorName', 'requestorEmail'], limit: 3 });
+    assert.equal(page.items.length, 3);
+    for (const t of page.items) {
+      const stored = sb.store.ticketById(t.id)!;
+      assert.deepEqual(t.requestor, { id: '', name: stored.requestor.name, email: stored.requestor.email });
+    }
+  });
+
   it('refuses, when made, a base URL it could not use safely: not http(s), a query, a fragment, a user name or password', () => {
     for (const baseUrl of ['not a url', 'ftp://x/ticketing/v1', 'https://x/v1?key=k', 'https://x/v1#top', 'https://user:s3cret@x/v1', 'https://user@x/v1']) {
       assert.throws(() => clientFor(sb, { baseUrl }), (e: unknown) => {

@@ -22,6 +22,15 @@ describe('ticketing/normalize: reading the wire tolerantly', () => {
     assert.equal(readTicket({ id: ID, priority: 'Critical ' })?.priority, 'Critical');
   });
 
+  it('reads the requestor and assignee from the flattened fields a `select` names, when the objects are not there', () => {
+    assert.deepEqual(readTicket({ id: ID, requestorName: 'Jason Doe', requestorEmail: 'jason@x.com', assigneeEmail: 'al@x.com' }), {
+      id: ID, requestor: { id: '', name: 'Jason Doe', email: 'jason@x.com' }, assignee: { id: '', name: 'al@x.com', email: 'al@x.com' },
+    });
+    const both = readTicket({ id: ID, requestor: { id: 'r', name: 'R', email: 'r@x' }, requestorName: 'Other' });
+    assert.deepEqual(both?.requestor, { id: 'r', name: 'R', email: 'r@x' }, 'the object wins');
+    assert.equal(readTicket({ id: ID, requestorName: 7 })?.requestor, undefined);
+  });
+
   it('reads a ticket with only an id, and drops wrong-typed optional fields without failing', () => {
     assert.deepEqual(readTicket({ id: ID }), { id: ID });
     const t = readTicket({
