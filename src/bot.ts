@@ -229,6 +229,8 @@ export class TicketBot extends TeamsActivityHandler {
     const { source } = parseCreateInvoke(context.activity.value);
     const ctx = this.featureContext(context, INVOKE_BUDGET_MS);
     try {
+      // Who is asking must be known to create anything: better said before the form is filled in.
+      await ctx.actor();
       return invokeBody(taskForm(await openCreateForm(ctx, source)));
     } catch (error) {
       this.deps.log(`turn ${context.activity.id} create form refused ${error instanceof Error ? error.name : 'error'}`);

@@ -24,6 +24,18 @@ export function emailFromUpn(upn: string): string {
 }
 
 /**
+ * Teams answers a member look-up in a chat the bot is not in (the message extension works in any
+ * chat) with 403 BotNotInConversationRoster: there it cannot say who the person is.
+ */
+const NOT_IN_CHAT = 'I am not in this chat, so Teams does not tell me who you are, and I changed nothing. '
+  + 'Add me to this chat, or do this from your own chat with me.';
+
+function notInRoster(error: unknown): boolean {
+  const { statusCode, code } = (typeof error === 'object' && error !== null ? error : {}) as { statusCode?: unknown; code?: unknown };
+  return statusCode === 403 && code === 'BotNotInConversationRoster';
+}
+
+/**
  * Teams user → Ticketing user, from the authenticated activity only (never card data or text):
  * `from.aadObjectId`, `from.name`, and the email from the connector's member record, cached per
  * user for `ttlMs` (concurrent turns of one user share one lookup; a failed lookup is not kept).
@@ -82,7 +94,8 @@ export class IdentityResolver {
           timer = setTimeout(() => reject(new Error('member look-up timed out')), this.lookupTimeoutMs);
         }),
       ]);
-    } catch {
+    } catch (error) {
+      if (notInRoster(error)) throw new IdentityError(NOT_IN_CHAT);
       throw new IdentityError('I could not look up your Teams account just now, so I changed nothing. Try again in a moment.');
     } finally {
       clearTimeout(timer);

@@ -108,6 +108,31 @@ describe('message extensions, through the real server', () => {
       assert.ok(Buffer.byteLength(JSON.stringify(res.body)) < 28 * 1024, 'the answer fits Teams\' limit');
     });
 
+    it('in a chat the bot is not in, says so before the form is filled in, unless Teams told it who the person is elsewhere', async () => {
+      const cold = await new Harness().start();
+      try {
+        const open = () => extensionInvoke(ADELE, 'composeExtension/fetchTask', { commandId: 'createTicket', commandContext: 'compose' }, { serviceUrl: cold.serviceUrl });
+        const first = open();
+        cold.connector.conversationsWithoutBot.add(first.conversation.id);
+        const refused = (await cold.post(first)).body as Json;
+        assert.equal(refused.task?.type, 'message');
+        assert.match(refused.task.value, /I am not in this chat.*Add me to this chat, or do this from your own chat with me/);
+        assert.deepEqual(cold.apiCalls(), []);
+
+        // Adele talks to the bot in another conversation (her own chat with it, say), then comes back.
+        const elsewhere = extensionInvoke(ADELE, 'composeExtension/fetchTask', { commandId: 'createTicket', commandContext: 'compose' }, { serviceUrl: cold.serviceUrl });
+        const otherChat = { ...elsewhere, conversation: { ...elsewhere.conversation, id: 'a:her-own-chat-with-the-bot' } };
+        formOf(await cold.post(otherChat));
+        formOf(await cold.post(open()));
+        const created = await cold.post(extensionInvoke(ADELE, 'composeExtension/submitAction', {
+          commandId: 'createTicket', commandContext: 'compose', data: createFormData('Made in a chat without the bot'),
+        }, { serviceUrl: cold.serviceUrl }));
+        assert.equal((created.body as Json).composeExtension?.type, 'result');
+      } finally {
+        await cold.stop();
+      }
+    });
+
     it('cuts a long first line at a word for the title', async () => {
       const line = 'word '.repeat(40).trim();
       const form = formOf(await fetchTask({ commandContext: 'message', messagePayload: messagePayload(ALEX, `<p>${line}</p>`) }));

@@ -42,6 +42,11 @@ export class ConnectorRecorder {
   readonly members = new Map<string, TeamsMember>();
   /** When set, member look-ups fail with this status (the connector being down). */
   memberLookupStatus?: number;
+  /**
+   * Conversations the bot is not a member of (a chat where someone used the message extension):
+   * member look-ups there are refused as Teams refuses them, 403 BotNotInConversationRoster.
+   */
+  readonly conversationsWithoutBot = new Set<string>();
   private server?: Server;
   private nextId = 1;
   url = '';
@@ -60,6 +65,9 @@ export class ConnectorRecorder {
       const member = m[3] === undefined ? undefined : decodeURIComponent(m[3]);
       if (m[2] === 'members' && req.method === 'GET' && member) {
         if (this.memberLookupStatus) return send(this.memberLookupStatus, { error: { code: 'ServiceError', message: 'down' } });
+        if (this.conversationsWithoutBot.has(conversationId)) {
+          return send(403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+        }
         const found = this.members.get(member);
         return found ? send(200, found) : send(404, { error: { code: 'MemberNotFound', message: 'The member was not found.' } });
       }
