@@ -75,7 +75,8 @@ function exampleOf(command: string): string | undefined {
  */
 export function tokenize(text: string): string[] {
   const tokens: string[] = [];
-  const pattern = /(\S*?)"([^"]*)"|(\S*?)“([^”]*)”|(\S+)/g;
+  // No part may scan past a quote it cannot close: a long run of unclosed quotes stays linear.
+  const pattern = /([^\s"“]*)"([^"]*)"|([^\s"“]*)“([^“”]*)”|(\S+)/g;
   for (const m of text.matchAll(pattern)) {
     tokens.push(m[5] ?? (m[1] !== undefined ? m[1] + (m[2] ?? '') : (m[3] ?? '') + (m[4] ?? '')));
   }

@@ -78,6 +78,10 @@ describe('parseCommand: chat text → typed command', () => {
 
   it('keeps quoted phrases together, with straight and curly quotes', () => {
     assert.deepEqual(tokenize(`list "floor 2" “blue screen” tag:"Seattle HQ" can't c`), ['list', 'floor 2', 'blue screen', 'tag:Seattle HQ', "can't", 'c']);
+    assert.deepEqual(tokenize('list tag:“Seattle HQ” “unclosed and “closed”'), ['list', 'tag:Seattle HQ', '“unclosed', 'and', 'closed']);
+    // Quotes that never close are words: a message of thousands of them is read at once.
+    assert.deepEqual(tokenize(`list ${'“'.repeat(20_000)}`), ['list', '“'.repeat(20_000)]);
+    assert.deepEqual(tokenize(`list x${'“'.repeat(20_000)} "a b"`), ['list', `x${'“'.repeat(20_000)}`, 'a b']);
   });
 
   it('survives hostile text without throwing', () => {
