@@ -97,6 +97,11 @@ function readCustomFields(v: unknown): Record<string, CustomFieldValue> | undefi
   return out;
 }
 
+function setUser(t: Ticket, field: 'requestor' | 'assignee', name: unknown, email: unknown): void {
+  const user = readUser({ name, email });
+  if (user) t[field] = user;
+}
+
 /**
  * A ticket; undefined when it has no `id` string. The number comes from `ticketNo` (live) or
  * `ticketId` (seed), as a number or numeric string. Labels (status, priority) are trimmed and
@@ -114,10 +119,8 @@ export function readTicket(v: unknown): Ticket | undefined {
   copy(t, v, ['status', 'priority'], (x) => (typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined));
   copy(t, v, ['requestor', 'assignee', 'createdBy', 'lastUpdatedBy'], readUser);
   // A `select` of the flattened forms (`requestorName`, `assigneeEmail`…) answers with those alone.
-  for (const [field, name, email] of [['requestor', v.requestorName, v.requestorEmail], ['assignee', v.assigneeName, v.assigneeEmail]] as const) {
-    const user = t[field] === undefined ? readUser({ name, email }) : undefined;
-    if (user) t[field] = user;
-  }
+  if (t.requestor === undefined) setUser(t, 'requestor', v.requestorName, v.requestorEmail);
+  if (t.assignee === undefined) setUser(t, 'assignee', v.assigneeName, v.assigneeEmail);
   copy(t, v, ['isFrtEscalated', 'isRtEscalated'], bool);
   const customFields = readCustomFields(v.customFields);
   if (customFields !== undefined) t.customFields = customFields;
