@@ -265,10 +265,14 @@ export class TicketBot extends TeamsActivityHandler {
 
   private async handleLink(context: TurnContext): Promise<InvokeResponse> {
     const link = parseLinkInvoke(context.activity.value);
-    return this.searchAnswer(context, 'unfurl', (ctx) => unfurlLink(ctx, link, this.deps.linkDomains));
+    // A link that cannot be unfurled stays a link: the compose box is no place for an error.
+    return this.searchAnswer(context, 'unfurl', (ctx) => unfurlLink(ctx, link, this.deps.linkDomains), { quietly: true });
   }
 
-  private async searchAnswer(context: TurnContext, what: string, run: (ctx: FeatureContext) => Promise<SearchResult[]>): Promise<InvokeResponse> {
+  /** `quietly`: a failure answers with no results rather than a sentence. */
+  private async searchAnswer(
+    context: TurnContext, what: string, run: (ctx: FeatureContext) => Promise<SearchResult[]>, { quietly = false } = {},
+  ): Promise<InvokeResponse> {
     const ctx = this.featureContext(context, INVOKE_BUDGET_MS);
     try {
       const results = await run(ctx);
@@ -277,8 +281,7 @@ export class TicketBot extends TeamsActivityHandler {
     } catch (error) {
       const answer = errorAnswer(error);
       this.deps.log(`turn ${context.activity.id} ${what} ${answer.known ? 'refused' : 'FAILED'} ${error instanceof Error ? error.name : 'error'}`);
-      // A link that cannot be unfurled stays a link: the compose box is no place for an error.
-      if (what === 'unfurl') return invokeBody({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } });
+      if (quietly) return invokeBody({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } });
       return invokeBody({ composeExtension: { type: 'message', text: answer.summary } });
     }
   }

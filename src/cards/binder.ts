@@ -23,6 +23,7 @@
  * be too big.
  */
 import * as ACData from 'adaptivecards-templating';
+import { jsonBytes } from './format.js';
 
 type Expression = Exclude<ReturnType<typeof ACData.Template.parseInterpolatedString>, string>;
 
@@ -68,10 +69,6 @@ export function compileTemplate(json: unknown, name: string): CompiledTemplate {
       return { card: expand(root, data, tally), maxBytes: tally.bytes };
     },
   };
-}
-
-function jsonBytes(value: unknown): number {
-  return Buffer.byteLength(JSON.stringify(value) ?? 'null');
 }
 
 function constant(value: unknown): Bound {

@@ -20,9 +20,9 @@ export function plain(text: string): string {
     .replace(/\{\{/g, '{\u200d{');
 }
 
-/** The bytes `text` takes in a card's JSON, quotes included. */
-export function jsonBytes(text: string): number {
-  return Buffer.byteLength(JSON.stringify(text));
+/** The bytes a value takes in a card's JSON (a string with its quotes; what JSON drops counts as `null`). */
+export function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? 'null');
 }
 
 /**
