@@ -27,7 +27,13 @@ import { jsonBytes } from './format.js';
 
 type Expression = Exclude<ReturnType<typeof ACData.Template.parseInterpolatedString>, string>;
 
-type When = { kind: 'drop' } | { kind: 'test'; expression: Expression; path?: string[] };
+/**
+ * A `$when` test the binder answers from the data when it can (else the library does):
+ * `${path}`, `${!path}` on a boolean; `${path != null}`; `${count(path) > 0}` on an array.
+ */
+type Quick = { test: 'is' | 'not' | 'notNull' | 'nonEmpty'; path: string[] };
+
+type When = { kind: 'drop' } | { kind: 'test'; expression: Expression; quick?: Quick };
 
 type Bound =
   /** `bytes`: the value's size as JSON (UTF-8). */
@@ -145,10 +151,28 @@ function compileString(text: string, name: string): Bound {
 function compileWhen(when: unknown, name: string): When | undefined {
   if (when === undefined) return undefined;
   const bound = typeof when === 'string' ? compileString(when, name) : undefined;
-  if (bound?.kind === 'field') return { kind: 'test', expression: bound.expression, path: bound.path };
-  if (bound?.kind === 'expression' || bound?.kind === 'text') return { kind: 'test', expression: bound.expression };
+  if (bound?.kind === 'field') return { kind: 'test', expression: bound.expression, quick: { test: 'is', path: bound.path } };
+  if (bound?.kind === 'expression') {
+    const quick = quickTest(bound.expression);
+    return { kind: 'test', expression: bound.expression, ...(quick ? { quick } : {}) };
+  }
+  if (bound?.kind === 'text') return { kind: 'test', expression: bound.expression };
   // The library drops an object whose $when is set but is not an expression (`"$when": true` included).
   return when ? { kind: 'drop' } : undefined;
+}
+
+/** The Quick form of `${!path}`, `${path != null}` and `${count(path) > 0}`, if the test is one. */
+function quickTest(expression: Expression): Quick | undefined {
+  const [first, second] = expression.children;
+  const operand = first && fieldPath(first);
+  if (expression.type === '!' && expression.children.length === 1 && operand) return { test: 'not', path: operand };
+  const constant = second?.type === 'Constant' ? (second as { value?: unknown }).value : undefined;
+  if (expression.type === '!=' && expression.children.length === 2 && operand && constant === null) {
+    return { test: 'notNull', path: operand };
+  }
+  const counted = first?.type === 'count' && first.children.length === 1 ? fieldPath(first.children[0]!) : undefined;
+  if (expression.type === '>' && expression.children.length === 2 && counted && constant === 0) return { test: 'nonEmpty', path: counted };
+  return undefined;
 }
 
 function fieldPath(expression: Expression): string[] | undefined {
@@ -171,14 +195,27 @@ function textParts(expression: Expression): Array<string | string[]> | undefined
   return parts;
 }
 
-/** An own field of plain objects along the path; undefined when the library might read it otherwise. */
-function read(path: string[], data: unknown): unknown {
+/** What ownValue gives when the library might read the path otherwise than as own fields. */
+const UNSURE = Symbol('unsure');
+
+/**
+ * An own field of plain objects along the path (undefined included), or UNSURE: a key that is
+ * not an own one (the library then searches the keys without regard to case), or a parent that is
+ * not a plain object.
+ */
+function ownValue(path: string[], data: unknown): unknown {
   let value = data;
   for (const key of path) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Map || !Object.hasOwn(value, key)) return undefined;
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Map || !Object.hasOwn(value, key)) return UNSURE;
     value = (value as Record<string, unknown>)[key];
   }
   return value;
+}
+
+/** An own field along the path; undefined when it is undefined or the library might read it otherwise. */
+function read(path: string[], data: unknown): unknown {
+  const value = ownValue(path, data);
+  return value === UNSURE ? undefined : value;
 }
 
 function evaluate(expression: Expression, data: unknown, allowSubstitutions: boolean): { value: unknown; error?: unknown } {
@@ -191,10 +228,22 @@ function valueOf(expression: Expression, data: unknown): unknown {
   return result.value;
 }
 
+/** The Quick test's answer, the library's for these values; undefined when only the library can tell. */
+function quickAnswer({ test, path }: Quick, data: unknown): boolean | undefined {
+  const value = ownValue(path, data);
+  if (value === UNSURE) return undefined;
+  switch (test) {
+    case 'is': return typeof value === 'boolean' ? value : undefined;
+    case 'not': return typeof value === 'boolean' ? !value : undefined;
+    case 'notNull': return value !== undefined && value !== null;
+    case 'nonEmpty': return Array.isArray(value) ? value.length > 0 : undefined;
+  }
+}
+
 function passes(when: When, data: unknown): boolean {
   if (when.kind === 'drop') return false;
-  const fast = when.path && read(when.path, data);
-  if (typeof fast === 'boolean') return fast;
+  const quick = when.quick && quickAnswer(when.quick, data);
+  if (quick !== undefined) return quick;
   const result = evaluate(when.expression, data, false);
   return !result.error && result.value === true;
 }
