@@ -10,10 +10,13 @@
  *    about half speed, and each card is serialized twice);
  *  - a binding that is a plain field path (`${title}`, `${event.when}`) reads the field, and text
  *    around such paths (`Open ${numberLabel}`) joins the fields' strings and numbers;
- *  - everything else (`${note != null}`), and a path whose value is missing, null, not an own field
+ *  - a `$when` test of a field against a constant (`${note != null}`, `${count(rows) > 0}`, see
+ *    Quick) is answered from the field when its value leaves no doubt of the library's answer;
+ *  - everything else (`${format(x)}`), and a path whose value is missing, null, not an own field
  *    or (in text) not a string, number or boolean, is evaluated by the library itself.
- * So the library still parses every binding and decides every case but the plain read, and the
- * tests check that both ways give the same card for every fixture.
+ * So the library still parses every binding and decides every case but these plain ones, and the
+ * tests check that both ways give the same card for every fixture and for the values where the
+ * two could part.
  *
  * Templates bind view-model fields only: `$root`, `$index` and `$host` are refused when the template
  * is compiled, since the library would resolve them in a context this binder does not build.
@@ -28,10 +31,17 @@ import { jsonBytes } from './format.js';
 type Expression = Exclude<ReturnType<typeof ACData.Template.parseInterpolatedString>, string>;
 
 /**
- * A `$when` test the binder answers from the data when it can (else the library does):
- * `${path}`, `${!path}` on a boolean; `${path != null}`; `${count(path) > 0}` on an array.
+ * A `$when` test the binder answers from the data when it can (else the library does): a field,
+ * or `count(field)` of an array, alone or tested with `!`, or compared by `!=`, `==` or `>` with a
+ * constant: `${canStart}`, `${!compact}`, `${note != null}`, `${kind == 'text'}`, `${count(rows) > 0}`.
  */
-type Quick = { test: 'is' | 'not' | 'notNull' | 'nonEmpty'; path: string[] };
+interface Quick {
+  path: string[];
+  /** `count(path)`: the array's length. */
+  count: boolean;
+  test: 'is' | 'not' | '!=' | '==' | '>';
+  constant?: unknown;
+}
 
 type When = { kind: 'drop' } | { kind: 'test'; expression: Expression; quick?: Quick };
 
@@ -102,7 +112,7 @@ function valueBytes(value: unknown): number {
   const proto: unknown = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return jsonBytes(value);
   let bytes = 2;
-  for (const [key, inner] of Object.entries(value as object)) bytes += 6 * key.length + 4 + valueBytes(inner);
+  for (const key of Object.keys(value as object)) bytes += 6 * key.length + 4 + valueBytes((value as Record<string, unknown>)[key]);
   return bytes;
 }
 
@@ -111,7 +121,8 @@ function copy(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map(copy);
   const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) out[key] = copy(inner);
+  // for…in, not Object.entries: no array of pairs per object (template JSON has no inherited keys).
+  for (const key in value) out[key] = copy((value as Record<string, unknown>)[key]);
   return out;
 }
 
@@ -120,7 +131,9 @@ function compile(node: unknown, name: string): Bound {
   if (Array.isArray(node)) {
     const items = node.map((item) => compile(item, name));
     if (!items.every((item) => item.kind === 'constant')) return { kind: 'array', items };
-    return constant(joinItems(items.map((item) => (item as { value: unknown }).value)));
+    const joined: unknown[] = [];
+    for (const item of items) joinItem(joined, (item as { value: unknown }).value);
+    return constant(joined);
   }
   if (node !== null && typeof node === 'object') {
     const record = node as Record<string, unknown>;
@@ -151,7 +164,7 @@ function compileString(text: string, name: string): Bound {
 function compileWhen(when: unknown, name: string): When | undefined {
   if (when === undefined) return undefined;
   const bound = typeof when === 'string' ? compileString(when, name) : undefined;
-  if (bound?.kind === 'field') return { kind: 'test', expression: bound.expression, quick: { test: 'is', path: bound.path } };
+  if (bound?.kind === 'field') return { kind: 'test', expression: bound.expression, quick: { test: 'is', path: bound.path, count: false } };
   if (bound?.kind === 'expression') {
     const quick = quickTest(bound.expression);
     return { kind: 'test', expression: bound.expression, ...(quick ? { quick } : {}) };
@@ -161,17 +174,20 @@ function compileWhen(when: unknown, name: string): When | undefined {
   return when ? { kind: 'drop' } : undefined;
 }
 
-/** The Quick form of `${!path}`, `${path != null}` and `${count(path) > 0}`, if the test is one. */
+/** The Quick form of a test, if it has one. */
 function quickTest(expression: Expression): Quick | undefined {
-  const [first, second] = expression.children;
-  const operand = first && fieldPath(first);
-  if (expression.type === '!' && expression.children.length === 1 && operand) return { test: 'not', path: operand };
-  const constant = second?.type === 'Constant' ? (second as { value?: unknown }).value : undefined;
-  if (expression.type === '!=' && expression.children.length === 2 && operand && constant === null) {
-    return { test: 'notNull', path: operand };
-  }
-  const counted = first?.type === 'count' && first.children.length === 1 ? fieldPath(first.children[0]!) : undefined;
-  if (expression.type === '>' && expression.children.length === 2 && counted && constant === 0) return { test: 'nonEmpty', path: counted };
+  const { type, children } = expression;
+  const operand = children[0];
+  const counted = operand?.type === 'count' && operand.children.length === 1 ? fieldPath(operand.children[0]!) : undefined;
+  const path = counted ?? (operand && fieldPath(operand));
+  if (!path) return undefined;
+  const count = counted !== undefined;
+  if (type === '!' && children.length === 1) return { path, count, test: 'not' };
+  const second = children[1];
+  if (children.length !== 2 || second?.type !== 'Constant') return undefined;
+  const constant = (second as { value?: unknown }).value;
+  if (type === '!=' && constant === null) return { path, count, test: '!=', constant };
+  if ((type === '==' || type === '>') && (typeof constant === 'string' || Number.isInteger(constant))) return { path, count, test: type, constant };
   return undefined;
 }
 
@@ -199,15 +215,23 @@ function textParts(expression: Expression): Array<string | string[]> | undefined
 const UNSURE = Symbol('unsure');
 
 /**
- * An own field of plain objects along the path (undefined included), or UNSURE: a key that is
- * not an own one (the library then searches the keys without regard to case), or a parent that is
- * not a plain object.
+ * The field the library reads at the path, or UNSURE. The library finds a key without regard to
+ * case; a key is read here when it is an own key, or taken as missing when no key matches it in
+ * any case (view models never hold two keys differing only in case). A missing or null parent
+ * gives undefined, as in the library; a parent other than a plain object is UNSURE.
  */
 function ownValue(path: string[], data: unknown): unknown {
   let value = data;
   for (const key of path) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value) || value instanceof Map || !Object.hasOwn(value, key)) return UNSURE;
-    value = (value as Record<string, unknown>)[key];
+    if (value === undefined || value === null) return undefined;
+    if (typeof value !== 'object' || Array.isArray(value) || value instanceof Map) return UNSURE;
+    if (Object.hasOwn(value, key)) {
+      value = (value as Record<string, unknown>)[key];
+      continue;
+    }
+    const lower = key.toLowerCase();
+    if (Object.keys(value).some((k) => k.toLowerCase() === lower)) return UNSURE;
+    value = undefined;
   }
   return value;
 }
@@ -229,14 +253,20 @@ function valueOf(expression: Expression, data: unknown): unknown {
 }
 
 /** The Quick test's answer, the library's for these values; undefined when only the library can tell. */
-function quickAnswer({ test, path }: Quick, data: unknown): boolean | undefined {
-  const value = ownValue(path, data);
+function quickAnswer({ path, count, test, constant }: Quick, data: unknown): boolean | undefined {
+  let value = ownValue(path, data);
   if (value === UNSURE) return undefined;
+  if (count) {
+    if (!Array.isArray(value)) return undefined;
+    value = value.length;
+  }
   switch (test) {
     case 'is': return typeof value === 'boolean' ? value : undefined;
     case 'not': return typeof value === 'boolean' ? !value : undefined;
-    case 'notNull': return value !== undefined && value !== null;
-    case 'nonEmpty': return Array.isArray(value) ? value.length > 0 : undefined;
+    case '!=': return value !== undefined && value !== null;
+    // Strings and whole numbers only: the library takes numbers within Number.EPSILON as equal.
+    case '==': return typeof value === 'string' || Number.isInteger(value) ? value === constant : undefined;
+    case '>': return typeof value === typeof constant && (typeof value === 'string' || Number.isInteger(value)) ? (value as number) > (constant as number) : undefined;
   }
 }
 
@@ -249,14 +279,10 @@ function passes(when: When, data: unknown): boolean {
 }
 
 /** The library's rule for array items: a null is left out, an array is spliced in. */
-function joinItems(values: unknown[]): unknown[] {
-  const out: unknown[] = [];
-  for (const value of values) {
-    if (value === null) continue;
-    if (Array.isArray(value)) out.push(...value);
-    else out.push(value);
-  }
-  return out;
+function joinItem(out: unknown[], value: unknown): void {
+  if (value === null) return;
+  if (Array.isArray(value)) out.push(...value);
+  else out.push(value);
 }
 
 /** Takes the bytes of the list a `$data` binding reads: the list is not copied into the card. */
@@ -292,28 +318,35 @@ function expand(bound: Bound, data: unknown, tally: Tally): unknown {
       tally.bytes += valueBytes(value);
       return value;
     }
-    case 'array':
+    case 'array': {
       tally.bytes += 2 + bound.items.length;
-      return joinItems(bound.items.map((item) => expand(item, data, tally)));
+      const out: unknown[] = [];
+      for (const item of bound.items) joinItem(out, expand(item, data, tally));
+      return out;
+    }
     case 'object': {
+      if (bound.data === undefined) return bound.when && !passes(bound.when, data) ? null : bindObject(bound, data, tally);
       // `$data` repeats the object once per item of an array, each item its data; one object stays one.
-      const scoped = bound.data === undefined ? undefined : expand(bound.data, data, UNCOUNTED);
-      const scopes = bound.data === undefined ? [data] : Array.isArray(scoped) ? scoped : [scoped];
+      const scoped = expand(bound.data, data, UNCOUNTED);
       const out: object[] = [];
-      for (const scope of scopes) {
+      for (const scope of Array.isArray(scoped) ? scoped : [scoped]) {
         const inner = scope === undefined ? data : scope;
         if (bound.when && !passes(bound.when, inner)) continue;
-        tally.bytes += bound.frame;
-        const object: Record<string, unknown> = {};
-        for (const [key, value] of bound.entries) {
-          const expanded = expand(value, inner, tally);
-          if (expanded !== undefined) object[key] = expanded;
-        }
-        out.push(object);
+        out.push(bindObject(bound, inner, tally));
       }
       // Repeated objects become a list (or join their parent's): its brackets and commas.
       if (out.length > 1) tally.bytes += 2 + out.length;
       return out.length === 0 ? null : out.length === 1 ? out[0] : out;
     }
   }
+}
+
+function bindObject(bound: Extract<Bound, { kind: 'object' }>, data: unknown, tally: Tally): object {
+  tally.bytes += bound.frame;
+  const object: Record<string, unknown> = {};
+  for (const [key, value] of bound.entries) {
+    const expanded = expand(value, data, tally);
+    if (expanded !== undefined) object[key] = expanded;
+  }
+  return object;
 }

@@ -47,13 +47,14 @@ describe('card binder: the same cards as adaptivecards-templating', () => {
         { $when: '${count(rows) == 0}', t: 'none' }, { $when: '${!compact}', t: 'full' },
       ],
     }, { yes: true, no: false, word: 'true', one: 1, note: 'n', rows: [], compact: false }],
-    ['$when tests the binder answers itself (!x, x != null, count(x) > 0), over values only the library can judge', {
-      items: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k'].flatMap((k) => [
-        { $when: `\${!${k}}`, t: `not ${k}` }, { $when: `\${${k} != null}`, t: `${k} set` },
-        { $when: `\${count(${k}) > 0}`, t: `${k} has items` }, { $when: `\${${k}.x != null}`, t: `${k}.x set` },
-      ]),
+    ['$when tests the binder answers itself, over values only the library can judge', {
+      items: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'gone'].flatMap((k) => [
+        `!${k}`, `${k}`, `${k} != null`, `${k}.x != null`, `count(${k}) > 0`, `count(${k}) == 0`, `count(${k}) == 1`,
+        `${k} == 'text'`, `${k} == 0`, `${k} == 1`, `${k} > 0`, `${k} > 'a'`, `${k}.x == 'y'`,
+      ].map((test) => ({ $when: `\${${test}}`, t: test }))),
     }, {
       a: true, b: undefined, c: null, d: 'text', e: '', f: [], g: [0], h: 0, i: { x: null }, j: new Map([['x', 1]]), K: false,
+      l: 1e-17, m: { x: 'y', X: 'z' }, n: '5',
     }],
     ['$when that is not an expression', { items: [{ $when: true, t: 'a' }, { $when: false, t: 'b' }, { $when: 'x', t: 'c' }, { $when: '', t: 'd' }] }, {}],
     ['$data over rows, empty rows, one object, a missing list', {
