@@ -6,6 +6,9 @@ export function cut(text: string, max: number): { text: string; wasCut: boolean 
   return { text: text.slice(0, max - 1).trimEnd() + '…', wasCut: true };
 }
 
+/** Each character plain() escapes or looks for (the `.` of `1.`, the `{` of `{{`): text with none is left as it is. */
+const MARKDOWN_CHARS = /[\\`*_[\]#>+\-.{]/;
+
 /**
  * Text people wrote, made to show as written in a TextBlock: Markdown's marks (`*`, `_`, `[`,
  * `]`, backslash, backtick, `#` and `>` at a line start, list marks) are escaped, so a title cannot
@@ -13,6 +16,8 @@ export function cut(text: string, max: number): { text: string; wasCut: boolean 
  * joiner so the client does not expand them.
  */
 export function plain(text: string): string {
+  // Most names, dates and titles hold none of the characters the replacements below act on.
+  if (!MARKDOWN_CHARS.test(text)) return text;
   return text
     .replace(/([\\`*_[\]])/g, '\\$1')
     .replace(/^(\s*)([#>+-])(?=\s)/gm, '$1\\$2')

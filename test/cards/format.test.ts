@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cutToBytes } from '../../src/cards/format.js';
+import { cutToBytes, plain } from '../../src/cards/format.js';
 
 /** What the text takes inside a JSON string (without the quotes). */
 const inJson = (text: string) => Buffer.byteLength(JSON.stringify(text)) - 2;
@@ -27,6 +27,24 @@ describe('cards/format cutToBytes: text cut to a size inside a card\'s JSON', ()
         assert.ok(text.startsWith(cut.text.slice(0, -1)) && cut.text.endsWith('…'));
         assert.ok(!LONE_SURROGATE.test(cut.text.slice(0, -1)) || LONE_SURROGATE.test(text), 'no pair split by the cut');
       } else assert.equal(cut.text, text);
+    }
+  });
+});
+
+describe('cards/format plain: text shown as written', () => {
+  // The four escapes plain() makes, each applied to all text: what its shortcut must never skip.
+  const escapedEverywhere = (text: string) => text
+    .replace(/([\\`*_[\]])/g, '\\$1')
+    .replace(/^(\s*)([#>+-])(?=\s)/gm, '$1\\$2')
+    .replace(/^(\s*\d+)\.(?=\s)/gm, '$1\\.')
+    .replace(/\{\{/g, '{\u200d{');
+
+  it('escapes as the full escapes do, for every character of the Basic Multilingual Plane in the places a mark matters', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const c = String.fromCharCode(code);
+      for (const text of [c, `${c} x`, `1${c} x`, `${c}${c}`, `a\n${c} b`, ` 2${c}\tz`]) {
+        assert.equal(plain(text), escapedEverywhere(text), JSON.stringify(text));
+      }
     }
   });
 });
