@@ -56,8 +56,8 @@ export interface CallPlan {
 /** What our bot does outside itself for one action: its API request, if any, and its answer as sent. */
 export interface ActionPlan {
   call?: CallPlan;
-  /** A message's reply (text and attachments as our bot sent them), or an invoke's answer body. */
-  reply: { text?: string; attachments?: Attachment[] } | { invokeBody: unknown };
+  /** A message's reply (text, attachments, layout and input hint as our bot sent them), or an invoke's answer body. */
+  reply: { text?: string; summary?: string; attachments?: Attachment[]; attachmentLayout?: string; inputHint?: string } | { invokeBody: unknown };
 }
 
 /** The actions the floor bot tells apart, by what any bot reads anyway: a message's first word, an invoke's name and verb. */

@@ -3,7 +3,6 @@
  * recorded from a turn of ours, for the floor bot (bench/botProcess.ts, kind `floor`) to do the
  * same with no logic of its own.
  */
-import type { Attachment } from 'botbuilder';
 import type { Sandbox } from '../src/sandbox/index.js';
 import { ADELE } from '../test/support/activities.js';
 import type { ActionDef, Activity, Kind } from './actions.js';
@@ -11,6 +10,9 @@ import type { BotHandle } from './botHandle.js';
 import type { ActionPlan, FloorAction } from './botProcess.js';
 import type { BenchConnector } from './connector.js';
 import { BotClient } from './load.js';
+
+/** The fields of a reply that our bot chooses (bench/botProcess.ts ActionPlan). */
+const REPLY_FIELDS = ['text', 'summary', 'attachments', 'attachmentLayout', 'inputHint'] as const;
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
@@ -39,8 +41,9 @@ export async function recordPlans(ours: BotHandle, sandbox: Sandbox, connector: 
     if (kind === 'invoke') reply = { invokeBody: JSON.parse(answer.body) as unknown };
     else {
       if (connector.lastReply === undefined) return undefined;
-      const { text, summary, attachments } = JSON.parse(connector.lastReply) as { text?: string; summary?: string; attachments?: Attachment[] };
-      reply = { ...(text === undefined ? {} : { text }), ...(summary === undefined ? {} : { summary }), ...(attachments ? { attachments } : {}) };
+      // What the bot put in the message; the rest (ids, conversation, addresses) the SDK adds for any bot.
+      const sent = JSON.parse(connector.lastReply) as Record<string, unknown>;
+      reply = Object.fromEntries(REPLY_FIELDS.filter((field) => sent[field] !== undefined).map((field) => [field, sent[field]])) as ActionPlan['reply'];
     }
     const call = request && wantsCall
       ? { method: request.method, path: request.path.slice(1).replace(UUID, '{id}'), query: request.query, ...(request.body ? { body: request.body } : {}) }
