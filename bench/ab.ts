@@ -12,7 +12,7 @@
  */
 import { startSandbox } from '../src/sandbox/index.js';
 import { ADELE, ALEX, message } from '../test/support/activities.js';
-import { benchActions, type Activity } from './actions.js';
+import { ACTION_NAMES, benchActions, type Activity } from './actions.js';
 import { BotHandle, cpuMs } from './botHandle.js';
 import { BenchConnector } from './connector.js';
 import { BotClient, closedLoop, median } from './load.js';
@@ -21,7 +21,6 @@ const experiment = process.argv[2] ?? 'timezone';
 const VARIANT = experiment === 'variant' ? { action: process.argv[3] ?? 'help', dir: process.argv[4] ?? '' } : undefined;
 const TURNS = Number(process.argv[VARIANT ? 5 : 3] ?? 1000);
 const ROUNDS = Number(process.argv[VARIANT ? 6 : 4] ?? 12);
-const ACTIONS: Record<string, string> = { help: 'help', list: 'list', show: 'show <n>', resolve: 'Resolve click', create: 'create submit' };
 
 async function main(): Promise<void> {
   const sandbox = await startSandbox({ port: 0, rateLimit: 1_000_000_000, rateWindowS: 60 });
@@ -53,7 +52,7 @@ async function main(): Promise<void> {
   const spec = { kind: 'tickets' as const, baseUrl: sandbox.baseUrl, apiKey: sandbox.primaryKey, rateLimit: { limit: 1_000_000_000, windowMs: 60_000 } };
   const bots: Array<{ name: string; bot: BotHandle; client?: BotClient; make: () => Activity }> = [];
   if (VARIANT) {
-    const def = defs.find((d) => d.name === (ACTIONS[VARIANT.action] ?? VARIANT.action));
+    const def = defs.find((d) => d.name === (ACTION_NAMES[VARIANT.action] ?? VARIANT.action));
     if (!def || !VARIANT.dir) throw new Error('usage: tsx bench/ab.ts variant <help|list|show|resolve|create> <patched project dir> [turns]');
     bots.push({ name: `${def.name}: this project`, bot: new BotHandle(spec), make: () => def.make(ADELE) });
     bots.push({ name: `${def.name}: ${VARIANT.dir}`, bot: new BotHandle(spec, { script: `${VARIANT.dir}/bench/botProcess.ts` }), make: () => def.make(ADELE) });

@@ -11,7 +11,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startSandbox } from '../src/sandbox/index.js';
 import { ADELE, ALEX } from '../test/support/activities.js';
-import { benchActions, type Activity } from './actions.js';
+import { ACTION_NAMES, benchActions, type Activity } from './actions.js';
 import { BotHandle, cpuMs } from './botHandle.js';
 import { BenchConnector } from './connector.js';
 import { BotClient, closedLoop } from './load.js';
@@ -25,7 +25,6 @@ const option = (name: string, fallback: number) => Number(args.find((a) => a.sta
 const TURNS = option('turns', 3000);
 const CONC = option('conc', 8);
 const DETAIL = args.includes('--detail');
-const NAMES: Record<string, string> = { help: 'help', list: 'list', show: 'show <n>', resolve: 'Resolve click', create: 'create submit' };
 const wanted = args.filter((a) => !a.startsWith('--'));
 const DIR = fileURLToPath(new URL('./profiles/', import.meta.url));
 
@@ -43,16 +42,16 @@ async function main(): Promise<void> {
   const floor = await new BotHandle({ kind: 'floor', baseUrl: sandbox.baseUrl, apiKey: sandbox.primaryKey, ticketIds: seeds.map((t) => t.id), plans }).start();
   const clients = new Map([[ours, new BotClient(ours.url)], [echo, new BotClient(echo.url)], [floor, new BotClient(floor.url)]]);
   const columns: Array<{ name: string; cpuMs: number; shares: Map<Bucket, number> }> = [];
-  const keys = wanted.length ? wanted : Object.keys(NAMES);
+  const keys = wanted.length ? wanted : Object.keys(ACTION_NAMES);
   const plan: Array<{ key: string; bot: BotHandle; label: string }> = [
     ...(keys.includes('help') ? [{ key: 'help', bot: echo, label: 'echo: message' }] : []),
     ...(keys.includes('create') ? [{ key: 'create', bot: echo, label: 'echo: invoke' }] : []),
-    ...keys.flatMap((key) => [{ key, bot: floor, label: `floor: ${key}` }, { key, bot: ours, label: NAMES[key] ?? key }]),
+    ...keys.flatMap((key) => [{ key, bot: floor, label: `floor: ${key}` }, { key, bot: ours, label: ACTION_NAMES[key] ?? key }]),
   ];
   try {
     for (const { key, bot, label } of plan) {
-      const def = defs.find((d) => d.name === (NAMES[key] ?? key));
-      if (!def) throw new Error(`unknown action ${key}; one of ${Object.keys(NAMES).join(', ')}`);
+      const def = defs.find((d) => d.name === (ACTION_NAMES[key] ?? key));
+      if (!def) throw new Error(`unknown action ${key}; one of ${Object.keys(ACTION_NAMES).join(', ')}`);
       const isEcho = bot !== ours;
       const client = clients.get(bot)!;
       const check = isEcho ? () => undefined : (a: { status: number; body: string }, act: unknown) => def.check(a, act as Activity);

@@ -7,14 +7,16 @@
  * its own. Prints the figures and writes them to bench/results.md.
  *
  * Options: --quick (fewer iterations, 20 s for the 50-user part), --profile (V8 CPU profiles of
- * the bot processes into bench/profiles/), --only=1,3 (only these sections; 1 includes 2).
+ * the bot processes into bench/profiles/), --only=1,3 (only these sections; 1 includes 2),
+ * --rounds=N (rounds per cell of section 1, 6 by default), --actions=show,create (section 1 for these
+ * actions only: help, list, show, resolve, create), to look closer at a cell near its target.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { ADELE, ALEX, cardAction, extensionInvoke, message, type Person } from '../test/support/activities.js';
-import { benchActions, invokeCheck, messageCheck, type ActionDef, type Activity, type Kind } from './actions.js';
+import { ACTION_NAMES, benchActions, invokeCheck, messageCheck, type ActionDef, type Activity, type Kind } from './actions.js';
 import { BotHandle, cpuMs } from './botHandle.js';
 import { FLOOR_ACTIONS, recordPlans } from './floor.js';
 import { BenchConnector, verdictOf, type Verdict } from './connector.js';
@@ -27,12 +29,27 @@ const QUICK = args.includes('--quick');
 const PROFILE = args.includes('--profile');
 const ONLY = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',').map(Number);
 const runs = (section: number) => !ONLY || ONLY.includes(section);
+/** A whole number above 0 given as `--name=N`, or undefined when the option is not given. */
+function countOption(name: string): number | undefined {
+  const given = args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  if (given === undefined) return undefined;
+  const n = Number(given);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number above 0, not ${given}`);
+  return n;
+}
+const ROUNDS = countOption('rounds');
+const ACTIONS = args.find((a) => a.startsWith('--actions='))?.slice('--actions='.length).split(',').map((key) => {
+  const name = ACTION_NAMES[key];
+  if (!name) throw new Error(`--actions: ${key} is not one of ${Object.keys(ACTION_NAMES).join(', ')}`);
+  return name;
+});
 
 const P = QUICK
   ? { rounds: 1, c1: { warm: 20, n: 100 }, c32: { warm: 96, n: 400 }, apiK: 10, usersS: 20, globalWarm: 200, memWarm: 500, memTurns: 3000, clicks: 1000 }
   // Six short rounds rather than three long ones: the machine's load drifts over seconds, and the
   // median of more per-round ratios moves less with it (three rounds moved a cell by up to 0.3).
   : { rounds: 6, c1: { warm: 20, n: 100 }, c32: { warm: 64, n: 300 }, apiK: 20, usersS: 120, globalWarm: 300, memWarm: 500, memTurns: 10_000, clicks: 2000 };
+if (ROUNDS !== undefined) P.rounds = ROUNDS;
 
 const UNLIMITED = { limit: 1_000_000_000, windowMs: 60_000 };
 const REAL = { limit: 100, windowMs: 60_000 };
@@ -150,7 +167,7 @@ async function sectionLatency(sandbox: Sandbox, connector: BenchConnector, numbe
   handles.floor = await new BotHandle({ kind: 'floor', baseUrl: sandbox.baseUrl, apiKey: sandbox.primaryKey, ticketIds: pool, plans }).start();
   const keys = Object.keys(handles) as BotKey[];
   const clients = Object.fromEntries(keys.map((k) => [k, new BotClient(handles[k].url)])) as Record<BotKey, BotClient>;
-  const defs = benchActions(sandbox, connector, connector.url, numbers, pool);
+  const defs = benchActions(sandbox, connector, connector.url, numbers, pool).filter((d) => !ACTIONS || ACTIONS.includes(d.name));
   const echoCheck = (a: { status: number }, act: Activity) => {
     if (a.status !== 200) return `HTTP ${a.status}`;
     return act.type === 'message' && connector.takeVerdict(act.id) === undefined ? 'no reply' : undefined;
@@ -630,7 +647,7 @@ async function main(): Promise<void> {
   const minutes = (performance.now() - started) / 60_000;
   const preamble = [
     '',
-    `Written by \`npm run bench\`${QUICK ? ' with `--quick`' : ''}${ONLY ? ` (sections ${ONLY.join(', ')} only)` : ''} on ${machine.date}; the run took ${num(minutes, 1)} min.`,
+    `Written by \`npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}\` on ${machine.date}; the run took ${num(minutes, 1)} min.`,
     '',
     `Machine: ${machine.cpuModel}, ${machine.cpus} CPUs, ${machine.memoryGiB} GiB memory; ${machine.platform}; Node ${machine.node}.`,
     '',
