@@ -46,9 +46,11 @@ const ACTIONS = args.find((a) => a.startsWith('--actions='))?.slice('--actions='
 
 const P = QUICK
   ? { rounds: 1, c1: { warm: 20, n: 100 }, c32: { warm: 96, n: 400 }, apiK: 10, usersS: 20, globalWarm: 200, memWarm: 500, memTurns: 3000, clicks: 1000 }
-  // Six short rounds rather than three long ones: the machine's load drifts over seconds, and the
-  // median of more per-round ratios moves less with it (three rounds moved a cell by up to 0.3).
-  : { rounds: 6, c1: { warm: 20, n: 100 }, c32: { warm: 64, n: 300 }, apiK: 20, usersS: 120, globalWarm: 300, memWarm: 500, memTurns: 10_000, clicks: 2000 };
+  // Six rounds rather than three: the machine's load drifts over seconds, and the median of more
+  // per-round ratios moves less with it (three rounds moved a cell by up to 0.3). Each round long
+  // enough to carry the garbage collection its own turns cause: with 100 turns at concurrency 1 a
+  // major GC fell in a round or not by chance, and create's rounds spread 1.04–1.66; with 300, 1.06–1.24.
+  : { rounds: 6, c1: { warm: 20, n: 300 }, c32: { warm: 64, n: 1000 }, apiK: 20, usersS: 120, globalWarm: 300, memWarm: 500, memTurns: 10_000, clicks: 2000 };
 if (ROUNDS !== undefined) P.rounds = ROUNDS;
 
 const UNLIMITED = { limit: 1_000_000_000, windowMs: 60_000 };
