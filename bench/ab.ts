@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   const bots: Array<{ name: string; bot: BotHandle; client?: BotClient; make: () => Activity }> = [];
   if (VARIANT) {
     const def = defs.find((d) => d.name === (ACTION_NAMES[VARIANT.action] ?? VARIANT.action));
-    if (!def || !VARIANT.dir) throw new Error('usage: tsx bench/ab.ts variant <help|list|show|resolve|create> <patched project dir> [turns]');
+    if (!def || !VARIANT.dir) throw new Error('usage: tsx bench/ab.ts variant <help|list|show|resolve|create> <patched project dir> [turns] [rounds]');
     bots.push({ name: `${def.name}: this project`, bot: new BotHandle(spec), make: () => def.make(ADELE) });
     bots.push({ name: `${def.name}: ${VARIANT.dir}`, bot: new BotHandle(spec, { script: `${VARIANT.dir}/bench/botProcess.ts` }), make: () => def.make(ADELE) });
   } else {

@@ -125,7 +125,7 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     if (shown === undefined) continue;
     const fact = { title: plain(field?.label ?? 'Other field'), value: plain(cut(shown, MAX_FIELD_VALUE).text) };
     room -= jsonBytes(fact.title) + jsonBytes(fact.value);
-    if (room < 0 || moreFields > 0) moreFields++;
+    if (room < 0) moreFields++;
     else customFields.push(fact);
   }
 
