@@ -74,8 +74,9 @@ function floorActionOf(activity: TurnContext['activity']): FloorAction | undefin
 }
 
 /**
- * Makes our bot's API request for an action through the same HTTP client (ky, with the options
- * src/ticketing/client.ts gives it), and reads and parses the answer.
+ * Makes our bot's API request for an action through the same HTTP client, called as
+ * src/ticketing/client.ts calls it (ky with the same options, the query in the URL), and reads and
+ * parses the answer.
  */
 function apiCaller(baseUrl: string, apiKey: string, ticketIds: string[]) {
   const http = ky.create({ prefixUrl: baseUrl, retry: 0, throwHttpErrors: false, timeout: false, redirect: 'manual', headers: { accept: 'application/json' } });
@@ -83,9 +84,8 @@ function apiCaller(baseUrl: string, apiKey: string, ticketIds: string[]) {
   return async (plan: CallPlan, activity: TurnContext['activity']): Promise<void> => {
     const fromCard: unknown = (activity.value as { action?: { data?: { ticketId?: unknown } } } | undefined)?.action?.data?.ticketId;
     const id = typeof fromCard === 'string' ? fromCard : ticketIds[next++ % ticketIds.length]!;
-    const response = await http(plan.path.replace('{id}', id), {
+    const response = await http(`${plan.path.replace('{id}', id)}?${new URLSearchParams({ key: apiKey, ...plan.query })}`, {
       method: plan.method,
-      searchParams: new URLSearchParams({ key: apiKey, ...plan.query }),
       ...(plan.body ? { json: plan.body } : {}),
     });
     const text = await response.text();

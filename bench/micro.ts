@@ -126,8 +126,8 @@ async function main(): Promise<void> {
   await priceTakingTurns([
     ['TicketingClient.getTicket (ky on fetch; limiter, timer, normalize)', () => cannedClient.getTicket(ticket.id, { timezone: 1, deadline: Date.now() + 4500 })],
     ['TicketingClient.changeStatus (PUT with a JSON body)', () => cannedClient.changeStatus(ticket.id, { status: 'Resolved', resolution: 'fixed', comment: 'x' }, user, { timezone: 1, deadline: Date.now() + 4500 })],
-    ['ky GET + JSON.parse (as the floor calls it)', async () => JSON.parse(await (await http(kyPath, { searchParams: kyParams() })).text())],
-    ['ky PUT with a JSON body + JSON.parse', async () => JSON.parse(await (await http(kyPath, { method: 'PUT', searchParams: kyParams(), json: { status: 'Resolved', user: {} } })).text())],
+    ['ky GET + JSON.parse (as the floor calls it)', async () => JSON.parse(await (await http(`${kyPath}?${kyParams()}`)).text())],
+    ['ky PUT with a JSON body + JSON.parse', async () => JSON.parse(await (await http(`${kyPath}?${kyParams()}`, { method: 'PUT', json: { status: 'Resolved', user: {} } })).text())],
     ['fetch GET + JSON.parse', async () => JSON.parse(await (await fetch(url)).text())],
     ['fetch PUT with a JSON body + JSON.parse', async () => JSON.parse(await (await fetch(url, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"status":"Resolved","user":{}}' })).text())],
     ['node:http GET (kept-alive agent) + JSON.parse', () => viaHttp('GET')],

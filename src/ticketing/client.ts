@@ -388,6 +388,8 @@ export class TicketingClient {
     const params = new URLSearchParams({ key });
     if (spec.timezone !== undefined) params.set('timezone', String(spec.timezone));
     for (const [name, value] of spec.params ?? []) params.append(name, value);
+    // The query goes in the URL, not in ky's searchParams: for those ky builds the request three times.
+    const target = `${spec.path}?${params}`;
     const { deadline, signal } = call;
     if (deadline !== undefined && !Number.isFinite(deadline)) throw invalidInput('deadline must be a time in epoch ms.', operation);
     if (deadline !== undefined && Date.now() >= deadline) throw timeoutError(operation, false);
@@ -397,7 +399,7 @@ export class TicketingClient {
       const permit = await limiter.acquire({ operation, ...(deadline === undefined ? {} : { deadline }), ...(signal ? { signal } : {}) });
       let result: AttemptResult;
       try {
-        result = await this.#attempt(spec, params, attempts);
+        result = await this.#attempt(spec, target, attempts);
       } finally {
         permit.release();
       }
@@ -428,16 +430,15 @@ export class TicketingClient {
    * about 0.3 ms a call here. An exchange given up on ends on its own and its answer is dropped;
    * the rate limiter counted it when it was sent. Only the caller's own signal aborts a request.
    */
-  async #attempt(spec: RequestSpec, params: URLSearchParams, attempt: number): Promise<AttemptResult> {
+  async #attempt(spec: RequestSpec, target: string, attempt: number): Promise<AttemptResult> {
     const { call, method } = spec;
     const started = Date.now();
     const budget = Math.max(0, Math.min(this.#requestTimeoutMs, (call.deadline ?? Infinity) - started));
     const logLine = (outcome: string) => this.#writeLog(
       `${method} /${spec.path} ${outcome} ${Date.now() - started}ms${attempt > 1 ? ` (attempt ${attempt})` : ''}`,
     );
-    const exchange = this.#http(spec.path, {
+    const exchange = this.#http(target, {
       method,
-      searchParams: params,
       ...(call.signal ? { signal: call.signal } : {}),
       ...(spec.headers ? { headers: spec.headers } : {}),
       ...(spec.json === undefined ? {} : { json: spec.json }),
