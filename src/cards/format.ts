@@ -6,8 +6,11 @@ export function cut(text: string, max: number): { text: string; wasCut: boolean 
   return { text: text.slice(0, max - 1).trimEnd() + '…', wasCut: true };
 }
 
-/** Each character plain() escapes or looks for (the `.` of `1.`, the `{` of `{{`): text with none is left as it is. */
-const MARKDOWN_CHARS = /[\\`*_[\]#>+\-.{]/;
+/**
+ * Text that any of plain()'s escapes below would change: one pass over it, so that dates, sentences
+ * and names (most of them have a `.` or a `-`, but not at a line start) are left as they are.
+ */
+const NEEDS_ESCAPE = /[\\`*_[\]]|\{\{|^\s*(?:[#>+-]|\d+\.)(?=\s)/m;
 
 /**
  * Text people wrote, made to show as written in a TextBlock: Markdown's marks (`*`, `_`, `[`,
@@ -16,8 +19,7 @@ const MARKDOWN_CHARS = /[\\`*_[\]#>+\-.{]/;
  * joiner so the client does not expand them.
  */
 export function plain(text: string): string {
-  // Most names, dates and titles hold none of the characters the replacements below act on.
-  if (!MARKDOWN_CHARS.test(text)) return text;
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/([\\`*_[\]])/g, '\\$1')
     .replace(/^(\s*)([#>+-])(?=\s)/gm, '$1\\$2')

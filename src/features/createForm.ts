@@ -197,31 +197,30 @@ function parseForm(values: Values, catalog: Catalog, authorId: string | undefine
   for (const field of instanceFields(catalog.instance)) {
     const id = FIELD_PREFIX + field.id;
     const raw = (values[id] ?? '').trim();
-    const fail = (message: string) => (errors[id] = message);
     if (field.type === 'toggle') {
-      if (raw !== '' && raw !== 'true' && raw !== 'false') fail(`${field.label} is on or off.`);
+      if (raw !== '' && raw !== 'true' && raw !== 'false') errors[id] = `${field.label} is on or off.`;
       else if (raw === 'true') custom[field.id] = true;
       continue;
     }
     if (raw === '') {
-      if (field.required) fail(`Please fill in ${field.label}.`);
+      if (field.required) errors[id] = `Please fill in ${field.label}.`;
       continue;
     }
     if (field.type === 'datepicker') {
       if (isDate(raw)) custom[field.id] = raw;
-      else fail(`${field.label} must be a date.`);
+      else errors[id] = `${field.label} must be a date.`;
     } else if (field.type === 'peoplepicker') {
       const chosen = splitChoices(raw).map((v) => people.find((p) => p.id === v));
-      if (chosen.some((p) => p === undefined)) fail(`Choose people from the ${field.label} list.`);
+      if (chosen.some((p) => p === undefined)) errors[id] = `Choose people from the ${field.label} list.`;
       else custom[field.id] = chosen as User[];
     } else if (field.type === 'itempicker') {
       const chosen = splitChoices(raw);
-      if (chosen.some((v) => !field.options?.some((o) => o.id === v))) fail(`Choose from the ${field.label} list.`);
-      else if (!field.multiple && chosen.length > 1) fail(`Choose one ${field.label}.`);
+      if (chosen.some((v) => !field.options?.some((o) => o.id === v))) errors[id] = `Choose from the ${field.label} list.`;
+      else if (!field.multiple && chosen.length > 1) errors[id] = `Choose one ${field.label}.`;
       else custom[field.id] = chosen;
     } else {
       const max = field.type === 'textarea' ? MAX_DESCRIPTION_LENGTH : MAX_TITLE_LENGTH;
-      if (raw.length > max) fail(`${field.label} is ${raw.length} characters long; the most is ${max}.`);
+      if (raw.length > max) errors[id] = `${field.label} is ${raw.length} characters long; the most is ${max}.`;
       else custom[field.id] = raw;
     }
   }

@@ -137,6 +137,11 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
   });
 }
 
+/** The answer with its body read as text (one function for every request, not a closure each). */
+async function withText(response: Response): Promise<{ response: Response; text: string }> {
+  return { response, text: await response.text() };
+}
+
 function positive(value: number, name: string): number {
   if (!(Number.isFinite(value) && value > 0)) throw invalidInput(`${name} must be a number above 0.`, 'TicketingClient');
   return value;
@@ -371,6 +376,10 @@ export class TicketingClient {
     return limiter;
   }
 
+  #logAttempt(spec: RequestSpec, attempt: number, started: number, outcome: string): void {
+    this.#writeLog(`${spec.method} /${spec.path} ${outcome} ${Date.now() - started}ms${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+  }
+
   #writeLog(line: string): void {
     if (!this.#log) return;
     try {
@@ -434,15 +443,12 @@ export class TicketingClient {
     const { call, method } = spec;
     const started = Date.now();
     const budget = Math.max(0, Math.min(this.#requestTimeoutMs, (call.deadline ?? Infinity) - started));
-    const logLine = (outcome: string) => this.#writeLog(
-      `${method} /${spec.path} ${outcome} ${Date.now() - started}ms${attempt > 1 ? ` (attempt ${attempt})` : ''}`,
-    );
     const exchange = this.#http(target, {
       method,
       ...(call.signal ? { signal: call.signal } : {}),
       ...(spec.headers ? { headers: spec.headers } : {}),
       ...(spec.json === undefined ? {} : { json: spec.json }),
-    }).then(async (response) => ({ response, text: await response.text() }));
+    }).then(withText);
     let handle: ReturnType<typeof setTimeout> | undefined;
     const givenUp = new Promise<undefined>((resolve) => {
       handle = setTimeout(resolve, budget, undefined);
@@ -450,11 +456,11 @@ export class TicketingClient {
     try {
       const done = await Promise.race([exchange, givenUp]);
       if (done === undefined) {
-        logLine('timeout');
+        this.#logAttempt(spec, attempt, started, 'timeout');
         return { ok: false, failed: { failure: 'timeout' } };
       }
       const { response, text } = done;
-      logLine(String(response.status));
+      this.#logAttempt(spec, attempt, started, String(response.status));
       if (!response.ok) {
         const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
         const code = errorCode(text);
@@ -476,10 +482,10 @@ export class TicketingClient {
     } catch (error) {
       if (error instanceof TicketingError) throw error;
       if (call.signal?.aborted) {
-        logLine('aborted');
+        this.#logAttempt(spec, attempt, started, 'aborted');
         throw call.signal.reason;
       }
-      logLine('network error');
+      this.#logAttempt(spec, attempt, started, 'network error');
       return { ok: false, failed: { failure: 'network' } };
     } finally {
       clearTimeout(handle);
