@@ -27,5 +27,5 @@ export async function addComment(ctx: FeatureContext, ref: TicketRef, text: stri
     text,
   };
   const answer = await ticketAnswer(ctx, ticket, origin === 'command' ? { event } : { note: `${actor.name} added a comment.` });
-  return { ...answer, summary: `Comment added to ${numberLabel(ticket.number)}.`, changed: true };
+  return { card: answer.card, summary: `Comment added to ${numberLabel(ticket.number)}.`, changed: true };
 }

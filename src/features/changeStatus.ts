@@ -35,5 +35,5 @@ export async function changeStatus(ctx: FeatureContext, ref: TicketRef, change: 
         },
       }
     : {});
-  return { ...answer, summary: `${numberLabel(ticket.number)} is now ${ticket.status ?? change.status}.`, changed: true };
+  return { card: answer.card, summary: `${numberLabel(ticket.number)} is now ${ticket.status ?? change.status}.`, changed: true };
 }

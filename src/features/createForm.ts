@@ -266,7 +266,7 @@ export async function submitCreateForm(ctx: FeatureContext, data: Record<string,
   if (!parsed) return again('Please fix the fields marked below.', errors);
   try {
     const requestor = parsed.requestor === 'author' && authorId ? await ctx.person(authorId) : undefined;
-    return { created: await createTicket(ctx, { ...parsed.ticket, requestor }) };
+    return { created: await createTicket(ctx, parsed.ticket, requestor) };
   } catch (error) {
     // The form keeps what the person typed; the sentence says what went wrong.
     const headline = errorAnswer(error).summary;

@@ -32,7 +32,9 @@ function describe(filters: ListFilters): string {
 }
 
 async function toQuery(ctx: FeatureContext, filters: ListFilters): Promise<TicketQuery> {
-  const query: TicketQuery = { status: filters.status, priority: filters.priority, search: filters.search };
+  const query: TicketQuery = {
+    status: filters.status, priority: filters.priority, search: filters.search, limit: isPersonal(filters) ? PERSONAL_SCAN : PAGE_SIZE,
+  };
   if (filters.tag) {
     const wanted = filters.tag.toLowerCase();
     const categories = await ctx.client.getTags(catalogOptions(ctx));
@@ -63,13 +65,14 @@ async function readPage(ctx: FeatureContext, filters: ListFilters, query: Ticket
   if (isPersonal(filters)) {
     const who = ctx.speaker.aadObjectId;
     if (!who) throw new FeatureError('Teams did not say who you are here, so I cannot tell which tickets are yours.');
-    const scan = await ctx.client.listTickets({ ...query, limit: PERSONAL_SCAN }, callOptions(ctx));
+    const scan = await ctx.client.listTickets(query, callOptions(ctx));
     const skip = cursor.skip ?? 0;
     const yours = scan.items.filter((t) => belongsTo(t, filters, who));
     const more = yours.length > skip + PAGE_SIZE;
     return { tickets: yours.slice(skip, skip + PAGE_SIZE), ...(more ? { next: { filters, skip: skip + PAGE_SIZE, page: page + 1 } } : {}) };
   }
-  const result = await ctx.client.listTickets({ ...query, limit: PAGE_SIZE }, { ...callOptions(ctx), continuationToken: cursor.token });
+  // Object.assign, not a spread: see cardMessage in bot.ts.
+  const result = await ctx.client.listTickets(query, Object.assign(callOptions(ctx), { continuationToken: cursor.token }));
   return { tickets: result.items, ...(result.continuationToken ? { next: { filters, token: result.continuationToken, page: page + 1 } } : {}) };
 }
 

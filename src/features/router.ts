@@ -16,6 +16,11 @@ type Handlers<U extends Record<K, string>, K extends keyof U> = {
   [N in U[K]]: (ctx: FeatureContext, input: Member<U, K, N>) => Promise<Answer> | Answer;
 };
 
+/** The answer, to be posted as a new message rather than replace the card clicked. */
+function asNewMessage(answer: Answer): Answer {
+  return { card: answer.card, summary: answer.summary, asNewMessage: true };
+}
+
 /** Chat command → feature. The type makes a missing command a compile error. */
 export const commandRoutes: Handlers<Command, 'name'> = {
   help: (ctx) => help(ctx),
@@ -35,7 +40,7 @@ export const verbRoutes: Handlers<CardAction, 'verb'> = {
   help: (ctx) => help(ctx),
   refresh: (ctx, a) => refreshTicket(ctx, a.ticketId),
   show: (ctx, a) => showTicket(ctx, { id: a.ticketId }),
-  open: async (ctx, a) => ({ ...(await showTicket(ctx, { id: a.ticketId })), asNewMessage: true }),
+  open: async (ctx, a) => asNewMessage(await showTicket(ctx, { id: a.ticketId })),
   history: (ctx, a) => showHistory(ctx, { id: a.ticketId }),
   start: (ctx, a) => changeStatus(ctx, { id: a.ticketId }, { status: 'Started' }, 'button'),
   close: (ctx, a) => changeStatus(ctx, { id: a.ticketId }, { status: 'Closed' }, 'button'),
@@ -45,7 +50,7 @@ export const verbRoutes: Handlers<CardAction, 'verb'> = {
   priority: (ctx, a) => setPriority(ctx, { id: a.ticketId }, a.priority),
   assignMe: (ctx, a) => assignToMe(ctx, { id: a.ticketId }),
   listPage: (ctx, a) => listTickets(ctx, a.filters, { token: a.token, skip: a.skip, page: a.page }),
-  create: async (ctx, a) => ({ ...(await createTicket(ctx, { title: a.title, description: a.description })), asNewMessage: true }),
+  create: async (ctx, a) => asNewMessage(await createTicket(ctx, { title: a.title, description: a.description })),
 };
 
 export function routeCommand(ctx: FeatureContext, command: Command): Promise<Answer> {

@@ -11,7 +11,7 @@ async function update(ctx: FeatureContext, ref: TicketRef, updates: { priority?:
   const ticket = await ctx.client.updateTicket(id, updates, actor, callOptions(ctx));
   ctx.tickets.remember(ticket);
   const answer = await ticketAnswer(ctx, ticket, { note: note(actor) });
-  return { ...answer, summary: `${numberLabel(ticket.number)}: ${note(actor)}`, changed: true };
+  return { card: answer.card, summary: `${numberLabel(ticket.number)}: ${note(actor)}`, changed: true };
 }
 
 export function setPriority(ctx: FeatureContext, ref: TicketRef, priority: Priority): Promise<Answer> {
