@@ -30,5 +30,6 @@ function row(ticket: Ticket) {
 
 /** The heading holds what the person searched for: shown as typed, never as a link or a heading. */
 export function listCard(tickets: Ticket[], options: ListCardOptions): AdaptiveCard {
-  return render('list', { ...options, heading: plain(options.heading), rows: tickets.map(row) });
+  // Object.assign, not a spread: see cardMessage in bot.ts.
+  return render('list', Object.assign({}, options, { heading: plain(options.heading), rows: tickets.map(row) }));
 }

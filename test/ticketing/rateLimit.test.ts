@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { isRateLimited } from '../../src/ticketing/errors.js';
-import { RateLimiter, type Permit } from '../../src/ticketing/rateLimit.js';
+import { RateLimiter, type Clock, type Permit } from '../../src/ticketing/rateLimit.js';
 
 describe('ticketing/rateLimit: sliding window per key', () => {
   let clock: sinon.SinonFakeTimers;
@@ -150,5 +150,54 @@ describe('ticketing/rateLimit: sliding window per key', () => {
     await clock.tickAsync(1000);
     const p: Permit = await staying;
     p.release();
+  });
+
+  it('keeps counting right over many windows, as released times leave it in batches', async () => {
+    // Each step: some requests, all released at once, then time moves on. A naive model counts
+    // releases in the last window; free() must agree at every step, whatever the limiter drops when.
+    const limiter = new RateLimiter(50, 1000);
+    const releases: number[] = [];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let step = 0; step < 400; step++) {
+      const inWindow = () => releases.filter((t) => t + 1000 > Date.now()).length;
+      assert.equal(limiter.free(), 50 - inWindow(), `step ${step}`);
+      const n = Math.floor(next() * (limiter.free() + 1));
+      const permits = await Promise.all(Array.from({ length: n }, () => limiter.acquire()));
+      for (const permit of permits) {
+        permit.release();
+        releases.push(Date.now());
+      }
+      await clock.tickAsync(Math.floor(next() * 300));
+    }
+    assert.ok(releases.length > 2000, `${releases.length} requests`);
+  });
+
+  it('wakes a waiting caller when the oldest request still in the window leaves it, after older ones left', async () => {
+    let timersSet = 0;
+    const counting: Clock = {
+      now: () => Date.now(),
+      setTimeout: (fn, ms) => (timersSet++, setTimeout(fn, ms)),
+      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    };
+    const limiter = new RateLimiter(3, 1000, counting);
+    for (const at of [0, 100, 200]) {
+      await clock.tickAsync(at - (Date.now() - 1_000_000));
+      (await limiter.acquire()).release();
+    }
+    await clock.tickAsync(800); // t = 1000: the first has left the window, the other two have not
+    (await limiter.acquire()).release();
+    const start = Date.now();
+    let grantedAt: number | undefined;
+    const waiting = limiter.acquire().then((p) => {
+      grantedAt = Date.now() - start;
+      p.release();
+    });
+    await clock.tickAsync(99);
+    assert.equal(grantedAt, undefined);
+    await clock.tickAsync(1);
+    await waiting;
+    assert.equal(grantedAt, 100);
+    assert.equal(timersSet, 1, 'one timer, set for when the slot frees');
   });
 });
