@@ -2,6 +2,7 @@ import {
   CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import restify from 'restify';
+import { BodyRefused, readActivityBody } from './activityBody.js';
 import type { BotAuthConfig } from './config.js';
 import type { TicketBot } from './bot.js';
 
@@ -59,11 +60,19 @@ export function createAdapter(auth: BotAuthConfig | undefined, log: (line: strin
 export async function startServer(options: ServerOptions): Promise<BotServer> {
   const adapter = createAdapter(options.auth, options.log);
   const server = restify.createServer({ name: 'tickets-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
 
   let inFlight = 0;
   let idle: (() => void) | undefined;
   server.post('/api/messages', async (req, res) => {
+    try {
+      req.body = await readActivityBody(req, MAX_BODY_BYTES);
+    } catch (error) {
+      if (!(error instanceof BodyRefused)) throw error;
+      // What was not read stays on the socket: close it rather than read on.
+      res.header('Connection', 'close');
+      res.send(error.status, { error: error.message });
+      return;
+    }
     if (!isActivityShaped(req.body)) {
       res.send(400, { error: 'Expected a Bot Framework activity.' });
       return;
