@@ -37,9 +37,10 @@ export async function startApp(
     identity: new IdentityResolver(),
     timezoneDefault: config.ticketing.timezoneDefault,
     linkDomains: config.linkDomains,
+    allowedTenants: config.allowedTenants,
     log,
   });
-  const server = await startServer({ port: config.port, host, bot, auth: config.bot, log });
+  const server = await startServer({ port: config.port, host: host ?? config.host, bot, auth: config.bot, log });
   // Warm the cache the create form and ticket cards read, so the first person does not wait for it.
   client.getInstance().catch(() => undefined);
   client.getTags().catch(() => undefined);

@@ -29,6 +29,8 @@ export interface BotDeps {
   timezoneDefault: number;
   /** Hosts whose ticket links unfurl into ticket cards, e.g. `*.teamswork.app`. */
   linkDomains: readonly string[];
+  /** Microsoft 365 tenants whose people may use the bot (lower-case ids), or '*'. */
+  allowedTenants: readonly string[] | '*';
   log: (line: string) => void;
 }
 
@@ -80,6 +82,17 @@ function replayKey(activity: TurnContext['activity']): string | undefined {
   return JSON.stringify([activity.conversation?.id ?? '', activity.from?.id ?? '', activity.id]);
 }
 
+/** The tenant Teams says the activity comes from; undefined when it names none, or two that differ. */
+function tenantOf(activity: TurnContext['activity']): string | undefined {
+  const fromChannelData: unknown = isRecord(activity.channelData) && isRecord(activity.channelData.tenant) ? activity.channelData.tenant.id : undefined;
+  const fromConversation: unknown = activity.conversation?.tenantId;
+  const ids = [fromChannelData, fromConversation].filter((id) => id !== undefined);
+  if (ids.length === 0 || ids.some((id) => typeof id !== 'string' || id.toLowerCase() !== String(ids[0]).toLowerCase())) return undefined;
+  return (ids[0] as string).toLowerCase();
+}
+
+const FOREIGN_TENANT = 'This helpdesk is not available to your organization.';
+
 /**
  * Routes by activity kind only: chat text → commands, card verbs → actions. Features do the work;
  * this class turns their answers into Teams messages, invoke responses and card updates.
@@ -103,6 +116,17 @@ export class TicketBot extends TeamsActivityHandler {
       }
       await next();
     });
+  }
+
+  /** People of a tenant not allowed get one short sentence (or a 403 for an invoke), and nothing else runs. */
+  override async run(context: TurnContext): Promise<void> {
+    const allowed = this.deps.allowedTenants;
+    if (allowed === '*' || allowed.includes(tenantOf(context.activity) ?? '')) return super.run(context);
+    this.deps.log(`turn ${context.activity.id ?? '-'} refused: tenant not allowed`);
+    if (context.activity.type === ActivityTypes.Message) await context.sendActivity(FOREIGN_TENANT);
+    if (context.activity.type === ActivityTypes.Invoke) {
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: typedError(403, 'TenantNotAllowed', FOREIGN_TENANT) });
+    }
   }
 
   /** Invoke name → handler: card actions and the message extension's commands. */

@@ -1,3 +1,5 @@
+import { AUTH_ENDPOINT_SETTINGS, type AuthEndpoints } from './auth/botAuthentication.js';
+
 /**
  * Every setting, read from the environment once at start-up, typed and validated.
  * A bad value throws a ConfigError whose message is one line naming the variable and what it expects.
@@ -18,6 +20,8 @@ export interface BotAuthConfig {
   appPassword?: string;
   appType: AppType;
   tenantId?: string;
+  /** Bot Framework endpoints set in the environment (sovereign clouds, offline tests); unset: the public cloud's. */
+  endpoints: AuthEndpoints;
 }
 
 export interface Config {
@@ -32,6 +36,10 @@ export interface Config {
   };
   /** Unset: local mode, no Bot Framework authentication (Agents Playground, tests). */
   bot?: BotAuthConfig;
+  /** Microsoft 365 tenants whose people may use the bot (lower-case ids), or '*' for any. */
+  allowedTenants: readonly string[] | '*';
+  /** The interface to listen on: loopback in local mode, every interface with credentials, unless HOST says. */
+  host: string;
   /** Hosts whose ticket links unfurl into ticket cards (`*.` for any subdomain). */
   linkDomains: string[];
   /** In local mode, start the Microsoft 365 Agents Playground beside the bot (PLAYGROUND=off: not). */
@@ -66,17 +74,17 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[]):
   return match;
 }
 
-function httpUrl(env: Env, name: string): string | undefined {
+function httpUrl(env: Env, name: string, example: string = REGION_BASE_URLS.us): string | undefined {
   const raw = read(env, name);
   if (raw === undefined) return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`${name} must be an http(s) URL such as ${REGION_BASE_URLS.us}`);
+    throw new ConfigError(`${name} must be an http(s) URL such as ${example}`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError(`${name} must be an http(s) URL such as ${REGION_BASE_URLS.us}`);
+    throw new ConfigError(`${name} must be an http(s) URL such as ${example}`);
   }
   if (url.search !== '' || url.username !== '' || url.password !== '') {
     // A key pasted into the URL would end up in logs; it belongs in TICKETING_API_KEY.
@@ -95,6 +103,37 @@ function domains(env: Env, name: string, fallback: string[]): string[] {
   return list;
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Required with credentials: a bot registered in Azure can be reached from any tenant whose
+ * people install its app, and the API key would serve them all. A single-tenant app defaults to
+ * its own tenant; local mode (Playground, tests) to any.
+ */
+function allowedTenants(env: Env, bot: BotAuthConfig | undefined): readonly string[] | '*' {
+  const raw = read(env, 'ALLOWED_TENANTS');
+  if (raw === undefined) {
+    if (bot === undefined) return '*';
+    if (bot.tenantId !== undefined && bot.appType !== 'MultiTenant') return [bot.tenantId.toLowerCase()];
+    throw new ConfigError('ALLOWED_TENANTS is required when MicrosoftAppId is set: the tenant ids whose people may use the bot, comma-separated, or * for any');
+  }
+  if (raw === '*') return '*';
+  const list = raw.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
+  if (list.length === 0 || list.some((t) => !GUID.test(t))) {
+    throw new ConfigError('ALLOWED_TENANTS must be tenant ids (GUIDs), comma-separated, or *');
+  }
+  return list;
+}
+
+function authEndpoints(env: Env): AuthEndpoints {
+  const endpoints: AuthEndpoints = {};
+  for (const name of AUTH_ENDPOINT_SETTINGS) {
+    const value = name.endsWith('Url') ? httpUrl(env, name, 'https://login.botframework.com/v1/.well-known/openidconfiguration') : read(env, name);
+    if (value !== undefined) endpoints[name] = value;
+  }
+  return endpoints;
+}
+
 function botAuth(env: Env): BotAuthConfig | undefined {
   const appId = read(env, 'MicrosoftAppId');
   const appPassword = read(env, 'MicrosoftAppPassword');
@@ -110,7 +149,17 @@ function botAuth(env: Env): BotAuthConfig | undefined {
   if (appType !== 'MultiTenant' && tenantId === undefined) {
     throw new ConfigError(`MicrosoftAppTenantId is required when MicrosoftAppType is ${appType}`);
   }
-  return { appId, appPassword, appType, tenantId };
+  return { appId, appPassword, appType, tenantId, endpoints: authEndpoints(env) };
+}
+
+/**
+ * Local mode has no authentication: anyone who reaches the port acts as whoever they claim. Against
+ * the embedded sandbox that costs nothing; against a real helpdesk it needs a loud, explicit yes.
+ */
+function checkLocalMode(env: Env, bot: BotAuthConfig | undefined, baseUrl: string | undefined): void {
+  if (bot !== undefined || baseUrl === undefined) return;
+  if (oneOf(env, 'ALLOW_LOCAL_MODE_WITH_LIVE_API', ['true', 'false'] as const) === 'true') return;
+  throw new ConfigError('TICKETING_BASE_URL (or TICKETING_REGION) is set but MicrosoftAppId is not: set the bot\'s credentials, or ALLOW_LOCAL_MODE_WITH_LIVE_API=true to let anyone who reaches this port act on the real helpdesk');
 }
 
 /** Reads and validates the whole configuration; throws ConfigError on the first bad value. */
@@ -122,8 +171,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (baseUrl !== undefined && apiKey === undefined && readOnlyKey === undefined) {
     throw new ConfigError('TICKETING_API_KEY (or TICKETING_READONLY_KEY) is required when TICKETING_BASE_URL or TICKETING_REGION is set');
   }
+  const bot = botAuth(env);
+  checkLocalMode(env, bot, baseUrl);
   return {
     port: integer(env, 'PORT', 3978, 1, 65535),
+    host: read(env, 'HOST') ?? (bot ? '0.0.0.0' : '127.0.0.1'),
     ticketing: {
       baseUrl,
       apiKey,
@@ -134,7 +186,8 @@ export function loadConfig(env: Env = process.env): Config {
         windowMs: integer(env, 'TICKETING_RATE_WINDOW_S', 60, 1, 3600) * 1000,
       },
     },
-    bot: botAuth(env),
+    bot,
+    allowedTenants: allowedTenants(env, bot),
     linkDomains: domains(env, 'TICKET_LINK_DOMAINS', ['*.teamswork.app']),
     playground: oneOf(env, 'PLAYGROUND', ['on', 'off'] as const) !== 'off',
   };

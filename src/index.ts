@@ -19,6 +19,9 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  if (!config.bot && config.ticketing.baseUrl !== undefined) {
+    log('WARNING: local mode against a real helpdesk (ALLOW_LOCAL_MODE_WITH_LIVE_API=true): anyone who reaches this port acts as whoever they claim to be.');
+  }
   let sandbox: Sandbox | undefined;
   let ticketing = config.ticketing;
   if (ticketing.baseUrl === undefined) {

@@ -1,8 +1,8 @@
-import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions,
-} from 'botbuilder';
+import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { BodyRefused, readActivityBody } from './activityBody.js';
+import { BotAuthenticator, type AuthenticateRequestResult } from './auth/botAuthentication.js';
+import { AuthRefused } from './auth/tokenGate.js';
 import type { BotAuthConfig } from './config.js';
 import type { TicketBot } from './bot.js';
 
@@ -16,7 +16,8 @@ export interface BotServer {
 
 export interface ServerOptions {
   port: number;
-  host?: string;
+  /** e.g. `127.0.0.1` (loopback only) or `0.0.0.0` (every interface). */
+  host: string;
   bot: TicketBot;
   /** Unset: local mode (Agents Playground, tests): no Bot Framework token is required or sent. */
   auth?: BotAuthConfig;
@@ -33,7 +34,7 @@ const MAX_BODY_BYTES = 512 * 1024;
 const CONVERSATION_ID = /^[\x21-\x7e]{1,1024}$/;
 
 /** The least every activity from Teams carries; anything less is refused before the SDK sees it. */
-function isActivityShaped(body: unknown): boolean {
+function isActivityShaped(body: unknown): body is Record<string, unknown> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
   const a = body as Record<string, unknown>;
   const idOf = (value: unknown) => (typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined);
@@ -42,11 +43,15 @@ function isActivityShaped(body: unknown): boolean {
     && typeof conversationId === 'string' && CONVERSATION_ID.test(conversationId);
 }
 
-export function createAdapter(auth: BotAuthConfig | undefined, log: (line: string) => void): CloudAdapter {
-  const settings: ConfigurationBotFrameworkAuthenticationOptions = auth
-    ? { MicrosoftAppId: auth.appId, MicrosoftAppPassword: auth.appPassword, MicrosoftAppType: auth.appType, MicrosoftAppTenantId: auth.tenantId }
-    : {};
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(settings));
+/** The SDK's adapter, with the turn run for a request we authenticated ourselves. */
+class TurnAdapter extends CloudAdapter {
+  runTurn(auth: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
+function createAdapter(authenticator: BotAuthenticator, log: (line: string) => void): TurnAdapter {
+  const adapter = new TurnAdapter(authenticator.sdk);
   adapter.onTurnError = async (context, error) => {
     // Only the error's kind is logged: its message may hold a URL or a payload.
     log(`turn ${context.activity?.id ?? '-'} error ${error instanceof Error ? error.name : typeof error}`);
@@ -57,8 +62,29 @@ export function createAdapter(auth: BotAuthConfig | undefined, log: (line: strin
   return adapter;
 }
 
+/** As the SDK reads an activity: its times as Dates, their text kept beside them (utcOffsetOf reads it). */
+function toActivity(body: Record<string, unknown>): Activity {
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+    if (typeof body[field] === 'string') {
+      body[raw] = body[field];
+      body[field] = new Date(body[field]);
+    }
+  }
+  return body as unknown as Activity;
+}
+
+/** Whether a service URL points at this machine: in local mode the bot talks to no one else. */
+function isLoopback(serviceUrl: unknown): boolean {
+  try {
+    return ['localhost', '127.0.0.1', '[::1]'].includes(new URL(String(serviceUrl)).hostname);
+  } catch {
+    return false;
+  }
+}
+
 export async function startServer(options: ServerOptions): Promise<BotServer> {
-  const adapter = createAdapter(options.auth, options.log);
+  const authenticator = new BotAuthenticator(options.auth);
+  const adapter = createAdapter(authenticator, options.log);
   const server = restify.createServer({ name: 'tickets-bot', handleUncaughtExceptions: false });
 
   let inFlight = 0;
@@ -77,9 +103,25 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
       res.send(400, { error: 'Expected a Bot Framework activity.' });
       return;
     }
+    if (!options.auth && !isLoopback(req.body.serviceUrl)) {
+      // Without credentials nothing proves who sent the activity: answer no one but this machine.
+      res.send(403, { error: 'In local mode the bot answers only clients on this machine.' });
+      return;
+    }
+    const activity = toActivity(req.body);
+    let auth: AuthenticateRequestResult;
+    try {
+      auth = await authenticator.authenticate(activity, String(req.headers.authorization ?? ''));
+    } catch (error) {
+      if (!(error instanceof AuthRefused)) throw error;
+      options.log(`auth refused ${error.reason}`);
+      res.send(401, { error: 'Unauthorized.' });
+      return;
+    }
     inFlight++;
     try {
-      await adapter.process(req, res, (context) => options.bot.run(context));
+      const answer = await adapter.runTurn(auth, activity, (context) => options.bot.run(context));
+      res.send(answer?.status ?? 200, answer?.body);
     } catch (error) {
       options.log(`request failed ${error instanceof Error ? error.name : typeof error}`);
       if (!res.headersSent) res.send(500, { error: 'The bot could not handle this activity.' });
@@ -95,13 +137,13 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
     const refuse = (error: NodeJS.ErrnoException) =>
       reject(new Error(error.code === 'EADDRINUSE' ? `port ${options.port} is already in use (set PORT to another)` : `cannot listen on port ${options.port} (${error.code ?? 'error'})`));
     server.once('error', refuse);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => {
+    server.listen(options.port, options.host, () => {
       server.removeListener('error', refuse);
       resolve();
     });
   });
   const address = server.address();
-  const url = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+  const url = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${address.port}`;
 
   return {
     url,

@@ -19,8 +19,9 @@ describe('config', () => {
   });
 
   it('maps TICKETING_REGION to the live base URL, and TICKETING_BASE_URL wins over it', () => {
-    assert.equal(loadConfig({ TICKETING_REGION: 'EU', TICKETING_API_KEY: 'k' }).ticketing.baseUrl, REGION_BASE_URLS.eu);
-    const both = loadConfig({ TICKETING_REGION: 'eu', TICKETING_BASE_URL: 'http://127.0.0.1:9/ticketing/v1/', TICKETING_API_KEY: 'k' });
+    const local = { ALLOW_LOCAL_MODE_WITH_LIVE_API: 'true' };
+    assert.equal(loadConfig({ ...local, TICKETING_REGION: 'EU', TICKETING_API_KEY: 'k' }).ticketing.baseUrl, REGION_BASE_URLS.eu);
+    const both = loadConfig({ ...local, TICKETING_REGION: 'eu', TICKETING_BASE_URL: 'http://127.0.0.1:9/ticketing/v1/', TICKETING_API_KEY: 'k' });
     assert.equal(both.ticketing.baseUrl, 'http://127.0.0.1:9/ticketing/v1');
   });
 
@@ -37,6 +38,11 @@ describe('config', () => {
     [{ TICKETING_REGION: 'us' }, /^TICKETING_API_KEY \(or TICKETING_READONLY_KEY\) is required/],
     [{ TICKETING_RATE_LIMIT: '0' }, /^TICKETING_RATE_LIMIT must be/],
     [{ MicrosoftAppId: 'abc' }, /^MicrosoftAppPassword is required/],
+    [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p' }, /^ALLOWED_TENANTS is required when MicrosoftAppId is set/],
+    [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', ALLOWED_TENANTS: 'contoso.com' }, /^ALLOWED_TENANTS must be tenant ids/],
+    [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', ALLOWED_TENANTS: '*', ToBotFromChannelOpenIdMetadataUrl: 'metadata' }, /^ToBotFromChannelOpenIdMetadataUrl must be an http\(s\) URL/],
+    [{ TICKETING_BASE_URL: 'https://x/y', TICKETING_API_KEY: 'k' }, /^TICKETING_BASE_URL \(or TICKETING_REGION\) is set but MicrosoftAppId is not/],
+    [{ TICKETING_REGION: 'eu', TICKETING_API_KEY: 'k', ALLOW_LOCAL_MODE_WITH_LIVE_API: 'yes' }, /^ALLOW_LOCAL_MODE_WITH_LIVE_API must be one of true, false/],
     [{ MicrosoftAppPassword: 'p' }, /^MicrosoftAppPassword is set but MicrosoftAppId is not/],
     [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }, /^MicrosoftAppTenantId is required/],
     [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', MicrosoftAppType: 'Other' }, /^MicrosoftAppType must be one of/],
@@ -58,6 +64,34 @@ describe('config', () => {
 
   it('keeps the Bot Framework settings when they are complete', () => {
     const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'singletenant', MicrosoftAppTenantId: 't' });
-    assert.deepEqual(config.bot, { appId: 'app', appPassword: 'pw', appType: 'SingleTenant', tenantId: 't' });
+    assert.deepEqual(config.bot, { appId: 'app', appPassword: 'pw', appType: 'SingleTenant', tenantId: 't', endpoints: {} });
+  });
+
+  it('listens on loopback only in local mode, on every interface with credentials, and HOST overrides both', () => {
+    const withCredentials = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', ALLOWED_TENANTS: '*' };
+    assert.equal(loadConfig({}).host, '127.0.0.1');
+    assert.equal(loadConfig(withCredentials).host, '0.0.0.0');
+    assert.equal(loadConfig({ HOST: '0.0.0.0' }).host, '0.0.0.0');
+    assert.equal(loadConfig({ ...withCredentials, HOST: '10.0.0.4' }).host, '10.0.0.4');
+  });
+
+  it('reads the allowed tenants: any in local mode, a single-tenant app\'s own by default, else as listed or *', () => {
+    const tenant = '72F988BF-86F1-41AF-91AB-2D7CD011DB47';
+    assert.equal(loadConfig({}).allowedTenants, '*');
+    assert.deepEqual(loadConfig({ ALLOWED_TENANTS: `${tenant}, 00000000-0000-0000-0000-000000000001` }).allowedTenants, [tenant.toLowerCase(), '00000000-0000-0000-0000-000000000001']);
+    assert.deepEqual(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: tenant }).allowedTenants, [tenant.toLowerCase()]);
+    assert.equal(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', ALLOWED_TENANTS: '*' }).allowedTenants, '*');
+  });
+
+  it('passes the Bot Framework endpoints set in the environment to the authentication, under the SDK\'s names', () => {
+    const config = loadConfig({
+      MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', ALLOWED_TENANTS: '*',
+      ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:9/v1/.well-known/openidconfiguration',
+      ToChannelFromBotLoginUrl: 'http://127.0.0.1:9/botframework.com', ToBotFromChannelTokenIssuer: 'https://issuer.example',
+    });
+    assert.deepEqual(config.bot?.endpoints, {
+      ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:9/v1/.well-known/openidconfiguration',
+      ToChannelFromBotLoginUrl: 'http://127.0.0.1:9/botframework.com', ToBotFromChannelTokenIssuer: 'https://issuer.example',
+    });
   });
 });

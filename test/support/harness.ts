@@ -11,6 +11,8 @@ export interface HarnessOptions {
   /** The bot's own rate limit (defaults to the service's 100 per 60 s). */
   rateLimit?: { limit: number; windowMs: number };
   people?: Person[];
+  /** Settings read as from the environment (e.g. the bot's credentials); default none: local mode. */
+  env?: Record<string, string>;
 }
 
 export interface PostResult {
@@ -42,7 +44,7 @@ export class Harness {
       this.connector.members.set(p.id, member);
       this.connector.members.set(p.aadObjectId, member);
     }
-    const config = loadConfig({});
+    const config = loadConfig(this.options.env ?? {});
     this.app = await startApp({
       ...config,
       port: 0,
@@ -68,10 +70,10 @@ export class Harness {
   }
 
   /** Posts an activity (or any body) to /api/messages, as Teams does, and returns the HTTP answer. */
-  async post(activity: unknown, raw = false): Promise<PostResult> {
+  async post(activity: unknown, raw = false, headers: Record<string, string> = {}): Promise<PostResult> {
     const response = await fetch(`${this.app.server.url}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
       body: raw ? String(activity) : JSON.stringify(activity),
     });
     const text = await response.text();

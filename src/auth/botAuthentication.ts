@@ -1,0 +1,72 @@
+import { ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { BotAuthConfig } from '../config.js';
+import { AuthRefused, TokenGate } from './tokenGate.js';
+
+export type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
+
+/**
+ * The Bot Framework endpoints a deployment may set, under the names of the SDK's own options
+ * (sovereign clouds, and tests that sign tokens offline). Unset: the public cloud's.
+ */
+export const AUTH_ENDPOINT_SETTINGS = [
+  'ToBotFromChannelOpenIdMetadataUrl', 'ToBotFromEmulatorOpenIdMetadataUrl', 'ToBotFromChannelTokenIssuer',
+  'ToChannelFromBotLoginUrl', 'ToChannelFromBotOAuthScope', 'OAuthUrl',
+] as const;
+export type AuthEndpoints = Partial<Record<(typeof AUTH_ENDPOINT_SETTINGS)[number], string>>;
+
+/** The public cloud's values, the SDK's defaults. */
+const PUBLIC_CLOUD: Required<AuthEndpoints> = {
+  ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+  ToBotFromChannelOpenIdMetadataUrl: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+  ToBotFromEmulatorOpenIdMetadataUrl: 'https://login.microsoftonline.com/common/v2.0/.well-known/openid-configuration',
+  ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+  ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+  OAuthUrl: 'https://api.botframework.com',
+};
+
+/** The whole of the SDK's own check may take this long (its metadata fetch has no timeout of its own). */
+const SDK_CHECK_TIMEOUT_MS = 4000;
+
+/**
+ * Who may talk to the bot: with credentials, a request must carry a Bot Framework token that our
+ * fast gate and then the SDK accept; without (local mode), the SDK lets anyone in. Every refusal
+ * is an AuthRefused with a one-word reason, never a stack or the SDK's message.
+ */
+export class BotAuthenticator {
+  readonly sdk: ConfigurationBotFrameworkAuthentication;
+  private readonly gate?: TokenGate;
+
+  constructor(auth: BotAuthConfig | undefined) {
+    // Once one endpoint is set, the SDK takes every one as given (a sovereign cloud): the rest keep the public cloud's.
+    const endpoints: AuthEndpoints = Object.keys(auth?.endpoints ?? {}).length > 0 ? { ...PUBLIC_CLOUD, ...auth!.endpoints } : {};
+    const settings: ConfigurationBotFrameworkAuthenticationOptions = auth
+      ? { ...endpoints, MicrosoftAppId: auth.appId, MicrosoftAppPassword: auth.appPassword, MicrosoftAppType: auth.appType, MicrosoftAppTenantId: auth.tenantId }
+      : {};
+    this.sdk = new ConfigurationBotFrameworkAuthentication(settings);
+    if (auth) {
+      this.gate = new TokenGate({
+        appId: auth.appId,
+        channelIssuer: endpoints.ToBotFromChannelTokenIssuer ?? PUBLIC_CLOUD.ToBotFromChannelTokenIssuer,
+        channelMetadataUrl: endpoints.ToBotFromChannelOpenIdMetadataUrl ?? PUBLIC_CLOUD.ToBotFromChannelOpenIdMetadataUrl,
+        emulatorMetadataUrl: endpoints.ToBotFromEmulatorOpenIdMetadataUrl ?? PUBLIC_CLOUD.ToBotFromEmulatorOpenIdMetadataUrl,
+      });
+    }
+  }
+
+  async authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    await this.gate?.check(authHeader, activity);
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        this.sdk.authenticateRequest(activity, authHeader),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new AuthRefused('metadata-unavailable')), SDK_CHECK_TIMEOUT_MS);
+        }),
+      ]);
+    } catch (error) {
+      throw error instanceof AuthRefused ? error : new AuthRefused('rejected');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

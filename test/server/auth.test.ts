@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { generateKeyPair } from 'jose';
+import sinon from 'sinon';
+import { ADELE, TENANT, extensionInvoke, message } from '../support/activities.js';
+import { Harness } from '../support/harness.js';
+import { OpenIdServer } from '../support/openIdServer.js';
+
+const APP_ID = '5f1a8c2e-0000-4000-8000-00000000b0a7';
+const OTHER_TENANT = '0f0f0f0f-0000-4000-8000-000000000bad';
+
+function credentials(openid: OpenIdServer): Record<string, string> {
+  return {
+    MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', ALLOWED_TENANTS: TENANT,
+    ToBotFromChannelOpenIdMetadataUrl: openid.metadataUrl, ToBotFromEmulatorOpenIdMetadataUrl: openid.metadataUrl,
+  };
+}
+
+/**
+ * Real JWT validation, offline: the bot runs with credentials, its sign-in metadata points at a
+ * local OpenID server whose key signs our tokens, and every request goes through our gate and
+ * then the Bot Framework SDK's own checks. A Find ticket search is the request: an invoke, so its
+ * answer needs no token from the bot to the connector.
+ */
+describe('Bot Framework authentication, offline, through the real server', () => {
+  const openid = new OpenIdServer();
+  let h: Harness;
+  let consoleError: sinon.SinonSpy;
+
+  before(async () => {
+    await openid.start();
+    h = await new Harness({ env: credentials(openid) }).start();
+  });
+  after(async () => {
+    await h.stop();
+    await openid.stop();
+  });
+  beforeEach(() => {
+    h.resetCounts();
+    consoleError = sinon.spy(console, 'error');
+  });
+  afterEach(() => consoleError.restore());
+
+  const search = (tenant = TENANT) => {
+    const activity = extensionInvoke(ADELE, 'composeExtension/query', { commandId: 'findTicket', parameters: [{ name: 'search', value: 'VPN' }], queryOptions: { skip: 0, count: 25 } }, { serviceUrl: h.serviceUrl });
+    return { ...activity, conversation: { ...activity.conversation, tenantId: tenant }, channelData: { tenant: { id: tenant } } };
+  };
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+  it('serves a request whose token Bot Framework signed for this bot and this service URL', async () => {
+    const res = await h.post(search(), false, bearer(await openid.token(APP_ID, h.serviceUrl)));
+    assert.equal(res.status, 200);
+    assert.equal((res.body as { composeExtension: { type: string } }).composeExtension.type, 'result');
+    assert.ok(h.apiCalls().length > 0, 'the search reached the API');
+  });
+
+  const refusals: Array<[string, () => Promise<Record<string, string>>, string]> = [
+    ['no token', async () => ({}), 'no-token'],
+    ['a token that is not a JWT', async () => bearer('not.a.jwt'), 'malformed'],
+    ['a token signed by another key under the published key id', async () => bearer(await openid.token(APP_ID, h.serviceUrl, {}, { key: (await generateKeyPair('RS256')).privateKey })), 'bad-signature'],
+    ['a key id the metadata does not publish', async () => bearer(await openid.token(APP_ID, h.serviceUrl, {}, { kid: 'forged-kid' })), 'unknown-key'],
+    ['a token for another bot', async () => bearer(await openid.token(APP_ID, h.serviceUrl, { aud: 'another-bot' })), 'audience'],
+    ['an expired token', async () => bearer(await openid.token(APP_ID, h.serviceUrl, {}, { expiresIn: Math.floor(Date.now() / 1000) - 3600 })), 'expired'],
+    // Not a channel token: its issuer is checked against the SDK's list of emulator and skill issuers.
+    ['a token from another issuer', async () => bearer(await openid.token(APP_ID, h.serviceUrl, { iss: 'https://evil.example' })), 'rejected'],
+    ['a token signed for another service URL', async () => bearer(await openid.token(APP_ID, 'https://smba.trafficmanager.net/amer/')), 'service-url'],
+  ];
+  for (const [what, headers, reason] of refusals) {
+    it(`refuses ${what}: 401, a short body, one log line, no API call`, async () => {
+      const logged = h.logs.length;
+      const res = await h.post(search(), false, await headers());
+      assert.equal(res.status, 401);
+      assert.deepEqual(res.body, { error: 'Unauthorized.' });
+      assert.deepEqual(h.logs.slice(logged).filter((line) => !line.startsWith('api ')), [`auth refused ${reason}`]);
+      assert.equal(consoleError.callCount, 0, 'nothing else is written to the log (no stack trace)');
+      assert.deepEqual(h.apiCalls(), []);
+    });
+  }
+
+  it('refuses a person of a tenant not allowed, with a valid token: 403 and no API call', async () => {
+    const res = await h.post(search(OTHER_TENANT), false, bearer(await openid.token(APP_ID, h.serviceUrl)));
+    assert.equal(res.status, 403);
+    assert.equal((res.body as { value: { code: string } }).value.code, 'TenantNotAllowed');
+    assert.deepEqual(h.apiCalls(), []);
+  });
+
+  it('does not ask the sign-in service again for each forged key id', async () => {
+    const before = openid.requests;
+    const results = await Promise.all(Array.from({ length: 50 }, async (_, i) =>
+      h.post(search(), false, bearer(await openid.token(APP_ID, h.serviceUrl, {}, { kid: `forged-${i}` })))));
+    assert.ok(results.every((r) => r.status === 401));
+    assert.equal(openid.requests - before, 0, 'the key set was read moments ago: no new look-up');
+  });
+
+  for (const mode of ['fail', 'hang'] as const) {
+    it(`answers 401 at once when the sign-in metadata ${mode === 'fail' ? 'cannot be fetched' : 'never answers'}, and asks for it once, not per request`, async () => {
+      const cold = new Harness({ env: credentials(openid) });
+      await cold.start();
+      openid.mode = mode;
+      const before = openid.requests;
+      try {
+        const token = await openid.token(APP_ID, cold.serviceUrl);
+        const first = await Promise.all(Array.from({ length: 10 }, () => cold.post(search(), false, bearer(token))));
+        const then = await Promise.all(Array.from({ length: 10 }, () => cold.post(search(), false, bearer(token))));
+        for (const res of [...first, ...then]) {
+          assert.equal(res.status, 401);
+          assert.deepEqual(res.body, { error: 'Unauthorized.' });
+        }
+        assert.equal(openid.requests - before, 1, 'one metadata request for 20 tokens');
+        const lines = cold.logs.filter((line) => !line.startsWith('api '));
+        assert.deepEqual(lines, Array(20).fill('auth refused metadata-unavailable'));
+      } finally {
+        openid.mode = 'ok';
+        await cold.stop();
+      }
+    });
+  }
+});
+
+describe('tenant allow-list in local mode', () => {
+  const h = new Harness({ env: { ALLOWED_TENANTS: TENANT } });
+  before(() => h.start());
+  after(() => h.stop());
+  beforeEach(() => h.resetCounts());
+
+  it('answers a message from another tenant with one sentence and no API call', async () => {
+    const activity = message(ADELE, 'create Printer on fire', { serviceUrl: h.serviceUrl });
+    const foreign = { ...activity, conversation: { ...activity.conversation, tenantId: OTHER_TENANT }, channelData: { tenant: { id: OTHER_TENANT } } };
+    const res = await h.post(foreign);
+    assert.equal(res.status, 200);
+    assert.deepEqual(h.connector.messages().map((m) => m.body.text), ['This helpdesk is not available to your organization.']);
+    assert.deepEqual(h.apiCalls(), []);
+  });
+
+  it('refuses an activity whose two tenant fields disagree, and serves the allowed tenant', async () => {
+    const activity = message(ADELE, 'help', { serviceUrl: h.serviceUrl });
+    await h.post({ ...activity, channelData: { tenant: { id: OTHER_TENANT } } });
+    assert.deepEqual(h.connector.messages().map((m) => m.body.text), ['This helpdesk is not available to your organization.']);
+    h.resetCounts();
+    await h.post(message(ADELE, 'help', { serviceUrl: h.serviceUrl }));
+    assert.equal(h.connector.messages().length, 1);
+    assert.notEqual(h.connector.messages()[0]!.body.text, 'This helpdesk is not available to your organization.');
+  });
+});
