@@ -46,6 +46,8 @@ export interface TicketingClientOptions {
   retry?: RetryOptions;
   /** Per attempt, in ms; default 10_000. */
   requestTimeoutMs?: number;
+  /** The largest answer body read, in bytes; a larger one is refused and its connection closed. Default 16 MiB. */
+  maxAnswerBytes?: number;
   /** How long getInstance and getTags answers are kept, in ms; default 300_000 (5 min). */
   cacheTtlMs?: number;
   /** Receives one line per HTTP request: method, path, status (or failure), duration. Never the key. */
@@ -69,6 +71,8 @@ export interface CallOptions {
 
 export const DEFAULT_RATE_LIMIT = { limit: 100, windowMs: 60_000 } as const;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** A page of 1,000 tickets with long descriptions stays well under this; more is a broken or hostile answer. */
+export const DEFAULT_MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_CACHE_TTL_MS = 5 * 60_000;
 
 type Method = 'GET' | 'POST' | 'PUT';
@@ -137,9 +141,29 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
   });
 }
 
-/** The answer with its body read as text (one function for every request, not a closure each). */
-async function withText(response: Response): Promise<{ response: Response; text: string }> {
-  return { response, text: await response.text() };
+class AnswerTooLarge extends Error {
+  override name = 'AnswerTooLarge';
+}
+
+/** The body as text, reading no more than `maxBytes`: past that the stream is cancelled, which closes the connection. */
+async function readText(response: Response, maxBytes: number): Promise<string> {
+  if (Number(response.headers.get('content-length') ?? 0) > maxBytes) {
+    await response.body?.cancel();
+    throw new AnswerTooLarge();
+  }
+  if (!response.body) return '';
+  const decoder = new TextDecoder();
+  let text = '';
+  let bytes = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    bytes += chunk.byteLength;
+    if (bytes > maxBytes) {
+      await response.body.cancel().catch(() => undefined);
+      throw new AnswerTooLarge();
+    }
+    text += decoder.decode(chunk, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 function positive(value: number, name: string): number {
@@ -156,6 +180,7 @@ export class TicketingClient {
   readonly #rateLimit: { limit: number; windowMs: number };
   readonly #retry: RetryOptions;
   readonly #requestTimeoutMs: number;
+  readonly #maxAnswerBytes: number;
   readonly #log: ((line: string) => void) | undefined;
   /** The keys as they could appear in a string: hidden in every log line and error code. */
   readonly #secretForms: readonly string[];
@@ -191,6 +216,7 @@ export class TicketingClient {
     if (!Number.isInteger(retry.limit) || retry.limit < 0) throw invalidInput('retry.limit must be a whole number, 0 or more.', where);
     this.#retry = { limit: retry.limit, baseDelayMs: positive(retry.baseDelayMs, 'retry.baseDelayMs'), maxDelayMs: positive(retry.maxDelayMs, 'retry.maxDelayMs') };
     this.#requestTimeoutMs = positive(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS, 'requestTimeoutMs');
+    this.#maxAnswerBytes = positive(options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES, 'maxAnswerBytes');
     const ttl = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
     if (!(ttl >= 0)) throw invalidInput('cacheTtlMs must be 0 or more.', where);
     this.#instanceCache = new TtlCache(ttl);
@@ -433,36 +459,27 @@ export class TicketingClient {
   }
 
   /**
-   * One HTTP exchange, given up at `requestTimeoutMs` or the deadline, whichever comes first. The
-   * exchange is raced against a timer rather than aborted: undici makes a request that carries an
-   * AbortSignal follow it (a listener and a finalization-registry entry per request), which cost
-   * about 0.3 ms a call here. An exchange given up on ends on its own and its answer is dropped;
-   * the rate limiter counted it when it was sent. Only the caller's own signal aborts a request.
+   * One HTTP exchange, aborted at `requestTimeoutMs` or the deadline, whichever comes first, so a
+   * request given up on holds no connection. Only the caller's own signal rethrows its reason.
    */
   async #attempt(spec: RequestSpec, target: string, attempt: number): Promise<AttemptResult> {
     const { call, method } = spec;
     const started = Date.now();
     const budget = Math.max(0, Math.min(this.#requestTimeoutMs, (call.deadline ?? Infinity) - started));
-    const exchange = this.#http(target, {
-      method,
-      ...(call.signal ? { signal: call.signal } : {}),
-      ...(spec.headers ? { headers: spec.headers } : {}),
-      ...(spec.json === undefined ? {} : { json: spec.json }),
-    }).then(withText);
-    let handle: ReturnType<typeof setTimeout> | undefined;
-    const givenUp = new Promise<undefined>((resolve) => {
-      handle = setTimeout(resolve, budget, undefined);
-    });
+    const timeout = AbortSignal.timeout(budget);
     try {
-      const done = await Promise.race([exchange, givenUp]);
-      if (done === undefined) {
-        this.#logAttempt(spec, attempt, started, 'timeout');
-        return { ok: false, failed: { failure: 'timeout' } };
-      }
-      const { response, text } = done;
+      const response = await this.#http(target, {
+        method,
+        signal: call.signal ? AbortSignal.any([call.signal, timeout]) : timeout,
+        ...(spec.headers ? { headers: spec.headers } : {}),
+        ...(spec.json === undefined ? {} : { json: spec.json }),
+      });
+      const text = await readText(response, this.#maxAnswerBytes);
       this.#logAttempt(spec, attempt, started, String(response.status));
       if (!response.ok) {
-        const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+        // A wait longer than the rate window is not the API's to impose on every person: cap it.
+        const asked = parseRetryAfter(response.headers.get('retry-after'), Date.now());
+        const retryAfterMs = asked === undefined ? undefined : Math.min(asked, this.#rateLimit.windowMs);
         const code = errorCode(text);
         return {
           ok: false,
@@ -485,10 +502,16 @@ export class TicketingClient {
         this.#logAttempt(spec, attempt, started, 'aborted');
         throw call.signal.reason;
       }
+      if (error instanceof AnswerTooLarge) {
+        this.#logAttempt(spec, attempt, started, 'answer too large');
+        throw badResponseError(spec.operation, method !== 'GET');
+      }
+      if (timeout.aborted) {
+        this.#logAttempt(spec, attempt, started, 'timeout');
+        return { ok: false, failed: { failure: 'timeout' } };
+      }
       this.#logAttempt(spec, attempt, started, 'network error');
       return { ok: false, failed: { failure: 'network' } };
-    } finally {
-      clearTimeout(handle);
     }
   }
 }

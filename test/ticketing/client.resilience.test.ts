@@ -170,7 +170,9 @@ describe('ticketing client: rate limit, retries, deadlines', function () {
     assert.equal(sb.requests.length, 1);
   });
 
-  it('leaves an exchange it gave up on to end by itself: a late answer is dropped, a late failure is nobody\'s error', async () => {
+  // Was: the exchange was left to end by itself. An open-internet review found 40 of 40 given-up
+  // requests still connected 30 s later: now the request is aborted and its connection closed.
+  it('aborts an exchange it gives up on: the connection is closed before the API answers, and a late failure is nobody\'s error', async () => {
     const unhandled: unknown[] = [];
     const listener = (reason: unknown) => unhandled.push(reason);
     process.on('unhandledRejection', listener);
@@ -180,7 +182,7 @@ describe('ticketing client: rate limit, retries, deadlines', function () {
       own.faults.inject({ kind: 'delay', ms: 300, match: { path: '/tickets' } });
       await assert.rejects(client.listTickets({ limit: 1 }), (e: unknown) => isTicketingError(e) && e.kind === 'timeout');
       await new Promise((r) => setTimeout(r, 400));
-      assert.deepEqual(own.requests.map((r) => r.status), [200], 'the API answered after all; nobody was waiting');
+      assert.deepEqual(own.requests.map((r) => r.status), [0], 'the connection was gone when the API came to answer');
       assert.equal((await client.listTickets({ limit: 1 })).items.length, 1, 'the next call is served as usual');
 
       own.faults.inject({ kind: 'delay', ms: 5000, match: { path: '/tags' } });
