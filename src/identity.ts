@@ -100,6 +100,11 @@ export class IdentityResolver {
     } finally {
       clearTimeout(timer);
     }
+    // The record must be the person's own: a connector (or, in local mode, whoever answers at the
+    // activity's service URL) that returns someone else's would put their email on this person's writes.
+    if (member.aadObjectId?.toLowerCase() !== id.toLowerCase()) {
+      throw new IdentityError('Teams answered with another account than yours, so I changed nothing.');
+    }
     const email = member.email || (member.userPrincipalName ? emailFromUpn(member.userPrincipalName) : undefined);
     const name = knownName || member.name;
     if (!email || !name) {

@@ -117,6 +117,19 @@ describe('bot identity: who the API is told did it', () => {
     assert.notEqual(h.sandbox.store.activities(first.id)[0]?.comment, 'Me too');
   });
 
+  it('refuses a member record that is not the sender\'s own, writes nothing, and does not keep it for later', async () => {
+    h.connector.members.set(LYNNE.id, { id: LYNNE.id, name: LYNNE.name, aadObjectId: MALLORY.id, email: MALLORY.email, userPrincipalName: MALLORY.email });
+    const before = h.sandbox.store.allTickets().length;
+    await say(LYNNE, 'create Forged mailbox');
+    assert.equal(h.sandbox.store.allTickets().length, before, 'nothing was created');
+    assert.deepEqual(writeRequests(h), []);
+    assert.match(replyText(), /another account than yours/);
+
+    register(LYNNE);
+    await say(LYNNE, 'create Real mailbox');
+    assert.deepEqual(h.sandbox.store.allTickets().at(-1)?.requestor, userOf(LYNNE), 'her own record is used once Teams gives it');
+  });
+
   it('refuses a button\'s write when Teams does not say who clicked, and sends nothing to the API', async () => {
     const ticket = tickets.inStatus('Open');
     const answer = invokeCard(await post(withoutAad(cardAction(ADELE, 'start', { ticketId: ticket.id }, { serviceUrl: h.serviceUrl }))));
