@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { TicketBot } from './bot.js';
 import type { Config } from './config.js';
 import { RecentCache } from './features/recentCache.js';
@@ -38,6 +39,7 @@ export async function startApp(
     timezoneDefault: config.ticketing.timezoneDefault,
     linkDomains: config.linkDomains,
     allowedTenants: config.allowedTenants,
+    replayFile: config.stateDir === undefined ? undefined : join(config.stateDir, `replay-claims-${config.port}.log`),
     log,
   });
   const server = await startServer({ port: config.port, host: host ?? config.host, bot, auth: config.bot, log });

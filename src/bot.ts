@@ -29,6 +29,8 @@ export interface BotDeps {
   timezoneDefault: number;
   /** Hosts whose ticket links unfurl into ticket cards, e.g. `*.teamswork.app`. */
   linkDomains: readonly string[];
+  /** Keeps the replay guard's claims across a restart; unset: memory only. */
+  replayFile?: string;
   /** Microsoft 365 tenants whose people may use the bot (lower-case ids), or '*'. */
   allowedTenants: readonly string[] | '*';
   log: (line: string) => void;
@@ -82,6 +84,16 @@ function replayKey(activity: TurnContext['activity']): string | undefined {
   return JSON.stringify([activity.conversation?.id ?? '', activity.from?.id ?? '', activity.id]);
 }
 
+const ALREADY_HANDLED = 'I already handled this a moment ago; look at the card or the conversation for the result.';
+
+/** The answer to a redelivered invoke whose first answer is no longer kept (after a restart, say). */
+function alreadyHandled(invokeName: string): InvokeResponse {
+  if (invokeName === 'adaptiveCard/action') {
+    return invokeBody({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: ALREADY_HANDLED });
+  }
+  return invokeBody({ composeExtension: { type: 'message', text: ALREADY_HANDLED } });
+}
+
 /** The tenant Teams says the activity comes from; undefined when it names none, or two that differ. */
 function tenantOf(activity: TurnContext['activity']): string | undefined {
   const fromChannelData: unknown = isRecord(activity.channelData) && isRecord(activity.channelData.tenant) ? activity.channelData.tenant.id : undefined;
@@ -98,12 +110,14 @@ const FOREIGN_TENANT = 'This helpdesk is not available to your organization.';
  * this class turns their answers into Teams messages, invoke responses and card updates.
  */
 export class TicketBot extends TeamsActivityHandler {
-  private readonly replays = new ReplayGuard<InvokeResponse | void>();
+  private readonly replays: ReplayGuard<InvokeResponse | void>;
 
   constructor(private readonly deps: BotDeps) {
     super();
+    this.replays = new ReplayGuard({ file: deps.replayFile });
     this.onMessage(async (context, next) => {
-      const { result, repeated } = this.replays.once(replayKey(context.activity), () => this.handleMessage(context));
+      // A repeat whose first answer is no longer kept is answered with silence: never the work again.
+      const { result, repeated } = this.replays.once(replayKey(context.activity), () => this.handleMessage(context), () => undefined);
       if (repeated) deps.log(`turn ${context.activity.id} repeated delivery ignored`);
       await result;
       await next();
@@ -148,7 +162,7 @@ export class TicketBot extends TeamsActivityHandler {
         if (error instanceof BadInvokeError) return typedError(400, 'BadRequest', error.message);
         throw error;
       }
-    });
+    }, () => alreadyHandled(context.activity.name!));
     return (await result) as InvokeResponse;
   }
 

@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AUTH_ENDPOINT_SETTINGS, type AuthEndpoints } from './auth/botAuthentication.js';
 
 /**
@@ -38,6 +40,8 @@ export interface Config {
   bot?: BotAuthConfig;
   /** Microsoft 365 tenants whose people may use the bot (lower-case ids), or '*' for any. */
   allowedTenants: readonly string[] | '*';
+  /** Where the bot keeps what must survive a restart (the replay guard's claims); unset: memory only. */
+  stateDir?: string;
   /** The interface to listen on: loopback in local mode, every interface with credentials, unless HOST says. */
   host: string;
   /** Hosts whose ticket links unfurl into ticket cards (`*.` for any subdomain). */
@@ -176,6 +180,8 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     port: integer(env, 'PORT', 3978, 1, 65535),
     host: read(env, 'HOST') ?? (bot ? '0.0.0.0' : '127.0.0.1'),
+    // With credentials, Teams' redeliveries after a restart must not write twice: keep the claims on disk.
+    stateDir: read(env, 'STATE_DIR') ?? (bot ? join(tmpdir(), 'tickets-bot') : undefined),
     ticketing: {
       baseUrl,
       apiKey,

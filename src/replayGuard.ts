@@ -1,42 +1,109 @@
+import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { LRUCache } from 'lru-cache';
+
+export interface ReplayGuardOptions {
+  /** How long an activity id is remembered, in ms; default 10 min (Teams redelivers within seconds to minutes). */
+  claimTtlMs?: number;
+  /** The most memory the remembered ids may take, in bytes; default 32 MiB (about 300,000 ids). */
+  maxClaimBytes?: number;
+  /** How long a first delivery's answer is kept for its repeats, in ms; default 2 min. */
+  answerTtlMs?: number;
+  /** How many answers are kept (an invoke's answer holds its card, a few KB); default 1,000. */
+  maxAnswers?: number;
+  /** A file that keeps the claims across a restart; unset: memory only. */
+  file?: string;
+  now?: () => number;
+}
+
+/** A claim's memory: the key's characters, and the entry around it. */
+const claimBytes = (key: string) => 2 * key.length + 64;
+
 /**
- * Teams re-sends an activity it thinks timed out, with the same id, within seconds. The first
- * delivery's work is shared with the repeats (an invoke's repeat gets the same answer), so nothing
- * acts twice. Answers are kept only as long as a repeat can come, and at most `capacity` of them:
- * an invoke's answer holds its card, about 6 KB of heap, and what is kept costs every turn, not
- * only memory (the collector goes over it again and again): with 5,000 kept, a Resolve click took
- * about 10% more CPU than with 1,000 (bench/ab.ts). 1,000 is still minutes of clicks for a
- * helpdesk: the API allows 100 calls a minute.
+ * Teams re-sends an activity it thinks timed out, with the same id. Every id is claimed before any
+ * work, and the claim is kept for the whole window whatever the volume (bounded by bytes, not by
+ * count), in a small append-only file when one is given, so a redelivery after a crash or a
+ * restart writes nothing either. A repeat shares the first delivery's answer while it is kept;
+ * after that (or after a restart) it gets `forgotten()` instead: never the work again.
  */
 export class ReplayGuard<T> {
-  private readonly seen = new Map<string, { result: Promise<T>; at: number }>();
+  private readonly claims: LRUCache<string, number>;
+  private readonly answers: LRUCache<string, { result: Promise<T> }>;
+  private readonly claimTtlMs: number;
+  private readonly now: () => number;
+  private readonly file?: string;
+  /** Lines in the file, live or not: it is rewritten with the live ones when it has twice as many (checked every 1,000 lines). */
+  private fileLines = 0;
+  private linesSinceCheck = 0;
 
-  constructor(
-    private readonly ttlMs = 2 * 60 * 1000,
-    private readonly capacity = 1000,
-    private readonly now: () => number = Date.now,
-  ) {}
+  constructor(options: ReplayGuardOptions = {}) {
+    this.now = options.now ?? Date.now;
+    this.claimTtlMs = options.claimTtlMs ?? 10 * 60_000;
+    this.claims = new LRUCache({
+      ttl: this.claimTtlMs, ttlResolution: 0, perf: { now: this.now },
+      maxSize: options.maxClaimBytes ?? 32 * 1024 * 1024, sizeCalculation: (_value, key) => claimBytes(key),
+    });
+    this.answers = new LRUCache({ ttl: options.answerTtlMs ?? 2 * 60_000, ttlResolution: 0, max: options.maxAnswers ?? 1000, perf: { now: this.now } });
+    this.file = options.file;
+    if (this.file) this.load(this.file);
+  }
 
-  /** Runs `work` for the first delivery of `key`; a repeat within the TTL gets the first result and `repeated`. */
-  once(key: string | undefined, work: () => Promise<T>): { result: Promise<T>; repeated: boolean } {
+  /**
+   * Runs `work` for the first delivery of `key`. A repeat gets the first result while it is kept,
+   * else `forgotten()`; either way `repeated` is true and `work` does not run.
+   */
+  once(key: string | undefined, work: () => Promise<T>, forgotten: () => T): { result: Promise<T>; repeated: boolean } {
     if (!key) return { result: work(), repeated: false };
-    const now = this.now();
-    this.forgetOld(now);
-    const hit = this.seen.get(key);
-    if (hit) return { result: hit.result, repeated: true };
+    if (this.claims.has(key)) {
+      return { result: this.answers.get(key)?.result ?? Promise.resolve().then(forgotten), repeated: true };
+    }
+    const at = this.now();
+    this.claims.set(key, at);
+    this.persist(key, at);
     const result = work();
-    this.seen.set(key, { result, at: now });
+    this.answers.set(key, { result });
     return { result, repeated: false };
   }
 
+  /** Ids remembered now. */
   get size(): number {
-    return this.seen.size;
+    this.claims.purgeStale();
+    return this.claims.size;
   }
 
-  /** Entries are in arrival order: drop from the front while too old or too many. */
-  private forgetOld(now: number): void {
-    for (const [key, entry] of this.seen) {
-      if (now - entry.at < this.ttlMs && this.seen.size < this.capacity) break;
-      this.seen.delete(key);
+  private load(file: string): void {
+    let text = '';
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return; // no file yet
     }
+    const oldest = this.now() - this.claimTtlMs;
+    for (const line of text.split('\n')) {
+      const tab = line.indexOf('\t');
+      const at = Number(line.slice(0, tab));
+      if (tab > 0 && at > oldest) this.claims.set(line.slice(tab + 1), at, { start: at });
+    }
+    this.compact(file);
+  }
+
+  /** Appended synchronously: the claim must be on disk before the write it guards is sent. */
+  private persist(key: string, at: number): void {
+    if (!this.file) return;
+    appendFileSync(this.file, `${at}\t${key}\n`);
+    this.fileLines++;
+    if (++this.linesSinceCheck < 1000) return;
+    this.linesSinceCheck = 0;
+    this.claims.purgeStale();
+    if (this.fileLines > 2 * this.claims.size + 1000) this.compact(this.file);
+  }
+
+  private compact(file: string): void {
+    this.claims.purgeStale();
+    const lines = [...this.claims.entries()].map(([key, at]) => `${at}\t${key}\n`);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(`${file}.tmp`, lines.join(''));
+    renameSync(`${file}.tmp`, file);
+    this.fileLines = lines.length;
   }
 }

@@ -1,5 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startApp, type App } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig, type Config } from '../../src/config.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { ADELE, ALEX, type Person } from './activities.js';
 import { ConnectorRecorder } from './connector.js';
@@ -29,6 +32,7 @@ export class Harness {
   app!: App;
   readonly connector = new ConnectorRecorder();
   readonly logs: string[] = [];
+  private config!: Config;
 
   constructor(private readonly options: HarnessOptions = {}) {}
 
@@ -44,7 +48,21 @@ export class Harness {
       this.connector.members.set(p.id, member);
       this.connector.members.set(p.aadObjectId, member);
     }
-    const config = loadConfig(this.options.env ?? {});
+    // With credentials the bot keeps its replay claims on disk: each harness gets a folder of its own.
+    const env = this.options.env ?? {};
+    this.config = loadConfig(env.MicrosoftAppId && !env.STATE_DIR ? { ...env, STATE_DIR: mkdtempSync(join(tmpdir(), 'tickets-bot-test-')) } : env);
+    await this.startBot();
+    return this;
+  }
+
+  /** Stops the bot (not the sandbox nor the connector) and starts it again, as a restart would. */
+  async restartBot(): Promise<void> {
+    await this.app.close();
+    await this.startBot();
+  }
+
+  private async startBot(): Promise<void> {
+    const config = this.config;
     this.app = await startApp({
       ...config,
       port: 0,
@@ -56,7 +74,6 @@ export class Harness {
         rateLimit: this.options.rateLimit ?? config.ticketing.rateLimit,
       },
     }, (line) => this.logs.push(line), '127.0.0.1');
-    return this;
   }
 
   async stop(): Promise<void> {
