@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
+import { loadConfig } from '../../src/config.js';
 import { ADELE, message } from '../support/activities.js';
 import { Harness } from '../support/harness.js';
 import { head, rawRequest } from '../support/rawHttp.js';
@@ -100,6 +101,19 @@ describe('HTTP edge of /api/messages', () => {
     assert.equal(streamed.status, 413);
     assert.ok(streamed.closed);
     await stillServes();
+  });
+
+  it('in local mode, answers only activities whose service URL is on this machine, and calls no other', async () => {
+    const activity = message(ADELE, 'create Forged from afar', { serviceUrl: 'https://smba.evil.example/amer/' });
+    const res = await h.post(activity);
+    assert.equal(res.status, 403);
+    assert.deepEqual(h.apiCalls(), []);
+    assert.deepEqual(h.connector.messages(), []);
+  });
+
+  it('in local mode, listens on loopback only', async () => {
+    assert.equal(new URL(h.app.server.url).hostname, '127.0.0.1');
+    assert.equal(loadConfig({}).host, '127.0.0.1');
   });
 
   it('answers 400 to a body that is not JSON, or ends before its Content-Length', async () => {

@@ -73,7 +73,7 @@ export class Harness {
         readOnlyKey: this.options.readOnly ? this.sandbox.secondaryKey : undefined,
         rateLimit: this.options.rateLimit ?? config.ticketing.rateLimit,
       },
-    }, (line) => this.logs.push(line), '127.0.0.1');
+    }, (line) => this.logs.push(line));
   }
 
   async stop(): Promise<void> {
