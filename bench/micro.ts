@@ -3,7 +3,7 @@
  * `tsx bench/micro.ts`. Evidence for bench/results.md's findings, not part of `npm run bench`.
  *
  *   - identity.ts utcOffsetOf (a zone's offset read once a quarter hour) vs reading it every call;
- *   - the cards (view model, binder.ts, the size check when the bound asks for it) for help, a
+ *   - the cards (view model, adaptivecards-templating, the size check) for help, a
  *     10-row list, a ticket, and what serializing a card once more would cost;
  *   - one API call through TicketingClient (ky on fetch) vs ky alone (as the floor calls it) vs
  *     plain fetch vs node:http with a kept-alive agent, against a canned server in another
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   const rawTicket = JSON.stringify({ item: sandbox.store.ticketById(ticket.id) });
   await sandbox.close();
 
-  console.log('\n# cards (src/cards/*: view model, binder.ts; JSON.stringify only when the size bound is over the limit)');
+  console.log('\n# cards (src/cards/*: view model, adaptivecards-templating, the size check)');
   const commands = Object.entries(COMMAND_EXAMPLES).map(([, example]) => ({ example, meaning: 'what it does, in a few words' }));
   await price('helpCard (the help card)', () => helpCard({ commands, inChannel: false }));
   await price('listCard (10 tickets)', () => listCard(page.items, { heading: 'Tickets', subheading: 'Page 1 · newest first', empty: 'No tickets match.', next: { token: 'x' } }));
