@@ -13,9 +13,9 @@ import { BadInvokeError, parseCreateInvoke, parseLinkInvoke, parseSearchInvoke }
 import { BadActionError, isVerb, parseAction, type CardAction } from './features/parseAction.js';
 import { parseCommand } from './features/parseCommand.js';
 import { routeAction, routeCommand } from './features/router.js';
-import type { ListPage } from './features/listTickets.js';
-import type { RecentCache } from './features/recentCache.js';
-import type { TicketCache } from './features/ticketCache.js';
+import type { RecentCache } from './cache/recentCache.js';
+import type { TicketCache } from './cache/ticketCache.js';
+import type { ListPage } from './features/context.js';
 import { IdentityResolver, utcOffsetOf } from './identity.js';
 import { ReplayGuard } from './replayGuard.js';
 import type { TicketingClient } from './ticketing/client.js';

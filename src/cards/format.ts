@@ -138,3 +138,14 @@ const RESOLUTION_LABELS = new Map(Object.entries({ fixed: 'Fixed', cannotResolve
 export function resolutionLabel(resolution: string): string {
   return RESOLUTION_LABELS.get(resolution) ?? resolution;
 }
+
+/** How old a copy is, for people: "40 s", "3 min". */
+export function copyAge(copiedAt: number, now = Date.now()): string {
+  const seconds = Math.max(1, Math.round((now - copiedAt) / 1000));
+  return seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}
+
+/** The line a card shows above a copy. */
+export function copyNote(copiedAt: number, now = Date.now()): string {
+  return `The helpdesk is busy, so this is how it looked ${copyAge(copiedAt, now)} ago.`;
+}

@@ -1,9 +1,9 @@
-import { numberLabel, personName } from '../cards/format.js';
+import { freshOrCopy } from '../cache/busyCopy.js';
+import { copyAge, copyNote, numberLabel, personName } from '../cards/format.js';
 import type { AdaptiveCard } from '../cards/render.js';
 import type { Ticket } from '../ticketing/types.js';
 import type { FeatureContext } from './context.js';
 import { parseTicketNumber } from './parseCommand.js';
-import { copyAge, copyNote, freshOrCopy } from './busyCopy.js';
 import { cardExtras, callOptions, loadTicket } from './ticketRef.js';
 import { ticketCard } from '../cards/ticketCard.js';
 

@@ -1,9 +1,10 @@
+import { freshOrCopy } from '../cache/busyCopy.js';
+import { copyNote } from '../cards/format.js';
 import { listCard } from '../cards/listCard.js';
 import type { Ticket, TicketQuery } from '../ticketing/types.js';
-import type { Answer, FeatureContext } from './context.js';
+import type { Answer, FeatureContext, ListPage } from './context.js';
 import { FeatureError } from './featureError.js';
 import type { ListFilters } from './parseCommand.js';
-import { copyNote, freshOrCopy } from './busyCopy.js';
 import { callOptions, catalogOptions } from './ticketRef.js';
 
 export const PAGE_SIZE = 10;
@@ -53,12 +54,6 @@ function isPersonal(filters: ListFilters): boolean {
 
 function belongsTo(ticket: Ticket, filters: ListFilters, who: string): boolean {
   return (!filters.mine || ticket.requestor?.id === who) && (!filters.assignedToMe || ticket.assignee?.id === who);
-}
-
-/** One page of a list as read: its tickets and the Next page button's data. */
-export interface ListPage {
-  tickets: Ticket[];
-  next?: object;
 }
 
 async function readPage(ctx: FeatureContext, filters: ListFilters, query: TicketQuery, cursor: PageCursor, page: number): Promise<ListPage> {

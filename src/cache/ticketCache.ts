@@ -1,32 +1,30 @@
+import { LRUCache } from 'lru-cache';
 import type { Ticket } from '../ticketing/types.js';
-import { RecentCache, type Copy } from './recentCache.js';
+import type { Copy } from './recentCache.js';
 
 /**
  * Tickets the bot has read or changed, shared by every turn (the last `capacity` of them). Ticket
  * numbers never change their UUID, so a number seen once costs no lookup again; whole tickets are
  * reused only as fresh for `maxAgeMs` (a refresh of a busy card costs no API call per viewer), or
- * as the last read where a card needs no more than that.
+ * as the last read where a card needs no more than that (a history's header: number and title),
+ * which is why they have no TTL here.
  */
 export class TicketCache {
-  private readonly byId: RecentCache<Ticket>;
-  private readonly idByNumber = new Map<number, string>();
+  private readonly byId: LRUCache<string, Copy<Ticket>>;
+  private readonly idByNumber: LRUCache<number, string>;
 
   constructor(
-    private readonly capacity = 5000,
+    capacity = 5000,
     // Read late, so that a test that moves Date moves this clock too.
     private readonly now: () => number = () => Date.now(),
   ) {
-    this.byId = new RecentCache(capacity, now);
+    this.byId = new LRUCache({ max: capacity });
+    this.idByNumber = new LRUCache({ max: capacity });
   }
 
   remember(ticket: Ticket): void {
-    this.byId.set(ticket.id, ticket);
-    if (ticket.number !== undefined) {
-      this.idByNumber.delete(ticket.number);
-      this.idByNumber.set(ticket.number, ticket.id);
-      // Maps keep insertion order: the first key is the least recently remembered.
-      if (this.idByNumber.size > this.capacity) this.idByNumber.delete(this.idByNumber.keys().next().value as number);
-    }
+    this.byId.set(ticket.id, { value: ticket, at: this.now() });
+    if (ticket.number !== undefined) this.idByNumber.set(ticket.number, ticket.id);
   }
 
   /** A ticket read no longer than `maxAgeMs` ago. */
