@@ -8,7 +8,7 @@ import { errorAnswer } from './features/errorAnswer.js';
 import { openCreateForm, submitCreateForm } from './features/createForm.js';
 import { findTickets, unfurlLink, type SearchResult } from './features/findTicket.js';
 import { help } from './features/help.js';
-import { htmlToText } from './features/htmlToText.js';
+import { htmlToText } from './htmlToText.js';
 import { BadInvokeError, parseCreateInvoke, parseLinkInvoke, parseSearchInvoke } from './features/messageExtension.js';
 import { BadActionError, isVerb, parseAction, type CardAction } from './features/parseAction.js';
 import { parseCommand } from './features/parseCommand.js';
