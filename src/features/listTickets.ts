@@ -66,8 +66,7 @@ async function readPage(ctx: FeatureContext, filters: ListFilters, query: Ticket
     const more = yours.length > skip + PAGE_SIZE;
     return { tickets: yours.slice(skip, skip + PAGE_SIZE), ...(more ? { next: { filters, skip: skip + PAGE_SIZE, page: page + 1 } } : {}) };
   }
-  // Object.assign, not a spread: see cardMessage in bot.ts.
-  const result = await ctx.client.listTickets(query, Object.assign(callOptions(ctx), { continuationToken: cursor.token }));
+  const result = await ctx.client.listTickets(query, { ...callOptions(ctx), continuationToken: cursor.token });
   return { tickets: result.items, ...(result.continuationToken ? { next: { filters, token: result.continuationToken, page: page + 1 } } : {}) };
 }
 
