@@ -45,4 +45,25 @@ describe('cache: the last reads, shared by every turn', () => {
     assert.equal(tickets.idOf(1), undefined);
     assert.deepEqual([tickets.idOf(2), tickets.idOf(3)], ['t2', 't3']);
   });
+
+  it('shares one read of a ticket among callers asking at the same time, and keeps no failed read', async () => {
+    const tickets = new TicketCache(10, clock);
+    let reads = 0;
+    const read = async (): Promise<Ticket> => ({ id: 't1', number: 1, title: `read ${++reads}` }) as Ticket;
+    const [a, b] = await Promise.all([tickets.load('t1', read), tickets.load('t1', read)]);
+    assert.deepEqual([a.title, b.title, reads], ['read 1', 'read 1', 1]);
+    assert.equal((await tickets.load('t1', read)).title, 'read 2', 'a later caller reads again');
+    assert.equal(tickets.idOf(1), 't1');
+
+    const failing = async (): Promise<Ticket> => {
+      reads++;
+      throw new Error('busy');
+    };
+    await assert.rejects(Promise.all([tickets.load('t1', failing), tickets.load('t1', failing)]), /busy/);
+    assert.equal(reads, 3, 'the failure was shared too');
+    assert.equal(tickets.copy('t1')?.value.title, 'read 2', 'the last good read stays, to show when the API is busy');
+    await assert.rejects(tickets.load('t2', failing), /busy/);
+    assert.equal(tickets.copy('t2'), undefined);
+  });
 });
+
