@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import type { Ticket } from '../ticketing/types.js';
-import type { Copy } from './recentCache.js';
+import { RecentCache, type Copy } from './recentCache.js';
 
 /**
  * Tickets the bot has read or changed, shared by every turn (the last `capacity` of them). Ticket
@@ -11,7 +11,7 @@ import type { Copy } from './recentCache.js';
  * whole channel at once) share one API call.
  */
 export class TicketCache {
-  private readonly byId: LRUCache<string, Copy<Ticket>, () => Promise<Ticket>>;
+  private readonly byId: RecentCache<Ticket>;
   private readonly idByNumber: LRUCache<number, string>;
 
   constructor(
@@ -19,30 +19,20 @@ export class TicketCache {
     // Read late, so that a test that moves Date moves this clock too.
     private readonly now: () => number = () => Date.now(),
   ) {
-    this.byId = new LRUCache({
-      max: capacity,
-      fetchMethod: async (_id, _last, { context: read }) => ({ value: await read(), at: this.now() }),
-      // A failed read leaves the last copy in place: it is what is shown when the API is busy.
-      noDeleteOnFetchRejection: true,
-    });
+    this.byId = new RecentCache(capacity, { ttlMs: 0, now });
     this.idByNumber = new LRUCache({ max: capacity });
   }
 
   remember(ticket: Ticket): void {
-    this.byId.set(ticket.id, { value: ticket, at: this.now() });
+    this.byId.set(ticket.id, ticket);
     if (ticket.number !== undefined) this.idByNumber.set(ticket.number, ticket.id);
   }
 
-  /**
-   * Reads the ticket with `read` and remembers it. A caller asking while a read of the same ticket is
-   * under way shares that read, and its failure; a failed read is not kept.
-   */
+  /** Reads the ticket with `read` and remembers it; see RecentCache.load. */
   async load(id: string, read: () => Promise<Ticket>): Promise<Ticket> {
-    const copy = await this.byId.fetch(id, { forceRefresh: true, context: read });
-    // fetch() gives undefined only when the read does, which a Promise<Ticket> cannot.
-    if (!copy) throw new Error(`ticket cache: the read of ${id} gave nothing`);
-    this.remember(copy.value);
-    return copy.value;
+    const ticket = await this.byId.load(id, read);
+    this.remember(ticket);
+    return ticket;
   }
 
   /** A ticket read no longer than `maxAgeMs` ago. */

@@ -49,13 +49,12 @@ export async function findTickets(ctx: FeatureContext, query: SearchQuery): Prom
   const count = Math.min(Math.max(query.count, 1), MAX_RESULTS);
   const text = query.text?.trim();
   const key = JSON.stringify(['find', text ?? null, query.skip, count, ctx.utcOffset]);
-  const read = await freshOrCopy(ctx, ctx.pages.get(key), async (c) => ({
+  const read = await freshOrCopy(ctx, ctx.pages.get(key), (c) => ctx.pages.load(key, async () => ({
     tickets: (await c.client.listTickets(
       text ? { search: text, offset: query.skip, limit: count } : { isResolved: false, offset: query.skip, limit: count },
       callOptions(c),
     )).items,
-  }));
-  if (read.copiedAt === undefined) ctx.pages.set(key, read.value);
+  })));
   const number = text === undefined ? undefined : parseTicketNumber(text);
   const { tickets } = read.value;
   const items = number === undefined ? tickets : [...tickets].sort((a, b) => Number(b.number === number) - Number(a.number === number));

@@ -80,13 +80,10 @@ export async function listTickets(ctx: FeatureContext, filters: ListFilters, cur
   const page = cursor.page ?? 1;
   // Personal pages differ per person; dates on the page per offset.
   const key = JSON.stringify([filters, cursor, ctx.utcOffset, isPersonal(filters) ? ctx.speaker.aadObjectId : null]);
-  const read = await freshOrCopy(ctx, ctx.pages.get(key), (c) => readPage(c, filters, query, cursor, page));
+  const read = await freshOrCopy(ctx, ctx.pages.get(key), (c) => ctx.pages.load(key, () => readPage(c, filters, query, cursor, page)));
   const { tickets, next } = read.value;
-  if (read.copiedAt === undefined) {
-    ctx.pages.set(key, read.value);
-    // Only what was just read: a copy remembered again would pass for a fresh read.
-    tickets.forEach((t) => ctx.tickets.remember(t));
-  }
+  // Only what was just read: a copy remembered again would pass for a fresh read.
+  if (read.copiedAt === undefined) tickets.forEach((t) => ctx.tickets.remember(t));
   const heading = describe(filters);
   return {
     card: listCard(tickets, {

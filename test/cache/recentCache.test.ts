@@ -9,7 +9,7 @@ describe('cache: the last reads, shared by every turn', () => {
   beforeEach(() => { now = 1_000_000; });
 
   it('keeps a read with when it was read, and drops the least recently used past capacity', () => {
-    const pages = new RecentCache<string>(2, clock);
+    const pages = new RecentCache<string>(2, { now: clock });
     pages.set('a', 'A');
     now += 10;
     pages.set('b', 'B');
@@ -20,7 +20,7 @@ describe('cache: the last reads, shared by every turn', () => {
   });
 
   it('drops a read older than a copy may be shown', () => {
-    const pages = new RecentCache<string>(10, clock);
+    const pages = new RecentCache<string>(10, { now: clock });
     pages.set('a', 'A');
     now += MAX_COPY_AGE_MS;
     assert.equal(pages.get('a')?.value, 'A');
