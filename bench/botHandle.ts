@@ -4,23 +4,6 @@ import type { BotSpec, BotStats, FromChild, ToChild } from './botProcess.js';
 
 const CHILD = fileURLToPath(new URL('./botProcess.ts', import.meta.url));
 
-/**
- * The node flags the child needs to run TypeScript: whatever loader tsx gave this process
- * (`--require …/preflight.cjs --import …/loader.mjs`), without flags meant for this process only.
- */
-function loaderFlags(): string[] {
-  const out: string[] = [];
-  const argv = process.execArgv;
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    if ((flag === '--require' || flag === '--import' || flag === '-r') && argv[i + 1] !== undefined) {
-      out.push(flag, argv[i + 1]!);
-      i++;
-    } else if (flag.startsWith('--import=') || flag.startsWith('--require=')) out.push(flag);
-  }
-  return out;
-}
-
 /** A bot running in a child process (bench/botProcess.ts), and its IPC. */
 export class BotHandle {
   url = '';
@@ -33,7 +16,7 @@ export class BotHandle {
   async start(): Promise<this> {
     // --no-deprecation: restify's process.binding warning, once per child, says nothing about the bench.
     const child = fork(CHILD, [], {
-      execArgv: [...loaderFlags(), '--expose-gc', '--no-deprecation'],
+      execArgv: ['--import', 'tsx', '--expose-gc', '--no-deprecation'],
       env: { ...process.env, BENCH_BOT: JSON.stringify(this.spec), NODE_ENV: 'production' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
