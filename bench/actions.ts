@@ -6,11 +6,6 @@ import { verdictOf, type BenchConnector } from './connector.js';
 export type Activity = { id: string } & Record<string, unknown>;
 export type Kind = 'message' | 'invoke';
 
-/** The short names the bench's tools take on the command line, and the action each names. */
-export const ACTION_NAMES: Readonly<Record<string, string>> = {
-  help: 'help', list: 'list', show: 'show <n>', resolve: 'Resolve click', create: 'create submit',
-};
-
 export interface ActionDef {
   name: string;
   kind: Kind;

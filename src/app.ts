@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { TicketBot } from './bot.js';
 import type { Config } from './config.js';
-import { RecentCache } from './features/recentCache.js';
-import { TicketCache } from './features/ticketCache.js';
+import { RecentCache } from './cache/recentCache.js';
+import { TicketCache } from './cache/ticketCache.js';
 import { IdentityResolver } from './identity.js';
 import { startServer, type BotServer } from './server.js';
 import { TicketingClient } from './ticketing/client.js';

@@ -1,6 +1,5 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AUTH_ENDPOINT_SETTINGS, type AuthEndpoints } from './auth/botAuthentication.js';
 
 /**
  * Every setting, read from the environment once at start-up, typed and validated.
@@ -13,6 +12,16 @@ export const REGION_BASE_URLS = {
   aus: 'https://ticketing-apim-aus.azure-api.net/ticketing/v1',
 } as const;
 export type Region = keyof typeof REGION_BASE_URLS;
+
+/**
+ * The Bot Framework endpoints a deployment may set, under the names of the SDK's own options
+ * (sovereign clouds, and tests that sign tokens offline). Unset: the public cloud's.
+ */
+export const AUTH_ENDPOINT_SETTINGS = [
+  'ToBotFromChannelOpenIdMetadataUrl', 'ToBotFromEmulatorOpenIdMetadataUrl', 'ToBotFromChannelTokenIssuer',
+  'ToChannelFromBotLoginUrl', 'ToChannelFromBotOAuthScope', 'OAuthUrl',
+] as const;
+export type AuthEndpoints = Partial<Record<(typeof AUTH_ENDPOINT_SETTINGS)[number], string>>;
 
 export const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 export type AppType = (typeof APP_TYPES)[number];

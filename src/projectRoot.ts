@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The folder holding package.json, found the same way from src/ (tsx) and from dist/src/ (build). */
+/** The folder holding package.json, found the same way from src/ (tsx) and from dist/ (build). */
 function findProjectRoot(start: string): string {
   let dir = start;
   while (!existsSync(join(dir, 'package.json'))) {

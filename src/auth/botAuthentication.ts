@@ -1,18 +1,8 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
-import type { BotAuthConfig } from '../config.js';
+import type { AuthEndpoints, BotAuthConfig } from '../config.js';
 import { AuthRefused, TokenGate } from './tokenGate.js';
 
 export type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
-
-/**
- * The Bot Framework endpoints a deployment may set, under the names of the SDK's own options
- * (sovereign clouds, and tests that sign tokens offline). Unset: the public cloud's.
- */
-export const AUTH_ENDPOINT_SETTINGS = [
-  'ToBotFromChannelOpenIdMetadataUrl', 'ToBotFromEmulatorOpenIdMetadataUrl', 'ToBotFromChannelTokenIssuer',
-  'ToChannelFromBotLoginUrl', 'ToChannelFromBotOAuthScope', 'OAuthUrl',
-] as const;
-export type AuthEndpoints = Partial<Record<(typeof AUTH_ENDPOINT_SETTINGS)[number], string>>;
 
 /** The public cloud's values, the SDK's defaults. */
 const PUBLIC_CLOUD: Required<AuthEndpoints> = {

@@ -7,19 +7,12 @@ export function cut(text: string, max: number): { text: string; wasCut: boolean 
 }
 
 /**
- * Text that any of plain()'s escapes below would change: one pass over it, so that dates, sentences
- * and names (most of them have a `.` or a `-`, but not at a line start) are left as they are.
- */
-const NEEDS_ESCAPE = /[\\`*_[\]]|\{\{|^\s*(?:[#>+-]|\d+\.)(?=\s)/m;
-
-/**
  * Text people wrote, made to show as written in a TextBlock: Markdown's marks (`*`, `_`, `[`,
  * `]`, backslash, backtick, `#` and `>` at a line start, list marks) are escaped, so a title cannot
  * turn into a link or a heading, and `{{DATE(...)}}`-style functions are broken with a zero-width
  * joiner so the client does not expand them.
  */
 export function plain(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
   return text
     .replace(/([\\`*_[\]])/g, '\\$1')
     .replace(/^(\s*)([#>+-])(?=\s)/gm, '$1\\$2')
@@ -137,4 +130,15 @@ export function colorOf(style: BadgeStyle): TextColor {
 const RESOLUTION_LABELS = new Map(Object.entries({ fixed: 'Fixed', cannotResolve: 'Cannot resolve', cancelled: 'Cancelled' }));
 export function resolutionLabel(resolution: string): string {
   return RESOLUTION_LABELS.get(resolution) ?? resolution;
+}
+
+/** How old a copy is, for people: "40 s", "3 min". */
+export function copyAge(copiedAt: number, now = Date.now()): string {
+  const seconds = Math.max(1, Math.round((now - copiedAt) / 1000));
+  return seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+}
+
+/** The line a card shows above a copy. */
+export function copyNote(copiedAt: number, now = Date.now()): string {
+  return `The helpdesk is busy, so this is how it looked ${copyAge(copiedAt, now)} ago.`;
 }

@@ -30,6 +30,5 @@ function row(ticket: Ticket) {
 
 /** The heading holds what the person searched for: shown as typed, never as a link or a heading. */
 export function listCard(tickets: Ticket[], options: ListCardOptions): AdaptiveCard {
-  // Object.assign, not a spread: see cardMessage in bot.ts.
-  return render('list', Object.assign({}, options, { heading: plain(options.heading), rows: tickets.map(row) }));
+  return render('list', { ...options, heading: plain(options.heading), rows: tickets.map(row) });
 }

@@ -1,9 +1,8 @@
 import type { AdaptiveCard } from '../cards/render.js';
 import type { TicketingClient } from '../ticketing/client.js';
-import type { User } from '../ticketing/types.js';
-import type { ListPage } from './listTickets.js';
-import type { RecentCache } from './recentCache.js';
-import type { TicketCache } from './ticketCache.js';
+import type { RecentCache } from '../cache/recentCache.js';
+import type { TicketCache } from '../cache/ticketCache.js';
+import type { Ticket, User } from '../ticketing/types.js';
 
 /**
  * All a feature knows of Teams: who is speaking, their timezone, and a way to establish the acting
@@ -28,6 +27,12 @@ export interface FeatureContext {
   /** Epoch ms by which the answer must be ready (Teams' deadline, less a margin). */
   readonly deadline: number;
   readonly inChannel: boolean;
+}
+
+/** One page of a list as read: its tickets and the Next page button's data. */
+export interface ListPage {
+  tickets: Ticket[];
+  next?: object;
 }
 
 /** What a feature answers: a card, with a one-line text for notifications and screen readers. */

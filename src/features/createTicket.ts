@@ -7,8 +7,7 @@ import { callOptions, ticketAnswer } from './ticketRef.js';
 /** Creates a ticket as the acting user, who is also the requestor unless another is given: one API call. */
 export async function createTicket(ctx: FeatureContext, draft: Omit<NewTicket, 'requestor'>, requestor?: User): Promise<Answer> {
   const actor = await ctx.actor();
-  // Object.assign, not a spread: see cardMessage in bot.ts.
-  const ticket = await ctx.client.createTicket(Object.assign({}, draft, { requestor: requestor ?? actor }), actor, callOptions(ctx));
+  const ticket = await ctx.client.createTicket({ ...draft, requestor: requestor ?? actor }, actor, callOptions(ctx));
   if (!ticket) {
     // The seed documents no response body for a create; a service that sends none still created it.
     throw new FeatureError(`Ticket "${draft.title}" was created. Type "list mine" to see it.`);

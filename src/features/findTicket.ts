@@ -1,9 +1,9 @@
-import { numberLabel, personName } from '../cards/format.js';
+import { freshOrCopy } from '../cache/busyCopy.js';
+import { copyAge, copyNote, numberLabel, personName } from '../cards/format.js';
 import type { AdaptiveCard } from '../cards/render.js';
 import type { Ticket } from '../ticketing/types.js';
 import type { FeatureContext } from './context.js';
 import { parseTicketNumber } from './parseCommand.js';
-import { copyAge, copyNote, freshOrCopy } from './busyCopy.js';
 import { cardExtras, callOptions, loadTicket } from './ticketRef.js';
 import { ticketCard } from '../cards/ticketCard.js';
 
@@ -49,13 +49,12 @@ export async function findTickets(ctx: FeatureContext, query: SearchQuery): Prom
   const count = Math.min(Math.max(query.count, 1), MAX_RESULTS);
   const text = query.text?.trim();
   const key = JSON.stringify(['find', text ?? null, query.skip, count, ctx.utcOffset]);
-  const read = await freshOrCopy(ctx, ctx.pages.get(key), async (c) => ({
+  const read = await freshOrCopy(ctx, ctx.pages.get(key), (c) => ctx.pages.load(key, async () => ({
     tickets: (await c.client.listTickets(
       text ? { search: text, offset: query.skip, limit: count } : { isResolved: false, offset: query.skip, limit: count },
       callOptions(c),
     )).items,
-  }));
-  if (read.copiedAt === undefined) ctx.pages.set(key, read.value);
+  })));
   const number = text === undefined ? undefined : parseTicketNumber(text);
   const { tickets } = read.value;
   const items = number === undefined ? tickets : [...tickets].sort((a, b) => Number(b.number === number) - Number(a.number === number));

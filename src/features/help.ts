@@ -22,18 +22,8 @@ const MEANINGS: Record<string, string> = {
 
 const COMMANDS = Object.entries(COMMAND_EXAMPLES).map(([name, example]) => ({ example, meaning: MEANINGS[name] ?? '' }));
 
-/** The plain help card never changes (but for where it is read): drawn once for each. */
-const plainHelp = new Map<boolean, Answer>();
-
 export function help(ctx: FeatureContext, notUnderstood?: NotUnderstood): Answer {
-  if (!notUnderstood) {
-    let answer = plainHelp.get(ctx.inChannel);
-    if (!answer) {
-      answer = { card: helpCard({ commands: COMMANDS, inChannel: ctx.inChannel }), summary: 'What I can do' };
-      plainHelp.set(ctx.inChannel, answer);
-    }
-    return answer;
-  }
+  if (!notUnderstood) return { card: helpCard({ commands: COMMANDS, inChannel: ctx.inChannel }), summary: 'What I can do' };
   return {
     card: helpCard({ commands: COMMANDS, problem: notUnderstood.problem, suggestion: notUnderstood.suggestion, inChannel: ctx.inChannel }),
     summary: notUnderstood.problem,

@@ -1,9 +1,10 @@
+import { freshOrCopy } from '../cache/busyCopy.js';
+import { copyNote } from '../cards/format.js';
 import { listCard } from '../cards/listCard.js';
 import type { Ticket, TicketQuery } from '../ticketing/types.js';
-import type { Answer, FeatureContext } from './context.js';
+import type { Answer, FeatureContext, ListPage } from './context.js';
 import { FeatureError } from './featureError.js';
 import type { ListFilters } from './parseCommand.js';
-import { copyNote, freshOrCopy } from './busyCopy.js';
 import { callOptions, catalogOptions } from './ticketRef.js';
 
 export const PAGE_SIZE = 10;
@@ -55,12 +56,6 @@ function belongsTo(ticket: Ticket, filters: ListFilters, who: string): boolean {
   return (!filters.mine || ticket.requestor?.id === who) && (!filters.assignedToMe || ticket.assignee?.id === who);
 }
 
-/** One page of a list as read: its tickets and the Next page button's data. */
-export interface ListPage {
-  tickets: Ticket[];
-  next?: object;
-}
-
 async function readPage(ctx: FeatureContext, filters: ListFilters, query: TicketQuery, cursor: PageCursor, page: number): Promise<ListPage> {
   if (isPersonal(filters)) {
     const who = ctx.speaker.aadObjectId;
@@ -71,8 +66,7 @@ async function readPage(ctx: FeatureContext, filters: ListFilters, query: Ticket
     const more = yours.length > skip + PAGE_SIZE;
     return { tickets: yours.slice(skip, skip + PAGE_SIZE), ...(more ? { next: { filters, skip: skip + PAGE_SIZE, page: page + 1 } } : {}) };
   }
-  // Object.assign, not a spread: see cardMessage in bot.ts.
-  const result = await ctx.client.listTickets(query, Object.assign(callOptions(ctx), { continuationToken: cursor.token }));
+  const result = await ctx.client.listTickets(query, { ...callOptions(ctx), continuationToken: cursor.token });
   return { tickets: result.items, ...(result.continuationToken ? { next: { filters, token: result.continuationToken, page: page + 1 } } : {}) };
 }
 
@@ -86,13 +80,10 @@ export async function listTickets(ctx: FeatureContext, filters: ListFilters, cur
   const page = cursor.page ?? 1;
   // Personal pages differ per person; dates on the page per offset.
   const key = JSON.stringify([filters, cursor, ctx.utcOffset, isPersonal(filters) ? ctx.speaker.aadObjectId : null]);
-  const read = await freshOrCopy(ctx, ctx.pages.get(key), (c) => readPage(c, filters, query, cursor, page));
+  const read = await freshOrCopy(ctx, ctx.pages.get(key), (c) => ctx.pages.load(key, () => readPage(c, filters, query, cursor, page)));
   const { tickets, next } = read.value;
-  if (read.copiedAt === undefined) {
-    ctx.pages.set(key, read.value);
-    // Only what was just read: a copy remembered again would pass for a fresh read.
-    tickets.forEach((t) => ctx.tickets.remember(t));
-  }
+  // Only what was just read: a copy remembered again would pass for a fresh read.
+  if (read.copiedAt === undefined) tickets.forEach((t) => ctx.tickets.remember(t));
   const heading = describe(filters);
   return {
     card: listCard(tickets, {

@@ -1,4 +1,4 @@
-import { htmlToText } from './htmlToText.js';
+import { htmlToText } from '../htmlToText.js';
 import type { MessageSource } from './createForm.js';
 import type { SearchQuery } from './findTicket.js';
 import { isRecord } from '../ticketing/validate.js';

@@ -1,6 +1,6 @@
 import { historyCard } from '../cards/historyCard.js';
-import { numberLabel } from '../cards/format.js';
-import { copyNote, freshOrCopy } from './busyCopy.js';
+import { copyNote, numberLabel } from '../cards/format.js';
+import { freshOrCopy } from '../cache/busyCopy.js';
 import type { Answer, FeatureContext } from './context.js';
 import { callOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
 

@@ -52,16 +52,19 @@ export async function ticketId(ctx: FeatureContext, ref: TicketRef): Promise<str
   return ctx.tickets.idOf(ref.number) ?? (await findByNumber(ctx, ref.number)).id;
 }
 
+/** The ticket with this id as it is now: one API call, shared with anyone reading it at that moment. */
+function readById(ctx: FeatureContext, id: string): Promise<Ticket> {
+  return ctx.tickets.load(id, () => ctx.client.getTicket(id, callOptions(ctx)));
+}
+
 /** The ticket as it is now: one API call. */
 export async function loadTicket(ctx: FeatureContext, ref: TicketRef): Promise<Ticket> {
-  let ticket: Ticket;
-  if ('id' in ref) ticket = await ctx.client.getTicket(ref.id, callOptions(ctx));
-  else {
-    const known = ctx.tickets.idOf(ref.number);
-    ticket = known === undefined ? await findByNumber(ctx, ref.number) : await ctx.client.getTicket(known, callOptions(ctx));
-  }
-  ctx.tickets.remember(ticket);
-  return ticket;
+  if ('id' in ref) return readById(ctx, ref.id);
+  const known = ctx.tickets.idOf(ref.number);
+  if (known !== undefined) return readById(ctx, known);
+  const found = await findByNumber(ctx, ref.number);
+  ctx.tickets.remember(found);
+  return found;
 }
 
 /**

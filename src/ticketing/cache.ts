@@ -1,45 +1,43 @@
+import { LRUCache } from 'lru-cache';
+
 /**
- * A small time-to-live cache for data that rarely changes (the instance, the tags). Callers asking
- * while a load is under way share that one load; a failed load is not kept, so the next caller
- * tries again.
+ * A time-to-live cache for data that rarely changes (the instance, the tags), on lru-cache: callers
+ * asking while a load is under way share that one load (its `fetch()`), and a failed load is not
+ * kept, so the next caller tries again.
  */
-
-interface Entry<T> {
-  promise: Promise<T>;
-  /** Epoch ms; unset while loading. */
-  expiresAt?: number;
-}
-
-export class TtlCache<T> {
+export class TtlCache<T extends {}> {
   readonly ttlMs: number;
-  readonly #now: () => number;
-  readonly #entries = new Map<string, Entry<T>>();
+  readonly #cache: LRUCache<string, T, () => Promise<T>>;
 
-  /** @param ttlMs how long a loaded value is served, in ms (0: only shared while loading). */
-  constructor(ttlMs: number, now: () => number = () => Date.now()) {
+  /**
+   * @param ttlMs how long a loaded value is served, in ms (0: only shared while loading).
+   * @param max how many keys are kept; the least recently used goes first.
+   */
+  constructor(ttlMs: number, now: () => number = () => Date.now(), max = 100) {
     this.ttlMs = ttlMs;
-    this.#now = now;
+    this.#cache = new LRUCache({
+      max,
+      // lru-cache reads a ttl of 0 as "forever": 1 ms keeps a value no longer than its load.
+      ttl: Math.max(1, ttlMs),
+      // Check the clock on every read, so that a test that moves it sees the value expire at once.
+      ttlResolution: 0,
+      perf: { now },
+      fetchMethod: (_key, _stale, { context }) => context(),
+      // A load under way when the cache is cleared still answers its callers (it is not kept).
+      ignoreFetchAbort: true,
+    });
   }
 
   /** The value under `key`: cached while fresh, else loaded with `load` (one load at a time per key). */
-  get(key: string, load: () => Promise<T>): Promise<T> {
-    const found = this.#entries.get(key);
-    if (found && (found.expiresAt === undefined || found.expiresAt > this.#now())) return found.promise;
-    const entry: Entry<T> = { promise: load() };
-    this.#entries.set(key, entry);
-    entry.promise.then(
-      () => {
-        if (this.#entries.get(key) === entry) entry.expiresAt = this.#now() + this.ttlMs;
-      },
-      () => {
-        if (this.#entries.get(key) === entry) this.#entries.delete(key);
-      },
-    );
-    return entry.promise;
+  async get(key: string, load: () => Promise<T>): Promise<T> {
+    const value = await this.#cache.fetch(key, { context: load });
+    // fetch() gives undefined only when the load does, which a T cannot be.
+    if (value === undefined) throw new Error(`cache: the load of ${key} gave nothing`);
+    return value;
   }
 
   /** Forgets every value; a load under way finishes for its callers but is not kept. */
   clear(): void {
-    this.#entries.clear();
+    this.#cache.clear();
   }
 }

@@ -155,6 +155,18 @@ describe('bot card buttons (Action.Execute and Action.Submit), through the real 
       }
     });
 
+    it('Show clicked by several people at the same moment: one API call, and the card for each', async () => {
+      const ticket = tickets.inStatus('Open');
+      reset();
+      h.resetCounts();
+      // The API takes a moment, as it does over the internet: the clicks arrive while the first read runs.
+      h.sandbox.faults.inject({ kind: 'delay', ms: 300, match: { method: 'GET', path: `/tickets/${ticket.id}` } });
+      const answers = await Promise.all([ADELE, ALEX, ADELE, ALEX].map((who) =>
+        h.post(cardAction(who, 'show', { ticketId: ticket.id }, { serviceUrl: h.serviceUrl }))));
+      for (const answer of answers) assert.ok(textsOf(invokeCard(answer)).includes(`#${ticket.ticketId}`));
+      assert.deepEqual(h.apiCalls(), [{ method: 'GET', path: `/tickets/${ticket.id}` }]);
+    });
+
     it('Open posts the ticket card as a new message and answers with a message type', async () => {
       const ticket = tickets.inStatus('Open');
       const res = await click('open', { ticketId: ticket.id }, { replyToId: 'list-card-1' });

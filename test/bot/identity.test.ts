@@ -72,6 +72,19 @@ describe('bot identity: who the API is told did it', () => {
     assert.equal(current(h, open.id).status, 'Resolved');
   });
 
+  it('sends the email in lower case, as Teams may spell it in capitals or give only a guest\'s UPN', async () => {
+    // Teams copies the address as the directory spells it; the API matches people by exact email.
+    const capitals: Person = { id: '29:pradeep', aadObjectId: '00000000-0000-0000-0000-0000000000c1', name: 'Pradeep Gupta', email: 'Pradeep.Gupta@Contoso.COM' };
+    register(capitals);
+    await say(capitals, 'create Badge reader refuses my card');
+    assert.deepEqual(h.sandbox.store.allTickets().at(-1)?.createdBy, { ...userOf(capitals), email: 'pradeep.gupta@contoso.com' });
+
+    const guest: Person = { id: '29:guest', aadObjectId: '00000000-0000-0000-0000-0000000000c2', name: 'Alex Wilber', email: '' };
+    h.connector.members.set(guest.id, { id: guest.id, name: guest.name, aadObjectId: guest.aadObjectId, userPrincipalName: 'Alex.Wilber_Fabrikam.com#EXT#@contoso.onmicrosoft.com' });
+    await say(guest, 'create VPN drops every hour');
+    assert.deepEqual(h.sandbox.store.allTickets().at(-1)?.createdBy, { ...userOf(guest), email: 'alex.wilber@fabrikam.com' });
+  });
+
   it('ignores a user, email or requestor forged in card data', async () => {
     const ticket = tickets.inStatus('Started');
     const forged = { user: MALLORY, email: MALLORY.email, createdBy: MALLORY, requestor: MALLORY, from: MALLORY };

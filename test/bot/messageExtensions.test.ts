@@ -98,6 +98,14 @@ describe('message extensions, through the real server', () => {
       assert.match(texts(form), /From a message by Alex Wilber/);
     });
 
+    it('prefills the description as a person reads the message: entities, a link with its URL, a list', async () => {
+      const html = '<p>Caf&eacute; Wi&#8209;Fi isn&rsquo;t working&nbsp;&ndash; see <a href="https://status.contoso.com/wifi" '
+        + 'rel="noreferrer noopener" target="_blank">the status page</a></p><ul><li>Restarted the laptop</li><li>Forgot the network</li></ul>';
+      const form = formOf(await fetchTask({ commandContext: 'message', messagePayload: messagePayload(ALEX, html) }));
+      assert.equal(input(form, 'title').value, 'Café Wi\u2011Fi isn’t working – see the status page [https://status.contoso.com/wifi]');
+      assert.equal(input(form, 'description').value, 'Café Wi\u2011Fi isn’t working – see the status page [https://status.contoso.com/wifi]\n• Restarted the laptop\n• Forgot the network');
+    });
+
     it('opens from a message too long for a card (9,000 CJK characters): the description cut to fit, and said so', async () => {
       const text = '請求書の処理が遅れています。'.repeat(650).slice(0, 9000);
       const res = await fetchTask({ commandContext: 'message', messagePayload: messagePayload(ALEX, `<p>${text}</p>`) });

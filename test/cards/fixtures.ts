@@ -7,9 +7,8 @@
  * template, when one has none. A new template therefore needs a new entry in FIXTURES.
  */
 import { describeActivity, historyCard } from '../../src/cards/historyCard.js';
-import { dateTime, numberLabel } from '../../src/cards/format.js';
+import { copyNote, dateTime, numberLabel } from '../../src/cards/format.js';
 import { listCard } from '../../src/cards/listCard.js';
-import { copyNote } from '../../src/features/busyCopy.js';
 import type { AdaptiveCard } from '../../src/cards/render.js';
 import { tagsCard } from '../../src/cards/tagsCard.js';
 import { ticketCard, type TicketCardOptions } from '../../src/cards/ticketCard.js';

@@ -12,8 +12,8 @@ describe('ticketing/cache: TTL with shared loads', () => {
     const load = async () => ++loads;
     const [a, b] = await Promise.all([cache.get('k', load), cache.get('k', load)]);
     assert.deepEqual([a, b, loads], [1, 1, 1]);
-    now += 499;
-    assert.equal(await cache.get('k', load), 1);
+    now += 500;
+    assert.equal(await cache.get('k', load), 1, 'served for the whole TTL');
     now += 1;
     assert.equal(await cache.get('k', load), 2);
     assert.equal(loads, 2);
@@ -38,5 +38,24 @@ describe('ticketing/cache: TTL with shared loads', () => {
     assert.equal(await cache.get('a', async () => 'A2'), 'A');
     cache.clear();
     assert.equal(await cache.get('a', async () => 'A3'), 'A3');
+  });
+
+  it('answers the callers of a load under way at clear, but does not keep what it loaded', async () => {
+    const cache = new TtlCache<string>(10_000, clock);
+    let finish: (value: string) => void = () => undefined;
+    const slow = cache.get('k', () => new Promise<string>((resolve) => { finish = resolve; }));
+    cache.clear();
+    finish('old');
+    assert.equal(await slow, 'old');
+    assert.equal(await cache.get('k', async () => 'new'), 'new');
+  });
+
+  it('with a TTL of 0, shares a load under way and keeps nothing after it', async () => {
+    const cache = new TtlCache<number>(0, clock);
+    let loads = 0;
+    const load = async () => ++loads;
+    assert.deepEqual(await Promise.all([cache.get('k', load), cache.get('k', load)]), [1, 1]);
+    now += 2;
+    assert.equal(await cache.get('k', load), 2);
   });
 });

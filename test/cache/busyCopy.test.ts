@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { FRESH_WAIT_MS, MAX_COPY_AGE_MS, copyNote, freshOrCopy } from '../../src/features/busyCopy.js';
+import { FRESH_WAIT_MS, freshOrCopy } from '../../src/cache/busyCopy.js';
+import { MAX_COPY_AGE_MS } from '../../src/cache/recentCache.js';
+import { copyNote } from '../../src/cards/format.js';
 import type { FeatureContext } from '../../src/features/context.js';
 import { TicketingClient } from '../../src/ticketing/client.js';
 import { httpError, rateLimitedError, timeoutError } from '../../src/ticketing/errors.js';
 
-describe('features/busyCopy: a recent copy instead of "busy"', () => {
+describe('cache/busyCopy: a recent copy instead of "busy"', () => {
   const NOW = 1_000_000;
   const now = () => NOW;
   // freshOrCopy reads the deadline and the client's free turns (all free here: it sends nothing);

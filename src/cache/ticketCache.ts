@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Ticket } from '../ticketing/types.js';
 import { RecentCache, type Copy } from './recentCache.js';
 
@@ -5,28 +6,33 @@ import { RecentCache, type Copy } from './recentCache.js';
  * Tickets the bot has read or changed, shared by every turn (the last `capacity` of them). Ticket
  * numbers never change their UUID, so a number seen once costs no lookup again; whole tickets are
  * reused only as fresh for `maxAgeMs` (a refresh of a busy card costs no API call per viewer), or
- * as the last read where a card needs no more than that.
+ * as the last read where a card needs no more than that (a history's header: number and title),
+ * which is why they have no TTL here. Reads of one ticket at the same time (a card refreshed for a
+ * whole channel at once) share one API call.
  */
 export class TicketCache {
   private readonly byId: RecentCache<Ticket>;
-  private readonly idByNumber = new Map<number, string>();
+  private readonly idByNumber: LRUCache<number, string>;
 
   constructor(
-    private readonly capacity = 5000,
+    capacity = 5000,
     // Read late, so that a test that moves Date moves this clock too.
     private readonly now: () => number = () => Date.now(),
   ) {
-    this.byId = new RecentCache(capacity, now);
+    this.byId = new RecentCache(capacity, { ttlMs: 0, now });
+    this.idByNumber = new LRUCache({ max: capacity });
   }
 
   remember(ticket: Ticket): void {
     this.byId.set(ticket.id, ticket);
-    if (ticket.number !== undefined) {
-      this.idByNumber.delete(ticket.number);
-      this.idByNumber.set(ticket.number, ticket.id);
-      // Maps keep insertion order: the first key is the least recently remembered.
-      if (this.idByNumber.size > this.capacity) this.idByNumber.delete(this.idByNumber.keys().next().value as number);
-    }
+    if (ticket.number !== undefined) this.idByNumber.set(ticket.number, ticket.id);
+  }
+
+  /** Reads the ticket with `read` and remembers it; see RecentCache.load. */
+  async load(id: string, read: () => Promise<Ticket>): Promise<Ticket> {
+    const ticket = await this.byId.load(id, read);
+    this.remember(ticket);
+    return ticket;
   }
 
   /** A ticket read no longer than `maxAgeMs` ago. */

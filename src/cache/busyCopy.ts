@@ -1,16 +1,20 @@
+import type { TicketingClient } from '../ticketing/client.js';
 import { isTicketingError } from '../ticketing/errors.js';
-import type { FeatureContext } from './context.js';
-import type { Copy } from './recentCache.js';
+import { MAX_COPY_AGE_MS, type Copy } from './recentCache.js';
 
 /** How long a read may wait for the API when the bot holds a recent copy to show instead. */
 export const FRESH_WAIT_MS = 2000;
-/** The oldest copy shown in place of "busy". */
-export const MAX_COPY_AGE_MS = 5 * 60 * 1000;
 /**
  * When reads and writes share the API key, a read that has a copy leaves this share of the rate
  * limit's window to changes: someone resolving a ticket matters more than a refresh.
  */
 export const WRITE_SHARE = 0.2;
+
+/** What a read needs of a turn: the API client and the turn's deadline (epoch ms). */
+export interface ReadContext {
+  readonly client: TicketingClient;
+  readonly deadline: number;
+}
 
 export interface Read<T> {
   value: T;
@@ -24,10 +28,10 @@ export interface Read<T> {
  * answering by then, the person sees the copy, with when it was read, rather than "busy". The
  * copy is shown at once when only the share of the window kept for changes is left.
  */
-export async function freshOrCopy<T>(
-  ctx: FeatureContext,
+export async function freshOrCopy<T, C extends ReadContext>(
+  ctx: C,
   copy: Copy<T> | undefined,
-  read: (ctx: FeatureContext) => Promise<T>,
+  read: (ctx: C) => Promise<T>,
   now: () => number = Date.now,
 ): Promise<Read<T>> {
   const started = now();
@@ -40,15 +44,4 @@ export async function freshOrCopy<T>(
     if (isTicketingError(error) && (error.kind === 'rateLimited' || error.kind === 'timeout')) return { value: copy.value, copiedAt: copy.at };
     throw error;
   }
-}
-
-/** How old a copy is, for people: "40 s", "3 min". */
-export function copyAge(copiedAt: number, now = Date.now()): string {
-  const seconds = Math.max(1, Math.round((now - copiedAt) / 1000));
-  return seconds < 90 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
-}
-
-/** The line a card shows above a copy. */
-export function copyNote(copiedAt: number, now = Date.now()): string {
-  return `The helpdesk is busy, so this is how it looked ${copyAge(copiedAt, now)} ago.`;
 }
