@@ -6,8 +6,10 @@ import { compile } from 'html-to-text';
  * items on their own lines, tables in columns, paragraphs and line breaks as single line breaks
  * (Teams puts each typed line in its own `<p>`), no wrapping: the API and the cards wrap.
  */
-export const htmlToText: (html: string) => string = compile({
+const convert = compile({
   wordwrap: false,
+  // Plain chat text (a typed multi-line description) keeps its lines, as it did before any HTML.
+  preserveNewlines: true,
   // A non-breaking space is what Teams sends for a typed space at a line's end or between words.
   whitespaceCharacters: ' \t\r\n\f\u200b\u00a0',
   selectors: [
@@ -18,3 +20,8 @@ export const htmlToText: (html: string) => string = compile({
     ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((selector) => ({ selector, options: { uppercase: false, leadingLineBreaks: 1, trailingLineBreaks: 1 } })),
   ],
 });
+
+export function htmlToText(html: string): string {
+  // Kept newlines around the tags (Teams' placeholder for a shared card) leave blank edges.
+  return convert(html).trim();
+}

@@ -26,6 +26,10 @@ describe('htmlToText', () => {
     assert.ok(performance.now() - started < 1000, `${Math.round(performance.now() - started)} ms`);
   });
 
+  it('keeps the lines of plain chat text, which has no tags', () => {
+    assert.equal(htmlToText('create Printer jams | Since Monday\nTried a restart'), 'create Printer jams | Since Monday\nTried a restart');
+  });
+
   describe('Teams message HTML', () => {
     it('decodes named and numeric entities, and turns non-breaking spaces into spaces', () => {
       assert.equal(
