@@ -45,16 +45,9 @@ const TYPING_DELAY_MS = 300;
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-/**
- * `id`: the message it replaces. Set here rather than spread in (`{ ...message, id }`): V8 gives
- * every object made that way its own hidden class, which costs each later property store (the SDK
- * makes seven) a few microseconds. The same goes for the answers the features build.
- */
+/** A message carrying `card`; with `id`, the update of the message it replaces. */
 function cardMessage(card: AdaptiveCard, summary: string, id?: string) {
-  const message = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-  message.summary = summary;
-  if (id !== undefined) message.id = id;
-  return message;
+  return { ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), summary, ...(id === undefined ? {} : { id }) };
 }
 
 function typedError(status: number, code: string, message: string): InvokeResponse {

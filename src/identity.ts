@@ -128,32 +128,12 @@ function offsetOfZone(zone: string, at: Date): number | undefined {
 }
 
 /**
- * A zone's offset changes only at its transitions, which fall on a quarter hour (local clock
- * times on whole minutes, offsets in quarter hours): an offset read once holds for the rest of its
- * quarter hour. So the Intl formatter, which costs more than a whole turn's routing, is built once
- * per zone and quarter, for at most MAX_ZONES zones (the zone is the sender's to choose).
- */
-const QUARTER_HOUR_MS = 15 * 60 * 1000;
-const MAX_ZONES = 1000;
-const zoneOffsets = new Map<string, { quarter: number; hours: number | undefined }>();
-
-function currentOffsetOfZone(zone: string): number | undefined {
-  const now = Date.now();
-  const quarter = Math.floor(now / QUARTER_HOUR_MS);
-  const known = zoneOffsets.get(zone);
-  if (known?.quarter === quarter) return known.hours;
-  const hours = offsetOfZone(zone, new Date(now));
-  if (zoneOffsets.size < MAX_ZONES || zoneOffsets.has(zone)) zoneOffsets.set(zone, { quarter, hours });
-  return hours;
-}
-
-/**
  * The speaker's offset from UTC in hours, as exact as their clock (5.5 in India, 5.75 in Nepal):
  * from the activity's IANA zone, else the offset of its local timestamp, else the default; within
  * the API's -12..14. Cards show times in it; the API's `timezone` takes it rounded to whole hours.
  */
 export function utcOffsetOf(activity: { localTimezone?: string; rawLocalTimestamp?: string }, fallback: number): number {
-  let hours = activity.localTimezone ? currentOffsetOfZone(activity.localTimezone) : undefined;
+  let hours = activity.localTimezone ? offsetOfZone(activity.localTimezone, new Date()) : undefined;
   if (hours === undefined && activity.rawLocalTimestamp) {
     const m = activity.rawLocalTimestamp.match(/([+-])(\d{2}):?(\d{2})$/);
     if (m) hours = (m[1] === '-' ? -1 : 1) * (Number(m[2]) + Number(m[3]) / 60);
