@@ -97,7 +97,7 @@ function showValue(field: CustomField | undefined, value: CustomFieldValue, utcO
 function tagText(ticket: Ticket, categories: TagCategory[] | undefined): string | undefined {
   if (!ticket.tags || ticket.tags.length === 0) return undefined;
   return ticket.tags.map((t) => {
-    const category = categories?.find((c) => c.id === t.tagCategoryId);
+    const category = t.tagCategoryId === undefined ? undefined : categories?.find((c) => c.id === t.tagCategoryId);
     return category ? `${category.text}: ${t.text}` : t.text;
   }).join(', ');
 }

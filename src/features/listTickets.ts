@@ -5,6 +5,7 @@ import { FeatureError } from './featureError.js';
 import type { ListFilters } from './parseCommand.js';
 import { copyNote, freshOrCopy } from './busyCopy.js';
 import { callOptions, catalogOptions } from './ticketRef.js';
+import { statusIdFor } from './workflowStatus.js';
 
 export const PAGE_SIZE = 10;
 /**
@@ -33,8 +34,11 @@ function describe(filters: ListFilters): string {
 
 async function toQuery(ctx: FeatureContext, filters: ListFilters): Promise<TicketQuery> {
   const query: TicketQuery = {
-    status: filters.status, priority: filters.priority, search: filters.search, limit: isPersonal(filters) ? PERSONAL_SCAN : PAGE_SIZE,
+    priority: filters.priority, search: filters.search, limit: isPersonal(filters) ? PERSONAL_SCAN : PAGE_SIZE,
   };
+  // "open" is what a person means by it, work not yet resolved; any other status is one exact state.
+  if (filters.status === 'Open') query.isResolved = false;
+  else if (filters.status !== undefined) query.statusId = statusIdFor(filters.status, ctx.client.dialect);
   if (filters.tag) {
     const wanted = filters.tag.toLowerCase();
     const categories = await ctx.client.getTags(catalogOptions(ctx));

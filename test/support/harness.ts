@@ -1,6 +1,7 @@
 import { startApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import { startSandbox, statusLabel, type Dialect, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import type { Status } from '../../src/ticketing/types.js';
 import { ADELE, ALEX, type Person } from './activities.js';
 import { ConnectorRecorder } from './connector.js';
 
@@ -52,6 +53,7 @@ export class Harness {
         apiKey: this.options.readOnly ? undefined : this.sandbox.primaryKey,
         readOnlyKey: this.options.readOnly ? this.sandbox.secondaryKey : undefined,
         rateLimit: this.options.rateLimit ?? config.ticketing.rateLimit,
+        dialect: this.sandbox.dialect,
       },
     }, (line) => this.logs.push(line), '127.0.0.1');
     return this;
@@ -61,6 +63,21 @@ export class Harness {
     await this.app?.close();
     await this.connector.stop();
     await this.sandbox?.close();
+  }
+
+  /** The dialect the sandbox speaks (and the bot is set for): `live` unless the options say. */
+  get dialect(): Dialect {
+    return this.options.sandbox?.dialect ?? 'live';
+  }
+
+  /** How a stored status reads on a card in this dialect (`Started` is `In Progress` live). */
+  label(status: Status): string {
+    return statusLabel(status, this.dialect);
+  }
+
+  /** Where the bot posts a comment in this dialect. */
+  commentPath(ticketId: string): string {
+    return `/tickets/${ticketId}/${this.dialect === 'live' ? 'activities' : 'comments'}`;
   }
 
   get serviceUrl(): string {
