@@ -238,6 +238,10 @@ export function createApp(context: AppContext): App {
         send(req, res, { status: 200, body: undefined }, '{"items": [{"id": "');
         next(false);
         return;
+      case 'emptySuccess':
+        send(req, res, { status: 200, body: { error: false } });
+        next(false);
+        return;
       case 'delay': {
         const timer = setTimeout(() => {
           timers.delete(timer);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { DIALECTS } from '../../src/sandbox/index.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DIALECTS } from '../../src/sandbox/index.js';
 import { ADELE, cardAction, message, submit, type Person } from '../support/activities.js';
 import { type PostResult } from '../support/harness.js';
 import {
