@@ -1,11 +1,11 @@
 import { listCard } from '../cards/listCard.js';
-import type { Ticket, TicketQuery } from '../ticketing/types.js';
+import type { Dialect, Ticket, TicketQuery } from '../ticketing/types.js';
 import type { Answer, FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
 import type { ListFilters } from './parseCommand.js';
 import { copyNote, freshOrCopy } from './busyCopy.js';
 import { callOptions, catalogOptions } from './ticketRef.js';
-import { statusIdFor } from './workflowStatus.js';
+import { statusIdFor, statusLabelFor } from './workflowStatus.js';
 
 export const PAGE_SIZE = 10;
 /**
@@ -21,8 +21,10 @@ export interface PageCursor {
   page?: number;
 }
 
-function describe(filters: ListFilters): string {
-  const words = [filters.priority, filters.status?.toLowerCase()].filter((w) => w !== undefined);
+/** The heading, with the status as the dialect's default workflow names it ("in progress tickets" live). */
+function describe(filters: ListFilters, dialect: Dialect): string {
+  const status = filters.status === undefined ? undefined : statusLabelFor(filters.status, undefined, dialect).toLowerCase();
+  const words = [filters.priority, status].filter((w) => w !== undefined);
   let heading = words.length > 0 ? `${words.join(' ')} tickets` : 'Tickets';
   heading = heading[0]!.toUpperCase() + heading.slice(1);
   if (filters.mine) heading += ' you requested';
@@ -97,7 +99,7 @@ export async function listTickets(ctx: FeatureContext, filters: ListFilters, cur
     // Only what was just read: a copy remembered again would pass for a fresh read.
     tickets.forEach((t) => ctx.tickets.remember(t));
   }
-  const heading = describe(filters);
+  const heading = describe(filters, ctx.client.dialect);
   return {
     card: listCard(tickets, {
       heading,
