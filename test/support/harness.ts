@@ -12,6 +12,8 @@ export interface HarnessOptions {
   /** The bot's own rate limit (defaults to the service's 100 per 60 s). */
   rateLimit?: { limit: number; windowMs: number };
   people?: Person[];
+  /** The dialect the bot is set for, when it should differ from the sandbox's (a misconfiguration). */
+  botDialect?: Dialect;
 }
 
 export interface PostResult {
@@ -53,7 +55,7 @@ export class Harness {
         apiKey: this.options.readOnly ? undefined : this.sandbox.primaryKey,
         readOnlyKey: this.options.readOnly ? this.sandbox.secondaryKey : undefined,
         rateLimit: this.options.rateLimit ?? config.ticketing.rateLimit,
-        dialect: this.sandbox.dialect,
+        dialect: this.options.botDialect ?? this.sandbox.dialect,
       },
     }, (line) => this.logs.push(line), '127.0.0.1');
     return this;
