@@ -29,6 +29,7 @@ export async function startApp(
     readOnlyKey: config.ticketing.readOnlyKey,
     timezoneDefault: config.ticketing.timezoneDefault,
     rateLimit: config.ticketing.rateLimit,
+    dialect: config.ticketing.dialect,
     log: (line) => log(`api ${line}`),
   });
   const bot = new TicketBot({

@@ -44,6 +44,8 @@ export interface Config {
     readOnlyKey?: string;
     timezoneDefault: number;
     rateLimit: { limit: number; windowMs: number };
+    /** The forms writes are sent in: `live` (the running service, default) or `documented` (the vendor's page). */
+    dialect: 'live' | 'documented';
   };
   /** Unset: local mode, no Bot Framework authentication (Agents Playground, tests). */
   bot?: BotAuthConfig;
@@ -200,6 +202,7 @@ export function loadConfig(env: Env = process.env): Config {
         limit: integer(env, 'TICKETING_RATE_LIMIT', 100, 1, 100_000),
         windowMs: integer(env, 'TICKETING_RATE_WINDOW_S', 60, 1, 3600) * 1000,
       },
+      dialect: oneOf(env, 'TICKETING_DIALECT', ['live', 'documented'] as const) ?? 'live',
     },
     bot,
     allowedTenants: allowedTenants(env, bot),

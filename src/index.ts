@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   let sandbox: Sandbox | undefined;
   let ticketing = config.ticketing;
   if (ticketing.baseUrl === undefined) {
-    sandbox = await startSandbox({ port: 0, recordRequests: false });
+    sandbox = await startSandbox({ port: 0, recordRequests: false, dialect: ticketing.dialect });
     ticketing = { ...ticketing, baseUrl: sandbox.baseUrl, apiKey: sandbox.primaryKey, readOnlyKey: undefined };
     log(`No TICKETING_BASE_URL set: using the embedded sandbox API at ${sandbox.baseUrl}`);
   }

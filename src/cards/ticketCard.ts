@@ -67,12 +67,28 @@ export interface TicketView {
   canAssignToMe: boolean;
 }
 
-/** The transitions that make sense from a status; unknown labels (custom workflows) allow all but reopen. */
-export function transitions(status: string | undefined): Pick<TicketView, 'canStart' | 'canResolve' | 'canClose' | 'canReopen'> {
-  const s = (status ?? '').toLowerCase();
-  const done = s === 'resolved' || s === 'closed';
+/**
+ * The labels of the states that count as resolved: the workflow's `resolvedStatus` (ids, shown by
+ * their labels) when the ticket carries it, else Resolved and Closed. Lowercase.
+ */
+function resolvedLabels(ticket: Pick<Ticket, 'workflow' | 'resolvedStatus'>): Set<string> {
+  const ids = ticket.resolvedStatus;
+  if (!ids || ids.length === 0) return new Set(['resolved', 'closed']);
+  const label = (id: string) => ticket.workflow?.find((s) => s.id === id)?.label ?? id;
+  return new Set(ids.map((id) => label(id).trim().toLowerCase()));
+}
+
+/**
+ * The transitions that make sense from the ticket's status, in its workflow when it carries one:
+ * Start from the first state or Reopened, Reopen from a resolved state. Unknown labels allow all
+ * but reopen.
+ */
+export function transitions(ticket: Pick<Ticket, 'status' | 'workflow' | 'resolvedStatus'>): Pick<TicketView, 'canStart' | 'canResolve' | 'canClose' | 'canReopen'> {
+  const s = (ticket.status ?? '').trim().toLowerCase();
+  const first = (ticket.workflow?.[0]?.label ?? 'open').trim().toLowerCase();
+  const done = resolvedLabels(ticket).has(s);
   return {
-    canStart: s === 'open' || s === 'reopened',
+    canStart: s === first || s === 'reopened',
     canResolve: !done,
     canClose: s !== 'closed',
     canReopen: done,
@@ -97,7 +113,7 @@ function showValue(field: CustomField | undefined, value: CustomFieldValue, utcO
 function tagText(ticket: Ticket, categories: TagCategory[] | undefined): string | undefined {
   if (!ticket.tags || ticket.tags.length === 0) return undefined;
   return ticket.tags.map((t) => {
-    const category = categories?.find((c) => c.id === t.tagCategoryId);
+    const category = t.tagCategoryId === undefined ? undefined : categories?.find((c) => c.id === t.tagCategoryId);
     return category ? `${category.text}: ${t.text}` : t.text;
   }).join(', ');
 }
@@ -129,7 +145,7 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     else customFields.push(fact);
   }
 
-  const resolved = (ticket.status ?? '').toLowerCase() === 'resolved' || (ticket.status ?? '').toLowerCase() === 'closed';
+  const resolved = resolvedLabels(ticket).has((ticket.status ?? '').trim().toLowerCase());
   // An SLA flag stays set on a ticket once resolved; "overdue" is only news while it is open.
   const escalations = resolved ? [] : [
     ticket.isFrtEscalated ? 'First response overdue' : undefined,
@@ -162,7 +178,7 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     note: options.note,
     event,
     compact: event !== undefined,
-    ...transitions(ticket.status),
+    ...transitions(ticket),
     canAssignToMe: (ticket.status ?? '').toLowerCase() !== 'closed',
   };
 }

@@ -1,6 +1,6 @@
 import { errorCard } from '../cards/errorCard.js';
 import { IdentityError } from '../identity.js';
-import { isTicketingError, type TicketingError } from '../ticketing/errors.js';
+import { isNotFound, isRouteMissing, isTicketingError, type TicketingError } from '../ticketing/errors.js';
 import type { Answer } from './context.js';
 import { FeatureError } from './featureError.js';
 import { BadActionError } from './parseAction.js';
@@ -18,9 +18,14 @@ function fromTicketing(e: TicketingError): { headline: string; detail?: string }
       return { headline: 'The helpdesk sent an answer I could not read.', detail: e.message };
     case 'invalidInput':
       return { headline: e.message };
+    case 'unconfirmed':
+      return e.operation === 'createTicket'
+        ? { headline: 'The ticket may not have been saved.', detail: 'The helpdesk did not send it back. Type "list mine" to check before trying again.' }
+        : { headline: 'That change may not have been saved.', detail: 'The helpdesk did not confirm it. Refresh the ticket to check before trying again.' };
     case 'http':
       if (e.status === 401) return { headline: "The helpdesk did not accept the bot's API key.", detail: 'Whoever installed the bot needs to check its key. Nothing was changed.' };
       if (e.status === 403) return { headline: 'This bot can only read tickets.', detail: 'Its API key does not allow changes.' };
+      if (isRouteMissing(e)) return { headline: 'The helpdesk does not offer that here.', detail: e.message };
       if (e.status === 404) return { headline: 'That ticket does not exist (any more).' };
       if (e.status !== undefined && e.status >= 500) return { headline: 'The helpdesk has a problem right now; try again in a minute.' };
       return { headline: 'The helpdesk refused that.', detail: e.message };
@@ -44,7 +49,7 @@ export function errorAnswer(error: unknown, ticketId?: string): Answer & { known
     known = false;
     view = { headline: 'Something went wrong on my side.', detail: 'Please try again; if it keeps happening, tell whoever runs this bot.' };
   }
-  const gone = isTicketingError(error) && error.kind === 'http' && error.status === 404;
+  const gone = isNotFound(error);
   if (view.ticketId === undefined && ticketId !== undefined && !gone) view.ticketId = ticketId;
   return { card: errorCard(view), summary: view.headline, known };
 }

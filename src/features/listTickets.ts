@@ -1,11 +1,12 @@
 import { freshOrCopy } from '../cache/busyCopy.js';
 import { copyNote } from '../cards/format.js';
 import { listCard } from '../cards/listCard.js';
-import type { Ticket, TicketQuery } from '../ticketing/types.js';
+import type { Dialect, Ticket, TicketQuery } from '../ticketing/types.js';
 import type { Answer, FeatureContext, ListPage } from './context.js';
 import { FeatureError } from './featureError.js';
 import type { ListFilters } from './parseCommand.js';
 import { callOptions, catalogOptions } from './ticketRef.js';
+import { statusIdFor, statusLabelFor } from './workflowStatus.js';
 
 export const PAGE_SIZE = 10;
 /**
@@ -21,8 +22,10 @@ export interface PageCursor {
   page?: number;
 }
 
-function describe(filters: ListFilters): string {
-  const words = [filters.priority, filters.status?.toLowerCase()].filter((w) => w !== undefined);
+/** The heading, with the status as the dialect's default workflow names it ("in progress tickets" live). */
+function describe(filters: ListFilters, dialect: Dialect): string {
+  const status = filters.status === undefined ? undefined : statusLabelFor(filters.status, undefined, dialect).toLowerCase();
+  const words = [filters.priority, status].filter((w) => w !== undefined);
   let heading = words.length > 0 ? `${words.join(' ')} tickets` : 'Tickets';
   heading = heading[0]!.toUpperCase() + heading.slice(1);
   if (filters.mine) heading += ' you requested';
@@ -34,8 +37,11 @@ function describe(filters: ListFilters): string {
 
 async function toQuery(ctx: FeatureContext, filters: ListFilters): Promise<TicketQuery> {
   const query: TicketQuery = {
-    status: filters.status, priority: filters.priority, search: filters.search, limit: isPersonal(filters) ? PERSONAL_SCAN : PAGE_SIZE,
+    priority: filters.priority, search: filters.search, limit: isPersonal(filters) ? PERSONAL_SCAN : PAGE_SIZE,
   };
+  // "open" is what a person means by it, work not yet resolved; any other status is one exact state.
+  if (filters.status === 'Open') query.isResolved = false;
+  else if (filters.status !== undefined) query.statusId = statusIdFor(filters.status, ctx.client.dialect);
   if (filters.tag) {
     const wanted = filters.tag.toLowerCase();
     const categories = await ctx.client.getTags(catalogOptions(ctx));
@@ -84,7 +90,7 @@ export async function listTickets(ctx: FeatureContext, filters: ListFilters, cur
   const { tickets, next } = read.value;
   // Only what was just read: a copy remembered again would pass for a fresh read.
   if (read.copiedAt === undefined) tickets.forEach((t) => ctx.tickets.remember(t));
-  const heading = describe(filters);
+  const heading = describe(filters, ctx.client.dialect);
   return {
     card: listCard(tickets, {
       heading,

@@ -7,7 +7,8 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import restify from 'restify';
-import { ApiError, invalidParameter, type ErrorBody } from './errors.js';
+import { ApiError, errorBody, invalidParameter } from './errors.js';
+import type { Dialect } from './dialect.js';
 import type { Fault, FaultSwitch } from './faults.js';
 import {
   changeStatus, getActivities, getInstance, getTags, getTicket, getTickets, postComment, postTicket,
@@ -42,6 +43,7 @@ export interface AppContext {
   faults: FaultSwitch;
   limiter: SlidingWindowLimiter;
   requests: RecordedRequest[];
+  dialect: Dialect;
   /** False: `requests` stays empty (a long-running sandbox). */
   recordRequests: boolean;
   log: (line: string) => void;
@@ -64,6 +66,14 @@ interface Exchange {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** The methods each ticket route takes, by what follows `/tickets/{id}`. */
+const DOCUMENTED_TICKET_ROUTES: Readonly<Record<string, readonly string[]>> = {
+  '': ['GET', 'PUT'], '/status': ['PUT', 'POST'], '/activities': ['GET'], '/comments': ['POST'],
+};
+const LIVE_TICKET_ROUTES: Readonly<Record<string, readonly string[]>> = {
+  '': ['GET', 'PUT'], '/status': ['PUT'], '/activities': ['GET', 'POST'],
+};
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function sameKey(given: string, expected: string): boolean {
@@ -127,20 +137,18 @@ export function createApp(context: AppContext): App {
 
   const sendError = (req: restify.Request, res: restify.Response, error: unknown): void => {
     if (error instanceof ApiError) {
-      send(req, res, { status: error.status, body: error.body, headers: { ...error.headers } });
+      send(req, res, { status: error.status, body: errorBody(error, context.dialect), headers: { ...error.headers } });
       return;
     }
     context.log(`sandbox error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-    const body: ErrorBody = { error: { code: 'InternalError', message: 'The sandbox failed to handle the request.' } };
-    send(req, res, { status: 500, body });
+    const internal = new ApiError(500, 'InternalError', 'The sandbox failed to handle the request.');
+    send(req, res, { status: 500, body: errorBody(internal, context.dialect) });
   };
 
   /** A ticket route the router could not match because its id does not decode is still a ticket route. */
   const ticketRoute = (method: string, path: string): boolean => {
     const match = /^\/tickets\/[^/]+(\/[a-z]+)?$/.exec(path.slice(BASE_PATH.length));
-    const methods: Record<string, readonly string[]> = {
-      '': ['GET', 'PUT'], '/status': ['PUT', 'POST'], '/activities': ['GET', 'POST'], '/comments': ['POST'],
-    };
+    const methods = context.dialect === 'live' ? LIVE_TICKET_ROUTES : DOCUMENTED_TICKET_ROUTES;
     return match !== null && path.startsWith(`${BASE_PATH}/`) && (methods[match[1] ?? ''] ?? []).includes(method);
   };
 
@@ -230,6 +238,10 @@ export function createApp(context: AppContext): App {
         send(req, res, { status: 200, body: undefined }, '{"items": [{"id": "');
         next(false);
         return;
+      case 'emptySuccess':
+        send(req, res, { status: 200, body: { error: false } });
+        next(false);
+        return;
       case 'delay': {
         const timer = setTimeout(() => {
           timers.delete(timer);
@@ -262,6 +274,7 @@ export function createApp(context: AppContext): App {
     return {
       id,
       params: exchange.params,
+      dialect: context.dialect,
       timezone: tz === undefined ? 0 : parseTimezone(tz),
       ...(typeof token === 'string' && token !== '' ? { continuationToken: token } : {}),
     };
@@ -301,10 +314,15 @@ export function createApp(context: AppContext): App {
   server.get(`${BASE_PATH}/tickets/:id`, read(getTicket));
   server.put(`${BASE_PATH}/tickets/:id`, write(putTicket));
   server.put(`${BASE_PATH}/tickets/:id/status`, write(changeStatus));
-  server.post(`${BASE_PATH}/tickets/:id/status`, write(changeStatus));
   server.get(`${BASE_PATH}/tickets/:id/activities`, read(getActivities));
-  server.post(`${BASE_PATH}/tickets/:id/activities`, write(postComment));
-  server.post(`${BASE_PATH}/tickets/:id/comments`, write(postComment));
+  // Each dialect has only its own write routes: the other's answer 404, so a client that speaks
+  // the wrong one is caught. The page titles the status change PUT and shows POST in its example.
+  if (context.dialect === 'live') {
+    server.post(`${BASE_PATH}/tickets/:id/activities`, write(postComment));
+  } else {
+    server.post(`${BASE_PATH}/tickets/:id/status`, write(changeStatus));
+    server.post(`${BASE_PATH}/tickets/:id/comments`, write(postComment));
+  }
   server.get(`${BASE_PATH}/instance`, read(getInstance));
   server.get(`${BASE_PATH}/tags`, read(getTags));
 

@@ -3,12 +3,13 @@
  * is refused here with a 400 naming the field, so the store only ever sees valid values.
  */
 import {
-  PRIORITIES, RESOLUTIONS, STATUSES,
+  PRIORITIES, RESOLUTIONS,
   type CustomField, type CustomFieldValue, type Instance, type NewTicket, type Priority, type Resolution,
   type Status, type TagCategory, type TicketTag, type User,
 } from '../ticketing/types.js';
 import { invalidParameter, missingField } from './errors.js';
 import { isDateOrDateTime, toCalendarDay } from './dates.js';
+import { statusFromLabel, statusLabels, type Dialect } from './dialect.js';
 
 export const MAX_TITLE = 255;
 export const MAX_DESCRIPTION = 10_000;
@@ -248,13 +249,12 @@ export function parseCreateBody(body: Json, catalog: Catalog, timezone: number):
   };
 }
 
-/** PUT /tickets/{id}: `{ updates: {...}, user }` (seed) or `{ ticket: {...}, user }` (live). */
-export function parseUpdateBody(body: Json, catalog: Catalog, timezone: number): { changes: TicketChanges; user: User } {
-  refuseUnknown(body, ['updates', 'ticket', 'user'], '');
-  if ('updates' in body && 'ticket' in body) throw invalidParameter('Send the changes in "updates" or in "ticket", not both.');
-  const key = 'ticket' in body ? 'ticket' : 'updates';
+/** PUT /tickets/{id}: `{ updates: {...}, user }` (documented) or `{ ticket: {...}, user }` (live), each refusing the other. */
+export function parseUpdateBody(body: Json, catalog: Catalog, timezone: number, dialect: Dialect): { changes: TicketChanges; user: User } {
+  const key = dialect === 'live' ? 'ticket' : 'updates';
+  refuseUnknown(body, [key, 'user'], '');
   const object = body[key];
-  if (object === undefined || object === null) throw missingField('updates');
+  if (object === undefined || object === null) throw missingField(key);
   if (!isObject(object)) throw invalidParameter(`The field "${key}" must be an object.`);
   refuseStatusAndReadOnly(object, key, false);
   if (Object.keys(object).length === 0) throw invalidParameter(`The field "${key}" names no field to change.`);
@@ -262,11 +262,12 @@ export function parseUpdateBody(body: Json, catalog: Catalog, timezone: number):
   return { changes, user: parseUser(body.user, 'user') };
 }
 
-/** PUT|POST /tickets/{id}/status: `{ status, resolution?, comment?, user }`. */
-export function parseStatusBody(body: Json): { change: StatusChangeInput; user: User } {
+/** PUT /tickets/{id}/status: `{ status, resolution?, comment?, user }`, the status named as the dialect names it. */
+export function parseStatusBody(body: Json, dialect: Dialect): { change: StatusChangeInput; user: User } {
   refuseUnknown(body, ['status', 'resolution', 'comment', 'user'], '');
   if (body.status === undefined || body.status === null) throw missingField('status');
-  const status = parseEnum(body.status, STATUSES, 'status');
+  const status = typeof body.status === 'string' ? statusFromLabel(body.status, dialect) : undefined;
+  if (status === undefined) throw invalidParameter(`The field "status" must be one of ${list(statusLabels(dialect))}.`);
   let resolution: Resolution | undefined;
   if (body.resolution !== undefined && body.resolution !== null) {
     if (status !== 'Resolved') throw invalidParameter('The field "resolution" is only accepted with the status Resolved.');
@@ -290,4 +291,23 @@ export function parseCommentBody(body: Json): { input: CommentInput; user: User 
     isPrivate = body.isPrivate;
   }
   return { input: { comment, isPrivate }, user: parseUser(body.user, 'user') };
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The live service's silent failures on create (notes: S2, S3): a body with custom values of the
+ * wrong kind or outside their options, or a date-time `expectedDate` together with custom fields,
+ * is answered 200 with no ticket, and nothing is created. True when `body` is such a body.
+ */
+export function liveDropsCreate(body: Json, catalog: Catalog): boolean {
+  const ticket = body.ticket;
+  if (!isObject(ticket) || !isObject(ticket.customFields)) return false;
+  if (typeof ticket.expectedDate === 'string' && !DATE_ONLY.test(ticket.expectedDate)) return true;
+  try {
+    parseCustomFields(ticket.customFields, 'ticket.customFields', catalog.instance);
+    return false;
+  } catch {
+    return true;
+  }
 }

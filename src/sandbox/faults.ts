@@ -9,6 +9,11 @@ export type FaultKind =
   | { kind: 'delay'; ms: number }
   /** Answer 200 with a body that is not JSON. */
   | { kind: 'malformed' }
+  /**
+   * Answer 200 `{"error": false}` without doing anything: a write answered without the object it
+   * made or changed, as the live service answers the creates it drops.
+   */
+  | { kind: 'emptySuccess' }
   /** Handle the request fully (a write is applied), then drop the connection without answering. */
   | { kind: 'dropAfterApply' }
   /** Drop the connection without doing anything. */

@@ -3,6 +3,7 @@
  * `npm start` without a configured API, and for `npm run sandbox`.
  */
 import { BASE_PATH, createApp, type RecordedRequest } from './app.js';
+import { isDialect, type Dialect } from './dialect.js';
 import { FaultSwitch } from './faults.js';
 import { SlidingWindowLimiter } from './rateLimit.js';
 import { SandboxStore } from './store.js';
@@ -14,6 +15,7 @@ export type { WireTicket } from './wire.js';
 export { AGENTS, PEOPLE, FIELD, CATEGORY, SYSTEM, TAG_CATEGORY, INSTANCE_ID } from './seedInstance.js';
 export { SEED_NOW, SEED_TICKET_COUNT } from './seedTickets.js';
 export { STATUS_IDS } from './query.js';
+export { DIALECTS, isDialect, statusLabel, type Dialect } from './dialect.js';
 
 /** The sandbox's development keys, used when none are given. */
 export const DEFAULT_PRIMARY_KEY = 'sandbox-primary-key-0000';
@@ -34,6 +36,11 @@ export interface SandboxOptions {
   rateLimit?: number;
   /** The rate-limit window in seconds; default 60. */
   rateWindowS?: number;
+  /**
+   * `live` (the default): the service as it runs today; `documented`: the vendor's page to the
+   * letter. Each refuses the other's write forms.
+   */
+  dialect?: Dialect;
   /** Load the seeded tickets (default true); false keeps the instance and tags but no tickets. */
   seed?: boolean;
   /** The clock for timestamps and the rate limit; default the system clock. */
@@ -50,6 +57,7 @@ export interface SandboxOptions {
 export interface Sandbox {
   /** E.g. 'http://127.0.0.1:PORT/ticketing/v1'. */
   baseUrl: string;
+  dialect: Dialect;
   primaryKey: string;
   secondaryKey: string;
   store: SandboxStore;
@@ -79,6 +87,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const rateWindowS = options.rateWindowS ?? DEFAULT_RATE_WINDOW_S;
   checkLimit(rateLimit, rateWindowS);
+  const dialect = options.dialect ?? 'live';
+  if (!isDialect(dialect)) throw new RangeError('dialect must be "live" or "documented"');
   const now = options.now ?? (() => new Date());
   const host = options.host ?? '127.0.0.1';
 
@@ -87,7 +97,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const limiter = new SlidingWindowLimiter(rateLimit, rateWindowS * 1000, now);
   const requests: RecordedRequest[] = [];
   const app = createApp({
-    primaryKey, secondaryKey, store, faults, limiter, requests, recordRequests: options.recordRequests ?? true,
+    primaryKey, secondaryKey, store, faults, limiter, requests, dialect, recordRequests: options.recordRequests ?? true,
     log: options.log ?? (() => undefined),
   });
   const http = app.server.server;
@@ -108,6 +118,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let closing: Promise<void> | undefined;
   return {
     baseUrl: `http://${urlHost}:${port}${BASE_PATH}`,
+    dialect,
     primaryKey,
     secondaryKey,
     store,

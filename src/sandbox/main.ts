@@ -3,7 +3,8 @@
  * from SANDBOX_* variables; a bad one stops start-up with one line naming it.
  */
 import {
-  DEFAULT_PRIMARY_KEY, DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW_S, DEFAULT_SECONDARY_KEY, startSandbox,
+  DEFAULT_PRIMARY_KEY, DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW_S, DEFAULT_SECONDARY_KEY, DIALECTS, isDialect,
+  startSandbox, type Dialect,
 } from './index.js';
 
 const DEFAULT_PORT = 3980;
@@ -27,6 +28,13 @@ function keySetting(name: string, fallback: string): string {
   return text;
 }
 
+function dialectSetting(name: string): Dialect {
+  const text = process.env[name];
+  if (text === undefined || text === '') return 'live';
+  if (!isDialect(text)) throw new SettingError(`${name} must be one of ${DIALECTS.join(', ')} (got "${text.slice(0, 40)}").`);
+  return text;
+}
+
 async function main(): Promise<void> {
   const port = integerSetting('SANDBOX_PORT', DEFAULT_PORT, 0, 65535);
   const primaryKey = keySetting('SANDBOX_PRIMARY_KEY', DEFAULT_PRIMARY_KEY);
@@ -34,12 +42,13 @@ async function main(): Promise<void> {
   if (primaryKey === secondaryKey) throw new SettingError('SANDBOX_PRIMARY_KEY and SANDBOX_SECONDARY_KEY must differ.');
   const rateLimit = integerSetting('SANDBOX_RATE_LIMIT', DEFAULT_RATE_LIMIT, 1, 1_000_000);
   const rateWindowS = integerSetting('SANDBOX_RATE_WINDOW_S', DEFAULT_RATE_WINDOW_S, 1, 86_400);
+  const dialect = dialectSetting('SANDBOX_DIALECT');
 
   const sandbox = await startSandbox({
-    port, host: '127.0.0.1', primaryKey, secondaryKey, rateLimit, rateWindowS, recordRequests: false,
+    port, host: '127.0.0.1', primaryKey, secondaryKey, rateLimit, rateWindowS, dialect, recordRequests: false,
     log: (line) => console.log(`${new Date().toISOString()} ${line}`),
   });
-  console.log(`Ticketing sandbox API at ${sandbox.baseUrl}`);
+  console.log(`Ticketing sandbox API at ${sandbox.baseUrl} (${sandbox.dialect} dialect)`);
   console.log(`  primary key (read/write): ${sandbox.primaryKey}`);
   console.log(`  secondary key (read-only): ${sandbox.secondaryKey}`);
   console.log(`  ${sandbox.store.size} tickets; ${rateLimit} requests per ${rateWindowS} s per key`);

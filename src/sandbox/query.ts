@@ -9,6 +9,7 @@ import {
 } from '../ticketing/types.js';
 import { invalidParameter } from './errors.js';
 import { parseInstant } from './dates.js';
+import { statusFromLabel, statusLabels, type Dialect } from './dialect.js';
 
 /** The sandbox's status ids (the live `statusId` filter): the seed's status names, lowercased. */
 export const STATUS_IDS: ReadonlyMap<string, Status> = new Map(STATUSES.map((s) => [s.toLowerCase(), s]));
@@ -47,6 +48,8 @@ export interface ListQuery {
   offset: number;
   limit: number;
   timezone: number;
+  /** How the page's tickets are written. */
+  dialect: Dialect;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
@@ -86,8 +89,33 @@ function parseSelect(value: string): SelectField[] {
   return [...new Set(names)].map((name) => oneOf(name, SELECT_FIELDS, 'select'));
 }
 
+/**
+ * `status` and `statusId` by dialect. Documented: `status` is one of the page's five labels and
+ * `statusId` their lowercase ids. Live: `status` is `resolved` or `unresolved` only, and `statusId`
+ * a state id of the workflow (the default workflow's ids are its labels, `In Progress` among them).
+ */
+function parseStatusFilters(params: ReadonlyMap<string, string>, dialect: Dialect, filters: TicketFilters): void {
+  const status = params.get('status');
+  const statusId = params.get('statusId');
+  if (dialect === 'documented') {
+    if (status !== undefined) filters.status = oneOf(status, STATUSES, 'status');
+    if (statusId !== undefined) {
+      const found = STATUS_IDS.get(statusId);
+      if (!found) throw invalidParameter(`The parameter "statusId" must be one of ${[...STATUS_IDS.keys()].join(', ')}.`);
+      filters.statusId = found;
+    }
+    return;
+  }
+  if (status !== undefined) filters.isResolved = oneOf(status, ['resolved', 'unresolved'], 'status') === 'resolved';
+  if (statusId !== undefined) {
+    const found = statusFromLabel(statusId, 'live');
+    if (!found) throw invalidParameter(`The parameter "statusId" must be a state id of the workflow: ${statusLabels('live').join(', ')}.`);
+    filters.statusId = found;
+  }
+}
+
 /** Parses GET /tickets' parameters (all but `key`), already known to be given at most once each. */
-export function parseListQuery(params: ReadonlyMap<string, string>, timezone: number): ListQuery {
+export function parseListQuery(params: ReadonlyMap<string, string>, timezone: number, dialect: Dialect = 'documented'): ListQuery {
   for (const name of params.keys()) {
     if (!LIST_PARAMETERS.includes(name)) {
       throw invalidParameter(`The parameter "${name.slice(0, 64)}" is not supported by GET /tickets.`);
@@ -98,18 +126,11 @@ export function parseListQuery(params: ReadonlyMap<string, string>, timezone: nu
   if (search) filters.search = search;
   const title = params.get('title');
   if (title) filters.title = title;
-  const status = params.get('status');
-  if (status !== undefined) filters.status = oneOf(status, STATUSES, 'status');
+  parseStatusFilters(params, dialect, filters);
   const priority = params.get('priority');
   if (priority !== undefined) filters.priority = oneOf(priority, PRIORITIES, 'priority');
   const tags = params.get('tags');
   if (tags !== undefined) filters.tags = parseTags(tags);
-  const statusId = params.get('statusId');
-  if (statusId !== undefined) {
-    const found = STATUS_IDS.get(statusId);
-    if (!found) throw invalidParameter(`The parameter "statusId" must be one of ${[...STATUS_IDS.keys()].join(', ')}.`);
-    filters.statusId = found;
-  }
   const isResolved = params.get('isResolved');
   if (isResolved !== undefined) filters.isResolved = oneOf(isResolved, ['true', 'false'], 'isResolved') === 'true';
   for (const name of DATE_FILTERS) {
@@ -132,5 +153,6 @@ export function parseListQuery(params: ReadonlyMap<string, string>, timezone: nu
     offset: offsetText === undefined ? 0 : integer(offsetText, 'offset', 0, Number.MAX_SAFE_INTEGER),
     limit: limitText === undefined ? DEFAULT_LIMIT : integer(limitText, 'limit', 1, MAX_LIMIT),
     timezone,
+    dialect,
   };
 }

@@ -7,7 +7,7 @@ import { decodeToken, encodeToken, fingerprint, type Cursor, type SortValue } fr
 import { dayStart } from './dates.js';
 import type { StoredTicket } from './model.js';
 import type { ListQuery, TicketFilters } from './query.js';
-import { selectFields, wireTicket } from './wire.js';
+import { dialectTicket, selectFields } from './wire.js';
 
 export interface TicketPage {
   items: Record<string, unknown>[];
@@ -99,7 +99,7 @@ export function listTickets(tickets: readonly StoredTicket[], query: ListQuery, 
   const more = last !== undefined && start + page.length < ordered.length;
   const select = query.select;
   return {
-    items: page.map(({ ticket }) => (select ? selectFields(ticket, select) : { ...wireTicket(ticket) })),
+    items: page.map(({ ticket }) => (select ? selectFields(ticket, select, query.dialect) : dialectTicket(ticket, query.dialect))),
     ...(more ? { continuationToken: encodeToken(last.cursor, queryFingerprint) } : {}),
   };
 }

@@ -9,28 +9,36 @@
 import ky, { type KyInstance } from 'ky';
 import { TtlCache } from './cache.js';
 import {
-  TicketingError, badResponseError, httpError, invalidInput, networkError, rateLimitedError,
-  readOnlyError, timeoutError,
+  ROUTE_NOT_FOUND, TicketingError, badResponseError, httpError, invalidInput, networkError, rateLimitedError,
+  readOnlyError, timeoutError, unconfirmedError,
 } from './errors.js';
+import { instanceAgents, instanceFields } from './instance.js';
 import {
   continuationTokenOf, envelopeItem, envelopeItems, readActivity, readComment, readInstance,
   readTagCategory, readTicket,
 } from './normalize.js';
 import { walkPages } from './paging.js';
-import { commentBody, createTicketBody, statusChangeBody, updateTicketBody } from './payload.js';
+import { checkCustomValues, commentBody, createTicketBody, statusChangeBody, updateTicketBody } from './payload.js';
 import { checkContinuationToken, ticketQueryParams } from './query.js';
 import { RateLimiter } from './rateLimit.js';
 import { redact, secretForms } from './redact.js';
 import { DEFAULT_RETRY, decideRetry, parseRetryAfter, type AttemptFailure, type RetryOptions } from './retry.js';
-import type {
-  Activity, Comment, Instance, NewTicket, Page, StatusChange, TagCategory, Ticket, TicketQuery,
-  TicketUpdates, User,
+import {
+  DIALECTS,
+  type Activity, type Comment, type CustomFieldValue, type Dialect, type Instance, type NewTicket, type Page,
+  type StatusChange, type TagCategory, type Ticket, type TicketQuery, type TicketUpdates, type User,
 } from './types.js';
 import { checkTimezone, isRecord, ticketIdSegment } from './validate.js';
 
 export interface TicketingClientOptions {
   /** e.g. `https://teamswork.azure-api.net/ticketing/v1`; a trailing slash is fine, a query string is not. */
   baseUrl: string;
+  /**
+   * The forms writes are sent in: `live` (default), the service as it runs today (`{ticket}`
+   * updates, comments on /activities, `In Progress`), or `documented`, the vendor's page
+   * (`{updates}`, /comments). Answers in either form are read whatever this says.
+   */
+  dialect?: Dialect;
   /** The primary (read/write) key. Used for reads too when there is no `readOnlyKey`. */
   apiKey?: string;
   /** The secondary (read-only) key: used for every read when set. */
@@ -103,7 +111,11 @@ type AttemptResult =
 
 const ERROR_CODE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 
-/** The API's error code from `{"error":{"code"}}` or `{"code"}`, when it looks like one. */
+/**
+ * The API's error code from `{"error":{"code"}}` or `{"code"}`, when it looks like one. The live
+ * gateway's own 404 (`{statusCode, message}` with no `error`) is ROUTE_NOT_FOUND: the route is
+ * missing, not the ticket. The live service's `{error: true, message, statusCode}` has no code.
+ */
 function errorCode(text: string): string | undefined {
   let body: unknown;
   try {
@@ -111,6 +123,7 @@ function errorCode(text: string): string | undefined {
   } catch {
     return undefined;
   }
+  if (isRecord(body) && body.statusCode === 404 && body.error === undefined && body.code === undefined) return ROUTE_NOT_FOUND;
   const code = isRecord(body) ? (isRecord(body.error) ? body.error.code : body.code) : undefined;
   return typeof code === 'string' && ERROR_CODE.test(code) ? code : undefined;
 }
@@ -174,6 +187,8 @@ function positive(value: number, name: string): number {
 export class TicketingClient {
   /** True when a read/write key is configured. Without one, writes fail at once (`readOnly`). */
   readonly canWrite: boolean;
+  /** The forms writes are sent in (see TicketingClientOptions.dialect). */
+  readonly dialect: Dialect;
   readonly #apiKey: string | undefined;
   readonly #readKey: string;
   readonly #timezoneDefault: number;
@@ -204,6 +219,9 @@ export class TicketingClient {
     const apiKey = options.apiKey || undefined;
     const readKey = options.readOnlyKey || apiKey;
     if (readKey === undefined) throw invalidInput('An apiKey or a readOnlyKey is needed.', where);
+    const dialect = options.dialect ?? 'live';
+    if (!DIALECTS.includes(dialect)) throw invalidInput(`dialect must be one of ${DIALECTS.join(', ')}.`, where);
+    this.dialect = dialect;
     this.#apiKey = apiKey;
     this.#readKey = readKey;
     this.canWrite = apiKey !== undefined;
@@ -243,7 +261,7 @@ export class TicketingClient {
     const operation = 'listTickets';
     const { continuationToken, ...call } = opts;
     const token = continuationToken === undefined ? undefined : checkContinuationToken(continuationToken, operation);
-    const params = ticketQueryParams(query, operation);
+    const params = ticketQueryParams(query, operation, this.dialect);
     if (token !== undefined) params.delete('offset');
     const answer = await this.#request({
       operation, method: 'GET', path: 'tickets', call, params, timezone: this.#timezone(call, operation),
@@ -257,7 +275,7 @@ export class TicketingClient {
 
   /** Every ticket matching `query`, page after page by continuation token; the query is checked before the first request. */
   iterateTickets(query: TicketQuery = {}, opts: CallOptions = {}): AsyncIterable<Ticket> {
-    ticketQueryParams(query, 'iterateTickets');
+    ticketQueryParams(query, 'iterateTickets', this.dialect);
     return walkPages((continuationToken) => this.listTickets(query, {
       ...opts, ...(continuationToken === undefined ? {} : { continuationToken }),
     }), 'iterateTickets');
@@ -271,30 +289,42 @@ export class TicketingClient {
   }
 
   /**
-   * Creates a ticket acting as `user`. Resolves to the new ticket, or to undefined when the
-   * service's answer holds none (the seed gives no response body). `expectedDate` is sent as
-   * `YYYY-MM-DD`. Never retried.
+   * Creates a ticket acting as `user` and resolves to it. Custom values are checked against the
+   * instance's fields first (the live service drops a ticket whose values do not fit). An answer
+   * with no ticket is an `unconfirmed` error, never a success. The live service ignores the
+   * priority on create: when the new ticket's differs from the one asked for, one update sets it
+   * (should that update fail, the ticket is returned as created). Never retried.
    */
-  async createTicket(ticket: NewTicket, user: User, opts: CallOptions = {}): Promise<Ticket | undefined> {
+  async createTicket(ticket: NewTicket, user: User, opts: CallOptions = {}): Promise<Ticket> {
     const operation = 'createTicket';
     this.#assertCanWrite(operation);
     const timezone = this.#timezone(opts, operation);
     const json = createTicketBody(ticket, user, timezone, operation);
+    await this.#checkCustomValues(json.ticket.customFields, opts, operation);
     const answer = await this.#request({ operation, method: 'POST', path: 'tickets', call: opts, timezone, json });
-    return readTicket(envelopeItem(answer.body));
+    const created = readTicket(envelopeItem(answer.body));
+    if (created === undefined) throw unconfirmedError(operation, answer.status);
+    const wanted = json.ticket.priority;
+    if (wanted === undefined || created.priority === wanted) return created;
+    try {
+      return await this.updateTicket(created.id, { priority: wanted }, user, opts);
+    } catch {
+      return created;
+    }
   }
 
-  /** Changes the fields given (body `{updates, user}`). Never retried. */
+  /** Changes the fields given (body `{ticket, user}` live, `{updates, user}` documented). Never retried. */
   async updateTicket(id: string, updates: TicketUpdates, user: User, opts: CallOptions = {}): Promise<Ticket> {
     const operation = 'updateTicket';
     this.#assertCanWrite(operation);
     const path = `tickets/${ticketIdSegment(id, operation)}`;
     const timezone = this.#timezone(opts, operation);
-    const json = updateTicketBody(updates, user, timezone, operation);
+    const json = updateTicketBody(updates, user, timezone, this.dialect, operation);
+    await this.#checkCustomValues(updates.customFields, opts, operation);
     return this.#ticketOf(await this.#request({ operation, method: 'PUT', path, call: opts, timezone, json }), operation, true);
   }
 
-  /** PUT /tickets/{id}/status; a `resolution` only with `Resolved`. Never retried. */
+  /** PUT /tickets/{id}/status with a label of the ticket's workflow; a `resolution` only with `Resolved`. Never retried. */
   async changeStatus(id: string, change: StatusChange, user: User, opts: CallOptions = {}): Promise<Ticket> {
     const operation = 'changeStatus';
     this.#assertCanWrite(operation);
@@ -314,15 +344,19 @@ export class TicketingClient {
     return items.map((a) => readActivity(a, id)).filter((a): a is Activity => a !== undefined);
   }
 
-  /** POST /tickets/{id}/comments (the seed's path). Never retried. */
+  /**
+   * Adds a comment: POST /tickets/{id}/activities live, /comments documented. An answer without
+   * the comment is `unconfirmed`. Never retried.
+   */
   async addComment(id: string, comment: string, user: User, opts: CallOptions = {}): Promise<Comment> {
     const operation = 'addComment';
     this.#assertCanWrite(operation);
-    const path = `tickets/${ticketIdSegment(id, operation)}/comments`;
+    const route = this.dialect === 'live' ? 'activities' : 'comments';
+    const path = `tickets/${ticketIdSegment(id, operation)}/${route}`;
     const json = commentBody(comment, user, operation);
     const answer = await this.#request({ operation, method: 'POST', path, call: opts, json });
     const read = readComment(envelopeItem(answer.body), id);
-    if (read === undefined) throw badResponseError(operation, true, answer.status);
+    if (read === undefined) throw unconfirmedError(operation, answer.status);
     return read;
   }
 
@@ -387,10 +421,19 @@ export class TicketingClient {
     if (!this.canWrite) throw readOnlyError(operation);
   }
 
+  /** The ticket an answer holds; a write answered without one is `unconfirmed`, a read `badResponse`. */
   #ticketOf(answer: Answer, operation: string, isWrite: boolean): Ticket {
     const ticket = readTicket(envelopeItem(answer.body));
-    if (ticket === undefined) throw badResponseError(operation, isWrite, answer.status);
+    if (ticket === undefined) throw isWrite ? unconfirmedError(operation, answer.status) : badResponseError(operation, false, answer.status);
     return ticket;
+  }
+
+  /** Custom values against the instance's fields (one cached read), before a write sends them. */
+  async #checkCustomValues(values: Record<string, CustomFieldValue> | undefined, opts: CallOptions, operation: string): Promise<void> {
+    if (values === undefined || Object.keys(values).length === 0) return;
+    const { timezone: _zone, ...call } = opts;
+    const instance = await this.getInstance(call);
+    checkCustomValues(values, instanceFields(instance), instanceAgents(instance), operation);
   }
 
   #limiterFor(key: string): RateLimiter {

@@ -5,7 +5,7 @@
  */
 
 export const ERROR_KINDS = [
-  'http', 'network', 'timeout', 'rateLimited', 'readOnly', 'invalidInput', 'badResponse',
+  'http', 'network', 'timeout', 'rateLimited', 'readOnly', 'invalidInput', 'badResponse', 'unconfirmed',
 ] as const;
 
 /**
@@ -16,6 +16,8 @@ export const ERROR_KINDS = [
  * - `readOnly`: a write with no read/write key configured, or a 403 on a write.
  * - `invalidInput`: refused before any request (bad id, filter or field).
  * - `badResponse`: a success status whose body is not the JSON expected.
+ * - `unconfirmed`: a write answered with success but without the object it made or changed (the
+ *   live service does this when it drops a create): it may not have been saved.
  */
 export type TicketingErrorKind = (typeof ERROR_KINDS)[number];
 
@@ -56,8 +58,20 @@ export function isRateLimited(e: unknown): e is TicketingError & { retryAfterS: 
   return isTicketingError(e) && e.kind === 'rateLimited';
 }
 
+/**
+ * The code given to a 404 from the live gateway itself (`{"statusCode":404,"message":"Resource
+ * not found"}`): the route does not exist, which says nothing about the ticket.
+ */
+export const ROUTE_NOT_FOUND = 'RouteNotFound';
+
+/** The ticket (or whatever was asked for) does not exist; never true for a missing route. */
 export function isNotFound(e: unknown): e is TicketingError {
-  return isTicketingError(e) && e.kind === 'http' && e.status === 404;
+  return isTicketingError(e) && e.kind === 'http' && e.status === 404 && e.code !== ROUTE_NOT_FOUND;
+}
+
+/** The service has no such route (the gateway's own 404): nothing was done. */
+export function isRouteMissing(e: unknown): boolean {
+  return isTicketingError(e) && e.kind === 'http' && e.status === 404 && e.code === ROUTE_NOT_FOUND;
 }
 
 export function isReadOnly(e: unknown): e is TicketingError {
@@ -79,7 +93,7 @@ export function isConflict(e: unknown): e is TicketingError {
 
 /** True for errors after which a write may or may not have been applied by the service. */
 export function isOutcomeUnknown(e: unknown): e is TicketingError {
-  return isTicketingError(e) && (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'badResponse');
+  return isTicketingError(e) && (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'badResponse' || e.kind === 'unconfirmed');
 }
 
 export function invalidInput(message: string, operation?: string): TicketingError {
@@ -126,6 +140,17 @@ export function badResponseError(operation: string, isWrite: boolean, status?: n
   );
 }
 
+/** A write the service answered without the object it made or changed: never reported as done. */
+export function unconfirmedError(operation: string, status?: number): TicketingError {
+  const what = operation === 'createTicket' ? 'the new ticket: it may not have been created'
+    : 'the ticket: the change may not have been saved';
+  return new TicketingError(
+    'unconfirmed',
+    `The helpdesk answered without ${what}. Check before trying again.`,
+    { operation, ...(status === undefined ? {} : { status }) },
+  );
+}
+
 export function readOnlyError(operation: string, status?: number, code?: string): TicketingError {
   return new TicketingError(
     'readOnly',
@@ -139,9 +164,10 @@ function httpMessage(status: number, code: string | undefined): string {
   if (status === 400) return 'The helpdesk refused the request as invalid.';
   if (status === 401) return "The helpdesk did not accept the bot's API key.";
   if (status === 403) return "The bot's API key is not allowed to do this.";
-  if (status === 404) return code === 'TicketNotFound' || code === undefined
-    ? 'No such ticket.'
-    : 'The helpdesk could not find what was asked for.';
+  if (status === 404) {
+    if (code === ROUTE_NOT_FOUND) return 'The helpdesk does not offer this at its address: the bot may be set for the wrong version of the API (TICKETING_DIALECT). Nothing was changed.';
+    return code === 'TicketNotFound' || code === undefined ? 'No such ticket.' : 'The helpdesk could not find what was asked for.';
+  }
   if (status === 409) return 'The ticket is already in that state, or cannot move to it from its current one.';
   if (status >= 500) return `The helpdesk had a problem (status ${status}); try again later.`;
   return `The helpdesk refused the request (status ${status}).`;

@@ -6,8 +6,8 @@
  * `undefined` into a `badResponse`).
  */
 import type {
-  Activity, Comment, CustomField, CustomFieldOption, CustomFieldValue, Instance, Persona, Tag,
-  TagCategory, Ticket, TicketTag, User,
+  Activity, Comment, CustomField, CustomFieldOption, CustomFieldValue, Instance, Persona, ReadTag, Tag,
+  TagCategory, Ticket, User, WorkflowState,
 } from './types.js';
 import { isRecord } from './validate.js';
 
@@ -72,11 +72,29 @@ export function readUser(v: unknown): User | undefined {
   return { id: id ?? '', name: name ?? email ?? '', email: email ?? '' };
 }
 
-function readTicketTag(v: unknown): TicketTag | undefined {
+/** A ticket's tag: the live plain text, or the page's `{tagCategoryId, text}`. */
+function readTicketTag(v: unknown): ReadTag | undefined {
+  if (typeof v === 'string') return v.trim() === '' ? undefined : { text: v };
   if (!isRecord(v)) return undefined;
-  const tagCategoryId = str(v.tagCategoryId);
-  const text = str(v.text);
-  return tagCategoryId !== undefined && text !== undefined ? { tagCategoryId, text } : undefined;
+  const text = nonEmpty(v.text);
+  if (text === undefined) return undefined;
+  const tagCategoryId = nonEmpty(v.tagCategoryId);
+  return tagCategoryId === undefined ? { text } : { tagCategoryId, text };
+}
+
+function trimmed(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+/** A workflow state `{id, label, nextSteps: [{targetId}]}`; the label falls back to the id. */
+function readWorkflowState(v: unknown): WorkflowState | undefined {
+  if (!isRecord(v)) return undefined;
+  const id = trimmed(v.id) ?? trimmed(v.label);
+  if (id === undefined) return undefined;
+  const state: WorkflowState = { id, label: trimmed(v.label) ?? id };
+  const next = list(v.nextSteps, (step) => (isRecord(step) ? trimmed(step.targetId) : undefined));
+  if (next !== undefined) state.next = next;
+  return state;
 }
 
 function readCustomFieldValue(v: unknown): CustomFieldValue | undefined {
@@ -126,40 +144,72 @@ export function readTicket(v: unknown): Ticket | undefined {
   if (customFields !== undefined) t.customFields = customFields;
   const tags = list(v.tags, readTicketTag);
   if (tags !== undefined) t.tags = tags;
+  const workflow = list(v.workflow, readWorkflowState);
+  if (workflow !== undefined && workflow.length > 0) t.workflow = workflow;
+  const resolvedStatus = list(v.resolvedStatus, trimmed);
+  if (resolvedStatus !== undefined) t.resolvedStatus = resolvedStatus;
   return t;
 }
 
+/** The status change in a live activity's `changes`: `{name: 'status', oldValue, newValue}`. */
+function statusChangeOf(changes: unknown): { status?: string; previousStatus?: string; resolution?: string } | undefined {
+  if (!Array.isArray(changes)) return undefined;
+  const named = (name: string) => changes.find((c): c is Json => isRecord(c) && typeof c.name === 'string' && c.name.toLowerCase() === name);
+  const status = named('status');
+  if (!status) return undefined;
+  const resolution = named('resolution');
+  const out: { status?: string; previousStatus?: string; resolution?: string } = {};
+  const to = trimmed(status.newValue);
+  const from = trimmed(status.oldValue);
+  const why = resolution ? trimmed(resolution.newValue) : undefined;
+  if (to !== undefined) out.status = to;
+  if (from !== undefined) out.previousStatus = from;
+  if (why !== undefined) out.resolution = why;
+  return out;
+}
+
 /**
- * An activity; undefined without an `id`. `ticketId` falls back to the ticket asked about. A
- * missing or unknown `type` is inferred: a `status` makes it a status change, else a comment.
+ * An activity; undefined without an `id` (or the live `activityId`). `ticketId` falls back to the
+ * ticket asked about. The page's activities say their `type` and `status`; live ones carry
+ * `changes` instead, and one for `status` makes a status change. Anything else is a comment.
  */
 export function readActivity(v: unknown, ticketId: string): Activity | undefined {
   if (!isRecord(v)) return undefined;
-  const id = nonEmpty(v.id);
+  const id = nonEmpty(v.id) ?? nonEmpty(v.activityId);
   if (id === undefined) return undefined;
-  const status = typeof v.status === 'string' && v.status.trim() !== '' ? v.status.trim() : undefined;
+  const change = statusChangeOf(v.changes);
+  const status = trimmed(v.status) ?? change?.status;
   const typeText = typeof v.type === 'string' ? v.type.toLowerCase() : '';
   const type: Activity['type'] = typeText.includes('status') ? 'status'
     : typeText.includes('comment') ? 'comment'
-      : status !== undefined ? 'status' : 'comment';
+      : status !== undefined || change !== undefined ? 'status' : 'comment';
   const a: Activity = { id, ticketId: nonEmpty(v.ticketId) ?? ticketId, type };
   if (status !== undefined) a.status = status;
   copy(a, v, ['comment', 'createdDateTime', 'resolution'], str);
-  copy(a, v, ['previousStatus'], (x) => (typeof x === 'string' && x.trim() !== '' ? x.trim() : undefined));
+  copy(a, v, ['previousStatus'], trimmed);
+  if (a.previousStatus === undefined && change?.previousStatus !== undefined) a.previousStatus = change.previousStatus;
+  if (a.resolution === undefined && change?.resolution !== undefined) a.resolution = change.resolution;
   copy(a, v, ['isPrivate'], bool);
   copy(a, v, ['createdBy'], readUser);
   return a;
 }
 
-/** A comment; undefined without an `id`. A missing text becomes `''`. */
+/**
+ * A comment; undefined without an `id` or the live `activityId`. A missing text becomes `''`;
+ * the author is `createdBy`, or the live item's `user`.
+ */
 export function readComment(v: unknown, ticketId: string): Comment | undefined {
   if (!isRecord(v)) return undefined;
-  const id = nonEmpty(v.id);
+  const id = nonEmpty(v.id) ?? nonEmpty(v.activityId);
   if (id === undefined) return undefined;
   const c: Comment = { id, ticketId: nonEmpty(v.ticketId) ?? ticketId, comment: str(v.comment) ?? '' };
   copy(c, v, ['createdDateTime'], str);
   copy(c, v, ['isPrivate'], bool);
   copy(c, v, ['createdBy'], readUser);
+  if (c.createdBy === undefined) {
+    const user = readUser(v.user);
+    if (user) c.createdBy = user;
+  }
   return c;
 }
 
@@ -170,22 +220,39 @@ function readOption(v: unknown): CustomFieldOption | undefined {
   return id !== undefined ? { id, text: text ?? id } : undefined;
 }
 
-/** A custom field definition; undefined without an `id`. `label` falls back to `name`/`text`. */
+/** The live kind keys that name the page's kinds differently. */
+const KIND_ALIASES: Readonly<Record<string, string>> = { date: 'datepicker', list: 'itempicker' };
+
+/**
+ * A custom field definition; undefined without an `id`. The page's `{type, label, required,
+ * multiple}` or the live `{type: {key}, title, isMandatory, isMultiple}`; kinds as CUSTOM_FIELD_TYPES.
+ */
 export function readCustomField(v: unknown): CustomField | undefined {
   if (!isRecord(v)) return undefined;
   const id = nonEmpty(v.id);
   if (id === undefined) return undefined;
-  const f: CustomField = { id, type: str(v.type) ?? '', label: str(v.label) ?? str(v.name) ?? str(v.text) ?? '' };
-  copy(f, v, ['required', 'multiple'], bool);
+  const kind = (str(v.type) ?? (isRecord(v.type) ? str(v.type.key) : undefined) ?? '').trim().toLowerCase();
+  const label = str(v.label) ?? str(v.title) ?? str(v.name) ?? str(v.text) ?? '';
+  const f: CustomField = { id, type: KIND_ALIASES[kind] ?? kind, label };
+  const required = bool(v.required) ?? bool(v.isMandatory);
+  const multiple = bool(v.multiple) ?? bool(v.isMultiple);
+  if (required !== undefined) f.required = required;
+  if (multiple !== undefined) f.multiple = multiple;
   const options = list(v.options, readOption);
   if (options !== undefined) f.options = options;
   return f;
 }
 
+/** A person: the page's persona `{id, text, secondaryText}`, or the live `{id, name, email}`. */
 function readPersona(v: unknown): Persona | undefined {
   if (!isRecord(v)) return undefined;
   const p: Persona = {};
-  copy(p, v, ['id', 'text', 'secondaryText'], str);
+  const id = str(v.id);
+  const text = str(v.text) ?? str(v.name);
+  const secondaryText = str(v.secondaryText) ?? str(v.email);
+  if (id !== undefined) p.id = id;
+  if (text !== undefined) p.text = text;
+  if (secondaryText !== undefined) p.secondaryText = secondaryText;
   return Object.keys(p).length > 0 ? p : undefined;
 }
 

@@ -1,13 +1,13 @@
 /**
- * The JSON bodies of the writes, in the seed's forms, checked before any request:
- * POST /tickets `{ticket, user}`, PUT /tickets/{id} `{updates, user}`,
- * PUT /tickets/{id}/status `{status, resolution?, comment?, user}`,
- * POST /tickets/{id}/comments `{comment, user}`.
+ * The JSON bodies of the writes, checked before any request: POST /tickets `{ticket, user}`,
+ * PUT /tickets/{id} `{ticket, user}` (live) or `{updates, user}` (documented),
+ * PUT /tickets/{id}/status `{status, resolution?, comment?, user}`, and a comment
+ * `{comment, user}` (to /activities live, /comments documented).
  */
 import { invalidInput } from './errors.js';
 import {
-  PRIORITIES, RESOLUTIONS, STATUSES,
-  type CustomFieldValue, type NewTicket, type StatusChange, type TicketUpdates, type User,
+  PRIORITIES, RESOLUTIONS,
+  type CustomField, type CustomFieldValue, type Dialect, type NewTicket, type StatusChange, type TicketUpdates, type User,
 } from './types.js';
 import {
   checkNonEmptyString, checkOneOf, checkTags, checkUser, isRecord, toDateOnly,
@@ -66,17 +66,27 @@ export function createTicketBody(ticket: NewTicket, user: User, timezone: number
   return { ticket: { ...fields, title: fields.title, requestor: fields.requestor }, user: checkUser(user, 'user', operation) };
 }
 
-export function updateTicketBody(updates: TicketUpdates, user: User, timezone: number, operation = 'updateTicket'): { updates: TicketUpdates; user: User } {
+/** The update body: the fields under `ticket` (live) or `updates` (documented). */
+export function updateTicketBody(
+  updates: TicketUpdates, user: User, timezone: number, dialect: Dialect, operation = 'updateTicket',
+): { ticket?: TicketUpdates; updates?: TicketUpdates; user: User } {
   if (!isRecord(updates)) throw invalidInput('The updates must be an object.', operation);
   const fields = ticketFields(updates, operation, timezone);
   if (Object.keys(fields).length === 0) throw invalidInput('The updates must change at least one field.', operation);
-  return { updates: fields, user: checkUser(user, 'user', operation) };
+  const checkedUser = checkUser(user, 'user', operation);
+  return dialect === 'live' ? { ticket: fields, user: checkedUser } : { updates: fields, user: checkedUser };
 }
 
-/** A resolution is only taken with `Resolved` (as the sandbox, and the live enum, have it). */
+const MAX_STATUS_LABEL = 100;
+
+/**
+ * `status` is a label of the ticket's workflow, sent as given (the workflow, not this client,
+ * knows its states). A resolution is only taken with `Resolved`, as the live enum has it.
+ */
 export function statusChangeBody(change: StatusChange, user: User, operation = 'changeStatus'): StatusChange & { user: User } {
   if (!isRecord(change)) throw invalidInput('The status change must be an object.', operation);
-  const status = checkOneOf(change.status, STATUSES, 'status', operation);
+  const status = checkNonEmptyString(change.status, 'status', operation).trim();
+  if (status.length > MAX_STATUS_LABEL) throw invalidInput(`status must be at most ${MAX_STATUS_LABEL} characters.`, operation);
   const body: StatusChange & { user: User } = { status, user: checkUser(user, 'user', operation) };
   if (change.resolution !== undefined) {
     if (status !== 'Resolved') throw invalidInput('A resolution is only given when resolving.', operation);
@@ -91,4 +101,53 @@ export function statusChangeBody(change: StatusChange, user: User, operation = '
 
 export function commentBody(comment: string, user: User, operation = 'addComment'): { comment: string; user: User } {
   return { comment: checkNonEmptyString(comment, 'comment', operation), user: checkUser(user, 'user', operation) };
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * What a custom value must be for its field's kind: the live service drops a ticket whose values
+ * do not fit (a toggle sent as "true", a list value not among its options), answering 200 with
+ * no ticket, so they are refused here before anything is sent. The message names the field.
+ */
+function customValueProblem(field: CustomField, value: CustomFieldValue, people: readonly User[]): string | undefined {
+  const name = field.label || 'A custom field';
+  switch (field.type) {
+    case 'toggle':
+      return typeof value === 'boolean' ? undefined : `${name} is on or off (true or false).`;
+    case 'datepicker':
+      return typeof value === 'string' && DATE_ONLY.test(value) ? undefined : `${name} must be a date written YYYY-MM-DD.`;
+    case 'text':
+    case 'textarea':
+      return typeof value === 'string' ? undefined : `${name} must be text.`;
+    case 'itempicker': {
+      const keys = new Set((field.options ?? []).map((o) => o.id));
+      if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string' && keys.has(v))) {
+        return `${name} takes only its own options.`;
+      }
+      return !field.multiple && value.length > 1 ? `${name} takes one option.` : undefined;
+    }
+    case 'peoplepicker': {
+      const ids = new Set(people.map((p) => p.id));
+      const ok = Array.isArray(value) && value.every((v) => isRecord(v) && typeof v.id === 'string' && ids.has(v.id));
+      return ok ? undefined : `${name} takes only people of this helpdesk.`;
+    }
+    default:
+      return `${name} cannot be set by this bot.`;
+  }
+}
+
+/**
+ * Checks custom values against the instance's fields (kinds, options, people) before a write.
+ * An id that names no field of the instance is refused too: the service would drop it.
+ */
+export function checkCustomValues(
+  values: Record<string, CustomFieldValue>, fields: readonly CustomField[], people: readonly User[], operation: string,
+): void {
+  for (const [id, value] of Object.entries(values)) {
+    const field = fields.find((f) => f.id === id);
+    if (!field) throw invalidInput('A custom field named is not one of this helpdesk\'s fields.', operation);
+    const problem = customValueProblem(field, value, people);
+    if (problem !== undefined) throw invalidInput(problem, operation);
+  }
 }

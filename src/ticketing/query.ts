@@ -4,13 +4,15 @@
  */
 import { invalidInput } from './errors.js';
 import {
-  ORDER_BY_FIELDS, ORDERS, PRIORITIES, SELECT_FIELDS, STATUSES, type TicketQuery,
+  ORDER_BY_FIELDS, ORDERS, PRIORITIES, SELECT_FIELDS, STATUSES, type Dialect, type TicketQuery,
 } from './types.js';
 import {
   checkNonEmptyString, checkOneOf, checkTags, isRecord, toQueryDateTime,
 } from './validate.js';
 
 export const LIMIT_MAX = 1000;
+
+const LIVE_STATUS_FILTERS = ['resolved', 'unresolved'] as const;
 
 const DATE_FILTERS = [
   'createdAfter', 'createdBefore', 'expectedDateAfter', 'expectedDateBefore',
@@ -28,7 +30,7 @@ const KNOWN_FIELDS: ReadonlySet<string> = new Set<keyof TicketQuery>([
  * 1..1000, a negative or fractional `offset`, a date not `YYYY-MM-DD[THH:mm:ss]`, a tag text with a
  * comma, an empty `select`) throws a TicketingError of kind `invalidInput`.
  */
-export function ticketQueryParams(query: TicketQuery = {}, operation = 'listTickets'): URLSearchParams {
+export function ticketQueryParams(query: TicketQuery = {}, operation = 'listTickets', dialect: Dialect = 'live'): URLSearchParams {
   if (!isRecord(query)) throw invalidInput('The ticket query must be an object.', operation);
   for (const [field, value] of Object.entries(query)) {
     if (value !== undefined && !KNOWN_FIELDS.has(field)) {
@@ -44,7 +46,8 @@ export function ticketQueryParams(query: TicketQuery = {}, operation = 'listTick
     if (typeof value !== 'string') throw invalidInput(`${field} must be text.`, operation);
     if (value.trim() !== '') params.set(field, value);
   }
-  if (q.status !== undefined) params.set('status', checkOneOf(q.status, STATUSES, 'status', operation));
+  // Live, `status` is resolved/unresolved only; an exact state goes by `statusId`.
+  if (q.status !== undefined) params.set('status', checkOneOf(q.status, dialect === 'live' ? LIVE_STATUS_FILTERS : STATUSES, 'status', operation));
   if (q.priority !== undefined) params.set('priority', checkOneOf(q.priority, PRIORITIES, 'priority', operation));
   if (q.tags !== undefined) {
     const tags = checkTags(q.tags, 'tags', operation, 'filter');

@@ -3,9 +3,19 @@
  * (see the live-service notes in the README). Wire shapes only: no Teams, no bot.
  */
 
-/** The seed's status names, used for every write and filter. Reads may carry other labels. */
+/**
+ * Which forms the client sends: `live`, the service as it runs today (the default), or
+ * `documented`, the vendor's page. Reads accept both everywhere.
+ */
+export const DIALECTS = ['live', 'documented'] as const;
+export type Dialect = (typeof DIALECTS)[number];
+
+/** The page's status names (the documented dialect's whole workflow). */
 export const STATUSES = ['Open', 'Reopened', 'Started', 'Resolved', 'Closed'] as const;
 export type Status = (typeof STATUSES)[number];
+
+/** The live default workflow's labels: the page's `Started` is `In Progress` there. */
+export const LIVE_STATUSES = ['Open', 'Reopened', 'In Progress', 'Resolved', 'Closed'] as const;
 
 export const PRIORITIES = ['Low', 'Medium', 'Important', 'Urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -40,9 +50,24 @@ export interface User {
   email: string;
 }
 
+/** A tag as a write sends it. */
 export interface TicketTag {
   tagCategoryId: string;
   text: string;
+}
+
+/** A tag as a ticket read carries it: the page's `{tagCategoryId, text}`, or the live plain text. */
+export interface ReadTag {
+  text: string;
+  tagCategoryId?: string;
+}
+
+/** A state of a ticket's workflow (live): its id (what `statusId` filters by) and label. */
+export interface WorkflowState {
+  id: string;
+  label: string;
+  /** Ids of the states it may move to, when the service says. */
+  next?: string[];
 }
 
 /**
@@ -73,7 +98,11 @@ export interface Ticket {
   lastResolutionOn?: string;
   createdOn?: string;
   lastUpdatedOn?: string;
-  tags?: TicketTag[];
+  tags?: ReadTag[];
+  /** Live: the states of the ticket's workflow, in order; absent in the documented dialect. */
+  workflow?: WorkflowState[];
+  /** Live: the ids of the workflow's states that count as resolved. */
+  resolvedStatus?: string[];
   isFrtEscalated?: boolean;
   isRtEscalated?: boolean;
   createdBy?: User;
@@ -94,11 +123,12 @@ export interface NewTicket {
   customFields?: Record<string, CustomFieldValue>;
 }
 
-/** PUT /tickets/{id} `updates`: only the fields given change. */
+/** PUT /tickets/{id} `ticket` (live) or `updates` (documented): only the fields given change. */
 export type TicketUpdates = Partial<NewTicket>;
 
 export interface StatusChange {
-  status: Status;
+  /** A label of the ticket's workflow (e.g. `In Progress` live, `Started` documented). */
+  status: string;
   resolution?: Resolution;
   comment?: string;
 }
@@ -107,7 +137,7 @@ export interface StatusChange {
 export interface Activity {
   id: string;
   ticketId: string;
-  /** 'comment' or 'status'; the live service may not say, in which case it is inferred. */
+  /** 'comment' or 'status'; live activities carry no type: a `changes` entry for the status makes it 'status'. */
   type: 'comment' | 'status';
   comment?: string;
   isPrivate?: boolean;
@@ -119,7 +149,7 @@ export interface Activity {
   resolution?: string;
 }
 
-/** IComment: what POST /tickets/{id}/comments returns. */
+/** IComment (documented POST /comments), or the live POST /activities item (`activityId`, `user`). */
 export interface Comment {
   id: string;
   ticketId: string;
@@ -129,6 +159,7 @@ export interface Comment {
   createdBy?: User;
 }
 
+/** The page's kinds; the live keys `date` and `list` are read as `datepicker` and `itempicker`. */
 export const CUSTOM_FIELD_TYPES = [
   'text', 'textarea', 'toggle', 'datepicker', 'peoplepicker', 'itempicker',
 ] as const;
@@ -139,7 +170,10 @@ export interface CustomFieldOption {
   text: string;
 }
 
-/** ICustomField: `type` is one of CUSTOM_FIELD_TYPES; an item picker says single or multiple. */
+/**
+ * A custom field, from the page's `{id, type, label}` or the live `{id, title, type: {key},
+ * isMandatory, isMultiple, options: [{key, text}]}`. `type` is one of CUSTOM_FIELD_TYPES when known.
+ */
 export interface CustomField {
   id: string;
   type: string;
@@ -150,7 +184,7 @@ export interface CustomField {
   options?: CustomFieldOption[];
 }
 
-/** IPersonaProps, as Fluent UI's people picker holds a person. */
+/** A person of the instance: the page's IPersonaProps; the live `{id, name, email}` is read into it. */
 export interface Persona {
   id?: string;
   text?: string;
@@ -197,7 +231,8 @@ export interface TagCategory {
 export interface TicketQuery {
   search?: string;
   title?: string;
-  status?: Status;
+  /** Documented: one of STATUSES. Live: `resolved` or `unresolved` only (use `statusId` for a state). */
+  status?: string;
   priority?: Priority;
   /** Sent as `tagCategoryId_text`, comma-joined. */
   tags?: TicketTag[];

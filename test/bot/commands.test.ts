@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { AGENTS, type WireTicket } from '../../src/sandbox/index.js';
+import { AGENTS, DIALECTS, type WireTicket } from '../../src/sandbox/index.js';
 import { ADELE, ALEX, cardAction, message, type Person } from '../support/activities.js';
 import {
   TEAMS_CARD_LIMIT_BYTES, WHEN, buttonTitles, buttonsOf, cardIn, current, invokeCard,
@@ -8,8 +8,8 @@ import {
 
 const newestFirst = (a: WireTicket, b: WireTicket) => b.createdOn.localeCompare(a.createdOn);
 
-describe('bot chat commands, through the real server', () => {
-  const { h, tickets, sent, fresh: reset } = startedBot();
+for (const dialect of DIALECTS) describe(`bot chat commands, through the real server (${dialect} dialect)`, () => {
+  const { h, tickets, sent, fresh: reset } = startedBot({ sandbox: { dialect } });
 
   /** Says `text` and returns the one card the bot answered with. */
   async function say(text: string, who: Person = ADELE, channel = false) {
@@ -177,7 +177,7 @@ describe('bot chat commands, through the real server', () => {
         const shown = readable(card);
         assert.ok(textsOf(card).includes(`#${ticket.ticketId}`), `"${text}" shows the number`);
         assert.ok(shown.includes(ticket.title), `"${text}" shows the title`);
-        assert.ok(textsOf(card).includes('Started'));
+        assert.ok(textsOf(card).includes(h.label('Started')));
         assert.ok(textsOf(card).includes(ticket.priority));
         assert.ok(shown.includes(`Requestor: ${ticket.requestor.name}`));
         assert.ok(buttonTitles(card).includes('Resolve'));
@@ -277,7 +277,7 @@ describe('bot chat commands, through the real server', () => {
       const texts = textsOf(card);
       assert.equal(texts[0], `#${ticket.ticketId}`);
       assert.equal(texts[1], ticket.title);
-      assert.ok(texts.includes('Adele Vance changed the status to Started'), texts.join(' | '));
+      assert.ok(texts.includes(`Adele Vance changed the status to ${h.label('Started')}`), texts.join(' | '));
       assert.ok(texts.some((t) => WHEN.test(t)), 'the card says when');
       assert.ok(texts.includes('On my way with a new toner'));
       assert.ok(!texts.some((t) => t.startsWith('Requestor: ')), 'the event card is compact: no facts');
@@ -361,7 +361,7 @@ describe('bot chat commands, through the real server', () => {
       const ticket = tickets.inStatus('Started');
       const before = h.sandbox.store.activities(ticket.id).length;
       const { card } = await say(`start ${ticket.ticketId}`);
-      assert.match(readable(card), new RegExp(`#${ticket.ticketId} is already Started`));
+      assert.match(readable(card), new RegExp(`#${ticket.ticketId} is already ${h.label('Started')}`));
       assert.ok(textsOf(card).includes(ticket.title), 'the ticket card, not an error card');
       assert.ok(buttonTitles(card).includes('Resolve'));
       assert.equal(h.sandbox.store.activities(ticket.id).length, before);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DIALECTS } from '../../src/sandbox/index.js';
 import { ADELE, cardAction, message, submit, type Person } from '../support/activities.js';
 import { type PostResult } from '../support/harness.js';
 import {
@@ -22,8 +23,8 @@ function withoutAad<T extends { from: Record<string, unknown> }>(activity: T): T
   return { ...activity, from };
 }
 
-describe('bot identity: who the API is told did it', () => {
-  const { h, tickets, sent, fresh } = startedBot();
+for (const dialect of DIALECTS) describe(`bot identity: who the API is told did it (${dialect} dialect)`, () => {
+  const { h, tickets, sent, fresh } = startedBot({ sandbox: { dialect } });
   afterEach(() => {
     h.connector.memberLookupStatus = undefined;
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CARDS_DIR } from '../../src/cards/render.js';
 import { VERBS } from '../../src/features/parseAction.js';
 import { verbRoutes } from '../../src/features/router.js';
-import type { WireTicket } from '../../src/sandbox/index.js';
+import { DIALECTS, type WireTicket } from '../../src/sandbox/index.js';
 import { ADELE, cardAction } from '../support/activities.js';
 import {
   CARD_TYPE, MESSAGE_TYPE, SentCards, cardIn, isErrorCard, readable, textsOf, startedBot,
@@ -27,7 +27,7 @@ function templateVerbs(): Map<string, string[]> {
   return found;
 }
 
-describe('bot verbs: the card templates and the routes agree', () => {
+for (const dialect of DIALECTS) describe(`bot verbs: the card templates and the routes agree (${dialect} dialect)`, () => {
   const routes = Object.keys(verbRoutes).sort();
 
   it('finds the card templates and verbs in them', () => {
@@ -49,7 +49,7 @@ describe('bot verbs: the card templates and the routes agree', () => {
   });
 
   describe('every verb through the real bot', () => {
-    const { h, tickets } = startedBot();
+    const { h, tickets } = startedBot({ sandbox: { dialect } });
     const sent = new SentCards();
 
     /** Data a real card would carry for the verb, and what the answer must show. */
@@ -61,7 +61,7 @@ describe('bot verbs: the card templates and the routes agree', () => {
         const t = tickets.inStatus('Closed');
         return { data: { ticketId: t.id }, shows: (texts) => texts[0] === `#${t.ticketId} · History` };
       },
-      start: () => ticketCase(tickets.inStatus('Open'), 'Started'),
+      start: () => ticketCase(tickets.inStatus('Open'), h.label('Started')),
       resolve: () => ticketCase(tickets.inStatus('Started'), 'Resolved', { resolution: 'fixed', comment: 'Fixed it' }),
       close: () => ticketCase(tickets.inStatus('Resolved'), 'Closed'),
       reopen: () => ticketCase(tickets.inStatus('Closed'), 'Reopened'),

@@ -8,7 +8,7 @@ describe('sandbox: keys and rate limit', () => {
 
   before(async () => {
     clock = new Date('2026-11-10T10:00:00Z');
-    sandbox = await startSandbox({ port: 0, now: () => clock });
+    sandbox = await startSandbox({ dialect: 'documented', port: 0, now: () => clock });
   });
   after(() => sandbox.close());
   beforeEach(() => {

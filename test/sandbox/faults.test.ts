@@ -6,14 +6,14 @@ describe('sandbox: injected faults', () => {
   let sandbox: Sandbox;
 
   beforeEach(async () => {
-    sandbox = await startSandbox({ port: 0, rateLimit: 100_000 });
+    sandbox = await startSandbox({ dialect: 'documented', port: 0, rateLimit: 100_000 });
   });
   afterEach(() => sandbox.close());
 
   const createBody = { ticket: { title: 'Fault test', requestor: REQUESTOR }, user: USER };
 
   it('keeps no request log when told not to (a long-running sandbox), and one by default', async () => {
-    const quiet = await startSandbox({ port: 0, recordRequests: false });
+    const quiet = await startSandbox({ dialect: 'documented', port: 0, recordRequests: false });
     try {
       assert.equal((await call(quiet, '/tags')).status, 200);
       assert.equal((await call(quiet, '/tags', { key: 'none' })).status, 401);

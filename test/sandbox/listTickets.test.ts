@@ -8,7 +8,7 @@ describe('sandbox: GET /tickets filters, order and select', () => {
   let all: WireTicket[];
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0, rateLimit: 100_000 });
+    sandbox = await startSandbox({ dialect: 'documented', port: 0, rateLimit: 100_000 });
     all = sandbox.store.allTickets();
   });
   after(() => sandbox.close());

@@ -6,7 +6,7 @@ describe('sandbox: paging with continuationToken and offset', () => {
   let sandbox: Sandbox;
 
   beforeEach(async () => {
-    sandbox = await startSandbox({ port: 0, rateLimit: 100_000 });
+    sandbox = await startSandbox({ dialect: 'documented', port: 0, rateLimit: 100_000 });
   });
   afterEach(() => sandbox.close());
 

@@ -7,7 +7,7 @@ describe('sandbox: instance, tags, single tickets and unknown routes', () => {
   let sandbox: Sandbox;
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0, rateLimit: 100_000 });
+    sandbox = await startSandbox({ dialect: 'documented', port: 0, rateLimit: 100_000 });
   });
   after(() => sandbox.close());
 

@@ -7,12 +7,12 @@ describe('sandbox: the seeded instance', () => {
   let sandbox: Sandbox;
 
   before(async () => {
-    sandbox = await startSandbox({ port: 0, rateLimit: 100_000 });
+    sandbox = await startSandbox({ dialect: 'documented', port: 0, rateLimit: 100_000 });
   });
   after(() => sandbox.close());
 
   it('is the same on every start', async () => {
-    const other = await startSandbox({ port: 0 });
+    const other = await startSandbox({ dialect: 'documented', port: 0 });
     try {
       for (const query of ['/tickets?limit=50', '/tickets?limit=20&orderBy=title', '/instance', '/tags']) {
         const [a, b] = await Promise.all([call(sandbox, query), call(other, query)]);
@@ -75,7 +75,7 @@ describe('sandbox: the seeded instance', () => {
   });
 
   it('starts empty with seed: false, instance and tags still there', async () => {
-    const empty = await startSandbox({ port: 0, seed: false });
+    const empty = await startSandbox({ dialect: 'documented', port: 0, seed: false });
     try {
       assert.equal(empty.store.size, 0);
       assert.deepEqual(items(await call(empty, '/tickets')), []);

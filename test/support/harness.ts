@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type App } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import { startSandbox, statusLabel, type Dialect, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import type { Status } from '../../src/ticketing/types.js';
 import { ADELE, ALEX, type Person } from './activities.js';
 import { ConnectorRecorder } from './connector.js';
 
@@ -16,6 +17,8 @@ export interface HarnessOptions {
   people?: Person[];
   /** Settings read as from the environment (e.g. the bot's credentials); default none: local mode. */
   env?: Record<string, string>;
+  /** The dialect the bot is set for, when it should differ from the sandbox's (a misconfiguration). */
+  botDialect?: Dialect;
 }
 
 export interface PostResult {
@@ -72,6 +75,7 @@ export class Harness {
         apiKey: this.options.readOnly ? undefined : this.sandbox.primaryKey,
         readOnlyKey: this.options.readOnly ? this.sandbox.secondaryKey : undefined,
         rateLimit: this.options.rateLimit ?? config.ticketing.rateLimit,
+        dialect: this.options.botDialect ?? this.sandbox.dialect,
       },
     }, (line) => this.logs.push(line));
   }
@@ -80,6 +84,21 @@ export class Harness {
     await this.app?.close();
     await this.connector.stop();
     await this.sandbox?.close();
+  }
+
+  /** The dialect the sandbox speaks (and the bot is set for): `live` unless the options say. */
+  get dialect(): Dialect {
+    return this.options.sandbox?.dialect ?? 'live';
+  }
+
+  /** How a stored status reads on a card in this dialect (`Started` is `In Progress` live). */
+  label(status: Status): string {
+    return statusLabel(status, this.dialect);
+  }
+
+  /** Where the bot posts a comment in this dialect. */
+  commentPath(ticketId: string): string {
+    return `/tickets/${ticketId}/${this.dialect === 'live' ? 'activities' : 'comments'}`;
   }
 
   get serviceUrl(): string {

@@ -129,7 +129,7 @@ describe('ticketing client: every endpoint against the sandbox', () => {
     assert.equal(storeTicket(sb, first.id)?.title, first.title);
   });
 
-  it('sends `timezone` on list, get, create, update, status and instance (call option, else the default) and not elsewhere', async () => {
+  it('sends `timezone` on list, get, create, update, status and instance (call option, else the default) and not elsewhere; custom values are checked against the instance (default zone, cached) first', async () => {
     const client = clientFor(sb, { timezoneDefault: -3 });
     const [first] = (await client.listTickets({ limit: 1 }, { timezone: 5 })).items;
     assert.ok(first);
@@ -145,6 +145,7 @@ describe('ticketing client: every endpoint against the sandbox', () => {
     assert.deepEqual(sb.requests.map((r) => `${r.method} ${r.path.replace(created.id, ':id').replace(first.id, ':id')} ${r.query.timezone ?? '-'}`), [
       'GET /tickets 5',
       'GET /tickets/:id -3',
+      'GET /instance -3',
       'POST /tickets 14',
       'PUT /tickets/:id -12',
       'PUT /tickets/:id/status -3',

@@ -1,7 +1,7 @@
 /** GET /tickets through the client: every filter as the sandbox receives it, and whole walks by token and by offset. */
 import assert from 'node:assert/strict';
 import type { Sandbox } from '../../src/sandbox/index.js';
-import type { Ticket, TicketQuery, TicketingClient } from '../../src/ticketing/index.js';
+import type { Ticket, TicketQuery, TicketTag, TicketingClient } from '../../src/ticketing/index.js';
 import { clientFor, requestsTo, reset, sandbox, storeTickets } from './support.js';
 
 const lower = (s: string | undefined): string => (s ?? '').toLowerCase();
@@ -57,7 +57,8 @@ describe('ticketing client: listing tickets against the sandbox', () => {
   it('tags, as tagCategoryId_text comma-joined: tickets carrying every tag named', async () => {
     const tagged = all.find((t) => (t.tags?.length ?? 0) >= 2);
     assert.ok(tagged?.tags);
-    const [a, b] = tagged.tags;
+    // The documented dialect's tags carry their category.
+    const [a, b] = tagged.tags as TicketTag[];
     assert.ok(a && b);
     const carries = (t: Ticket, tag: typeof a) => (t.tags ?? []).some((x) => x.tagCategoryId === tag.tagCategoryId && lower(x.text) === lower(tag.text));
     expectSame(await list({ tags: [a] }, { tags: `${a.tagCategoryId}_${a.text}` }), all.filter((t) => carries(t, a)), 'one tag');

@@ -124,14 +124,21 @@ describe('ticketing client against the live service variants (stand-in server)',
     assert.ok(waited >= 950, `waited ${waited} ms`);
   });
 
-  it('returns undefined from createTicket when the answer holds no ticket, and the ticket when it does', async () => {
+  it('rejects a create answered with no ticket as unconfirmed (it may not have been created), and returns the ticket when there is one', async () => {
     const bodies = ['', json({}), json({ item: { id: ID, ticketNo: 5, title: 'T' } })];
-    service = await standIn((req, i) => ({ status: 201, body: bodies[i] ?? '' }));
+    service = await standIn((req, i) => ({ status: 200, body: bodies[i] ?? '' }));
     const c = client();
-    const ticket = { title: 'T', requestor: user, expectedDate: '2023-07-26T17:00:00Z', customFields: { f: 'x' } };
-    assert.equal(await c.createTicket(ticket, user), undefined);
-    assert.equal(await c.createTicket(ticket, user), undefined);
+    const ticket = { title: 'T', requestor: user, expectedDate: '2023-07-26T17:00:00Z' };
+    for (const _ of [1, 2]) {
+      await assert.rejects(c.createTicket(ticket, user), (e: unknown) => {
+        assert.ok(isTicketingError(e));
+        assert.equal(e.kind, 'unconfirmed');
+        assert.match(e.message, /may not have been created/);
+        return true;
+      });
+    }
     assert.deepEqual(await c.createTicket(ticket, user), { id: ID, number: 5, title: 'T' });
+    assert.equal(service.seen.length, 3, 'one request each: a write is never retried');
     const sent: unknown = JSON.parse(service.seen[0]?.body ?? '');
     assert.deepEqual(sent, { ticket: { ...ticket, expectedDate: '2023-07-26' }, user });
   });

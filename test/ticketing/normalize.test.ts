@@ -42,7 +42,7 @@ describe('ticketing/normalize: reading the wire tolerantly', () => {
     assert.deepEqual(t, {
       id: ID,
       assignee: { id: 'a', name: 'Al', email: '' },
-      tags: [{ tagCategoryId: 'c', text: 't' }],
+      tags: [{ tagCategoryId: 'c', text: 't' }, { text: 'no category' }],
       customFields: { a: 'x', b: true, c: ['i1', 'i2'], d: [{ id: 'u', name: 'U', email: 'u@x' }] },
       expectedDate: '2024-05-01',
     });

@@ -23,12 +23,19 @@ describe('ticketing/query: TicketQuery → query string', () => {
       tags: [{ tagCategoryId: CAT, text: 'my tag' }, { tagCategoryId: CAT, text: 'b_c' }],
       orderBy: 'createdDateTime', order: 'ASC', select: ['id', 'ticketId', 'title', 'ticketId'],
       offset: 20, limit: 50,
-    });
+    }, 'listTickets', 'documented');
     assert.deepEqual(Object.fromEntries(params), {
       search: 'printer', title: 'paper', status: 'Open', priority: 'Urgent',
       tags: `${CAT}_my tag,${CAT}_b_c`,
       orderBy: 'createdDateTime', order: 'ASC', select: 'id,ticketId,title', offset: '20', limit: '50',
     });
+  });
+
+  it('takes only resolved or unresolved as the live `status` filter (an exact state goes by statusId)', () => {
+    assert.equal(ticketQueryParams({ status: 'unresolved' }).get('status'), 'unresolved');
+    assert.equal(ticketQueryParams({ status: 'resolved' }, 'listTickets', 'live').get('status'), 'resolved');
+    assert.throws(() => ticketQueryParams({ status: 'Open' }), (e: unknown) => isTicketingError(e) && e.kind === 'invalidInput');
+    assert.throws(() => ticketQueryParams({ status: 'unresolved' }, 'listTickets', 'documented'), (e: unknown) => isTicketingError(e) && e.kind === 'invalidInput');
   });
 
   it('writes the live filters, dates as YYYY-MM-DDTHH:mm:ss', () => {

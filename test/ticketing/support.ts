@@ -8,9 +8,12 @@ export const SECONDARY_KEY = 'SECONDARYk3y-LEAKCHECK-b84d02f6';
 
 export const ACTOR: User = { id: '00000000-0000-4000-8000-0000000000a1', name: 'Adele Vance', email: 'adele.vance@contoso.com' };
 
-/** A sandbox with recognisable keys and a rate limit no test reaches unless it sets one. */
+/**
+ * A sandbox with recognisable keys and a rate limit no test reaches unless it sets one; in the
+ * documented dialect unless told (the live one has its own suite, client.dialects.test.ts).
+ */
 export function sandbox(options: Parameters<typeof startSandbox>[0] = {}): Promise<Sandbox> {
-  return startSandbox({ primaryKey: PRIMARY_KEY, secondaryKey: SECONDARY_KEY, rateLimit: 100_000, rateWindowS: 60, ...options });
+  return startSandbox({ primaryKey: PRIMARY_KEY, secondaryKey: SECONDARY_KEY, rateLimit: 100_000, rateWindowS: 60, dialect: 'documented', ...options });
 }
 
 /** A client with both keys (unless overridden), a generous limiter and quick retries. */
@@ -21,6 +24,7 @@ export function clientFor(sb: Sandbox, options: Partial<TicketingClientOptions> 
     readOnlyKey: sb.secondaryKey,
     rateLimit: { limit: 100_000, windowMs: 60_000 },
     retry: { limit: 2, baseDelayMs: 20, maxDelayMs: 2000 },
+    dialect: sb.dialect,
     ...options,
   });
 }

@@ -1,0 +1,105 @@
+/**
+ * No false success: a write the API answers without the object it made or changed (as the live
+ * service answers the creates it drops) is never reported as done, for every write the bot makes,
+ * in both dialects. The sandbox's `emptySuccess` fault answers 200 `{"error": false}` and does nothing.
+ */
+import assert from 'node:assert/strict';
+import { DIALECTS } from '../../src/sandbox/index.js';
+import { ADELE, cardAction, createFormData, extensionInvoke, message } from '../support/activities.js';
+import { cardIn, current, invokeCard, readable, startedBot } from './botAssertions.js';
+
+type Json = Record<string, any>;
+
+const MAY_NOT = /may not have been saved/;
+
+for (const dialect of DIALECTS) describe(`bot: a write answered without what it wrote is never reported as done (${dialect} dialect)`, () => {
+  const { h, tickets, fresh } = startedBot({ sandbox: { dialect } });
+  beforeEach(() => h.sandbox.faults.clear());
+
+  /** The next write is answered 200 with no ticket or item, and is not applied. */
+  const unconfirmedWrite = (method: 'POST' | 'PUT') => h.sandbox.faults.inject({ kind: 'emptySuccess', match: { method } });
+
+  async function say(text: string): Promise<string> {
+    fresh();
+    assert.equal((await h.post(message(ADELE, text, { serviceUrl: h.serviceUrl }))).status, 200);
+    const [reply] = h.connector.messages();
+    assert.ok(reply, 'the bot answered');
+    return readable(cardIn(reply));
+  }
+
+  async function click(verb: string, data: Json): Promise<string> {
+    fresh();
+    return readable(invokeCard(await h.post(cardAction(ADELE, verb, data, { serviceUrl: h.serviceUrl }))));
+  }
+
+  it('create (command): "may not have been saved", with the way to check, and no ticket', async () => {
+    const before = h.sandbox.store.allTickets().length;
+    unconfirmedWrite('POST');
+    const text = await say('create Projector in room 4 flickers');
+    assert.match(text, MAY_NOT);
+    assert.match(text, /list mine/);
+    assert.doesNotMatch(text, /created/i);
+    assert.equal(h.sandbox.store.allTickets().length, before);
+    assert.equal(h.sandbox.faults.pending, 0, 'the write was sent, once');
+  });
+
+  it('create (message extension): the form comes back saying it may not have been saved', async () => {
+    const before = h.sandbox.store.allTickets().length;
+    unconfirmedWrite('POST');
+    fresh();
+    const res = await h.post(extensionInvoke(ADELE, 'composeExtension/submitAction', {
+      commandId: 'createTicket', commandContext: 'compose', data: createFormData('Scanner eats paper'),
+    }, { serviceUrl: h.serviceUrl }));
+    const body = res.body as Json;
+    assert.notEqual(body.composeExtension?.type, 'result', 'no ticket card is put in the compose box');
+    assert.match(JSON.stringify(body), MAY_NOT);
+    assert.equal(h.sandbox.store.allTickets().length, before);
+  });
+
+  for (const [verb, status] of [['start', 'Open'], ['resolve', 'Started'], ['close', 'Resolved'], ['reopen', 'Closed']] as const) {
+    it(`${verb} (button): "may not have been saved", and the ticket is as it was`, async () => {
+      const ticket = tickets.inStatus(status);
+      unconfirmedWrite('PUT');
+      const text = await click(verb, { ticketId: ticket.id, ...(verb === 'resolve' ? { resolution: 'fixed' } : {}) });
+      assert.match(text, MAY_NOT);
+      assert.doesNotMatch(text, /is now/);
+      assert.equal(current(h, ticket.id).status, status);
+    });
+  }
+
+  it('start (command): "may not have been saved"', async () => {
+    const ticket = tickets.inStatus('Open');
+    unconfirmedWrite('PUT');
+    const text = await say(`start ${ticket.ticketId}`);
+    assert.match(text, MAY_NOT);
+    assert.equal(current(h, ticket.id).status, 'Open');
+  });
+
+  it('comment (button and command): "may not have been saved", and no comment', async () => {
+    const ticket = tickets.inStatus('Reopened');
+    const before = h.sandbox.store.activities(ticket.id).length;
+    unconfirmedWrite('POST');
+    assert.match(await click('comment', { ticketId: ticket.id, comment: 'Any news?' }), MAY_NOT);
+    unconfirmedWrite('POST');
+    const text = await say(`comment ${ticket.ticketId} Any news?`);
+    assert.match(text, MAY_NOT);
+    assert.doesNotMatch(text, /Comment added/);
+    assert.equal(h.sandbox.store.activities(ticket.id).length, before);
+  });
+
+  it('priority and assign: "may not have been saved", never "set the priority"', async () => {
+    const ticket = tickets.take('open and not urgent', (t) => t.status === 'Open' && t.priority !== 'Urgent' && t.assignee?.id !== ADELE.aadObjectId);
+    unconfirmedWrite('PUT');
+    let text = await click('priority', { ticketId: ticket.id, priority: 'Urgent' });
+    assert.match(text, MAY_NOT);
+    assert.doesNotMatch(text, /set the priority/);
+    unconfirmedWrite('PUT');
+    text = await say(`priority ${ticket.ticketId} urgent`);
+    assert.match(text, MAY_NOT);
+    unconfirmedWrite('PUT');
+    assert.match(await click('assignMe', { ticketId: ticket.id }), MAY_NOT);
+    const after = current(h, ticket.id);
+    assert.equal(after.priority, ticket.priority);
+    assert.deepEqual(after.assignee, ticket.assignee);
+  });
+});
