@@ -3,6 +3,7 @@ import { dateTime, numberLabel } from '../cards/format.js';
 import type { Answer, FeatureContext } from './context.js';
 import type { Origin } from './changeStatus.js';
 import { callOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
+import { since, writeOrFind, writeOptions } from './unknownOutcome.js';
 
 /**
  * One API call to comment. A comment changes no field the card shows, so the card is redrawn from
@@ -13,7 +14,16 @@ import { callOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from 
 export async function addComment(ctx: FeatureContext, ref: TicketRef, text: string, origin: Origin): Promise<Answer> {
   const actor = await ctx.actor();
   const id = await ticketId(ctx, ref);
-  const comment = await ctx.client.addComment(id, text, actor, callOptions(ctx));
+  const sentAt = Date.now();
+  const comment = await writeOrFind(
+    () => ctx.client.addComment(id, text, actor, writeOptions(ctx)),
+    async () => {
+      const found = (await ctx.client.listActivities(id, callOptions(ctx)))
+        .find((a) => a.comment === text && a.createdBy?.id.toLowerCase() === actor.id.toLowerCase() && since(a.createdDateTime, sentAt));
+      return found && { ...found, comment: text };
+    },
+    'The helpdesk did not confirm your comment, and it is not on the ticket: it was most likely not saved. Look at the ticket\'s history in a moment before adding it again.',
+  );
   const ticket = ctx.tickets.copy(id)?.value ?? (await loadTicket(ctx, { id }).catch(() => undefined));
   if (!ticket) {
     // The comment is in. Whatever stopped the read (a busy helpdesk, most likely), the answer must

@@ -4,6 +4,7 @@ import { isConflict } from '../ticketing/errors.js';
 import type { Resolution, Status, Ticket } from '../ticketing/types.js';
 import type { Answer, FeatureContext } from './context.js';
 import { callOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
+import { writeOrFind, writeOptions } from './unknownOutcome.js';
 import { statusLabelFor } from './workflowStatus.js';
 
 /** What a person asks for: an intent (the page's status names), a resolution and a comment. */
@@ -43,7 +44,14 @@ export async function changeStatus(ctx: FeatureContext, ref: TicketRef, request:
   const sentAt = Date.now();
   let ticket;
   try {
-    ticket = await ctx.client.changeStatus(id, change, actor, callOptions(ctx));
+    ticket = await writeOrFind(
+      () => ctx.client.changeStatus(id, change, actor, writeOptions(ctx)),
+      async () => {
+        const now = await ctx.client.getTicket(id, callOptions(ctx));
+        return now.status === status ? now : undefined;
+      },
+      `The helpdesk did not confirm the change, and the ticket is not ${status}: it was most likely not saved. Try again.`,
+    );
   } catch (error) {
     // The documented service refuses the status a ticket already has (409).
     if (!isConflict(error)) throw error;

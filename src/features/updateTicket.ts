@@ -4,11 +4,21 @@ import { instanceAgents } from '../ticketing/instance.js';
 import type { Answer, FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
 import { callOptions, catalogOptions, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
+import { writeOrFind, writeOptions } from './unknownOutcome.js';
 
 async function update(ctx: FeatureContext, ref: TicketRef, updates: { priority?: Priority; assignee?: User }, note: (actor: User) => string): Promise<Answer> {
   const actor = await ctx.actor();
   const id = await ticketId(ctx, ref);
-  const ticket = await ctx.client.updateTicket(id, updates, actor, callOptions(ctx));
+  const ticket = await writeOrFind(
+    () => ctx.client.updateTicket(id, updates, actor, writeOptions(ctx)),
+    async () => {
+      const now = await ctx.client.getTicket(id, callOptions(ctx));
+      const saved = (updates.priority === undefined || now.priority === updates.priority)
+        && (updates.assignee === undefined || now.assignee?.id.toLowerCase() === updates.assignee.id.toLowerCase());
+      return saved ? now : undefined;
+    },
+    'The helpdesk did not confirm the change, and the ticket does not show it: it was most likely not saved. Try again.',
+  );
   ctx.tickets.remember(ticket);
   const answer = await ticketAnswer(ctx, ticket, { note: note(actor) });
   return { card: answer.card, summary: `${numberLabel(ticket.number)}: ${note(actor)}`, changed: true };
