@@ -28,9 +28,10 @@ export type Origin = 'command' | 'button';
 
 /**
  * Start, resolve, close or reopen, with the optional comment in the same call (the status endpoint
- * takes it): one API call when the ticket is known. The label sent is the state of the ticket's
- * own workflow the intent means (Start is `In Progress` in the live default workflow). When the ticket is already in that status
- * (someone was quicker), the answer is the ticket as it is now, with a note, not an error.
+ * takes it): one API call when the ticket is known. The label sent is the state the intent means
+ * in the ticket's own workflow (Start is `In Progress` in the live default workflow). When the
+ * ticket is already in that status (someone was quicker), the answer is the ticket as it is now,
+ * with a note, not an error.
  */
 export async function changeStatus(ctx: FeatureContext, ref: TicketRef, request: StatusRequest, origin: Origin): Promise<Answer> {
   const actor = await ctx.actor();

@@ -171,13 +171,14 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
 
   describe('show and history', () => {
     it('"show <n>" and a bare "#<n>" answer the ticket card', async () => {
-      const ticket = tickets.inStatus('Started');
+      const ticket = tickets.take('started, with tags', (t) => t.status === 'Started' && t.tags.length > 0);
       for (const text of [`show ${ticket.ticketId}`, `#${ticket.ticketId}`, `SHOW #${ticket.ticketId}`]) {
         const { card } = await say(text);
         const shown = readable(card);
         assert.ok(textsOf(card).includes(`#${ticket.ticketId}`), `"${text}" shows the number`);
         assert.ok(shown.includes(ticket.title), `"${text}" shows the title`);
         assert.ok(textsOf(card).includes(h.label('Started')));
+        for (const tag of ticket.tags) assert.ok(shown.includes(tag.text), `"${text}" shows the tag ${tag.text} (live: plain texts)`);
         assert.ok(textsOf(card).includes(ticket.priority));
         assert.ok(shown.includes(`Requestor: ${ticket.requestor.name}`));
         assert.ok(buttonTitles(card).includes('Resolve'));

@@ -76,6 +76,9 @@ for (const dialect of DIALECTS) describe(`message extensions, through the real s
         assert.equal(input(form, `cf_${FIELD.assetTag}`).type, 'Input.Text');
         assert.equal(input(form, `cf_${FIELD.stepsToReproduce}`).isMultiline, true);
         assert.equal(input(form, `cf_${FIELD.vip}`).type, 'Input.Toggle');
+        assert.equal(input(form, `cf_${FIELD.vip}`).title, 'VIP', 'custom fields are labelled (live: from `title`)');
+        assert.equal(input(form, `cf_${FIELD.category}`).label, 'Category');
+        assert.equal(input(form, `cf_${FIELD.neededBy}`).label, 'Needed by');
         assert.equal(input(form, `cf_${FIELD.neededBy}`).type, 'Input.Date');
         assert.equal(input(form, `cf_${FIELD.affectedSystems}`).isMultiSelect, true);
         assert.equal(input(form, `cf_${FIELD.category}`).isMultiSelect, false);

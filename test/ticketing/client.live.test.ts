@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TicketingClient, isTicketingError, type TicketingClientOptions } from '../../src/ticketing/index.js';
+import { TicketingClient, isNotFound, isTicketingError, type TicketingClientOptions } from '../../src/ticketing/index.js';
 
 interface Seen {
   method: string;
@@ -159,6 +159,28 @@ describe('ticketing client against the live service variants (stand-in server)',
       assert.ok(!e.message.includes(KEY) && !e.message.includes('Access denied'), 'no raw body in the message');
       return true;
     });
+  });
+
+  it('reads the live error bodies: the gateway\'s 404 as a missing route, the service\'s 404 as a missing ticket, the gateway\'s 401 and 429', async () => {
+    const replies: Reply[] = [
+      { status: 404, body: json({ statusCode: 404, message: 'Resource not found' }) },
+      { status: 404, body: json({ error: true, message: 'Ticket not found', statusCode: 404 }) },
+      { status: 401, body: json({ statusCode: 401, message: 'Access denied due to invalid subscription key.' }) },
+      { status: 429, headers: { 'retry-after': '7' }, body: json({ statusCode: 429, message: 'Rate limit is exceeded. Try again in 7 seconds.' }) },
+    ];
+    service = await standIn((req, i) => replies[i] ?? { status: 500 });
+    const c = client({ retry: { limit: 0, baseDelayMs: 10, maxDelayMs: 10 } });
+    await assert.rejects(c.addComment(ID, 'x', user), (e: unknown) => {
+      assert.ok(isTicketingError(e));
+      assert.deepEqual([e.kind, e.status, e.code], ['http', 404, 'RouteNotFound']);
+      assert.doesNotMatch(e.message, /No such ticket/);
+      assert.ok(!isNotFound(e), 'not "no such ticket"');
+      return true;
+    });
+    await assert.rejects(c.getTicket(ID), (e: unknown) => isNotFound(e) && /No such ticket/.test((e as Error).message));
+    await assert.rejects(c.getTicket(ID), (e: unknown) => isTicketingError(e) && e.status === 401 && /API key/.test(e.message) && !e.message.includes('Access denied'));
+    await assert.rejects(c.getTicket(ID), (e: unknown) => isTicketingError(e) && e.kind === 'rateLimited' && e.retryAfterS === 7);
+    assert.equal(service.seen.length, 4);
   });
 
   it('answers badResponse for a 2xx that is not JSON, and for a list with no items', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {
-  continuationTokenOf, envelopeItem, envelopeItems, readActivity, readComment, readInstance,
+  continuationTokenOf, envelopeItem, envelopeItems, readActivity, readComment, readCustomField, readInstance,
   readTagCategory, readTicket, readUser,
 } from '../../src/ticketing/normalize.js';
 
@@ -111,5 +111,57 @@ describe('ticketing/normalize: reading the wire tolerantly', () => {
     assert.equal(continuationTokenOf({ items: [] }, 'h'), 'h');
     assert.equal(continuationTokenOf({ continuationToken: '' }, null), undefined);
     assert.equal(continuationTokenOf({}, ''), undefined);
+  });
+
+  describe('the live shapes (live-API notes), beside the page\'s', () => {
+    it('tags: plain texts, or {tagCategoryId, text}; blanks dropped', () => {
+      assert.deepEqual(readTicket({ id: ID, tags: ['intune', ' ', 'monthly'] })?.tags, [{ text: 'intune' }, { text: 'monthly' }]);
+      assert.deepEqual(readTicket({ id: ID, tags: [{ tagCategoryId: 'c', text: 'hw' }] })?.tags, [{ tagCategoryId: 'c', text: 'hw' }]);
+    });
+
+    it('workflow: states {id, label, nextSteps: [{targetId}]} and resolvedStatus', () => {
+      const t = readTicket({
+        id: ID, status: 'Triage', isCustomWorkflow: true, resolvedStatus: ['done'],
+        workflow: [{ id: 'new', label: 'New', nextSteps: [{ targetId: 'triage', transitionLabel: 'Take' }] }, { id: 'triage' }, { label: 'no id' }, 5],
+      });
+      assert.deepEqual(t?.workflow, [{ id: 'new', label: 'New', next: ['triage'] }, { id: 'triage', label: 'triage' }, { id: 'no id', label: 'no id' }]);
+      assert.deepEqual(t?.resolvedStatus, ['done']);
+      assert.equal(readTicket({ id: ID, workflow: [] })?.workflow, undefined);
+    });
+
+    it('custom fields: {title, type: {key}, isMandatory, isMultiple, options: [{key, text}]}, or {type, label}', () => {
+      assert.deepEqual(readCustomField({
+        id: 'f', title: 'Category', type: { key: 'list', text: 'Items picker', data: null }, isMandatory: true, isMultiple: false,
+        status: 'active', options: [{ key: 'k1', text: 'Hardware' }],
+      }), { id: 'f', type: 'itempicker', label: 'Category', required: true, multiple: false, options: [{ id: 'k1', text: 'Hardware' }] });
+      assert.equal(readCustomField({ id: 'f', title: 'Due', type: { key: 'date' } })?.type, 'datepicker');
+      assert.equal(readCustomField({ id: 'f', title: 'Who', type: { key: 'peoplepicker' }, isMultiple: true })?.multiple, true);
+      assert.equal(readCustomField({ id: 'f', title: 'Optional', type: 'toggle' })?.type, 'toggle', 'optional fields carry a plain string type');
+      assert.deepEqual(readCustomField({ id: 'f', type: 'text', label: 'Asset' }), { id: 'f', type: 'text', label: 'Asset' });
+    });
+
+    it('people: {id, name, email}, or {id, text, secondaryText}', () => {
+      const instance = readInstance({ assignees: { type: 'customAssignee', peoples: [{ id: 'u1', name: 'Ann', email: 'ann@x' }, { id: 'u2', text: 'Bob', secondaryText: 'bob@x' }] } });
+      assert.deepEqual(instance?.assignees?.peoples, [{ id: 'u1', text: 'Ann', secondaryText: 'ann@x' }, { id: 'u2', text: 'Bob', secondaryText: 'bob@x' }]);
+    });
+
+    it('activities: `changes` with no `type`; `activityId` for the id', () => {
+      const change = readActivity({
+        activityId: 'a1', comment: 'Duplicate', createdBy: { id: 'u', name: 'U', email: 'u@x' }, attachments: [],
+        changes: [{ name: 'Status', oldValue: 'Open', newValue: 'Resolved' }, { name: 'resolution', oldValue: null, newValue: 'cancelled' }],
+      }, ID);
+      assert.deepEqual(change, {
+        id: 'a1', ticketId: ID, type: 'status', status: 'Resolved', previousStatus: 'Open', resolution: 'cancelled', comment: 'Duplicate',
+        createdBy: { id: 'u', name: 'U', email: 'u@x' },
+      });
+      assert.equal(readActivity({ id: 'a2', comment: 'hi', changes: [{ name: 'priority', oldValue: 'Low', newValue: 'Urgent' }] }, ID)?.type, 'comment');
+      assert.equal(readActivity({ id: 'a3', changes: [] }, ID)?.type, 'comment');
+    });
+
+    it('the comment a POST /activities answers: {activityId, ticketId, ticketNo, comment, user}', () => {
+      assert.deepEqual(readComment({ activityId: 'a1', ticketId: ID, ticketNo: 5, comment: 'hi', attachments: [], user: { id: 'u', name: 'U', email: 'u@x' } }, 'other'), {
+        id: 'a1', ticketId: ID, comment: 'hi', createdBy: { id: 'u', name: 'U', email: 'u@x' },
+      });
+    });
   });
 });
