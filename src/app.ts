@@ -5,6 +5,7 @@ import { TicketCache } from './features/ticketCache.js';
 import { IdentityResolver } from './identity.js';
 import { startServer, type BotServer } from './server.js';
 import { TicketingClient } from './ticketing/client.js';
+import type { KeySource } from './ticketing/keys.js';
 
 export interface App {
   server: BotServer;
@@ -15,10 +16,11 @@ export interface App {
 /**
  * The bot wired to a Ticketing API: what `npm start` runs and what the HTTP tests start, with
  * the same parts. `ticketing.baseUrl` and a key must be set here (index.ts fills them from the
- * embedded sandbox when the configuration leaves them out).
+ * embedded sandbox when the configuration leaves them out); `ticketing.keys`, when given (Key
+ * Vault), is where the keys come from instead.
  */
 export async function startApp(
-  config: Config & { ticketing: { baseUrl: string } },
+  config: Config & { ticketing: { baseUrl: string; keys?: KeySource } },
   log: (line: string) => void,
   host?: string,
 ): Promise<App> {
@@ -26,6 +28,7 @@ export async function startApp(
     baseUrl: config.ticketing.baseUrl,
     apiKey: config.ticketing.apiKey,
     readOnlyKey: config.ticketing.readOnlyKey,
+    ...(config.ticketing.keys ? { keys: config.ticketing.keys } : {}),
     timezoneDefault: config.ticketing.timezoneDefault,
     rateLimit: config.ticketing.rateLimit,
     log: (line) => log(`api ${line}`),

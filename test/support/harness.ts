@@ -1,6 +1,7 @@
 import { startApp, type App } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import type { KeySource } from '../../src/ticketing/index.js';
 import { ADELE, ALEX, type Person } from './activities.js';
 import { ConnectorRecorder } from './connector.js';
 
@@ -11,6 +12,8 @@ export interface HarnessOptions {
   /** The bot's own rate limit (defaults to the service's 100 per 60 s). */
   rateLimit?: { limit: number; windowMs: number };
   people?: Person[];
+  /** Where the bot takes its API keys from (Key Vault) instead of the sandbox's own. */
+  keys?: KeySource;
 }
 
 export interface PostResult {
@@ -52,6 +55,7 @@ export class Harness {
         apiKey: this.options.readOnly ? undefined : this.sandbox.primaryKey,
         readOnlyKey: this.options.readOnly ? this.sandbox.secondaryKey : undefined,
         rateLimit: this.options.rateLimit ?? config.ticketing.rateLimit,
+        ...(this.options.keys ? { keys: this.options.keys } : {}),
       },
     }, (line) => this.logs.push(line), '127.0.0.1');
     return this;
