@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { RecentCache } from './features/recentCache.js';
 import { TicketCache } from './features/ticketCache.js';
 import { IdentityResolver } from './identity.js';
+import { readiness, ticketingApiCheck } from './readiness.js';
 import { startServer, type BotServer } from './server.js';
 import { TicketingClient } from './ticketing/client.js';
 import type { KeySource } from './ticketing/keys.js';
@@ -10,7 +11,8 @@ import type { KeySource } from './ticketing/keys.js';
 export interface App {
   server: BotServer;
   client: TicketingClient;
-  close(): Promise<void>;
+  /** Stops taking turns, lets those in flight finish (up to `graceMs`), then closes. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -42,9 +44,10 @@ export async function startApp(
     linkDomains: config.linkDomains,
     log,
   });
-  const server = await startServer({ port: config.port, host, bot, auth: config.bot, log });
+  const checks = [ticketingApiCheck(client)];
+  const server = await startServer({ port: config.port, host, bot, auth: config.bot, log, readiness: () => readiness(checks) });
   // Warm the cache the create form and ticket cards read, so the first person does not wait for it.
   client.getInstance().catch(() => undefined);
   client.getTags().catch(() => undefined);
-  return { server, client, close: () => server.close() };
+  return { server, client, close: (graceMs) => server.close(graceMs) };
 }

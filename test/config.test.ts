@@ -57,7 +57,55 @@ describe('config', () => {
   }
 
   it('keeps the Bot Framework settings when they are complete', () => {
-    const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'singletenant', MicrosoftAppTenantId: 't' });
+    const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'singletenant', MicrosoftAppTenantId: 't', TICKETING_REGION: 'us', TICKETING_API_KEY: 'k' });
     assert.deepEqual(config.bot, { appId: 'app', appPassword: 'pw', appType: 'SingleTenant', tenantId: 't' });
+  });
+
+  describe('production', () => {
+    const teams = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw' };
+
+    it('refuses to serve the sandbox\'s invented tickets to Teams unless asked for by name', () => {
+      assert.throws(() => loadConfig(teams), (err: unknown) => {
+        assert.ok(err instanceof ConfigError);
+        assert.equal(err.message, 'TICKETING_BASE_URL or TICKETING_REGION is required when MicrosoftAppId is set (TICKETING_SANDBOX=on serves the embedded sandbox\'s invented tickets instead)');
+        return true;
+      });
+      assert.equal(loadConfig({ ...teams, TICKETING_SANDBOX: 'on' }).ticketing.baseUrl, undefined, 'asked for by name: the sandbox');
+      assert.throws(() => loadConfig({ TICKETING_SANDBOX: 'off' }), /^ConfigError: TICKETING_BASE_URL or TICKETING_REGION is required when TICKETING_SANDBOX=off$/);
+      assert.throws(() => loadConfig({ TICKETING_SANDBOX: 'on', TICKETING_REGION: 'eu', TICKETING_API_KEY: 'k' }), /TICKETING_SANDBOX=on cannot be used with/);
+    });
+
+    it('logs JSON lines with Teams credentials and plain lines in local mode, unless LOG_FORMAT says', () => {
+      assert.equal(loadConfig({}).logFormat, 'text');
+      assert.equal(loadConfig({ ...teams, TICKETING_REGION: 'us', TICKETING_API_KEY: 'k' }).logFormat, 'json');
+      assert.equal(loadConfig({ LOG_FORMAT: 'JSON' }).logFormat, 'json');
+      assert.throws(() => loadConfig({ LOG_FORMAT: 'xml' }), /^ConfigError: LOG_FORMAT must be one of json, text/);
+    });
+
+    it('gives turns in flight 4 s on SIGTERM, or STOP_GRACE_S', () => {
+      assert.equal(loadConfig({}).stopGraceMs, 4000);
+      assert.equal(loadConfig({ STOP_GRACE_S: '20' }).stopGraceMs, 20_000);
+    });
+
+    it('reads the keys\' Key Vault and secret names, with defaults', () => {
+      const vault = 'https://contoso-tickets-kv.vault.azure.net/';
+      const config = loadConfig({ TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: vault });
+      assert.deepEqual(config.ticketing.keyVault, {
+        url: 'https://contoso-tickets-kv.vault.azure.net', apiKeySecret: 'ticketing-api-key', readOnlyKeySecret: undefined, refreshMs: 300_000,
+      });
+      const named = loadConfig({
+        TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: vault, TICKETING_API_KEY_SECRET: 'tickets-rw',
+        TICKETING_READONLY_KEY_SECRET: 'tickets-ro', TICKETING_KEY_REFRESH_S: '60',
+      });
+      assert.deepEqual(named.ticketing.keyVault, { url: 'https://contoso-tickets-kv.vault.azure.net', apiKeySecret: 'tickets-rw', readOnlyKeySecret: 'tickets-ro', refreshMs: 60_000 });
+      const bad: Array<[Record<string, string>, RegExp]> = [
+        [{ TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: 'http://kv.example' }, /^TICKETING_KEY_VAULT_URL must be an https URL/],
+        [{ TICKETING_KEY_VAULT_URL: vault }, /^TICKETING_KEY_VAULT_URL is set but TICKETING_BASE_URL and TICKETING_REGION are not/],
+        [{ TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: vault, TICKETING_API_KEY: 'k' }, /^TICKETING_KEY_VAULT_URL is set, so TICKETING_API_KEY and TICKETING_READONLY_KEY must not be/],
+        [{ TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: vault, TICKETING_API_KEY_SECRET: 'a_b' }, /^TICKETING_API_KEY_SECRET must be a Key Vault secret name/],
+        [{ TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: vault, TICKETING_KEY_REFRESH_S: '1' }, /^TICKETING_KEY_REFRESH_S must be a whole number from 10 to 86400/],
+      ];
+      for (const [env, expected] of bad) assert.throws(() => loadConfig(env), (err: unknown) => err instanceof ConfigError && expected.test(err.message), JSON.stringify(env));
+    });
   });
 });

@@ -441,7 +441,8 @@ export class TicketingClient {
       if ('status' in failed && failed.status === 401 && !refreshed && this.#keys.refresh) {
         // The key may have been rotated: read it again, and if it changed, send once more with it.
         refreshed = true;
-        const newKey = (await this.#keys.refresh().catch(() => false)) ? (isWrite ? this.#writeKey() : this.#readKey()) : undefined;
+        await this.#keys.refresh().catch(() => undefined);
+        const newKey = isWrite ? this.#writeKey() : this.#readKey();
         if (newKey !== undefined && newKey !== key) {
           key = newKey;
           target = targetFor(key);

@@ -13,10 +13,10 @@ export interface ApiKeys {
 export interface KeySource {
   current(): ApiKeys;
   /**
-   * Called when the API answers 401: read the keys again. Resolves true when they changed, and the
-   * request is then sent once more with the new key (a 401 means the service did not act on it).
+   * Called when the API answers 401: read the keys again. When the key then differs from the one
+   * refused, the request is sent once more with it (a 401 means the service did not act on it).
    */
-  refresh?(): Promise<boolean>;
+  refresh?(): Promise<void>;
 }
 
 /** Keys that never change: the ones given in the environment. */

@@ -10,11 +10,9 @@ class RotatingKeys implements KeySource {
   current(): ApiKeys {
     return this.keys;
   }
-  async refresh(): Promise<boolean> {
+  async refresh(): Promise<void> {
     this.refreshes++;
-    if (!this.afterRefresh) return false;
-    this.keys = this.afterRefresh;
-    return true;
+    if (this.afterRefresh) this.keys = this.afterRefresh;
   }
 }
 
