@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { PROJECT_ROOT } from '../src/projectRoot.js';
-import { BotProcess, freePort } from './support/botProcess.js';
+import { BotProcess, TEAMS_CREDENTIALS, freePort } from './support/botProcess.js';
 import { ConnectorRecorder } from './support/connector.js';
 import { servesATurn } from './support/prodChecks.js';
 
@@ -28,7 +28,7 @@ describe('start-up, as a process', function () {
   }
 
   it('with Teams credentials and no API set, stops with one line saying what is missing', async () => {
-    const { bot } = await start({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret' });
+    const { bot } = await start({ ...TEAMS_CREDENTIALS });
     assert.equal(await bot.exited, 1);
     assert.deepEqual(bot.stderr, [
       'Configuration error: TICKETING_BASE_URL or TICKETING_REGION is required when MicrosoftAppId is set (TICKETING_SANDBOX=on serves the embedded sandbox\'s invented tickets instead)',
@@ -61,7 +61,7 @@ describe('start-up, as a process', function () {
 
   it('TICKETING_SANDBOX=on: the sandbox, asked for by name, even with Teams credentials', async () => {
     const { bot, url } = await start({
-      MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret', TICKETING_SANDBOX: 'on',
+      ...TEAMS_CREDENTIALS, TICKETING_SANDBOX: 'on',
     });
     await bot.line(/Bot listening on/);
     const line = await bot.line(/using the embedded sandbox/);

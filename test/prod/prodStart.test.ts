@@ -1,21 +1,26 @@
 /**
- * The production start as App Service runs it: the build, in a copy of the project with production
- * dependencies only (`npm ci --omit=dev`), started with `npm run start:prod`. Run by `npm run
+ * The production start as App Service runs it: the build, in a copy of what `atk deploy` zips (the
+ * project less .webappignore) with production dependencies only (`npm ci --omit=dev`), started with
+ * `npm run start:prod`. Run by `npm run
  * test:prod` (CI), not by `npm test`: it builds and installs, which takes a while.
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
-import { BotProcess, freePort } from '../support/botProcess.js';
+import { BotProcess, TEAMS_CREDENTIALS, freePort } from '../support/botProcess.js';
 import { ConnectorRecorder } from '../support/connector.js';
 import { servesATurn } from '../support/prodChecks.js';
+import { ignoredByWebApp } from '../support/webAppIgnore.js';
 
-/** What a deployment leaves out: installed packages, history, local settings and test output. */
-const NOT_COPIED = new Set(['node_modules', '.git', '.env', 'appPackage.zip', join('test', 'e2e', 'screenshots'), join('test', 'cards', 'gallery')]);
+/** Left out of the deployment by .webappignore; node_modules is installed afresh in the copy. */
+function deployed(source: string): boolean {
+  const top = relative(PROJECT_ROOT, source).split(sep)[0]!;
+  return top === '' || (top !== 'node_modules' && !ignoredByWebApp(top));
+}
 
 describe('production start: the build with production dependencies only', function () {
   this.timeout(300_000);
@@ -26,7 +31,7 @@ describe('production start: the build with production dependencies only', functi
   before(async () => {
     execFileSync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, stdio: 'ignore' });
     copy = mkdtempSync(join(tmpdir(), 'tickets-prod-'));
-    cpSync(PROJECT_ROOT, copy, { recursive: true, filter: (source) => !NOT_COPIED.has(relative(PROJECT_ROOT, source)) });
+    cpSync(PROJECT_ROOT, copy, { recursive: true, filter: deployed });
     execFileSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: copy, stdio: 'ignore' });
     await connector.start();
   });
@@ -45,7 +50,9 @@ describe('production start: the build with production dependencies only', functi
     return { bot, url: `http://127.0.0.1:${port}` };
   }
 
-  it('has no development dependency installed', () => {
+  it('holds what is deployed, with no development dependency installed', () => {
+    assert.equal(existsSync(join(copy, 'src')), false, 'no sources: the build runs');
+    assert.equal(existsSync(join(copy, 'dist')), true);
     for (const dev of ['tsx', 'typescript', 'mocha', '@microsoft/m365agentsplayground']) {
       assert.equal(existsSync(join(copy, 'node_modules', dev)), false, `${dev} is not installed`);
     }
@@ -63,7 +70,7 @@ describe('production start: the build with production dependencies only', functi
   });
 
   it('refuses to serve invented tickets when Teams credentials are set', async () => {
-    const { bot } = await startProd({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret' });
+    const { bot } = await startProd({ ...TEAMS_CREDENTIALS });
     assert.equal(await bot.exited, 1);
     assert.deepEqual(bot.stderr.filter((l) => !l.startsWith('npm ')), [
       'Configuration error: TICKETING_BASE_URL or TICKETING_REGION is required when MicrosoftAppId is set (TICKETING_SANDBOX=on serves the embedded sandbox\'s invented tickets instead)',
@@ -79,7 +86,7 @@ describe('production start: the build with production dependencies only', functi
 
     it('starts, logs JSON lines, is ready once the API answers, and refuses a turn with no token', async () => {
       const { bot, url } = await startProd({
-        MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret',
+        ...TEAMS_CREDENTIALS,
         TICKETING_BASE_URL: api.baseUrl, TICKETING_API_KEY: api.primaryKey,
       });
       await bot.line(/Bot listening on/);

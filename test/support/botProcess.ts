@@ -13,10 +13,21 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * Bot Framework credentials that start-up accepts (nothing here reaches Azure AD). ALLOWED_TENANTS
+ * goes with them: the tenants allow-list requires it with a MultiTenant app.
+ */
+export const TEAMS_CREDENTIALS = {
+  MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+  MicrosoftAppPassword: 'not-a-real-secret',
+  ALLOWED_TENANTS: '*',
+} as const;
+
 /** The settings a developer's shell or `.env` might hold, cleared so each test says what it runs with. */
 const CLEARED = [
   'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'TICKETING_BASE_URL', 'TICKETING_REGION',
   'TICKETING_API_KEY', 'TICKETING_READONLY_KEY', 'TICKETING_SANDBOX', 'TICKETING_KEY_VAULT_URL', 'LOG_FORMAT', 'PLAYGROUND', 'PORT',
+  'ALLOWED_TENANTS', 'HOST',
 ];
 
 export class BotProcess {
