@@ -12,12 +12,16 @@ export interface Logger {
 /**
  * `json`: one object a line on stdout (`{"level":"info","time":"…","msg":"…"}`), what App Service's
  * log stream and Log Analytics read; written synchronously so a line before process.exit is kept.
- * `text`: `<ISO time> <line>` for a terminal.
+ * `text`: `<ISO time> <line>` for a terminal, errors on stderr.
  */
-export function createLogger(format: LogFormat, destination: NodeJS.WritableStream = process.stdout): Logger {
+export function createLogger(
+  format: LogFormat,
+  destination: NodeJS.WritableStream = process.stdout,
+  errors: NodeJS.WritableStream = destination === process.stdout ? process.stderr : destination,
+): Logger {
   if (format === 'text') {
-    const write = (line: string) => void destination.write(`${new Date().toISOString()} ${line}\n`);
-    return { info: write, error: write };
+    const to = (stream: NodeJS.WritableStream) => (line: string) => void stream.write(`${new Date().toISOString()} ${line}\n`);
+    return { info: to(destination), error: to(errors) };
   }
   const logger = pino({
     base: undefined,

@@ -36,6 +36,16 @@ describe('start-up, as a process', function () {
     assert.deepEqual(bot.stdout, []);
   });
 
+  it('stops with one JSON line when the keys\' Key Vault cannot be read, naming the vault and why', async () => {
+    const { bot } = await start({
+      ...TEAMS_CREDENTIALS, TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: 'https://127.0.0.1:9',
+    });
+    assert.equal(await bot.exited, 1);
+    const last = JSON.parse(bot.stdout.at(-1)!) as { level: string; msg: string };
+    assert.equal(last.level, 'error');
+    assert.equal(last.msg, 'Could not start: could not read ticketing-api-key from https://127.0.0.1:9 (ECONNREFUSED)');
+  });
+
   it('logs JSON lines, is alive and ready, serves a turn, and stops on SIGTERM', async () => {
     const { bot, url } = await start({ LOG_FORMAT: 'json' });
     await bot.line(/Bot listening on/);

@@ -37,6 +37,8 @@ function why(error: unknown): string {
   if (error instanceof KeyVaultError) return error.message;
   const e = error as { statusCode?: unknown; code?: unknown; name?: unknown };
   if (typeof e?.statusCode === 'number') return `HTTP ${e.statusCode}${typeof e.code === 'string' ? ` ${e.code}` : ''}`;
+  // No answer: a network code such as ECONNREFUSED says more than the error's class.
+  if (typeof e?.code === 'string' && /^[A-Z_]+$/.test(e.code)) return e.code;
   return typeof e?.name === 'string' ? e.name : 'unknown error';
 }
 

@@ -28,6 +28,8 @@ const CLEARED = [
   'MicrosoftAppId', 'MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'TICKETING_BASE_URL', 'TICKETING_REGION',
   'TICKETING_API_KEY', 'TICKETING_READONLY_KEY', 'TICKETING_SANDBOX', 'TICKETING_KEY_VAULT_URL', 'LOG_FORMAT', 'PLAYGROUND', 'PORT',
   'ALLOWED_TENANTS', 'HOST',
+  // Azure identities DefaultAzureCredential would find.
+  'AZURE_CLIENT_ID', 'AZURE_TENANT_ID', 'AZURE_CLIENT_SECRET', 'IDENTITY_ENDPOINT', 'IDENTITY_HEADER', 'MSI_ENDPOINT',
 ];
 
 export class BotProcess {
