@@ -107,6 +107,24 @@ describe('API keys from Key Vault with the managed identity (local fakes)', () =
     }
   });
 
+  it('after a 401, reads the vault at most once per 10 s, and callers at the same moment share one read', async () => {
+    vault.secrets.set('ticketing-api-key', OLD_KEY);
+    const throttled = await load();
+    throttled.close();
+    vault.reads.length = 0;
+    await throttled.refresh();
+    assert.equal(vault.reads.length, 0, 'read moments ago: not again');
+
+    const keys = await load({ minRereadMs: 0 });
+    keys.close();
+    vault.reads.length = 0;
+    vault.secrets.set('ticketing-api-key', NEW_KEY);
+    await Promise.all([keys.refresh(), keys.refresh(), keys.refresh()]);
+    assert.deepEqual(vault.reads, ['ticketing-api-key'], 'one read for three callers');
+    assert.equal(keys.current().apiKey, NEW_KEY);
+    assert.ok(logs.includes('Key Vault: new API key read (after a 401)'), logs.join('\n'));
+  });
+
   describe('a rotated key, through the real bot', () => {
     let h: Harness;
     let keys: KeyVaultKeys;
