@@ -4,22 +4,26 @@ import type { Config } from './config.js';
 import { RecentCache } from './cache/recentCache.js';
 import { TicketCache } from './cache/ticketCache.js';
 import { IdentityResolver } from './identity.js';
+import { readiness, ticketingApiCheck } from './readiness.js';
 import { startServer, type BotServer } from './server.js';
 import { TicketingClient } from './ticketing/client.js';
+import type { KeySource } from './ticketing/keys.js';
 
 export interface App {
   server: BotServer;
   client: TicketingClient;
-  close(): Promise<void>;
+  /** Stops taking turns, lets those in flight finish (up to `graceMs`), then closes. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
  * The bot wired to a Ticketing API: what `npm start` runs and what the HTTP tests start, with
  * the same parts. `ticketing.baseUrl` and a key must be set here (index.ts fills them from the
- * embedded sandbox when the configuration leaves them out).
+ * embedded sandbox when the configuration leaves them out); `ticketing.keys`, when given (Key
+ * Vault), is where the keys come from instead.
  */
 export async function startApp(
-  config: Config & { ticketing: { baseUrl: string } },
+  config: Config & { ticketing: { baseUrl: string; keys?: KeySource } },
   log: (line: string) => void,
   host?: string,
 ): Promise<App> {
@@ -27,6 +31,7 @@ export async function startApp(
     baseUrl: config.ticketing.baseUrl,
     apiKey: config.ticketing.apiKey,
     readOnlyKey: config.ticketing.readOnlyKey,
+    ...(config.ticketing.keys ? { keys: config.ticketing.keys } : {}),
     timezoneDefault: config.ticketing.timezoneDefault,
     rateLimit: config.ticketing.rateLimit,
     dialect: config.ticketing.dialect,
@@ -43,9 +48,10 @@ export async function startApp(
     replayFile: config.stateDir === undefined ? undefined : join(config.stateDir, `replay-claims-${config.port}.log`),
     log,
   });
-  const server = await startServer({ port: config.port, host: host ?? config.host, bot, auth: config.bot, log });
+  const checks = [ticketingApiCheck(client)];
+  const server = await startServer({ port: config.port, host: host ?? config.host, bot, auth: config.bot, log, readiness: () => readiness(checks) });
   // Warm the cache the create form and ticket cards read, so the first person does not wait for it.
   client.getInstance().catch(() => undefined);
   client.getTags().catch(() => undefined);
-  return { server, client, close: () => server.close() };
+  return { server, client, close: (graceMs) => server.close(graceMs) };
 }

@@ -35,13 +35,29 @@ export interface BotAuthConfig {
   endpoints: AuthEndpoints;
 }
 
+/** Where the API keys are kept when they are not in the environment. */
+export interface KeyVaultConfig {
+  /** e.g. `https://contoso-tickets-kv.vault.azure.net` */
+  url: string;
+  /** The secret holding the primary (read/write) key. */
+  apiKeySecret: string;
+  /** The secret holding the secondary (read-only) key, if one is kept. */
+  readOnlyKeySecret?: string;
+  /** How often the secrets are read again, in ms. */
+  refreshMs: number;
+}
+
+export type LogFormat = 'json' | 'text';
+
 export interface Config {
   port: number;
   ticketing: {
-    /** Unset: run and use the embedded sandbox. */
+    /** Unset: run and use the embedded sandbox (local mode, or TICKETING_SANDBOX=on). */
     baseUrl?: string;
     apiKey?: string;
     readOnlyKey?: string;
+    /** Set: the keys come from Key Vault instead of apiKey and readOnlyKey. */
+    keyVault?: KeyVaultConfig;
     timezoneDefault: number;
     rateLimit: { limit: number; windowMs: number };
     /** The forms writes are sent in: `live` (the running service, default) or `documented` (the vendor's page). */
@@ -59,6 +75,10 @@ export interface Config {
   linkDomains: string[];
   /** In local mode, start the Microsoft 365 Agents Playground beside the bot (PLAYGROUND=off: not). */
   playground: boolean;
+  /** JSON lines (App Service's log stream) or plain lines; JSON unless in local mode. */
+  logFormat: LogFormat;
+  /** On SIGTERM, how long turns in flight may take before the process stops, in ms. */
+  stopGraceMs: number;
 }
 
 export class ConfigError extends Error {
@@ -177,16 +197,55 @@ function checkLocalMode(env: Env, bot: BotAuthConfig | undefined, baseUrl: strin
   throw new ConfigError('TICKETING_BASE_URL (or TICKETING_REGION) is set but MicrosoftAppId is not: set the bot\'s credentials, or ALLOW_LOCAL_MODE_WITH_LIVE_API=true to let anyone who reaches this port act on the real helpdesk');
 }
 
+/** A Key Vault secret name: letters, digits and dashes. */
+function secretName(env: Env, name: string, fallback: string | undefined): string | undefined {
+  const raw = read(env, name) ?? fallback;
+  if (raw !== undefined && !/^[0-9A-Za-z-]{1,127}$/.test(raw)) {
+    throw new ConfigError(`${name} must be a Key Vault secret name: letters, digits and dashes (got "${raw}")`);
+  }
+  return raw;
+}
+
+function keyVault(env: Env, hasApi: boolean, hasKeys: boolean): KeyVaultConfig | undefined {
+  const url = httpUrl(env, 'TICKETING_KEY_VAULT_URL');
+  if (url === undefined) return undefined;
+  if (!url.startsWith('https://')) throw new ConfigError('TICKETING_KEY_VAULT_URL must be an https URL such as https://contoso-tickets-kv.vault.azure.net');
+  if (!hasApi) throw new ConfigError('TICKETING_KEY_VAULT_URL is set but TICKETING_BASE_URL and TICKETING_REGION are not: the keys are for the live API');
+  if (hasKeys) throw new ConfigError('TICKETING_KEY_VAULT_URL is set, so TICKETING_API_KEY and TICKETING_READONLY_KEY must not be: the keys come from the vault');
+  return {
+    url,
+    apiKeySecret: secretName(env, 'TICKETING_API_KEY_SECRET', 'ticketing-api-key')!,
+    readOnlyKeySecret: secretName(env, 'TICKETING_READONLY_KEY_SECRET', undefined),
+    refreshMs: integer(env, 'TICKETING_KEY_REFRESH_S', 300, 10, 86_400) * 1000,
+  };
+}
+
+/**
+ * The embedded sandbox serves invented tickets: it runs in local mode, or when asked for by name
+ * (TICKETING_SANDBOX=on), never by default for a bot with Teams credentials.
+ */
+function checkSandbox(env: Env, hasApi: boolean, hasBot: boolean): void {
+  const sandbox = oneOf(env, 'TICKETING_SANDBOX', ['on', 'off'] as const);
+  if (hasApi && sandbox === 'on') throw new ConfigError('TICKETING_SANDBOX=on cannot be used with TICKETING_BASE_URL or TICKETING_REGION: choose one');
+  if (hasApi) return;
+  if (sandbox === 'off') throw new ConfigError('TICKETING_BASE_URL or TICKETING_REGION is required when TICKETING_SANDBOX=off');
+  if (hasBot && sandbox !== 'on') {
+    throw new ConfigError('TICKETING_BASE_URL or TICKETING_REGION is required when MicrosoftAppId is set (TICKETING_SANDBOX=on serves the embedded sandbox\'s invented tickets instead)');
+  }
+}
+
 /** Reads and validates the whole configuration; throws ConfigError on the first bad value. */
 export function loadConfig(env: Env = process.env): Config {
   const region = oneOf(env, 'TICKETING_REGION', Object.keys(REGION_BASE_URLS) as Region[]);
   const baseUrl = httpUrl(env, 'TICKETING_BASE_URL') ?? (region ? REGION_BASE_URLS[region] : undefined);
   const apiKey = read(env, 'TICKETING_API_KEY');
   const readOnlyKey = read(env, 'TICKETING_READONLY_KEY');
-  if (baseUrl !== undefined && apiKey === undefined && readOnlyKey === undefined) {
-    throw new ConfigError('TICKETING_API_KEY (or TICKETING_READONLY_KEY) is required when TICKETING_BASE_URL or TICKETING_REGION is set');
+  const vault = keyVault(env, baseUrl !== undefined, apiKey !== undefined || readOnlyKey !== undefined);
+  if (baseUrl !== undefined && apiKey === undefined && readOnlyKey === undefined && vault === undefined) {
+    throw new ConfigError('TICKETING_API_KEY (or TICKETING_READONLY_KEY) is required when TICKETING_BASE_URL or TICKETING_REGION is set, unless TICKETING_KEY_VAULT_URL names a Key Vault that holds it');
   }
   const bot = botAuth(env);
+  checkSandbox(env, baseUrl !== undefined, bot !== undefined);
   checkLocalMode(env, bot, baseUrl);
   return {
     port: integer(env, 'PORT', 3978, 1, 65535),
@@ -197,6 +256,7 @@ export function loadConfig(env: Env = process.env): Config {
       baseUrl,
       apiKey,
       readOnlyKey,
+      ...(vault ? { keyVault: vault } : {}),
       timezoneDefault: integer(env, 'TICKETING_TIMEZONE_DEFAULT', 0, -12, 14),
       rateLimit: {
         limit: integer(env, 'TICKETING_RATE_LIMIT', 100, 1, 100_000),
@@ -208,5 +268,7 @@ export function loadConfig(env: Env = process.env): Config {
     allowedTenants: allowedTenants(env, bot),
     linkDomains: domains(env, 'TICKET_LINK_DOMAINS', ['*.teamswork.app']),
     playground: oneOf(env, 'PLAYGROUND', ['on', 'off'] as const) !== 'off',
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const) ?? (bot ? 'json' : 'text'),
+    stopGraceMs: integer(env, 'STOP_GRACE_S', 4, 0, 600) * 1000,
   };
 }

@@ -1,15 +1,20 @@
 import { startApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { readDotEnv } from './dotEnv.js';
+import { createLogger, type Log } from './log.js';
 import { DEFAULT_PLAYGROUND_PORT, startPlayground, type Playground } from './playground.js';
 import { startSandbox, type Sandbox } from './sandbox/index.js';
+import { azureCredential } from './secrets/azureCredential.js';
+import { KeyVaultKeys } from './secrets/keyVaultKeys.js';
 
-function log(line: string): void {
-  console.log(`${new Date().toISOString()} ${line}`);
-}
+/** Until the configuration says which format, start-up lines are plain. */
+let logError: Log = (line) => console.error(line);
 
 async function main(): Promise<void> {
   let config: Config;
+  let dotEnv: boolean;
   try {
+    dotEnv = readDotEnv();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -17,6 +22,18 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+  const logger = createLogger(config.logFormat);
+  const log = logger.info;
+  logError = logger.error;
+  if (dotEnv) log('Settings read from .env (the environment wins where both set one)');
+
+  // Production keys may live in Key Vault, read with the app's managed identity and kept fresh.
+  let keys: KeyVaultKeys | undefined;
+  if (config.ticketing.keyVault) {
+    const { url, apiKeySecret, readOnlyKeySecret, refreshMs } = config.ticketing.keyVault;
+    keys = await KeyVaultKeys.load({ vaultUrl: url, apiKeySecret, readOnlyKeySecret, refreshMs, credential: azureCredential(config.bot), log });
+    log(`API keys read from Key Vault ${url}; read again every ${refreshMs / 1000} s and after a 401`);
   }
 
   if (!config.bot && config.ticketing.baseUrl !== undefined) {
@@ -27,9 +44,9 @@ async function main(): Promise<void> {
   if (ticketing.baseUrl === undefined) {
     sandbox = await startSandbox({ port: 0, recordRequests: false, dialect: ticketing.dialect });
     ticketing = { ...ticketing, baseUrl: sandbox.baseUrl, apiKey: sandbox.primaryKey, readOnlyKey: undefined };
-    log(`No TICKETING_BASE_URL set: using the embedded sandbox API at ${sandbox.baseUrl}`);
+    log(`No TICKETING_BASE_URL set: using the embedded sandbox API at ${sandbox.baseUrl} (invented tickets)`);
   }
-  const app = await startApp({ ...config, ticketing: { ...ticketing, baseUrl: ticketing.baseUrl! } }, log);
+  const app = await startApp({ ...config, ticketing: { ...ticketing, baseUrl: ticketing.baseUrl!, ...(keys ? { keys } : {}) } }, log);
   log(`Bot listening on http://localhost:${config.port}/api/messages${config.bot ? '' : ' (local mode: no Bot Framework auth)'}`);
 
   let stopping = false;
@@ -40,8 +57,10 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${signal}: finishing turns in flight, then stopping`);
     await (await playground)?.stop();
-    await app.close();
+    await app.close(config.stopGraceMs);
+    keys?.close();
     await sandbox?.close();
+    log('Stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -70,6 +89,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
+  logError(`Could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

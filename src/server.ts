@@ -5,6 +5,7 @@ import { BotAuthenticator, type AuthenticateRequestResult } from './auth/botAuth
 import { AuthRefused } from './auth/tokenGate.js';
 import type { BotAuthConfig } from './config.js';
 import type { TicketBot } from './bot.js';
+import type { Readiness } from './readiness.js';
 
 export interface BotServer {
   /** The URL the server listens on, e.g. http://127.0.0.1:3978 */
@@ -22,6 +23,8 @@ export interface ServerOptions {
   /** Unset: local mode (Agents Playground, tests): no Bot Framework token is required or sent. */
   auth?: BotAuthConfig;
   log: (line: string) => void;
+  /** GET /readyz: what the instance can serve now (default: ready once listening). */
+  readiness?: () => Promise<Readiness>;
 }
 
 /** Activities are small; anything bigger is not from Teams. */
@@ -131,6 +134,11 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
   });
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
+  });
+  // Alive is not ready: /readyz also asks the parts a turn needs, so a platform can hold traffic back.
+  server.get('/readyz', async (_req, res) => {
+    const report = options.readiness ? await options.readiness() : { ready: true, checks: {} };
+    res.send(report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', checks: report.checks });
   });
 
   await new Promise<void>((resolve, reject) => {

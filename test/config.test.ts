@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { ConfigError, loadConfig, REGION_BASE_URLS } from '../src/config.js';
 
+/** A real API, which settings with Teams credentials must name. */
+const LIVE_API = { TICKETING_REGION: 'us', TICKETING_API_KEY: 'k' };
+
 describe('config', () => {
   it('runs locally with no settings at all: port 3978, embedded sandbox, no Bot Framework auth', () => {
     const config = loadConfig({});
@@ -38,9 +41,9 @@ describe('config', () => {
     [{ TICKETING_REGION: 'us' }, /^TICKETING_API_KEY \(or TICKETING_READONLY_KEY\) is required/],
     [{ TICKETING_RATE_LIMIT: '0' }, /^TICKETING_RATE_LIMIT must be/],
     [{ MicrosoftAppId: 'abc' }, /^MicrosoftAppPassword is required/],
-    [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p' }, /^ALLOWED_TENANTS is required when MicrosoftAppId is set/],
-    [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', ALLOWED_TENANTS: 'contoso.com' }, /^ALLOWED_TENANTS must be tenant ids/],
-    [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', ALLOWED_TENANTS: '*', ToBotFromChannelOpenIdMetadataUrl: 'metadata' }, /^ToBotFromChannelOpenIdMetadataUrl must be an http\(s\) URL/],
+    [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', ...LIVE_API }, /^ALLOWED_TENANTS is required when MicrosoftAppId is set/],
+    [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', ALLOWED_TENANTS: 'contoso.com', ...LIVE_API }, /^ALLOWED_TENANTS must be tenant ids/],
+    [{ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', ALLOWED_TENANTS: '*', ...LIVE_API, ToBotFromChannelOpenIdMetadataUrl: 'metadata' }, /^ToBotFromChannelOpenIdMetadataUrl must be an http\(s\) URL/],
     [{ TICKETING_BASE_URL: 'https://x/y', TICKETING_API_KEY: 'k' }, /^TICKETING_BASE_URL \(or TICKETING_REGION\) is set but MicrosoftAppId is not/],
     [{ TICKETING_REGION: 'eu', TICKETING_API_KEY: 'k', ALLOW_LOCAL_MODE_WITH_LIVE_API: 'yes' }, /^ALLOW_LOCAL_MODE_WITH_LIVE_API must be one of true, false/],
     [{ MicrosoftAppPassword: 'p' }, /^MicrosoftAppPassword is set but MicrosoftAppId is not/],
@@ -63,12 +66,12 @@ describe('config', () => {
   }
 
   it('keeps the Bot Framework settings when they are complete', () => {
-    const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'singletenant', MicrosoftAppTenantId: 't' });
+    const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'singletenant', MicrosoftAppTenantId: 't', ...LIVE_API });
     assert.deepEqual(config.bot, { appId: 'app', appPassword: 'pw', appType: 'SingleTenant', tenantId: 't', endpoints: {} });
   });
 
   it('listens on loopback only in local mode, on every interface with credentials, and HOST overrides both', () => {
-    const withCredentials = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', ALLOWED_TENANTS: '*' };
+    const withCredentials = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', ALLOWED_TENANTS: '*', ...LIVE_API };
     assert.equal(loadConfig({}).host, '127.0.0.1');
     assert.equal(loadConfig(withCredentials).host, '0.0.0.0');
     assert.equal(loadConfig({ HOST: '0.0.0.0' }).host, '0.0.0.0');
@@ -79,19 +82,69 @@ describe('config', () => {
     const tenant = '72F988BF-86F1-41AF-91AB-2D7CD011DB47';
     assert.equal(loadConfig({}).allowedTenants, '*');
     assert.deepEqual(loadConfig({ ALLOWED_TENANTS: `${tenant}, 00000000-0000-0000-0000-000000000001` }).allowedTenants, [tenant.toLowerCase(), '00000000-0000-0000-0000-000000000001']);
-    assert.deepEqual(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: tenant }).allowedTenants, [tenant.toLowerCase()]);
-    assert.equal(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', ALLOWED_TENANTS: '*' }).allowedTenants, '*');
+    assert.deepEqual(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: tenant, ...LIVE_API }).allowedTenants, [tenant.toLowerCase()]);
+    assert.equal(loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', ALLOWED_TENANTS: '*', ...LIVE_API }).allowedTenants, '*');
   });
 
   it('passes the Bot Framework endpoints set in the environment to the authentication, under the SDK\'s names', () => {
     const config = loadConfig({
-      MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', ALLOWED_TENANTS: '*',
+      MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', ALLOWED_TENANTS: '*', ...LIVE_API,
       ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:9/v1/.well-known/openidconfiguration',
       ToChannelFromBotLoginUrl: 'http://127.0.0.1:9/botframework.com', ToBotFromChannelTokenIssuer: 'https://issuer.example',
     });
     assert.deepEqual(config.bot?.endpoints, {
       ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1:9/v1/.well-known/openidconfiguration',
       ToChannelFromBotLoginUrl: 'http://127.0.0.1:9/botframework.com', ToBotFromChannelTokenIssuer: 'https://issuer.example',
+    });
+  });
+
+  describe('production', () => {
+    const teams = { MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', ALLOWED_TENANTS: '*' };
+    // Key Vault is for the live API, and local mode refuses a live API unless told: these are a bot's settings.
+    const withBot = (env: Record<string, string>) => ({ ...teams, ...env });
+
+    it('refuses to serve the sandbox\'s invented tickets to Teams unless asked for by name', () => {
+      assert.throws(() => loadConfig(teams), (err: unknown) => {
+        assert.ok(err instanceof ConfigError);
+        assert.equal(err.message, 'TICKETING_BASE_URL or TICKETING_REGION is required when MicrosoftAppId is set (TICKETING_SANDBOX=on serves the embedded sandbox\'s invented tickets instead)');
+        return true;
+      });
+      assert.equal(loadConfig({ ...teams, TICKETING_SANDBOX: 'on' }).ticketing.baseUrl, undefined, 'asked for by name: the sandbox');
+      assert.throws(() => loadConfig({ TICKETING_SANDBOX: 'off' }), /^ConfigError: TICKETING_BASE_URL or TICKETING_REGION is required when TICKETING_SANDBOX=off$/);
+      assert.throws(() => loadConfig({ TICKETING_SANDBOX: 'on', TICKETING_REGION: 'eu', TICKETING_API_KEY: 'k' }), /TICKETING_SANDBOX=on cannot be used with/);
+    });
+
+    it('logs JSON lines with Teams credentials and plain lines in local mode, unless LOG_FORMAT says', () => {
+      assert.equal(loadConfig({}).logFormat, 'text');
+      assert.equal(loadConfig({ ...teams, TICKETING_REGION: 'us', TICKETING_API_KEY: 'k' }).logFormat, 'json');
+      assert.equal(loadConfig({ LOG_FORMAT: 'JSON' }).logFormat, 'json');
+      assert.throws(() => loadConfig({ LOG_FORMAT: 'xml' }), /^ConfigError: LOG_FORMAT must be one of json, text/);
+    });
+
+    it('gives turns in flight 4 s on SIGTERM, or STOP_GRACE_S', () => {
+      assert.equal(loadConfig({}).stopGraceMs, 4000);
+      assert.equal(loadConfig({ STOP_GRACE_S: '20' }).stopGraceMs, 20_000);
+    });
+
+    it('reads the keys\' Key Vault and secret names, with defaults', () => {
+      const vault = 'https://contoso-tickets-kv.vault.azure.net/';
+      const config = loadConfig(withBot({ TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: vault }));
+      assert.deepEqual(config.ticketing.keyVault, {
+        url: 'https://contoso-tickets-kv.vault.azure.net', apiKeySecret: 'ticketing-api-key', readOnlyKeySecret: undefined, refreshMs: 300_000,
+      });
+      const named = loadConfig(withBot({
+        TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: vault, TICKETING_API_KEY_SECRET: 'tickets-rw',
+        TICKETING_READONLY_KEY_SECRET: 'tickets-ro', TICKETING_KEY_REFRESH_S: '60',
+      }));
+      assert.deepEqual(named.ticketing.keyVault, { url: 'https://contoso-tickets-kv.vault.azure.net', apiKeySecret: 'tickets-rw', readOnlyKeySecret: 'tickets-ro', refreshMs: 60_000 });
+      const bad: Array<[Record<string, string>, RegExp]> = [
+        [{ TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: 'http://kv.example' }, /^TICKETING_KEY_VAULT_URL must be an https URL/],
+        [{ TICKETING_KEY_VAULT_URL: vault }, /^TICKETING_KEY_VAULT_URL is set but TICKETING_BASE_URL and TICKETING_REGION are not/],
+        [{ TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: vault, TICKETING_API_KEY: 'k' }, /^TICKETING_KEY_VAULT_URL is set, so TICKETING_API_KEY and TICKETING_READONLY_KEY must not be/],
+        [{ TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: vault, TICKETING_API_KEY_SECRET: 'a_b' }, /^TICKETING_API_KEY_SECRET must be a Key Vault secret name/],
+        [{ TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: vault, TICKETING_KEY_REFRESH_S: '1' }, /^TICKETING_KEY_REFRESH_S must be a whole number from 10 to 86400/],
+      ];
+      for (const [env, expected] of bad) assert.throws(() => loadConfig(withBot(env)), (err: unknown) => err instanceof ConfigError && expected.test(err.message), JSON.stringify(env));
     });
   });
 });

@@ -17,6 +17,7 @@ import {
   continuationTokenOf, envelopeItem, envelopeItems, readActivity, readComment, readInstance,
   readTagCategory, readTicket,
 } from './normalize.js';
+import { fixedKeys, type KeySource } from './keys.js';
 import { walkPages } from './paging.js';
 import { checkCustomValues, commentBody, createTicketBody, statusChangeBody, updateTicketBody } from './payload.js';
 import { checkContinuationToken, ticketQueryParams } from './query.js';
@@ -43,6 +44,8 @@ export interface TicketingClientOptions {
   apiKey?: string;
   /** The secondary (read-only) key: used for every read when set. */
   readOnlyKey?: string;
+  /** Keys that may change while the client runs (e.g. read from Key Vault); replaces `apiKey` and `readOnlyKey`. */
+  keys?: KeySource;
   /** Hours from UTC sent as `timezone` when a call gives none; -12..14, default 0. */
   timezoneDefault?: number;
   /** Per key: at most `limit` requests in any `windowMs` (sliding). Default 100 per 60_000 ms, the seed's. */
@@ -185,20 +188,18 @@ function positive(value: number, name: string): number {
 }
 
 export class TicketingClient {
-  /** True when a read/write key is configured. Without one, writes fail at once (`readOnly`). */
-  readonly canWrite: boolean;
   /** The forms writes are sent in (see TicketingClientOptions.dialect). */
   readonly dialect: Dialect;
-  readonly #apiKey: string | undefined;
-  readonly #readKey: string;
+  readonly #keys: KeySource;
   readonly #timezoneDefault: number;
   readonly #rateLimit: { limit: number; windowMs: number };
   readonly #retry: RetryOptions;
   readonly #requestTimeoutMs: number;
   readonly #maxAnswerBytes: number;
   readonly #log: ((line: string) => void) | undefined;
-  /** The keys as they could appear in a string: hidden in every log line and error code. */
-  readonly #secretForms: readonly string[];
+  /** Every key seen so far, as it could appear in a string: hidden in every log line and error code. */
+  #secretForms: readonly string[] = [];
+  readonly #seenKeys = new Set<string>();
   readonly #http: KyInstance;
   readonly #limiters = new Map<string, RateLimiter>();
   readonly #instanceCache: TtlCache<Instance>;
@@ -216,16 +217,11 @@ export class TicketingClient {
       // fetch refuses a URL with credentials, and the error it throws would show them.
       throw invalidInput('baseUrl must be an http(s) URL with no query string, user name or password.', where);
     }
-    const apiKey = options.apiKey || undefined;
-    const readKey = options.readOnlyKey || apiKey;
-    if (readKey === undefined) throw invalidInput('An apiKey or a readOnlyKey is needed.', where);
+    this.#keys = options.keys ?? fixedKeys({ apiKey: options.apiKey, readOnlyKey: options.readOnlyKey });
+    if (this.#readKey() === undefined) throw invalidInput('An apiKey or a readOnlyKey is needed.', where);
     const dialect = options.dialect ?? 'live';
     if (!DIALECTS.includes(dialect)) throw invalidInput(`dialect must be one of ${DIALECTS.join(', ')}.`, where);
     this.dialect = dialect;
-    this.#apiKey = apiKey;
-    this.#readKey = readKey;
-    this.canWrite = apiKey !== undefined;
-    this.#secretForms = secretForms([apiKey, readKey]);
     this.#timezoneDefault = checkTimezone(options.timezoneDefault ?? 0, where);
     const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
     if (!Number.isInteger(rateLimit.limit) || rateLimit.limit < 1) throw invalidInput('rateLimit.limit must be a whole number, 1 or more.', where);
@@ -396,14 +392,39 @@ export class TicketingClient {
     return { ...this.#rateLimit };
   }
 
+  /** True when a read/write key is configured. Without one, writes fail at once (`readOnly`). */
+  get canWrite(): boolean {
+    return this.#writeKey() !== undefined;
+  }
+
   /** True when there is no read-only key, so that every read spends a turn a change could have had. */
   get readsShareWriteKey(): boolean {
-    return this.#readKey === this.#apiKey;
+    return this.#readKey() === this.#writeKey();
   }
 
   /** How many reads could be sent at once now, within the read key's rate limit. */
   freeReads(): number {
-    return this.#limiterFor(this.#readKey).free();
+    const key = this.#readKey();
+    return key === undefined ? 0 : this.#limiterFor(key).free();
+  }
+
+  #writeKey(): string | undefined {
+    return this.#remember(this.#keys.current().apiKey);
+  }
+
+  #readKey(): string | undefined {
+    const keys = this.#keys.current();
+    return this.#remember(keys.readOnlyKey || keys.apiKey);
+  }
+
+  /** An empty key is no key; every key used is added to what redaction hides. */
+  #remember(key: string | undefined): string | undefined {
+    if (!key) return undefined;
+    if (!this.#seenKeys.has(key)) {
+      this.#seenKeys.add(key);
+      this.#secretForms = secretForms([...this.#seenKeys]);
+    }
+    return key;
   }
 
   /** Forgets the cached instance and tags (e.g. after an admin changed them). */
@@ -461,17 +482,19 @@ export class TicketingClient {
   async #request(spec: RequestSpec): Promise<Answer> {
     const { operation, method, call } = spec;
     const isWrite = method !== 'GET';
-    const key = isWrite ? this.#apiKey : this.#readKey;
+    let key = isWrite ? this.#writeKey() : this.#readKey();
     if (key === undefined) throw readOnlyError(operation);
-    const params = new URLSearchParams({ key });
-    if (spec.timezone !== undefined) params.set('timezone', String(spec.timezone));
-    for (const [name, value] of spec.params ?? []) params.append(name, value);
+    const query = new URLSearchParams();
+    if (spec.timezone !== undefined) query.set('timezone', String(spec.timezone));
+    for (const [name, value] of spec.params ?? []) query.append(name, value);
     // The query goes in the URL, not in ky's searchParams: for those ky builds the request three times.
-    const target = `${spec.path}?${params}`;
+    const targetFor = (k: string) => `${spec.path}?${new URLSearchParams([['key', k], ...query])}`;
+    let target = targetFor(key);
     const { deadline, signal } = call;
     if (deadline !== undefined && !Number.isFinite(deadline)) throw invalidInput('deadline must be a time in epoch ms.', operation);
     if (deadline !== undefined && Date.now() >= deadline) throw timeoutError(operation, false);
-    const limiter = this.#limiterFor(key);
+    let limiter = this.#limiterFor(key);
+    let refreshed = false;
 
     for (let attempts = 1; ; attempts++) {
       const permit = await limiter.acquire({ operation, ...(deadline === undefined ? {} : { deadline }), ...(signal ? { signal } : {}) });
@@ -484,6 +507,18 @@ export class TicketingClient {
       if (result.ok) return result.answer;
 
       const { failed } = result;
+      if ('status' in failed && failed.status === 401 && !refreshed && this.#keys.refresh) {
+        // The key may have been rotated: read it again, and if it changed, send once more with it.
+        refreshed = true;
+        await this.#keys.refresh().catch(() => undefined);
+        const newKey = isWrite ? this.#writeKey() : this.#readKey();
+        if (newKey !== undefined && newKey !== key) {
+          key = newKey;
+          target = targetFor(key);
+          limiter = this.#limiterFor(key);
+          continue;
+        }
+      }
       if ('status' in failed && failed.status === 429 && failed.retryAfterMs !== undefined) {
         limiter.blockUntil(Date.now() + failed.retryAfterMs);
       }

@@ -7,6 +7,7 @@ export {
   ERROR_KINDS, TicketingError, isConflict, isInvalidInput, isNotFound, isOutcomeUnknown, isRateLimited,
   isReadOnly, isTicketingError, isUnauthorized, type TicketingErrorKind,
 } from './errors.js';
+export { fixedKeys, type ApiKeys, type KeySource } from './keys.js';
 export { DEFAULT_RETRY, type RetryOptions } from './retry.js';
 export { LIMIT_MAX, ticketQueryParams } from './query.js';
 export { TIMEZONE_MAX, TIMEZONE_MIN } from './validate.js';

@@ -10,7 +10,8 @@ const OTHER_TENANT = '0f0f0f0f-0000-4000-8000-000000000bad';
 
 function credentials(openid: OpenIdServer): Record<string, string> {
   return {
-    MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', ALLOWED_TENANTS: TENANT,
+    // The harness points the bot at its own sandbox: asked for by name, as a bot with credentials must.
+    MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', ALLOWED_TENANTS: TENANT, TICKETING_SANDBOX: 'on',
     ToBotFromChannelOpenIdMetadataUrl: openid.metadataUrl, ToBotFromEmulatorOpenIdMetadataUrl: openid.metadataUrl,
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { startApp, type App } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startSandbox, statusLabel, type Dialect, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
+import type { KeySource } from '../../src/ticketing/index.js';
 import type { Status } from '../../src/ticketing/types.js';
 import { ADELE, ALEX, type Person } from './activities.js';
 import { ConnectorRecorder } from './connector.js';
@@ -19,6 +20,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** The dialect the bot is set for, when it should differ from the sandbox's (a misconfiguration). */
   botDialect?: Dialect;
+  /** Where the bot takes its API keys from (Key Vault) instead of the sandbox's own. */
+  keys?: KeySource;
 }
 
 export interface PostResult {
@@ -76,6 +79,7 @@ export class Harness {
         readOnlyKey: this.options.readOnly ? this.sandbox.secondaryKey : undefined,
         rateLimit: this.options.rateLimit ?? config.ticketing.rateLimit,
         dialect: this.options.botDialect ?? this.sandbox.dialect,
+        ...(this.options.keys ? { keys: this.options.keys } : {}),
       },
     }, (line) => this.logs.push(line));
   }

@@ -1,0 +1,81 @@
+/**
+ * The bot started as a process, the way `npm start` runs src/index.ts: what it refuses to start
+ * with, its JSON log lines, /healthz and /readyz, a turn served, and a graceful stop on SIGTERM.
+ * (test/prod/ runs the compiled build the same way, with production dependencies only.)
+ */
+import assert from 'node:assert/strict';
+import { PROJECT_ROOT } from '../src/projectRoot.js';
+import { BotProcess, TEAMS_CREDENTIALS, freePort } from './support/botProcess.js';
+import { ConnectorRecorder } from './support/connector.js';
+import { servesATurn } from './support/prodChecks.js';
+
+describe('start-up, as a process', function () {
+  this.timeout(60_000);
+  const connector = new ConnectorRecorder();
+  let bot: BotProcess | undefined;
+  before(() => connector.start());
+  after(() => connector.stop());
+  afterEach(() => {
+    bot?.kill();
+    bot = undefined;
+    connector.clear();
+  });
+
+  async function start(env: Record<string, string>): Promise<{ bot: BotProcess; url: string }> {
+    const port = await freePort();
+    bot = new BotProcess(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', 'src/index.ts'], PROJECT_ROOT, { PORT: String(port), PLAYGROUND: 'off', ...env });
+    return { bot, url: `http://127.0.0.1:${port}` };
+  }
+
+  it('with Teams credentials and no API set, stops with one line saying what is missing', async () => {
+    const { bot } = await start({ ...TEAMS_CREDENTIALS });
+    assert.equal(await bot.exited, 1);
+    assert.deepEqual(bot.stderr, [
+      'Configuration error: TICKETING_BASE_URL or TICKETING_REGION is required when MicrosoftAppId is set (TICKETING_SANDBOX=on serves the embedded sandbox\'s invented tickets instead)',
+    ]);
+    assert.deepEqual(bot.stdout, []);
+  });
+
+  it('stops with one JSON line when the keys\' Key Vault cannot be read, naming the vault and why', async () => {
+    const { bot } = await start({
+      ...TEAMS_CREDENTIALS, TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: 'https://127.0.0.1:9',
+    });
+    assert.equal(await bot.exited, 1);
+    const last = JSON.parse(bot.stdout.at(-1)!) as { level: string; msg: string };
+    assert.equal(last.level, 'error');
+    assert.equal(last.msg, 'Could not start: could not read ticketing-api-key from https://127.0.0.1:9 (ECONNREFUSED)');
+  });
+
+  it('logs JSON lines, is alive and ready, serves a turn, and stops on SIGTERM', async () => {
+    const { bot, url } = await start({ LOG_FORMAT: 'json' });
+    await bot.line(/Bot listening on/);
+    assert.deepEqual(await (await fetch(`${url}/healthz`)).json(), { status: 'ok' });
+    const ready = await fetch(`${url}/readyz`);
+    assert.equal(ready.status, 200);
+    assert.deepEqual(await ready.json(), { status: 'ready', checks: { configuration: 'ok', ticketingApi: 'ok' } });
+
+    await servesATurn(url, connector);
+
+    process.kill(bot.child.pid!, 'SIGTERM');
+    const started = Date.now();
+    assert.equal(await bot.exited, 0);
+    assert.ok(Date.now() - started < 4000, 'stopped within the grace period');
+    const lines = bot.stdout.map((l) => JSON.parse(l) as { level: string; time: string; msg: string });
+    for (const line of lines) {
+      assert.deepEqual(Object.keys(line).sort(), ['level', 'msg', 'time']);
+      assert.ok(!Number.isNaN(Date.parse(line.time)));
+    }
+    assert.ok(lines.some((l) => l.msg === 'SIGTERM: finishing turns in flight, then stopping'));
+    assert.equal(lines.at(-1)!.msg, 'Stopped');
+  });
+
+  it('TICKETING_SANDBOX=on: the sandbox, asked for by name, even with Teams credentials', async () => {
+    const { bot, url } = await start({
+      ...TEAMS_CREDENTIALS, TICKETING_SANDBOX: 'on',
+    });
+    await bot.line(/Bot listening on/);
+    const line = await bot.line(/using the embedded sandbox/);
+    assert.match(JSON.parse(line).msg, /\(invented tickets\)$/, 'JSON by default with credentials');
+    assert.equal((await fetch(`${url}/readyz`)).status, 200);
+  });
+});
