@@ -14,10 +14,11 @@ import ky from 'ky';
 import { startApp, type App } from '../src/app.js';
 import type { TicketBot } from '../src/bot.js';
 import { loadConfig } from '../src/config.js';
+import type { Dialect } from '../src/ticketing/types.js';
 import { startServer, type BotServer } from '../src/server.js';
 
 export type BotSpec =
-  | { kind: 'tickets'; baseUrl: string; apiKey: string; rateLimit: { limit: number; windowMs: number } }
+  | { kind: 'tickets'; baseUrl: string; apiKey: string; rateLimit: { limit: number; windowMs: number }; dialect?: Dialect }
   | { kind: 'echo' }
   /** The floor: the echo bot doing, per action, what our bot does outside itself (bench/run.ts records it). */
   | { kind: 'floor'; baseUrl: string; apiKey: string; ticketIds: string[]; plans: Partial<Record<FloorAction, ActionPlan>> };
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
     app = await startApp({
       ...config,
       port: 0,
-      ticketing: { ...config.ticketing, baseUrl: spec.baseUrl, apiKey: spec.apiKey, readOnlyKey: undefined, rateLimit: spec.rateLimit },
+      ticketing: { ...config.ticketing, baseUrl: spec.baseUrl, apiKey: spec.apiKey, readOnlyKey: undefined, rateLimit: spec.rateLimit, dialect: spec.dialect ?? config.ticketing.dialect },
     }, log, '127.0.0.1');
     // startApp warms the instance and tags in the background; be sure they are in before measuring.
     await app.client.getInstance();
