@@ -66,7 +66,8 @@ export function benchActions(sandbox: Sandbox, connector: BenchConnector, servic
     {
       name: 'create submit', kind: 'invoke',
       make: (who) => extensionInvoke(who, 'composeExtension/submitAction', {
-        commandId: 'createTicket', commandContext: 'compose', data: createFormData(`Bench ticket ${++created}`),
+        // The default priority: the usual create, one API call in both dialects (section 3 also counts one with a priority).
+        commandId: 'createTicket', commandContext: 'compose', data: { ...createFormData(`Bench ticket ${++created}`), priority: 'Medium' },
       }, where),
       check: invokeCheck('"composeExtension":{"type":"result"'),
     },

@@ -16,7 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
-import { ADELE, ALEX, cardAction, extensionInvoke, message, type Person } from '../test/support/activities.js';
+import { ADELE, ALEX, cardAction, createFormData, extensionInvoke, message, type Person } from '../test/support/activities.js';
 import { benchActions, invokeCheck, messageCheck, type ActionDef, type Activity, type Kind } from './actions.js';
 import { BotHandle, cpuMs } from './botHandle.js';
 import { FLOOR_ACTIONS, recordPlans } from './floor.js';
@@ -307,10 +307,14 @@ async function sectionApiCalls(sandbox: Sandbox, connector: BenchConnector, numb
       make: () => cardAction(ADELE, 'comment', { ticketId: seedIds[(k++ * 7) % seedIds.length], comment: 'Looking into it.' }, { ...where, replyToId: 'card-c' }),
       check: cardCheck,
     },
-    // The form asks for Important; the live service ignores a priority on create, so one update sets it.
-    sandbox.dialect === 'live'
-      ? { name: 'create submit', target: 2, note: 'live: the create, then the priority it ignored', make: () => def('create submit').make(ADELE), check: def('create submit').check }
-      : { name: 'create submit', target: 1, note: '', make: () => def('create submit').make(ADELE), check: def('create submit').check },
+    { name: 'create submit', target: 1, note: 'the default priority', make: () => def('create submit').make(ADELE), check: def('create submit').check },
+    {
+      // The live service ignores a priority on create, so one update sets it.
+      name: 'create submit, priority Important', target: sandbox.dialect === 'live' ? 2 : 1,
+      note: sandbox.dialect === 'live' ? 'live: the create, then the priority it ignored' : '',
+      make: () => extensionInvoke(ADELE, 'composeExtension/submitAction', { commandId: 'createTicket', commandContext: 'compose', data: createFormData(`Bench ticket, important ${k++}`) }, where),
+      check: def('create submit').check,
+    },
     {
       name: 'open create form', target: 0, note: 'instance and tags cached',
       make: () => extensionInvoke(ADELE, 'composeExtension/fetchTask', { commandId: 'createTicket', commandContext: 'compose' }, where),
