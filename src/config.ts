@@ -48,6 +48,15 @@ export interface Config {
   linkDomains: string[];
   /** In local mode, start the Microsoft 365 Agents Playground beside the bot (PLAYGROUND=off: not). */
   playground: boolean;
+  /** Shared state for several replicas; unset: everything in this process's memory. */
+  redis?: RedisConfig;
+}
+
+export interface RedisConfig {
+  /** `redis://` or `rediss://` (TLS, as Azure Cache for Redis wants), with the password in it when there is one. */
+  url: string;
+  /** How many replicas share the API key: while Redis is away each takes this share of the budget. */
+  replicas: number;
 }
 
 export class ConfigError extends Error {
@@ -166,6 +175,24 @@ function checkLocalMode(env: Env, bot: BotAuthConfig | undefined, baseUrl: strin
   throw new ConfigError('TICKETING_BASE_URL (or TICKETING_REGION) is set but MicrosoftAppId is not: set the bot\'s credentials, or ALLOW_LOCAL_MODE_WITH_LIVE_API=true to let anyone who reaches this port act on the real helpdesk');
 }
 
+/** REDIS_URL and TICKETING_REPLICAS: the state several replicas share. */
+function redisConfig(env: Env): RedisConfig | undefined {
+  const replicas = integer(env, 'TICKETING_REPLICAS', 1, 1, 100);
+  const raw = read(env, 'REDIS_URL');
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  // The message never repeats the value: it may hold the Redis password.
+  if (url === undefined || (url.protocol !== 'redis:' && url.protocol !== 'rediss:')) {
+    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL such as rediss://:password@contoso.redis.cache.windows.net:6380');
+  }
+  return { url: raw, replicas };
+}
+
 /** Reads and validates the whole configuration; throws ConfigError on the first bad value. */
 export function loadConfig(env: Env = process.env): Config {
   const region = oneOf(env, 'TICKETING_REGION', Object.keys(REGION_BASE_URLS) as Region[]);
@@ -196,5 +223,6 @@ export function loadConfig(env: Env = process.env): Config {
     allowedTenants: allowedTenants(env, bot),
     linkDomains: domains(env, 'TICKET_LINK_DOMAINS', ['*.teamswork.app']),
     playground: oneOf(env, 'PLAYGROUND', ['on', 'off'] as const) !== 'off',
+    redis: redisConfig(env),
   };
 }

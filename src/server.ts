@@ -5,6 +5,7 @@ import { BotAuthenticator, type AuthenticateRequestResult } from './auth/botAuth
 import { AuthRefused } from './auth/tokenGate.js';
 import type { BotAuthConfig } from './config.js';
 import type { TicketBot } from './bot.js';
+import type { StateMode } from './store/redisConnection.js';
 
 export interface BotServer {
   /** The URL the server listens on, e.g. http://127.0.0.1:3978 */
@@ -22,6 +23,8 @@ export interface ServerOptions {
   /** Unset: local mode (Agents Playground, tests): no Bot Framework token is required or sent. */
   auth?: BotAuthConfig;
   log: (line: string) => void;
+  /** Where shared state lives now, for /readyz; unset: memory. */
+  stateMode?: () => StateMode;
 }
 
 /** Activities are small; anything bigger is not from Teams. */
@@ -131,6 +134,11 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
   });
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
+  });
+  // Ready in fallback too (each replica then keeps to its local share): taking replicas out would only cut capacity.
+  server.get('/readyz', async (_req, res) => {
+    const state = options.stateMode?.() ?? 'memory';
+    res.send(200, { status: state === 'fallback' ? 'degraded' : 'ok', state });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -19,7 +19,7 @@ import {
 import { walkPages } from './paging.js';
 import { commentBody, createTicketBody, statusChangeBody, updateTicketBody } from './payload.js';
 import { checkContinuationToken, ticketQueryParams } from './query.js';
-import { RateLimiter } from './rateLimit.js';
+import { RateLimiter, type Limiter } from './rateLimit.js';
 import { redact, secretForms } from './redact.js';
 import { DEFAULT_RETRY, decideRetry, parseRetryAfter, type AttemptFailure, type RetryOptions } from './retry.js';
 import type {
@@ -39,6 +39,8 @@ export interface TicketingClientOptions {
   timezoneDefault?: number;
   /** Per key: at most `limit` requests in any `windowMs` (sliding). Default 100 per 60_000 ms, the seed's. */
   rateLimit?: { limit: number; windowMs: number };
+  /** Makes the limiter of a key (e.g. one shared by several replicas); default an in-process RateLimiter. */
+  limiterFor?: (key: string, rateLimit: { limit: number; windowMs: number }) => Limiter;
   /**
    * Retries of GETs on 429, 502, 503, 504, a dropped connection or a timeout.
    * Default `{ limit: 2, baseDelayMs: 250, maxDelayMs: 4000 }`; `limit: 0` turns retries off.
@@ -185,7 +187,8 @@ export class TicketingClient {
   /** The keys as they could appear in a string: hidden in every log line and error code. */
   readonly #secretForms: readonly string[];
   readonly #http: KyInstance;
-  readonly #limiters = new Map<string, RateLimiter>();
+  readonly #limiters = new Map<string, Limiter>();
+  readonly #makeLimiter: (key: string, rateLimit: { limit: number; windowMs: number }) => Limiter;
   readonly #instanceCache: TtlCache<Instance>;
   readonly #tagsCache: TtlCache<TagCategory[]>;
 
@@ -222,6 +225,7 @@ export class TicketingClient {
     this.#instanceCache = new TtlCache(ttl);
     this.#tagsCache = new TtlCache(ttl);
     this.#log = options.log;
+    this.#makeLimiter = options.limiterFor ?? ((_key, { limit, windowMs }) => new RateLimiter(limit, windowMs));
     this.#http = ky.create({
       prefixUrl: base.toString(),
       retry: 0,
@@ -393,10 +397,10 @@ export class TicketingClient {
     return ticket;
   }
 
-  #limiterFor(key: string): RateLimiter {
+  #limiterFor(key: string): Limiter {
     let limiter = this.#limiters.get(key);
     if (!limiter) {
-      limiter = new RateLimiter(this.#rateLimit.limit, this.#rateLimit.windowMs);
+      limiter = this.#makeLimiter(key, this.#rateLimit);
       this.#limiters.set(key, limiter);
     }
     return limiter;
