@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import type { RedisConfig } from '../config.js';
 import type { SharedUsers } from '../identity.js';
 import type { SharedClaims } from '../replayGuard.js';
 import type { Limiter } from '../ticketing/rateLimit.js';
+import { BoundedMemoryStorage } from './memoryStorage.js';
 import { RedisClaims } from './redisClaims.js';
 import { RedisConnection, type StateMode } from './redisConnection.js';
 import { RedisStorage } from './redisStorage.js';
@@ -11,7 +12,7 @@ import { RedisUsers } from './redisUsers.js';
 import { SharedRateLimiter } from './sharedRateLimit.js';
 
 /**
- * What several replicas share. Without Redis: botbuilder's MemoryStorage, and every other part
+ * What several replicas share. Without Redis: a bounded in-memory Storage, and every other part
  * keeps its own in-process default (undefined here).
  */
 export interface SharedState {
@@ -31,7 +32,7 @@ const keyId = (apiKey: string) => createHash('sha256').update(`tickets-bot:${api
 
 export async function openSharedState(redis: RedisConfig | undefined, log: (line: string) => void): Promise<SharedState> {
   if (!redis) {
-    return { storage: new MemoryStorage(), mode: () => 'memory', onRestored: () => undefined, close: async () => undefined };
+    return { storage: new BoundedMemoryStorage(), mode: () => 'memory', onRestored: () => undefined, close: async () => undefined };
   }
   const connection = new RedisConnection(redis.url, log);
   await connection.connect();

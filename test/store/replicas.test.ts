@@ -35,6 +35,18 @@ describe('store: three replicas share one API budget, one replay guard and the c
   const created = () => h.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/tickets').length;
   const readyz = async (app: App) => (await (await fetch(`${app.server.url}/readyz`)).json()) as { status: string; state: string };
 
+  it('looks a person up in Teams once for every replica: the identity cache is shared', async () => {
+    const before = created();
+    const lookUpsBefore = h.connector.memberLookups;
+    await h.postTo(replicas[0]!, message(ALEX, 'create Monitor arm is loose', { serviceUrl: h.serviceUrl }));
+    await h.postTo(replicas[1]!, message(ALEX, 'create Second monitor arm is loose too', { serviceUrl: h.serviceUrl }));
+    assert.equal(created() - before, 2);
+    assert.equal(h.connector.memberLookups - lookUpsBefore, 1, 'the second replica used the first one\'s look-up');
+    const [first, second] = h.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/tickets').slice(-2);
+    const alex = { id: ALEX.aadObjectId, name: ALEX.name, email: ALEX.email };
+    assert.deepEqual([first?.body?.user, second?.body?.user], [alex, alex], 'both writes name the person, the second from the shared cache');
+  });
+
   it('writes once for one activity delivered to two replicas at once', async () => {
     const before = created();
     const create = message(ADELE, 'create Printer on floor 3 jams', { serviceUrl: h.serviceUrl });

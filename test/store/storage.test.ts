@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { RedisConnection } from '../../src/store/redisConnection.js';
+import { BoundedMemoryStorage } from '../../src/store/memoryStorage.js';
 import { RedisStorage } from '../../src/store/redisStorage.js';
 import { RedisServer } from '../support/redisServer.js';
 
-/** RedisStorage keeps botbuilder's Storage contract: the same answers as its MemoryStorage. */
-describe('store/redisStorage: botbuilder Storage on Redis', () => {
+/** Our Storages keep botbuilder's contract: the same answers as its MemoryStorage. */
+describe('store: botbuilder Storage, bounded in memory and on Redis', () => {
   const redis = new RedisServer();
   let connection: RedisConnection;
 
@@ -19,7 +20,7 @@ describe('store/redisStorage: botbuilder Storage on Redis', () => {
     await redis.stop();
   });
 
-  for (const [name, make] of [['MemoryStorage', () => new MemoryStorage()], ['RedisStorage', () => new RedisStorage(connection, `test:${Date.now()}:`)]] as const) {
+  for (const [name, make] of [['MemoryStorage', () => new MemoryStorage()], ['BoundedMemoryStorage', () => new BoundedMemoryStorage()], ['RedisStorage', () => new RedisStorage(connection, `test:${Date.now()}:`)]] as const) {
     it(`${name}: reads what was written, refuses a stale eTag, takes * and no eTag, deletes`, async () => {
       const storage: Storage = make();
       assert.deepEqual(await storage.read(['a']), {});
@@ -35,4 +36,10 @@ describe('store/redisStorage: botbuilder Storage on Redis', () => {
       assert.deepEqual(await storage.read(['a']), {});
     });
   }
+
+  it('BoundedMemoryStorage keeps the latest items only', async () => {
+    const storage = new BoundedMemoryStorage(2);
+    await storage.write({ a: { n: 1 }, b: { n: 2 }, c: { n: 3 } });
+    assert.deepEqual(Object.keys(await storage.read(['a', 'b', 'c'])), ['b', 'c']);
+  });
 });
