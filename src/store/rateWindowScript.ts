@@ -35,7 +35,8 @@ if op == 'block' then
   return now
 end
 
--- op == 'acquire'; ARGV[4]: id, ARGV[5]: callers waiting here (to tell each when its turn can come).
+-- op == 'acquire' (ARGV[4]: id, ARGV[5]: callers waiting here, to tell each when its turn can come)
+-- or 'peek' (how many slots are busy, granting nothing).
 local stale = redis.call('ZRANGEBYSCORE', inflight, '-inf', now, 'WITHSCORES')
 for i = 1, #stale, 2 do redis.call('ZADD', released, tonumber(stale[i + 1]) + window, stale[i]) end
 redis.call('ZREMRANGEBYSCORE', inflight, '-inf', now)
@@ -44,6 +45,7 @@ local blocked = tonumber(redis.call('GET', block) or '0')
 local limit = tonumber(ARGV[6])
 local held = redis.call('ZCARD', inflight)
 local busy = redis.call('ZCARD', released) + held
+if op == 'peek' then return { 0, now, blocked, held, busy } end
 if blocked <= now and busy < limit then
   redis.call('ZADD', inflight, now + lease, ARGV[4])
   redis.call('PEXPIRE', inflight, keep)

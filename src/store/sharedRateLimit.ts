@@ -24,6 +24,8 @@ interface Waiter {
 
 /** Callers told how long they wait, per Redis call: the rest wait without an estimate. */
 const MAX_ESTIMATED = 1000;
+/** How old the count of busy slots may be before free() asks Redis again (in the background), in ms. */
+const PEEK_AFTER_MS = 500;
 
 /**
  * The API's limit for one key across every replica: at most `limit` requests in any window, a
@@ -44,8 +46,11 @@ export class SharedRateLimiter implements Limiter {
   #pumping = false;
   /** Ends the pump's wait early (a caller left, Redis came back). */
   #wake: (() => void) | undefined;
-  /** Slots in use across replicas at the last look. */
+  /** Slots in use across replicas, and whether a block held, at the last look (epoch ms). */
   #busy = 0;
+  #blocked = false;
+  #lookedAt = 0;
+  #peeking = false;
   /** This replica's own requests: in flight, and answered within the window (id → epoch ms). */
   readonly #held = new Set<string>();
   readonly #answered = new Map<string, number>();
@@ -62,9 +67,11 @@ export class SharedRateLimiter implements Limiter {
     return Math.max(1, Math.floor(this.#options.limit / this.#options.replicas));
   }
 
+  /** From the last look at Redis (free() must answer at once), which is refreshed in the background when old. */
   free(): number {
     if (!this.#options.connection.up) return this.#local().free();
-    return this.#queue.length > 0 ? 0 : Math.max(0, this.#options.limit - this.#busy);
+    if (Date.now() - this.#lookedAt > PEEK_AFTER_MS) void this.#peek();
+    return this.#queue.length > 0 || this.#blocked ? 0 : Math.max(0, this.#options.limit - this.#busy);
   }
 
   acquire(options: AcquireOptions = {}): Promise<Permit> {
@@ -123,6 +130,25 @@ export class SharedRateLimiter implements Limiter {
     };
   }
 
+  #saw(busy: number, blocked: boolean): void {
+    this.#busy = busy;
+    this.#blocked = blocked;
+    this.#lookedAt = Date.now();
+  }
+
+  async #peek(): Promise<void> {
+    if (this.#peeking) return;
+    this.#peeking = true;
+    try {
+      const [, now, blocked, , busy] = (await this.#eval('peek', ['', '0', String(this.#options.limit)])) as number[];
+      this.#saw(busy!, blocked! > now!);
+    } catch {
+      this.#options.connection.markDown();
+    } finally {
+      this.#peeking = false;
+    }
+  }
+
   /** Answers leave the window oldest first, and the map keeps them in that order. */
   #forgetOld(): void {
     const oldest = Date.now() - this.#options.windowMs;
@@ -155,7 +181,7 @@ export class SharedRateLimiter implements Limiter {
           continue;
         }
         const [granted, now, blocked, , busy, ...frees] = answer as [number, number, number, number, number, ...number[]];
-        this.#busy = busy;
+        this.#saw(busy, blocked > now);
         if (granted === 1) {
           const permit = this.#permit(id);
           const at = this.#queue.indexOf(head);

@@ -63,6 +63,19 @@ describe('store/sharedRateLimit: one sliding window per key across replicas', fu
     for (const permit of held) permit.release();
   });
 
+  it('free() tells what the other replicas left, as of a look at most half a second old', async () => {
+    const [a, b] = await replicas(2, 4, 600);
+    for (let i = 0; i < 3; i++) (await b!.acquire()).release();
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+    a!.free();
+    await settle();
+    assert.equal(a!.free(), 1, 'three of four taken by the other replica');
+    await new Promise((resolve) => setTimeout(resolve, 650));
+    a!.free();
+    await settle();
+    assert.equal(a!.free(), 4, 'all free once they left the window');
+  });
+
   it('holds every replica for a Retry-After one of them was told', async () => {
     const [a, b] = await replicas(2, 100, 5000);
     a!.blockUntil(Date.now() + 400);
