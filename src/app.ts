@@ -29,6 +29,7 @@ export async function startApp(
 ): Promise<App> {
   // With REDIS_URL, what replicas must agree on lives in Redis; without it, in this process.
   const state = await openSharedState(config.redis, log);
+  if (config.redis) log(`shared state on Redis (${state.mode()}), ${config.redis.replicas} replica(s) sharing the API key`);
   const conversations = new ConversationStore(state.storage);
   state.onRestored(() => conversations.putBack());
   const client = new TicketingClient({

@@ -123,3 +123,36 @@ describe('store: three replicas share one API budget, one replay guard and the c
     for (const app of replicas) assert.deepEqual(await readyz(app), { status: 'ok', state: 'shared' });
   });
 });
+
+describe('store: a replica whose Redis is not there yet', function () {
+  this.timeout(20_000);
+  const redis = new RedisServer();
+  let h: Harness;
+
+  before(async () => {
+    await redis.start(); // for a free port of its own, then stopped: Redis is late
+    await redis.stop();
+    h = new Harness({ env: { REDIS_URL: redis.url, TICKETING_REPLICAS: '2' } });
+    await h.start();
+  });
+  after(async () => {
+    await h?.stop();
+    await redis.stop();
+  });
+
+  it('starts on its local share, answers, and joins the shared state when Redis comes', async () => {
+    const readyz = async () => (await (await fetch(`${h.app.server.url}/readyz`)).json()) as { state: string };
+    assert.equal((await readyz()).state, 'fallback');
+    assert.equal(h.logs.filter((l) => l.startsWith('redis unreachable')).length, 1);
+    const answer = await h.post(message(ADELE, 'create Kettle in the kitchen trips the fuse', { serviceUrl: h.serviceUrl }));
+    assert.equal(answer.status, 200);
+    assert.equal(h.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/tickets' && r.status === 201).length, 1);
+    await redis.start();
+    const until = Date.now() + 10_000;
+    while ((await readyz()).state !== 'shared') {
+      assert.ok(Date.now() < until, 'joined Redis once it came');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.ok(h.logs.some((l) => l.startsWith('redis reachable again')));
+  });
+});
