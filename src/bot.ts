@@ -3,6 +3,7 @@ import {
   type InvokeResponse,
 } from 'botbuilder';
 import type { AdaptiveCard } from './cards/render.js';
+import type { ConversationStore } from './conversations.js';
 import type { Answer, FeatureContext } from './features/context.js';
 import { errorAnswer } from './features/errorAnswer.js';
 import { openCreateForm, submitCreateForm } from './features/createForm.js';
@@ -17,7 +18,6 @@ import type { ListPage } from './features/listTickets.js';
 import type { RecentCache } from './features/recentCache.js';
 import type { TicketCache } from './features/ticketCache.js';
 import { IdentityResolver, utcOffsetOf } from './identity.js';
-import type { ConversationStore } from './conversations.js';
 import { ReplayGuard, type SharedClaims } from './replayGuard.js';
 import type { TicketingClient } from './ticketing/client.js';
 import { isRecord } from './ticketing/validate.js';
@@ -122,7 +122,8 @@ export class TicketBot extends TeamsActivityHandler {
     this.replays = new ReplayGuard({ file: deps.replayFile, shared: deps.replayClaims });
     this.onMessage(async (context, next) => {
       // A repeat whose first answer is no longer kept is answered with silence: never the work again.
-      const { result, repeated } = this.replays.once(replayKey(context.activity), () => this.handleMessage(context), () => undefined);
+      const ignored = () => deps.log(`turn ${context.activity.id} already handled, here or on another replica: nothing done`);
+      const { result, repeated } = this.replays.once(replayKey(context.activity), () => this.handleMessage(context), ignored);
       if (repeated) deps.log(`turn ${context.activity.id} repeated delivery ignored`);
       await result;
       await next();

@@ -56,6 +56,7 @@ describe('store: three replicas share one API budget, one replay guard and the c
     assert.equal(created() - before, 1, 'one ticket');
     await h.postTo(replicas[2]!, create);
     assert.equal(created() - before, 1, 'a later redelivery to the third replica writes nothing either');
+    assert.ok(h.logs.some((l) => l.includes(`turn ${create.id} already handled, here or on another replica`)), 'and the replica that did nothing says so');
   });
 
   async function untilShared(): Promise<void> {
