@@ -88,7 +88,9 @@ export class SharedRateLimiter implements Limiter {
       const waiter: Waiter = { options, resolve, reject, detach: () => signal?.removeEventListener('abort', onAbort) };
       signal?.addEventListener('abort', onAbort, { once: true });
       this.#queue.push(waiter);
-      void this.#pump();
+      // A pump asleep until the first caller's turn must judge this one's deadline now.
+      if (this.#pumping) this.#wake?.();
+      else void this.#pump();
     });
   }
 

@@ -81,6 +81,12 @@ describe('store: three replicas share one API budget, one replay guard and the c
     assert.equal(created() - before, 4, 'the replicas kept working on their local share');
     await h.postTo(replicas[1]!, during[1]!);
     assert.equal(created() - before, 4, 'a redelivery to the same replica meanwhile writes nothing');
+    // Busy meanwhile: 120 people at once, 40 per replica, more than each replica's local share.
+    const shown = await Promise.all(h.sandbox.store.allTickets().slice(0, 120).map((ticket, i) =>
+      h.postTo(replicas[i % 3]!, message(ALEX, `show ${ticket.ticketId}`, { serviceUrl: h.serviceUrl }))));
+    assert.ok(shown.every((a) => a.status === 200));
+    assert.equal(tooMany(), 0, 'the replicas together kept within the limit without Redis');
+    assert.ok(h.sandbox.requests.length <= 100, `${h.sandbox.requests.length} requests so far, within one window`);
     for (const app of replicas) assert.deepEqual(await readyz(app), { status: 'degraded', state: 'fallback' });
     assert.equal(h.logs.filter((l) => l.startsWith('redis unreachable')).length, 3, 'each replica said so once');
 

@@ -63,6 +63,19 @@ describe('store/sharedRateLimit: one sliding window per key across replicas', fu
     for (const permit of held) permit.release();
   });
 
+  it('refuses at once a caller that queues behind one already waiting, when its turn cannot come by its deadline', async () => {
+    const [a] = await replicas(1, 1, 3000);
+    const held = await a!.acquire();
+    const patient = a!.acquire(); // no deadline: waits for the slot
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const asked = Date.now();
+    const error = await a!.acquire({ deadline: Date.now() + 1000 }).catch((e: unknown) => e);
+    assert.ok(Date.now() - asked < 300, `refused at once (${Date.now() - asked} ms), not when the first waiter's turn came`);
+    assert.ok(error instanceof TicketingError && error.kind === 'rateLimited', String(error));
+    held.release();
+    (await patient).release();
+  });
+
   it('free() tells what the other replicas left, as of a look at most half a second old', async () => {
     const [a, b] = await replicas(2, 4, 600);
     for (let i = 0; i < 3; i++) (await b!.acquire()).release();
