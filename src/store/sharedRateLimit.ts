@@ -51,6 +51,8 @@ export class SharedRateLimiter implements Limiter {
   #blocked = false;
   #lookedAt = 0;
   #peeking = false;
+  /** The latest Retry-After this replica was told of (epoch ms), for a local share made later. */
+  #blockedUntil = 0;
   /** This replica's own requests: in flight, and answered within the window (id → epoch ms). */
   readonly #held = new Set<string>();
   readonly #answered = new Map<string, number>();
@@ -97,7 +99,8 @@ export class SharedRateLimiter implements Limiter {
   blockUntil(epochMs: number): void {
     const ms = Math.ceil(epochMs - Date.now());
     if (ms <= 0) return;
-    this.#local().blockUntil(epochMs);
+    this.#blockedUntil = Math.max(this.#blockedUntil, epochMs);
+    this.#fallback?.blockUntil(epochMs);
     if (this.#options.connection.up) this.#eval('block', [String(ms)]).catch(() => this.#options.connection.markDown());
   }
 
@@ -107,6 +110,7 @@ export class SharedRateLimiter implements Limiter {
     const fallback = new RateLimiter(this.#share, this.#options.windowMs);
     const mine = Math.min(this.#share, Math.ceil(this.#busy / this.#options.replicas));
     for (let i = 0; i < mine; i++) void fallback.acquire().then((permit) => permit.release());
+    fallback.blockUntil(this.#blockedUntil);
     this.#fallback = fallback;
     return fallback;
   }

@@ -119,6 +119,21 @@ describe('store/sharedRateLimit: one sliding window per key across replicas', fu
     }
   });
 
+  it('keeps to a Retry-After it was told of when Redis goes away during it', async () => {
+    const [a] = await replicas(1, 100, 5000);
+    a!.blockUntil(Date.now() + 600);
+    await redis.stop();
+    try {
+      const asked = Date.now();
+      const refused = await a!.acquire({ deadline: Date.now() + 100 }).then(() => 'granted', () => 'refused');
+      assert.equal(refused, 'refused', 'the local share holds the block too');
+      (await a!.acquire()).release();
+      assert.ok(Date.now() - asked >= 500, `and grants once it is over (${Date.now() - asked} ms)`);
+    } finally {
+      await redis.start();
+    }
+  });
+
   it('when Redis comes back empty, puts back the requests each replica sent in the window before granting more', async () => {
     const [a] = await replicas(1, 3, 5000);
     for (let i = 0; i < 3; i++) (await a!.acquire()).release();
