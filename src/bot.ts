@@ -3,6 +3,7 @@ import {
   type InvokeResponse,
 } from 'botbuilder';
 import type { AdaptiveCard } from './cards/render.js';
+import type { ConversationStore } from './conversations.js';
 import type { Answer, FeatureContext } from './features/context.js';
 import { errorAnswer } from './features/errorAnswer.js';
 import { openCreateForm, submitCreateForm } from './features/createForm.js';
@@ -17,7 +18,7 @@ import type { RecentCache } from './cache/recentCache.js';
 import type { TicketCache } from './cache/ticketCache.js';
 import type { ListPage } from './features/context.js';
 import { IdentityResolver, utcOffsetOf } from './identity.js';
-import { ReplayGuard } from './replayGuard.js';
+import { ReplayGuard, type SharedClaims } from './replayGuard.js';
 import type { TicketingClient } from './ticketing/client.js';
 import { isRecord } from './ticketing/validate.js';
 
@@ -31,6 +32,10 @@ export interface BotDeps {
   linkDomains: readonly string[];
   /** Keeps the replay guard's claims across a restart; unset: memory only. */
   replayFile?: string;
+  /** The replay guard's claims shared with other replicas; unset: this process's only. */
+  replayClaims?: SharedClaims;
+  /** Where the reference of every conversation the bot hears from is kept. */
+  conversations: ConversationStore;
   /** Microsoft 365 tenants whose people may use the bot (lower-case ids), or '*'. */
   allowedTenants: readonly string[] | '*';
   log: (line: string) => void;
@@ -107,10 +112,11 @@ export class TicketBot extends TeamsActivityHandler {
 
   constructor(private readonly deps: BotDeps) {
     super();
-    this.replays = new ReplayGuard({ file: deps.replayFile });
+    this.replays = new ReplayGuard({ file: deps.replayFile, shared: deps.replayClaims });
     this.onMessage(async (context, next) => {
       // A repeat whose first answer is no longer kept is answered with silence: never the work again.
-      const { result, repeated } = this.replays.once(replayKey(context.activity), () => this.handleMessage(context), () => undefined);
+      const ignored = () => deps.log(`turn ${context.activity.id} already handled, here or on another replica: nothing done`);
+      const { result, repeated } = this.replays.once(replayKey(context.activity), () => this.handleMessage(context), ignored);
       if (repeated) deps.log(`turn ${context.activity.id} repeated delivery ignored`);
       await result;
       await next();
@@ -128,7 +134,11 @@ export class TicketBot extends TeamsActivityHandler {
   /** People of a tenant not allowed get one short sentence (or a 403 for an invoke), and nothing else runs. */
   override async run(context: TurnContext): Promise<void> {
     const allowed = this.deps.allowedTenants;
-    if (allowed === '*' || allowed.includes(tenantOf(context.activity) ?? '')) return super.run(context);
+    if (allowed === '*' || allowed.includes(tenantOf(context.activity) ?? '')) {
+      // Not awaited: a slow store must not hold the turn; a failed write is made again when the store returns.
+      this.deps.conversations.remember(context.activity).catch(() => this.deps.log(`turn ${context.activity.id ?? '-'} conversation not saved yet`));
+      return super.run(context);
+    }
     this.deps.log(`turn ${context.activity.id ?? '-'} refused: tenant not allowed`);
     if (context.activity.type === ActivityTypes.Message) await context.sendActivity(FOREIGN_TENANT);
     if (context.activity.type === ActivityTypes.Invoke) {

@@ -79,6 +79,15 @@ export interface Config {
   logFormat: LogFormat;
   /** On SIGTERM, how long turns in flight may take before the process stops, in ms. */
   stopGraceMs: number;
+  /** Shared state for several replicas; unset: everything in this process's memory. */
+  redis?: RedisConfig;
+}
+
+export interface RedisConfig {
+  /** `redis://` or `rediss://` (TLS, as Azure Cache for Redis wants), with the password in it when there is one. */
+  url: string;
+  /** How many replicas share the API key: while Redis is away each takes this share of the budget. */
+  replicas: number;
 }
 
 export class ConfigError extends Error {
@@ -234,6 +243,24 @@ function checkSandbox(env: Env, hasApi: boolean, hasBot: boolean): void {
   }
 }
 
+/** REDIS_URL and TICKETING_REPLICAS: the state several replicas share. */
+function redisConfig(env: Env): RedisConfig | undefined {
+  const replicas = integer(env, 'TICKETING_REPLICAS', 1, 1, 100);
+  const raw = read(env, 'REDIS_URL');
+  if (raw === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  // The message never repeats the value: it may hold the Redis password.
+  if (url === undefined || (url.protocol !== 'redis:' && url.protocol !== 'rediss:')) {
+    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL such as rediss://:password@contoso.redis.cache.windows.net:6380');
+  }
+  return { url: raw, replicas };
+}
+
 /** Reads and validates the whole configuration; throws ConfigError on the first bad value. */
 export function loadConfig(env: Env = process.env): Config {
   const region = oneOf(env, 'TICKETING_REGION', Object.keys(REGION_BASE_URLS) as Region[]);
@@ -270,5 +297,6 @@ export function loadConfig(env: Env = process.env): Config {
     playground: oneOf(env, 'PLAYGROUND', ['on', 'off'] as const) !== 'off',
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const) ?? (bot ? 'json' : 'text'),
     stopGraceMs: integer(env, 'STOP_GRACE_S', 4, 0, 600) * 1000,
+    redis: redisConfig(env),
   };
 }

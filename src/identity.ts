@@ -6,6 +6,27 @@ export class IdentityError extends Error {
   override name = 'IdentityError';
 }
 
+/** Users looked up by any replica (Redis); a miss or a failure is `undefined`, never an error. */
+export interface SharedUsers {
+  get(id: string): Promise<User | undefined>;
+  set(id: string, user: User, ttlMs: number): Promise<void>;
+}
+
+export interface IdentityOptions {
+  /** How long a looked-up user is reused, in ms; default 1 h. */
+  ttlMs?: number;
+  /**
+   * The most a member look-up may take, in ms; default 2,500: the connector client retries a
+   * failing service for longer than Teams waits for a card action's answer.
+   */
+  lookupTimeoutMs?: number;
+  now?: () => number;
+  /** Users kept in this process; default 10,000. */
+  capacity?: number;
+  /** Look-ups shared with other replicas; unset: this process's only. */
+  shared?: SharedUsers;
+}
+
 interface Cached {
   user: Promise<User>;
   at: number;
@@ -43,17 +64,19 @@ function notInRoster(error: unknown): boolean {
 export class IdentityResolver {
   private readonly cache = new Map<string, Cached>();
 
-  /**
-   * @param ttlMs how long a looked-up user is reused
-   * @param lookupTimeoutMs the most a member look-up may take: the connector client retries a
-   *   failing service for longer than Teams waits for a card action's answer
-   */
-  constructor(
-    private readonly ttlMs = 60 * 60 * 1000,
-    private readonly lookupTimeoutMs = 2500,
-    private readonly now: () => number = Date.now,
-    private readonly capacity = 10_000,
-  ) {}
+  private readonly ttlMs: number;
+  private readonly lookupTimeoutMs: number;
+  private readonly now: () => number;
+  private readonly capacity: number;
+  private readonly shared?: SharedUsers;
+
+  constructor(options: IdentityOptions = {}) {
+    this.ttlMs = options.ttlMs ?? 60 * 60 * 1000;
+    this.lookupTimeoutMs = options.lookupTimeoutMs ?? 2500;
+    this.now = options.now ?? Date.now;
+    this.capacity = options.capacity ?? 10_000;
+    this.shared = options.shared;
+  }
 
   actorFor(context: TurnContext): Promise<User> {
     const from = context.activity.from;
@@ -77,10 +100,19 @@ export class IdentityResolver {
     const hit = this.cache.get(id);
     if (hit && this.now() - hit.at < this.ttlMs) return hit.user;
 
-    const user = load();
+    const user = this.shared ? this.loadShared(id, load) : load();
     this.cache.set(id, { user, at: this.now() });
     while (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value!);
     user.catch(() => this.cache.delete(id));
+    return user;
+  }
+
+  /** Another replica's look-up when there is one; else ours, shared with the others. */
+  private async loadShared(id: string, load: () => Promise<User>): Promise<User> {
+    const known = await this.shared!.get(id);
+    if (known) return known;
+    const user = await load();
+    await this.shared!.set(id, user, this.ttlMs);
     return user;
   }
 

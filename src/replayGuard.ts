@@ -13,7 +13,17 @@ export interface ReplayGuardOptions {
   maxAnswers?: number;
   /** A file that keeps the claims across a restart; unset: memory only. */
   file?: string;
+  /** Claims shared with other replicas (Redis); unset: this process's claims only. */
+  shared?: SharedClaims;
   now?: () => number;
+}
+
+/** Claims that several replicas see: the first to claim a key runs its work. */
+export interface SharedClaims {
+  /** True when no one (on any replica) claimed `key` in the last `ttlMs`, and this call now has. */
+  claim(key: string, ttlMs: number): Promise<boolean>;
+  /** `claims` (key → epoch ms) are put back each time the shared store returns (it may have restarted empty). */
+  putBackOnRestore(claims: () => Iterable<[string, number]>, ttlMs: number): void;
 }
 
 /** A claim's memory: the key's characters, and the entry around it. */
@@ -25,6 +35,9 @@ const claimBytes = (key: string) => 2 * key.length + 64;
  * count), in a small append-only file when one is given, so a redelivery after a crash or a
  * restart writes nothing either. A repeat shares the first delivery's answer while it is kept;
  * after that (or after a restart) it gets `forgotten()` instead: never the work again.
+ *
+ * With `shared` claims, a delivery new to this replica runs its work only once it has claimed the
+ * key there too, so a redelivery that lands on another replica gets `forgotten()`.
  */
 export class ReplayGuard<T> {
   private readonly claims: LRUCache<string, number>;
@@ -32,6 +45,7 @@ export class ReplayGuard<T> {
   private readonly claimTtlMs: number;
   private readonly now: () => number;
   private readonly file?: string;
+  private readonly shared?: SharedClaims;
   /** Lines in the file, live or not: it is rewritten with the live ones when it has twice as many (checked every 1,000 lines). */
   private fileLines = 0;
   private linesSinceCheck = 0;
@@ -46,11 +60,15 @@ export class ReplayGuard<T> {
     this.answers = new LRUCache({ ttl: options.answerTtlMs ?? 2 * 60_000, ttlResolution: 0, max: options.maxAnswers ?? 1000, perf: { now: this.now } });
     this.file = options.file;
     if (this.file) this.load(this.file);
+    this.shared = options.shared;
+    this.shared?.putBackOnRestore(() => this.liveClaims(), this.claimTtlMs);
   }
 
   /**
    * Runs `work` for the first delivery of `key`. A repeat gets the first result while it is kept,
-   * else `forgotten()`; either way `repeated` is true and `work` does not run.
+   * else `forgotten()`; either way `repeated` is true and `work` does not run. A repeat of a
+   * delivery another replica claimed is known only once the shared claim answers: its result is
+   * `forgotten()`, with `repeated` false.
    */
   once(key: string | undefined, work: () => Promise<T>, forgotten: () => T): { result: Promise<T>; repeated: boolean } {
     if (!key) return { result: work(), repeated: false };
@@ -60,7 +78,8 @@ export class ReplayGuard<T> {
     const at = this.now();
     this.claims.set(key, at);
     this.persist(key, at);
-    const result = work();
+    const shared = this.shared;
+    const result = shared ? shared.claim(key, this.claimTtlMs).then((mine) => (mine ? work() : forgotten())) : work();
     this.answers.set(key, { result });
     return { result, repeated: false };
   }
@@ -69,6 +88,11 @@ export class ReplayGuard<T> {
   get size(): number {
     this.claims.purgeStale();
     return this.claims.size;
+  }
+
+  private *liveClaims(): Iterable<[string, number]> {
+    this.claims.purgeStale();
+    yield* this.claims.entries();
   }
 
   private load(file: string): void {

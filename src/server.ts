@@ -137,8 +137,9 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
   });
   // Alive is not ready: /readyz also asks the parts a turn needs, so a platform can hold traffic back.
   server.get('/readyz', async (_req, res) => {
-    const report = options.readiness ? await options.readiness() : { ready: true, checks: {} };
-    res.send(report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', checks: report.checks });
+    const report = options.readiness ? await options.readiness() : { ready: true, degraded: false, checks: {} };
+    const status = report.ready ? (report.degraded ? 'degraded' : 'ready') : 'not ready';
+    res.send(report.ready ? 200 : 503, { status, checks: report.checks });
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -17,6 +17,13 @@ describe('config', () => {
     assert.equal(loadConfig({ PLAYGROUND: 'OFF' }).playground, false);
   });
 
+  it('shares state through Redis only when REDIS_URL is set; TICKETING_REPLICAS defaults to 1', () => {
+    assert.equal(loadConfig({}).redis, undefined);
+    assert.equal(loadConfig({ TICKETING_REPLICAS: '3' }).redis, undefined);
+    assert.deepEqual(loadConfig({ REDIS_URL: 'rediss://:pw@cache.example:6380' }).redis, { url: 'rediss://:pw@cache.example:6380', replicas: 1 });
+    assert.deepEqual(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', TICKETING_REPLICAS: '3' }).redis, { url: 'redis://127.0.0.1:6379', replicas: 3 });
+  });
+
   it('reads the link domains, lower-cased', () => {
     assert.deepEqual(loadConfig({ TICKET_LINK_DOMAINS: '*.TeamsWork.app, tickets.contoso.com' }).linkDomains, ['*.teamswork.app', 'tickets.contoso.com']);
   });
@@ -52,6 +59,9 @@ describe('config', () => {
     [{ TICKET_LINK_DOMAINS: 'https://x.com/path' }, /^TICKET_LINK_DOMAINS must be comma-separated host names/],
     [{ TICKET_LINK_DOMAINS: ' , ' }, /^TICKET_LINK_DOMAINS must be/],
     [{ PLAYGROUND: 'maybe' }, /^PLAYGROUND must be one of on, off/],
+    [{ REDIS_URL: 'https://:secret@cache.example' }, /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
+    [{ REDIS_URL: 'secret' }, /^REDIS_URL must be/],
+    [{ TICKETING_REPLICAS: '0' }, /^TICKETING_REPLICAS must be a whole number from 1 to 100/],
   ];
   for (const [env, expected] of bad) {
     it(`refuses ${JSON.stringify(env)} with one line naming the variable`, () => {

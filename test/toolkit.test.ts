@@ -40,9 +40,6 @@ const FILLED_WHEN_EMPTY = new Set(['AZURE_SUBSCRIPTION_ID', 'AZURE_RESOURCE_GROU
 const BUILT_IN = new Set(['TEAMS_APP_TENANT_ID']);
 /** App Service's own settings, not the app's. */
 const PLATFORM_SETTINGS = new Set(['WEBSITE_RUN_FROM_PACKAGE', 'SCM_DO_BUILD_DURING_DEPLOYMENT']);
-/** Read by the shared store (DESIGN.md: Redis when REDIS_URL is set), which is not in this branch yet. */
-const PLANNED_SETTINGS = new Set(['REDIS_URL']);
-
 function envFile(name: string): { values: Map<string, string>; comments: string } {
   const values = new Map<string, string>();
   let comments = '';
@@ -141,7 +138,7 @@ describe('Agents Toolkit project files', () => {
   it('the web app is given settings the app reads, which loadConfig accepts, and starts with npm run start:prod on Node 20', () => {
     const settings = [...azure.source.matchAll(/name: '([A-Za-z_]+)'\n\s+value: /g)].map((m) => m[1]!);
     const reads = settingsTheAppReads();
-    for (const name of settings) assert.ok(reads.has(name) || PLATFORM_SETTINGS.has(name) || PLANNED_SETTINGS.has(name), `${name} is set but the app does not read it`);
+    for (const name of settings) assert.ok(reads.has(name) || PLATFORM_SETTINGS.has(name), `${name} is set but the app does not read it`);
     for (const name of ['MicrosoftAppId', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'TICKETING_KEY_VAULT_URL', 'TICKETING_API_KEY_SECRET']) assert.ok(settings.includes(name), name);
 
     // What App Service will pass, with the values provisioning gives them.

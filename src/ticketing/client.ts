@@ -21,7 +21,7 @@ import { fixedKeys, type KeySource } from './keys.js';
 import { walkPages } from './paging.js';
 import { checkCustomValues, commentBody, createTicketBody, statusChangeBody, updateTicketBody } from './payload.js';
 import { checkContinuationToken, ticketQueryParams } from './query.js';
-import { RateLimiter } from './rateLimit.js';
+import { RateLimiter, type Limiter } from './rateLimit.js';
 import { redact, secretForms } from './redact.js';
 import { DEFAULT_RETRY, decideRetry, parseRetryAfter, type AttemptFailure, type RetryOptions } from './retry.js';
 import {
@@ -50,6 +50,8 @@ export interface TicketingClientOptions {
   timezoneDefault?: number;
   /** Per key: at most `limit` requests in any `windowMs` (sliding). Default 100 per 60_000 ms, the seed's. */
   rateLimit?: { limit: number; windowMs: number };
+  /** Makes the limiter of a key (e.g. one shared by several replicas); default an in-process RateLimiter. */
+  limiterFor?: (key: string, rateLimit: { limit: number; windowMs: number }) => Limiter;
   /**
    * Retries of GETs on 429, 502, 503, 504, a dropped connection or a timeout.
    * Default `{ limit: 2, baseDelayMs: 250, maxDelayMs: 4000 }`; `limit: 0` turns retries off.
@@ -196,12 +198,14 @@ export class TicketingClient {
   readonly #retry: RetryOptions;
   readonly #requestTimeoutMs: number;
   readonly #maxAnswerBytes: number;
+  #lastAnsweredAt = 0;
   readonly #log: ((line: string) => void) | undefined;
   /** Every key seen so far, as it could appear in a string: hidden in every log line and error code. */
   #secretForms: readonly string[] = [];
   readonly #seenKeys = new Set<string>();
   readonly #http: KyInstance;
-  readonly #limiters = new Map<string, RateLimiter>();
+  readonly #limiters = new Map<string, Limiter>();
+  readonly #makeLimiter: (key: string, rateLimit: { limit: number; windowMs: number }) => Limiter;
   readonly #instanceCache: TtlCache<Instance>;
   readonly #tagsCache: TtlCache<TagCategory[]>;
 
@@ -236,6 +240,7 @@ export class TicketingClient {
     this.#instanceCache = new TtlCache(ttl);
     this.#tagsCache = new TtlCache(ttl);
     this.#log = options.log;
+    this.#makeLimiter = options.limiterFor ?? ((_key, { limit, windowMs }) => new RateLimiter(limit, windowMs));
     this.#http = ky.create({
       prefixUrl: base.toString(),
       retry: 0,
@@ -387,6 +392,11 @@ export class TicketingClient {
     return untilAborted(this.#tagsCache.get('tags', load), signal);
   }
 
+  /** When the API last answered (any answer but a 5xx), in epoch ms; 0 before it has. */
+  get lastAnsweredAt(): number {
+    return this.#lastAnsweredAt;
+  }
+
   /** The requests per window each key may send. */
   get rateLimit(): { limit: number; windowMs: number } {
     return { ...this.#rateLimit };
@@ -457,10 +467,10 @@ export class TicketingClient {
     checkCustomValues(values, instanceFields(instance), instanceAgents(instance), operation);
   }
 
-  #limiterFor(key: string): RateLimiter {
+  #limiterFor(key: string): Limiter {
     let limiter = this.#limiters.get(key);
     if (!limiter) {
-      limiter = new RateLimiter(this.#rateLimit.limit, this.#rateLimit.windowMs);
+      limiter = this.#makeLimiter(key, this.#rateLimit);
       this.#limiters.set(key, limiter);
     }
     return limiter;
@@ -554,6 +564,7 @@ export class TicketingClient {
       });
       const text = await readText(response, this.#maxAnswerBytes);
       this.#logAttempt(spec, attempt, started, String(response.status));
+      if (response.status < 500) this.#lastAnsweredAt = Date.now();
       if (!response.ok) {
         // A wait longer than the rate window is not the API's to impose on every person: cap it.
         const asked = parseRetryAfter(response.headers.get('retry-after'), Date.now());

@@ -34,6 +34,16 @@ export interface AcquireOptions {
   operation?: string;
 }
 
+/** What the client waits on for a turn: this in-process limiter, or one shared by several replicas. */
+export interface Limiter {
+  /** How many callers arriving now would get a turn at once. */
+  free(): number;
+  /** Waits for a turn; rejects at once (`rateLimited`) when it cannot come by `deadline`. */
+  acquire(options?: AcquireOptions): Promise<Permit>;
+  /** No request is granted before `epochMs` (a server's `Retry-After`); never shortens a block. */
+  blockUntil(epochMs: number): void;
+}
+
 interface Waiter {
   resolve(permit: Permit): void;
   reject(error: unknown): void;
@@ -42,7 +52,7 @@ interface Waiter {
   detach(): void;
 }
 
-export class RateLimiter {
+export class RateLimiter implements Limiter {
   readonly limit: number;
   readonly windowMs: number;
   readonly #clock: Clock;

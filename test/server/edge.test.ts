@@ -26,6 +26,12 @@ describe('HTTP edge of /api/messages', () => {
     assert.equal(h.connector.messages().length, 1, 'an ordinary message is still answered');
   }
 
+  it('says in /readyz what it checked, with no shared state to check when no REDIS_URL is set', async () => {
+    const ready = await fetch(`${h.app.server.url}/readyz`);
+    assert.equal(ready.status, 200);
+    assert.deepEqual(await ready.json(), { status: 'ready', checks: { configuration: 'ok', ticketingApi: 'ok' } });
+  });
+
   it('answers 415 to a 16-byte body that claims gzip and is not, and keeps running (it used to crash the process)', async () => {
     const body = Buffer.from('this is not gzip');
     assert.equal(body.length, 16);

@@ -40,6 +40,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 export class ConnectorRecorder {
   readonly calls: RecordedCall[] = [];
   readonly members = new Map<string, TeamsMember>();
+  /** Member look-ups answered since the start. */
+  memberLookups = 0;
   /** When set, member look-ups fail with this status (the connector being down). */
   memberLookupStatus?: number;
   /**
@@ -64,6 +66,7 @@ export class ConnectorRecorder {
       const conversationId = decodeURIComponent(m[1]!);
       const member = m[3] === undefined ? undefined : decodeURIComponent(m[3]);
       if (m[2] === 'members' && req.method === 'GET' && member) {
+        this.memberLookups++;
         if (this.memberLookupStatus) return send(this.memberLookupStatus, { error: { code: 'ServiceError', message: 'down' } });
         if (this.conversationsWithoutBot.has(conversationId)) {
           return send(403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });

@@ -38,6 +38,7 @@ export class Harness {
   app!: App;
   readonly connector = new ConnectorRecorder();
   readonly logs: string[] = [];
+  readonly replicas: App[] = [];
   private config!: Config;
 
   constructor(private readonly options: HarnessOptions = {}) {}
@@ -67,9 +68,20 @@ export class Harness {
     await this.startBot();
   }
 
+  /** Another bot process's worth (a replica) on the same settings, sandbox and connector; stopped with the harness. */
+  async startReplica(): Promise<App> {
+    const replica = await this.launch();
+    this.replicas.push(replica);
+    return replica;
+  }
+
   private async startBot(): Promise<void> {
+    this.app = await this.launch();
+  }
+
+  private launch(): Promise<App> {
     const config = this.config;
-    this.app = await startApp({
+    return startApp({
       ...config,
       port: 0,
       ticketing: {
@@ -85,6 +97,7 @@ export class Harness {
   }
 
   async stop(): Promise<void> {
+    for (const replica of this.replicas.splice(0)) await replica.close();
     await this.app?.close();
     await this.connector.stop();
     await this.sandbox?.close();
@@ -111,7 +124,12 @@ export class Harness {
 
   /** Posts an activity (or any body) to /api/messages, as Teams does, and returns the HTTP answer. */
   async post(activity: unknown, raw = false, headers: Record<string, string> = {}): Promise<PostResult> {
-    const response = await fetch(`${this.app.server.url}/api/messages`, {
+    return this.postTo(this.app, activity, raw, headers);
+  }
+
+  /** Posts to one replica (or the first bot). */
+  async postTo(app: App, activity: unknown, raw = false, headers: Record<string, string> = {}): Promise<PostResult> {
+    const response = await fetch(`${app.server.url}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: raw ? String(activity) : JSON.stringify(activity),

@@ -1,0 +1,77 @@
+import type { Activity, ConversationReference, Storage } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
+
+/** What the bot keeps about a conversation it heard from: where to post, and its settings. */
+export interface ConversationRecord {
+  reference: Partial<ConversationReference>;
+  settings: Record<string, unknown>;
+  eTag?: string;
+}
+
+/** The conversations this replica wrote lately, so that a turn in a known conversation writes nothing. */
+const KNOWN = 10_000;
+
+const storageKey = (conversationId: string) => `conversation/${conversationId}`;
+
+/** Where a later message can be posted: the conversation, not the activity or who spoke. */
+function referenceOf(activity: Partial<Activity>): Partial<ConversationReference> | undefined {
+  if (!activity.conversation?.id || !activity.serviceUrl || !activity.channelId) return undefined;
+  return {
+    channelId: activity.channelId,
+    serviceUrl: activity.serviceUrl,
+    conversation: activity.conversation,
+    ...(activity.recipient ? { bot: activity.recipient } : {}),
+    ...(activity.locale ? { locale: activity.locale } : {}),
+  };
+}
+
+/**
+ * The conversation references (for notifications to post to later) and per-conversation settings,
+ * through botbuilder's `Storage` (MemoryStorage, Redis, and later Blob or Cosmos DB).
+ */
+export class ConversationStore {
+  /** conversation id → the record as last written or read here. */
+  private readonly known = new LRUCache<string, string>({ max: KNOWN });
+
+  constructor(private readonly storage: Storage) {}
+
+  /** Saves the reference of the conversation `activity` comes from, when new or changed. */
+  async remember(activity: Partial<Activity>): Promise<void> {
+    const reference = referenceOf(activity);
+    if (!reference) return;
+    const id = reference.conversation!.id;
+    const known = this.known.get(id);
+    if (known !== undefined && JSON.stringify((JSON.parse(known) as ConversationRecord).reference) === JSON.stringify(reference)) return;
+    const record = (await this.get(id)) ?? { reference, settings: {} };
+    await this.save(id, { ...record, reference, eTag: '*' });
+  }
+
+  async get(conversationId: string): Promise<ConversationRecord | undefined> {
+    const items = await this.storage.read([storageKey(conversationId)]);
+    const record = items[storageKey(conversationId)] as ConversationRecord | undefined;
+    if (record) this.known.set(conversationId, JSON.stringify(record));
+    return record;
+  }
+
+  /** Merges `settings` into the conversation's own. */
+  async updateSettings(conversationId: string, settings: Record<string, unknown>): Promise<void> {
+    const record = await this.get(conversationId);
+    if (!record) throw new Error('The bot has not heard from that conversation.');
+    await this.save(conversationId, { ...record, settings: { ...record.settings, ...settings } });
+  }
+
+  /** Writes again every record this replica knows (the store may have restarted empty); a newer one there is kept. */
+  async putBack(): Promise<void> {
+    for (const [id, text] of this.known.entries()) {
+      const stored = await this.storage.read([storageKey(id)]);
+      if (stored[storageKey(id)] === undefined) await this.storage.write({ [storageKey(id)]: { ...JSON.parse(text), eTag: '*' } });
+    }
+  }
+
+  /** Known here first: a write that fails (the store is away) is made by `putBack` when it returns. */
+  private async save(conversationId: string, record: ConversationRecord): Promise<void> {
+    const { eTag: _eTag, ...kept } = record;
+    this.known.set(conversationId, JSON.stringify(kept));
+    await this.storage.write({ [storageKey(conversationId)]: record });
+  }
+}

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import type { Storage } from 'botbuilder';
+import type { RedisConfig } from '../config.js';
+import type { SharedUsers } from '../identity.js';
+import type { SharedClaims } from '../replayGuard.js';
+import type { Limiter } from '../ticketing/rateLimit.js';
+import { BoundedMemoryStorage } from './memoryStorage.js';
+import { RedisClaims } from './redisClaims.js';
+import { RedisConnection, type StateMode } from './redisConnection.js';
+import { RedisStorage } from './redisStorage.js';
+import { RedisUsers } from './redisUsers.js';
+import { SharedRateLimiter } from './sharedRateLimit.js';
+
+/**
+ * What several replicas share. Without Redis: a bounded in-memory Storage, and every other part
+ * keeps its own in-process default (undefined here).
+ */
+export interface SharedState {
+  storage: Storage;
+  limiterFor?: (key: string, rateLimit: { limit: number; windowMs: number }) => Limiter;
+  claims?: SharedClaims;
+  users?: SharedUsers;
+  /** shared, fallback (Redis away) or memory (no REDIS_URL). */
+  mode(): StateMode;
+  /** Runs each time Redis returns, after the parts have put back what they hold. */
+  onRestored(hook: () => Promise<void>): void;
+  close(): Promise<void>;
+}
+
+/** Names a key's window in Redis without the key: a digest no one can turn back into it. */
+const keyId = (apiKey: string) => createHash('sha256').update(`tickets-bot:${apiKey}`).digest('base64url').slice(0, 22);
+
+export async function openSharedState(redis: RedisConfig | undefined, log: (line: string) => void): Promise<SharedState> {
+  if (!redis) {
+    return { storage: new BoundedMemoryStorage(), mode: () => 'memory', onRestored: () => undefined, close: async () => undefined };
+  }
+  const connection = new RedisConnection(redis.url, log);
+  await connection.connect();
+  return {
+    storage: new RedisStorage(connection),
+    limiterFor: (key, { limit, windowMs }) => new SharedRateLimiter({ connection, keyId: keyId(key), limit, windowMs, replicas: redis.replicas }),
+    claims: new RedisClaims(connection),
+    users: new RedisUsers(connection),
+    mode: () => connection.mode,
+    onRestored: (hook) => connection.onRestored(hook),
+    close: () => connection.close(),
+  };
+}
