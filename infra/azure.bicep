@@ -35,8 +35,11 @@ param ticketLinkDomains string = '*.teamswork.app'
   'Basic'
   'Standard'
 ])
-@description('Azure Cache for Redis for state shared by several instances; none: no cache')
+@description('Azure Cache for Redis for state shared by several instances; none: none for one instance, Standard for more')
 param redisSku string = 'none'
+
+@description('How many App Service instances run the bot (a string, as the Toolkit fills it in); more than one brings Azure Cache for Redis')
+param instanceCount string = '1'
 
 param location string = resourceGroup().location
 param identityName string = resourceBaseName
@@ -47,6 +50,9 @@ param keyVaultName string = '${resourceBaseName}-kv'
 var apiKeySecretName = 'ticketing-api-key'
 var readOnlyKeySecretName = 'ticketing-readonly-key'
 var redisUrlSecretName = 'redis-url'
+var instances = int(instanceCount)
+// Several instances share one API budget and replay guard only through Redis: they get one whatever redisSku says.
+var redisTier = redisSku != 'none' ? redisSku : (instances > 1 ? 'Standard' : 'none')
 // Built-in role: Key Vault Secrets User (read secret values).
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 
@@ -96,12 +102,12 @@ resource secretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource redis 'Microsoft.Cache/redis@2023-08-01' = if (redisSku != 'none') {
+resource redis 'Microsoft.Cache/redis@2023-08-01' = if (redisTier != 'none') {
   name: '${resourceBaseName}-redis'
   location: location
   properties: {
     sku: {
-      name: redisSku == 'none' ? 'Basic' : redisSku
+      name: redisTier == 'none' ? 'Basic' : redisTier
       family: 'C'
       capacity: 0
     }
@@ -111,11 +117,11 @@ resource redis 'Microsoft.Cache/redis@2023-08-01' = if (redisSku != 'none') {
 }
 
 // The connection string holds the cache's access key: it goes to Key Vault, and the app setting refers to it.
-resource redisUrlSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (redisSku != 'none') {
+resource redisUrlSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (redisTier != 'none') {
   parent: keyVault
   name: redisUrlSecretName
   properties: {
-    value: redisSku == 'none' ? '' : 'rediss://:${redis.listKeys().primaryKey}@${redis.properties.hostName}:6380'
+    value: redisTier == 'none' ? '' : 'rediss://:${redis.listKeys().primaryKey}@${redis.properties.hostName}:6380'
   }
 }
 
@@ -125,6 +131,7 @@ resource serverfarm 'Microsoft.Web/serverfarms@2022-09-01' = {
   name: serverfarmsName
   sku: {
     name: webAppSKU
+    capacity: instances
   }
   properties: {
     reserved: true
@@ -137,10 +144,15 @@ var readOnlyKeySettings = empty(ticketingReadOnlyKey) ? [] : [
     value: readOnlyKeySecretName
   }
 ]
-var redisSettings = redisSku == 'none' ? [] : [
+var redisSettings = redisTier == 'none' ? [] : [
   {
     name: 'REDIS_URL'
     value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${redisUrlSecretName})'
+  }
+  {
+    // While Redis is away, each instance keeps to this share of the API budget.
+    name: 'TICKETING_REPLICAS'
+    value: string(instances)
   }
 ]
 
