@@ -1,0 +1,74 @@
+/**
+ * The bot's own token, from the bot to the connector, for each app type Microsoft's templates set,
+ * offline: the bot runs as a process (NODE_EXTRA_CA_CERTS is read only at start) with its inbound
+ * tokens signed by a local OpenID server, and a message's reply must reach the connector with a
+ * bearer token that the local sign-in service (MultiTenant, SingleTenant) or the local managed
+ * identity endpoint (UserAssignedMSI) issued.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/projectRoot.js';
+import { ADELE, TENANT, message } from './support/activities.js';
+import { FakeManagedIdentity } from './support/azureFakes.js';
+import { BotProcess, freePort } from './support/botProcess.js';
+import { ConnectorRecorder } from './support/connector.js';
+import { LoginServer } from './support/loginServer.js';
+import { OpenIdServer } from './support/openIdServer.js';
+
+const APP_ID = '6e2b9f14-0000-4000-8000-0000000b07a1';
+
+describe('the bot\'s token to the connector, for every app type, as a process', function () {
+  this.timeout(30_000);
+  const openid = new OpenIdServer();
+  const login = new LoginServer();
+  const identity = new FakeManagedIdentity();
+  const connector = new ConnectorRecorder();
+  let bot: BotProcess | undefined;
+
+  before(async () => {
+    await Promise.all([openid.start(), login.start(), identity.start(), connector.start()]);
+  });
+  after(async () => {
+    await Promise.all([openid.stop(), login.stop(), identity.stop(), connector.stop()]);
+  });
+  afterEach(() => {
+    bot?.kill();
+    bot = undefined;
+    connector.clear();
+  });
+
+  /** Starts the bot with credentials `env`, sends it a signed `help` and returns the reply's Authorization header. */
+  async function replyAuthorization(env: Record<string, string>): Promise<string | undefined> {
+    const port = await freePort();
+    bot = new BotProcess(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', 'src/index.ts'], PROJECT_ROOT, {
+      PORT: String(port), HOST: '127.0.0.1', PLAYGROUND: 'off', TICKETING_SANDBOX: 'on', ALLOWED_TENANTS: TENANT,
+      STATE_DIR: mkdtempSync(join(tmpdir(), 'tickets-bot-test-')), NODE_EXTRA_CA_CERTS: login.caFile,
+      ToBotFromChannelOpenIdMetadataUrl: openid.metadataUrl, ToBotFromEmulatorOpenIdMetadataUrl: openid.metadataUrl,
+      MicrosoftAppId: APP_ID, ...env,
+    });
+    await bot.line(/Bot listening on/);
+    const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await openid.token(APP_ID, connector.url)}` },
+      body: JSON.stringify(message(ADELE, 'help', { serviceUrl: connector.url })),
+    });
+    assert.equal(response.status, 200, [...bot.stdout, ...bot.stderr].join('\n'));
+    const replies = connector.messages();
+    assert.equal(replies.length, 1, `one reply reached the connector; the bot said:\n${[...bot.stdout, ...bot.stderr].join('\n')}`);
+    return replies[0]!.authorization;
+  }
+
+  it('UserAssignedMSI: no password, a token from the managed identity endpoint for the identity\'s client id', async () => {
+    const requests = identity.requests.length;
+    const grants = login.grants.length;
+    const authorization = await replyAuthorization({
+      MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT,
+      IDENTITY_ENDPOINT: identity.endpoint, IDENTITY_HEADER: identity.header,
+    });
+    assert.equal(authorization, `Bearer ${identity.tokens.at(-1)}`);
+    assert.deepEqual(identity.requests.slice(requests), [{ clientId: APP_ID, resource: 'https://api.botframework.com' }]);
+    assert.equal(login.grants.length, grants, 'no password grant');
+  });
+});
