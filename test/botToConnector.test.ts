@@ -18,6 +18,8 @@ import { LoginServer } from './support/loginServer.js';
 import { OpenIdServer } from './support/openIdServer.js';
 
 const APP_ID = '6e2b9f14-0000-4000-8000-0000000b07a1';
+const SECRET = 'fake-client-secret-for-tests';
+const BOT_FRAMEWORK_SCOPE = 'https://api.botframework.com/.default';
 
 describe('the bot\'s token to the connector, for every app type, as a process', function () {
   this.timeout(30_000);
@@ -59,6 +61,36 @@ describe('the bot\'s token to the connector, for every app type, as a process', 
     assert.equal(replies.length, 1, `one reply reached the connector; the bot said:\n${[...bot.stdout, ...bot.stderr].join('\n')}`);
     return replies[0]!.authorization;
   }
+
+  it('MultiTenant: a token from the configured sign-in service, asked for with the app\'s id and secret', async () => {
+    const grants = login.grants.length;
+    const authorization = await replyAuthorization({
+      MicrosoftAppType: 'MultiTenant', MicrosoftAppPassword: SECRET, ToChannelFromBotLoginUrl: `${login.url}/botframework.com`,
+    });
+    assert.equal(authorization, `Bearer ${login.tokens.at(-1)}`);
+    assert.equal(login.grants.length, grants + 1, 'one token asked for');
+    const { tenant, form } = login.grants.at(-1)!;
+    assert.equal(tenant, 'botframework.com');
+    assert.equal(form.grant_type, 'client_credentials');
+    assert.equal(form.client_id, APP_ID);
+    assert.equal(form.client_secret, SECRET);
+    assert.equal(form.scope, BOT_FRAMEWORK_SCOPE);
+  });
+
+  it('SingleTenant: a token from its own tenant on the configured sign-in service, for the configured scope', async () => {
+    const grants = login.grants.length;
+    const authorization = await replyAuthorization({
+      MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: SECRET, MicrosoftAppTenantId: TENANT,
+      ToChannelFromBotLoginUrl: `${login.url}/botframework.com`, ToChannelFromBotOAuthScope: 'https://api.botframework.us',
+    });
+    assert.equal(authorization, `Bearer ${login.tokens.at(-1)}`);
+    assert.equal(login.grants.length, grants + 1, 'one token asked for');
+    const { tenant, form } = login.grants.at(-1)!;
+    assert.equal(tenant, TENANT, 'the tenant\'s authority, not botframework.com');
+    assert.equal(form.client_id, APP_ID);
+    assert.equal(form.client_secret, SECRET);
+    assert.equal(form.scope, 'https://api.botframework.us/.default');
+  });
 
   it('UserAssignedMSI: no password, a token from the managed identity endpoint for the identity\'s client id', async () => {
     const requests = identity.requests.length;
