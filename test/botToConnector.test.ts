@@ -41,8 +41,8 @@ describe('the bot\'s token to the connector, for every app type, as a process', 
     connector.clear();
   });
 
-  /** Starts the bot with credentials `env`, sends it a signed `help` and returns the reply's Authorization header. */
-  async function replyAuthorization(env: Record<string, string>): Promise<string | undefined> {
+  /** Starts the bot with credentials `env` and returns its address once it listens. */
+  async function startBot(env: Record<string, string>): Promise<string> {
     const port = await freePort();
     bot = new BotProcess(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', 'src/index.ts'], PROJECT_ROOT, {
       PORT: String(port), HOST: '127.0.0.1', PLAYGROUND: 'off', TICKETING_SANDBOX: 'on', ALLOWED_TENANTS: TENANT,
@@ -51,14 +51,25 @@ describe('the bot\'s token to the connector, for every app type, as a process', 
       MicrosoftAppId: APP_ID, ...env,
     });
     await bot.line(/Bot listening on/);
-    const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+    return `http://127.0.0.1:${port}`;
+  }
+
+  /** Posts `help` as Teams would, with a channel token the local OpenID server signed. */
+  async function postHelp(botUrl: string): Promise<Response> {
+    return fetch(`${botUrl}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await openid.token(APP_ID, connector.url)}` },
       body: JSON.stringify(message(ADELE, 'help', { serviceUrl: connector.url })),
     });
-    assert.equal(response.status, 200, [...bot.stdout, ...bot.stderr].join('\n'));
+  }
+
+  /** Starts the bot with credentials `env`, sends it `help` and returns the reply's Authorization header. */
+  async function replyAuthorization(env: Record<string, string>): Promise<string | undefined> {
+    const response = await postHelp(await startBot(env));
+    const said = () => [...bot!.stdout, ...bot!.stderr].join('\n');
+    assert.equal(response.status, 200, said());
     const replies = connector.messages();
-    assert.equal(replies.length, 1, `one reply reached the connector; the bot said:\n${[...bot.stdout, ...bot.stderr].join('\n')}`);
+    assert.equal(replies.length, 1, `one reply reached the connector; the bot said:\n${said()}`);
     return replies[0]!.authorization;
   }
 
@@ -102,5 +113,24 @@ describe('the bot\'s token to the connector, for every app type, as a process', 
     assert.equal(authorization, `Bearer ${identity.tokens.at(-1)}`);
     assert.deepEqual(identity.requests.slice(requests), [{ clientId: APP_ID, resource: 'https://api.botframework.com' }]);
     assert.equal(login.grants.length, grants, 'no password grant');
+  });
+
+  it('a secret the sign-in service refuses: no reply, the bot lives on, and its log holds neither the secret nor a stack', async () => {
+    login.acceptedSecret = SECRET;
+    try {
+      const wrong = 'wrong-client-secret-5e9d';
+      const botUrl = await startBot({ MicrosoftAppType: 'MultiTenant', MicrosoftAppPassword: wrong, ToChannelFromBotLoginUrl: `${login.url}/botframework.com` });
+      const response = await postHelp(botUrl);
+      assert.equal(response.status, 200, 'the turn error handler answered Teams');
+      assert.deepEqual(connector.messages(), []);
+      assert.equal(login.grants.at(-1)!.form.client_secret, wrong, 'the sign-in service was asked');
+      assert.equal((await fetch(`${botUrl}/healthz`)).status, 200, 'the bot lives on');
+      const log = [...bot!.stdout, ...bot!.stderr].join('\n');
+      assert.ok(!log.includes(wrong), 'the secret is not logged');
+      assert.doesNotMatch(log, /\n\s+at |AADSTS/, 'no stack trace, no raw answer from the sign-in service');
+      assert.match(log, /turn act-\S+ error/, 'the failed turn is logged');
+    } finally {
+      login.acceptedSecret = undefined;
+    }
   });
 });

@@ -21,6 +21,8 @@ export class LoginServer {
   readonly grants: TokenGrant[] = [];
   /** The access tokens handed out, in order. */
   readonly tokens: string[] = [];
+  /** When set, a grant with any other client secret is refused as Azure AD refuses it (401 invalid_client). */
+  acceptedSecret?: string;
   /** The certificate's PEM file, for NODE_EXTRA_CA_CERTS. */
   caFile = '';
   #server?: Server;
@@ -61,7 +63,15 @@ export class LoginServer {
         }
         const token = url.pathname.match(/^\/([^/]+)\/oauth2\/v2\.0\/token$/);
         if (req.method === 'POST' && token) {
-          this.grants.push({ tenant: token[1]!, form: Object.fromEntries(new URLSearchParams(raw)) });
+          const form = Object.fromEntries(new URLSearchParams(raw));
+          this.grants.push({ tenant: token[1]!, form });
+          if (this.acceptedSecret !== undefined && form.client_secret !== this.acceptedSecret) {
+            return send(401, {
+              error: 'invalid_client',
+              error_description: `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${form.client_id}'.`,
+              error_codes: [7000215],
+            });
+          }
           const accessToken = `fake-bot-token-${this.tokens.length + 1}`;
           this.tokens.push(accessToken);
           return send(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: accessToken });
