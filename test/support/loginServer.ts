@@ -4,11 +4,11 @@
  * credentials grant a bot uses to call the connector. Its certificate is generated at start; a bot
  * process trusts it through NODE_EXTRA_CA_CERTS=`caFile`.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { generate } from 'selfsigned';
 
 /** A client credentials grant as the token endpoint received it. */
@@ -86,5 +86,6 @@ export class LoginServer {
   async stop(): Promise<void> {
     this.#server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.#server ? this.#server.close(() => resolve()) : resolve()));
+    if (this.caFile) rmSync(dirname(this.caFile), { recursive: true, force: true });
   }
 }
