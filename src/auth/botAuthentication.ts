@@ -1,5 +1,6 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { AuthEndpoints, BotAuthConfig } from '../config.js';
+import { configuredLoginCredentials } from './connectorCredentials.js';
 import { AuthRefused, TokenGate } from './tokenGate.js';
 
 export type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
@@ -32,7 +33,7 @@ export class BotAuthenticator {
     const settings: ConfigurationBotFrameworkAuthenticationOptions = auth
       ? { ...endpoints, MicrosoftAppId: auth.appId, MicrosoftAppPassword: auth.appPassword, MicrosoftAppType: auth.appType, MicrosoftAppTenantId: auth.tenantId }
       : {};
-    this.sdk = new ConfigurationBotFrameworkAuthentication(settings);
+    this.sdk = new ConfigurationBotFrameworkAuthentication(settings, auth && configuredLoginCredentials(auth));
     if (auth) {
       this.gate = new TokenGate({
         appId: auth.appId,

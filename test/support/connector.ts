@@ -21,6 +21,8 @@ export interface RecordedCall {
   /** The activity id in the path: the one replied to (POST) or updated (PUT). */
   activityId?: string;
   body: Record<string, unknown>;
+  /** The Authorization header the bot sent (its token for the connector), if any. */
+  authorization?: string;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -76,7 +78,7 @@ export class ConnectorRecorder {
       }
       if (m[2] === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
         const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-        this.calls.push({ method: req.method, path: url.pathname, conversationId, activityId: member, body });
+        this.calls.push({ method: req.method, path: url.pathname, conversationId, activityId: member, body, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
         return send(200, { id: req.method === 'PUT' ? member : `reply-${this.nextId++}` });
       }
       send(405, { error: { code: 'BadRequest', message: 'unsupported' } });
