@@ -200,6 +200,21 @@ describe('ticketing/rateLimit: sliding window per key', () => {
     assert.equal(grantedAt, 100);
     assert.equal(timersSet, 1, 'one timer, set for when the slot frees');
   });
+
+  it('holds a limit of 16,000: full after 16,000 turns, and whole again one window after them', async () => {
+    const limiter = new RateLimiter(16_000, 1000);
+    for (let window = 0; window < 3; window++) {
+      for (let i = 0; i < 16_000; i++) {
+        (await limiter.acquire()).release();
+        if (i === 7_999) await clock.tickAsync(500);
+      }
+      assert.equal(limiter.free(), 0, `window ${window}: full`);
+      await clock.tickAsync(500);
+      assert.equal(limiter.free(), 8_000, `window ${window}: the first half has left`);
+      await clock.tickAsync(500);
+      assert.equal(limiter.free(), 16_000, `window ${window}: all have left`);
+    }
+  });
 });
 
 describe('ticketing/rateLimit: parseRetryAfter', () => {
