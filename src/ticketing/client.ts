@@ -593,20 +593,23 @@ export class TicketingClient {
   }
 
   /**
-   * ky's `shouldRetry`: false stops, undefined leaves the decision to ky's own gates (GET only,
-   * the status codes, `Retry-After`). Retried: an HTTP status, a timeout, a dropped connection
-   * (fetch's TypeError); never our own refusals (rate limiter, answer too large) or an aborted call.
+   * ky's `shouldRetry`: the gates that need the call. Retried: one of RETRY_STATUSES, a timeout,
+   * a dropped connection (fetch's TypeError); never our own refusals (rate limiter, answer too
+   * large) or an aborted call. `undefined` lets ky wait the `Retry-After` (capped at the window);
+   * `true` has ky back off instead, also when a Retry-After cannot be read (ky would then wait a
+   * whole window).
    */
-  #mayRetry(error: unknown, retryCount: number, call: CallOptions): false | undefined {
-    if (!(isHTTPError(error) || isTimeoutError(error) || error instanceof TypeError)) return false;
+  #mayRetry(error: unknown, retryCount: number, call: CallOptions): boolean | undefined {
     if (call.signal?.aborted) return false;
+    if (!(isHTTPError(error) || isTimeoutError(error) || error instanceof TypeError)) return false;
+    if (isHTTPError(error) && !RETRY_STATUSES.includes(error.response.status)) return false;
     const wait = isHTTPError(error) ? this.#retryAfterMs(error.response.headers) : undefined;
     // A Retry-After beyond maxDelayMs is not waited out: the person hears at once when to try again.
     if (wait !== undefined && wait > this.#retry.maxDelayMs) return false;
     // The longest the wait can be (jitter only shortens a backoff): a retry that could end past the deadline is not made.
     const longest = wait ?? Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (retryCount - 1));
     if (call.deadline !== undefined && Date.now() + longest >= call.deadline) return false;
-    return undefined;
+    return wait === undefined ? true : undefined;
   }
 
   /** A `Retry-After` as a wait in ms, capped at the rate window: a longer one is not the API's to impose on every person. */
