@@ -242,7 +242,8 @@ export class TicketingClient {
     this.#instanceCache = new TtlCache(ttl);
     this.#tagsCache = new TtlCache(ttl);
     this.#log = options.log;
-    this.#fetch = options.fetch ?? globalThis.fetch;
+    // The global fetch is looked up at each request, called as the global's method (as ky itself does).
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#retryOptions = {
       limit: this.#retry.limit,
       methods: ['get'],
