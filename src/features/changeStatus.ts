@@ -24,6 +24,18 @@ function unchanged(ticket: Ticket, state: WorkflowState, sentAt: number): boolea
   return isInState(ticket, state) && Number.isFinite(updated) && updated < sentAt - CLOCK_SKEW_MS;
 }
 
+/**
+ * The ticket as last read, for its workflow: a workflow does not change, so any copy will do.
+ * Live, a ticket not seen yet (a card clicked after a restart) is read first, since its workflow
+ * may be a custom one whose states the default's names would miss; documented, the page's one
+ * workflow stands in.
+ */
+async function workflowCarrier(ctx: FeatureContext, id: string): Promise<Ticket | undefined> {
+  const copy = ctx.tickets.copy(id)?.value;
+  if (copy?.workflow || ctx.client.dialect !== 'live') return copy;
+  return loadTicket(ctx, { id });
+}
+
 /** Typed commands answer with the compact event card; buttons redraw the whole ticket in place. */
 export type Origin = 'command' | 'button';
 
@@ -37,7 +49,7 @@ export type Origin = 'command' | 'button';
 export async function changeStatus(ctx: FeatureContext, ref: TicketRef, request: StatusRequest, origin: Origin): Promise<Answer> {
   const actor = await ctx.actor();
   const id = await ticketId(ctx, ref);
-  const target = stateFor(request.status, ctx.tickets.copy(id)?.value, ctx.client.dialect);
+  const target = stateFor(request.status, await workflowCarrier(ctx, id), ctx.client.dialect);
   return moveTo(ctx, actor, id, target, { resolution: request.resolution, comment: request.comment }, origin);
 }
 
@@ -50,8 +62,7 @@ export async function changeStatus(ctx: FeatureContext, ref: TicketRef, request:
 export async function moveTicket(ctx: FeatureContext, ref: TicketRef, stateName: string, origin: Origin): Promise<Answer> {
   const actor = await ctx.actor();
   const id = await ticketId(ctx, ref);
-  const copy = ctx.tickets.copy(id)?.value;
-  const ticket = copy?.workflow ? copy : await loadTicket(ctx, { id });
+  const ticket = await workflowCarrier(ctx, id) ?? await loadTicket(ctx, { id });
   const dialect = ctx.client.dialect;
   const target = stateNamed(ticket, stateName, dialect);
   if (!target) {
