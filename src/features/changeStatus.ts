@@ -4,7 +4,7 @@ import { isConflict } from '../ticketing/errors.js';
 import type { Resolution, Status, Ticket, User, WorkflowState } from '../ticketing/types.js';
 import type { Answer, FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
-import { callOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
+import { callOptions, catalogOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
 import { writeOrFind, writeOptions } from './unknownOutcome.js';
 import { isInState, stateFor, stateNamed, statesOf, statusValue } from './workflowStatus.js';
 
@@ -26,14 +26,16 @@ function unchanged(ticket: Ticket, state: WorkflowState, sentAt: number): boolea
 
 /**
  * The ticket as last read, for its workflow: a workflow does not change, so any copy will do.
- * Live, a ticket not seen yet (a card clicked after a restart) is read first, since its workflow
- * may be a custom one whose states the default's names would miss; documented, the page's one
- * workflow stands in.
+ * Live, a ticket not seen yet (a card clicked after a restart) is read first when it may be in a
+ * custom workflow, whose states the default's names would miss: unless the instance (cached)
+ * lists its workflows and none is custom. Documented, the page's one workflow stands in.
  */
 async function workflowCarrier(ctx: FeatureContext, id: string): Promise<Ticket | undefined> {
   const copy = ctx.tickets.copy(id)?.value;
   if (copy?.workflow || ctx.client.dialect !== 'live') return copy;
-  return loadTicket(ctx, { id });
+  const instance = await ctx.client.getInstance(catalogOptions(ctx)).catch(() => undefined);
+  const onlyDefault = instance?.workflows !== undefined && instance.workflows.every((w) => w.isDefault === true);
+  return onlyDefault ? copy : loadTicket(ctx, { id });
 }
 
 /** Typed commands answer with the compact event card; buttons redraw the whole ticket in place. */
@@ -62,7 +64,8 @@ export async function changeStatus(ctx: FeatureContext, ref: TicketRef, request:
 export async function moveTicket(ctx: FeatureContext, ref: TicketRef, stateName: string, origin: Origin): Promise<Answer> {
   const actor = await ctx.actor();
   const id = await ticketId(ctx, ref);
-  const ticket = await workflowCarrier(ctx, id) ?? await loadTicket(ctx, { id });
+  const copy = ctx.tickets.copy(id)?.value;
+  const ticket = copy?.workflow ? copy : await loadTicket(ctx, { id });
   const dialect = ctx.client.dialect;
   const target = stateNamed(ticket, stateName, dialect);
   if (!target) {
