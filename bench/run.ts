@@ -281,7 +281,9 @@ async function sectionApiCalls(sandbox: Sandbox, connector: BenchConnector, numb
     sandbox.store.create({ title: `Bench ${label} ${i}`, requestor: asAlex, priority: 'Low' }, asAlex).id);
   let unseenForShow: string[] = [];
   let unseenForComment: string[] = [];
+  let unseenForResolve: string[] = [];
   let k = 0;
+  let r = 0;
   let u1 = 0;
   interface Row {
     name: string; target: number | undefined; note: string; make: () => Activity; check: ActionDef['check'];
@@ -300,7 +302,17 @@ async function sectionApiCalls(sandbox: Sandbox, connector: BenchConnector, numb
       make: () => message(ADELE, `show ${numbers[(k++ * 11) % numbers.length]}`, where),
       check: byMessage,
     },
-    { name: 'Resolve click', target: 1, note: '', make: () => def('Resolve click').make(ADELE), check: def('Resolve click').check },
+    {
+      name: 'Resolve click', target: 1, note: 'on a card shown just before (the usual case)',
+      before: () => cardAction(ADELE, 'show', { ticketId: seedIds[(r * 7) % seedIds.length] }, where),
+      make: () => {
+        const id = seedIds[(r++ * 7) % seedIds.length]!;
+        // As benchActions does: a ticket an earlier click resolved is reopened in the store first.
+        if (sandbox.store.find(id)?.status === 'Resolved') sandbox.store.changeStatus(id, { status: 'Reopened' }, asAlex);
+        return cardAction(ADELE, 'resolve', { ticketId: id, resolution: 'fixed', comment: 'Fixed by the bench.' }, { ...where, replyToId: 'card-r' });
+      },
+      check: invokeCheck('Resolved'),
+    },
     {
       name: 'Comment click', target: 1, note: 'on a card shown just before (the usual case)',
       before: () => cardAction(ADELE, 'show', { ticketId: seedIds[(k * 7) % seedIds.length] }, where),
@@ -337,8 +349,16 @@ async function sectionApiCalls(sandbox: Sandbox, connector: BenchConnector, numb
       make: () => cardAction(ADELE, 'comment', { ticketId: unseenForComment[u2++ % unseenForComment.length], comment: 'Looking into it.' }, { ...where, replyToId: 'card-c2' }),
       check: cardCheck,
     },
+    {
+      name: 'Resolve click, ticket never read by this bot', target: undefined,
+      note: 'informative: live, with custom workflows in the instance, the ticket is read first to find its workflow\'s resolved state',
+      setup: () => (unseenForResolve = unseen('unseen to resolve')),
+      make: () => cardAction(ADELE, 'resolve', { ticketId: unseenForResolve[u3++ % unseenForResolve.length], resolution: 'fixed' }, { ...where, replyToId: 'card-r2' }),
+      check: invokeCheck('Resolved'),
+    },
   ];
   let u2 = 0;
+  let u3 = 0;
 
   // Warm every action once (identity look-up, numbers known), outside the counts.
   for (const row of rows.filter((r) => !r.setup)) {
@@ -626,7 +646,8 @@ async function main(): Promise<void> {
       if (section === 1 ? !(runs(1) || runs(2)) : !runs(3)) continue;
       const sandbox = await startSandbox({ port: 0, dialect });
       sandbox.setRateLimit(UNLIMITED.limit, 60);
-      const seeds = sandbox.store.all();
+      // The hardware requests (live) are in a custom workflow: Resolve would move them to Delivered.
+      const seeds = sandbox.store.all().filter((t) => t.workflowId === undefined);
       const numbers = seeds.map((t) => t.number);
       const pool = seeds.map((t) => t.id);
       if (section === 1) await sectionLatency(sandbox, connector, numbers, pool);

@@ -65,6 +65,29 @@ export interface TicketView {
   canClose: boolean;
   canReopen: boolean;
   canAssignToMe: boolean;
+  /** A custom workflow's other states, by label, for the "Move to" choice (its value: the state's id). */
+  moveChoices: Choice[];
+  canMove: boolean;
+}
+
+interface Choice {
+  title: string;
+  value: string;
+}
+
+/**
+ * The states a ticket of a custom workflow may be moved to: every other state of it, or those its
+ * state's `nextSteps` allow when the service says. None for the default workflow: its buttons
+ * cover it.
+ */
+function moveChoices(ticket: Ticket): Choice[] {
+  const states = ticket.workflow ?? [];
+  if (ticket.isCustomWorkflow !== true || states.length < 2) return [];
+  const status = (ticket.status ?? '').trim().toLowerCase();
+  const current = states.find((s) => s.id.toLowerCase() === status || s.label.toLowerCase() === status);
+  return states
+    .filter((s) => s !== current && (current?.next === undefined || current.next.includes(s.id)))
+    .map((s) => ({ title: plain(s.label), value: s.id }));
 }
 
 /**
@@ -158,6 +181,7 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     text: options.event.text === undefined ? undefined : plain(cut(options.event.text, MAX_DESCRIPTION).text),
   };
 
+  const moves = moveChoices(ticket);
   return {
     id: ticket.id,
     numberLabel: numberLabel(ticket.number),
@@ -180,6 +204,8 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     compact: event !== undefined,
     ...transitions(ticket),
     canAssignToMe: (ticket.status ?? '').toLowerCase() !== 'closed',
+    moveChoices: moves,
+    canMove: moves.length > 0,
   };
 }
 

@@ -1,11 +1,12 @@
 import { dateTime, numberLabel } from '../cards/format.js';
 import { describeActivity } from '../cards/historyCard.js';
 import { isConflict } from '../ticketing/errors.js';
-import type { Resolution, Status, Ticket } from '../ticketing/types.js';
+import type { Resolution, Status, Ticket, User, WorkflowState } from '../ticketing/types.js';
 import type { Answer, FeatureContext } from './context.js';
-import { callOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
+import { FeatureError } from './featureError.js';
+import { callOptions, catalogOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
 import { writeOrFind, writeOptions } from './unknownOutcome.js';
-import { statusLabelFor } from './workflowStatus.js';
+import { isInState, stateFor, stateNamed, statesOf, statusValue } from './workflowStatus.js';
 
 /** What a person asks for: an intent (the page's status names), a resolution and a comment. */
 export interface StatusRequest {
@@ -17,10 +18,24 @@ export interface StatusRequest {
 /** How far the service's clock may be behind ours before an old `lastUpdatedOn` stops meaning "not changed now". */
 const CLOCK_SKEW_MS = 60_000;
 
-/** The answer is the ticket as it was: already in that status, last updated before the change was sent. */
-function unchanged(ticket: Ticket, status: string, sentAt: number): boolean {
+/** The answer is the ticket as it was: already in that state, last updated before the change was sent. */
+function unchanged(ticket: Ticket, state: WorkflowState, sentAt: number): boolean {
   const updated = Date.parse(ticket.lastUpdatedOn ?? '');
-  return ticket.status === status && Number.isFinite(updated) && updated < sentAt - CLOCK_SKEW_MS;
+  return isInState(ticket, state) && Number.isFinite(updated) && updated < sentAt - CLOCK_SKEW_MS;
+}
+
+/**
+ * The ticket as last read, for its workflow: a workflow does not change, so any copy will do.
+ * Live, a ticket not seen yet (a card clicked after a restart) is read first when it may be in a
+ * custom workflow, whose states the default's names would miss: unless the instance (cached)
+ * lists its workflows and none is custom. Documented, the page's one workflow stands in.
+ */
+async function workflowCarrier(ctx: FeatureContext, id: string): Promise<Ticket | undefined> {
+  const copy = ctx.tickets.copy(id)?.value;
+  if (copy?.workflow || ctx.client.dialect !== 'live') return copy;
+  const instance = await ctx.client.getInstance(catalogOptions(ctx)).catch(() => undefined);
+  const onlyDefault = instance?.workflows !== undefined && instance.workflows.every((w) => w.isDefault === true);
+  return onlyDefault ? copy : loadTicket(ctx, { id });
 }
 
 /** Typed commands answer with the compact event card; buttons redraw the whole ticket in place. */
@@ -36,11 +51,39 @@ export type Origin = 'command' | 'button';
 export async function changeStatus(ctx: FeatureContext, ref: TicketRef, request: StatusRequest, origin: Origin): Promise<Answer> {
   const actor = await ctx.actor();
   const id = await ticketId(ctx, ref);
-  const status = statusLabelFor(request.status, ctx.tickets.copy(id)?.value, ctx.client.dialect);
-  const change = { ...request, status };
+  const target = stateFor(request.status, await workflowCarrier(ctx, id), ctx.client.dialect);
+  return moveTo(ctx, actor, id, target, { resolution: request.resolution, comment: request.comment }, origin);
+}
+
+/**
+ * Moves a ticket to a state of its workflow that a person named (by label or id, as `move 12
+ * Waiting for vendor` or the card's "Move to" choice). The ticket's workflow comes from the copy
+ * read lately, else from one read. A name that is no state of it is answered with the states it
+ * has, and nothing is written.
+ */
+export async function moveTicket(ctx: FeatureContext, ref: TicketRef, stateName: string, origin: Origin): Promise<Answer> {
+  const actor = await ctx.actor();
+  const id = await ticketId(ctx, ref);
+  const copy = ctx.tickets.copy(id)?.value;
+  const ticket = copy?.workflow ? copy : await loadTicket(ctx, { id });
+  const dialect = ctx.client.dialect;
+  const target = stateNamed(ticket, stateName, dialect);
+  if (!target) {
+    const states = statesOf(ticket, dialect).map((s) => s.label).join(', ');
+    throw new FeatureError(`${numberLabel(ticket.number)} has no state "${stateName.slice(0, 60)}". Its states: ${states}.`, ticket.id);
+  }
+  return moveTo(ctx, actor, id, target, {}, origin);
+}
+
+/** The status change itself: one API call; what it sends is the state's id live, its label documented. */
+async function moveTo(
+  ctx: FeatureContext, actor: User, id: string, target: WorkflowState, extra: Omit<StatusRequest, 'status'>, origin: Origin,
+): Promise<Answer> {
+  const status = statusValue(target, ctx.client.dialect);
+  const change = { ...extra, status };
   const already = async (current: Ticket): Promise<Answer> => {
     const by = current.lastUpdatedBy?.name ? ` (last changed by ${current.lastUpdatedBy.name})` : '';
-    return ticketAnswer(ctx, current, { note: `${numberLabel(current.number)} is already ${current.status ?? change.status}${by}; nothing was changed.` });
+    return ticketAnswer(ctx, current, { note: `${numberLabel(current.number)} is already ${current.status ?? target.label}${by}; nothing was changed.` });
   };
   const sentAt = Date.now();
   let ticket;
@@ -49,9 +92,9 @@ export async function changeStatus(ctx: FeatureContext, ref: TicketRef, request:
       () => ctx.client.changeStatus(id, change, actor, writeOptions(ctx)),
       async () => {
         const now = await ctx.client.getTicket(id, callOptions(ctx));
-        return now.status === status ? now : undefined;
+        return isInState(now, target) ? now : undefined;
       },
-      `The helpdesk did not confirm the change, and the ticket is not ${status}: it was most likely not saved. Try again.`,
+      `The helpdesk did not confirm the change, and the ticket is not ${target.label}: it was most likely not saved. Try again.`,
     );
   } catch (error) {
     // The documented service refuses the status a ticket already has (409).
@@ -60,15 +103,15 @@ export async function changeStatus(ctx: FeatureContext, ref: TicketRef, request:
   }
   ctx.tickets.remember(ticket);
   // The live service answers it 200 with the ticket as it was.
-  if (unchanged(ticket, status, sentAt)) return already(ticket);
+  if (unchanged(ticket, target, sentAt)) return already(ticket);
   const answer = await ticketAnswer(ctx, ticket, origin === 'command'
     ? {
         event: {
-          headline: describeActivity({ type: 'status', status: ticket.status ?? change.status, resolution: change.resolution, createdBy: actor }),
+          headline: describeActivity({ type: 'status', status: ticket.status ?? target.label, resolution: change.resolution, createdBy: actor }),
           when: dateTime(new Date().toISOString(), ctx.utcOffset) ?? '',
           text: change.comment,
         },
       }
     : {});
-  return { card: answer.card, summary: `${numberLabel(ticket.number)} is now ${ticket.status ?? change.status}.`, changed: true };
+  return { card: answer.card, summary: `${numberLabel(ticket.number)} is now ${ticket.status ?? target.label}.`, changed: true };
 }

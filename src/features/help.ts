@@ -13,6 +13,7 @@ const MEANINGS: Record<string, string> = {
   resolve: 'resolve, with an optional comment; resolution:cancelled or resolution:cannotResolve says so',
   close: 'close a ticket',
   reopen: 'reopen a resolved or closed ticket, with an optional comment',
+  move: "move a ticket to a state of its workflow by name, e.g. a custom workflow's",
   comment: 'add a comment',
   assign: 'assign to me, or to an agent by email',
   priority: 'set the priority: low, medium, important or urgent',

@@ -1,12 +1,12 @@
 import { freshOrCopy } from '../cache/busyCopy.js';
 import { copyNote } from '../cards/format.js';
 import { listCard } from '../cards/listCard.js';
-import type { Dialect, Ticket, TicketQuery } from '../ticketing/types.js';
+import type { Dialect, Ticket, TicketQuery, WorkflowState } from '../ticketing/types.js';
 import type { Answer, FeatureContext, ListPage } from './context.js';
 import { FeatureError } from './featureError.js';
 import type { ListFilters } from './parseCommand.js';
 import { callOptions, catalogOptions } from './ticketRef.js';
-import { statusIdFor, statusLabelFor } from './workflowStatus.js';
+import { instanceStateNamed, statusIdFor, statusLabelFor } from './workflowStatus.js';
 
 export const PAGE_SIZE = 10;
 /**
@@ -23,22 +23,34 @@ export interface PageCursor {
 }
 
 /** The heading, with the status as the dialect's default workflow names it ("in progress tickets" live). */
-function describe(filters: ListFilters, dialect: Dialect): string {
-  const status = filters.status === undefined ? undefined : statusLabelFor(filters.status, undefined, dialect).toLowerCase();
+function describe(filters: ListFilters, dialect: Dialect, state: WorkflowState | undefined): string {
+  const status = state?.label ?? (filters.status === undefined ? undefined : statusLabelFor(filters.status, undefined, dialect).toLowerCase());
   const words = [filters.priority, status].filter((w) => w !== undefined);
   let heading = words.length > 0 ? `${words.join(' ')} tickets` : 'Tickets';
   heading = heading[0]!.toUpperCase() + heading.slice(1);
   if (filters.mine) heading += ' you requested';
   if (filters.assignedToMe) heading += filters.mine ? ' and are assigned' : ' assigned to you';
   if (filters.tag) heading += ` tagged "${filters.tag}"`;
-  if (filters.search) heading += ` matching "${filters.search}"`;
+  if (filters.search && !state) heading += ` matching "${filters.search}"`;
   return heading;
 }
 
-async function toQuery(ctx: FeatureContext, filters: ListFilters): Promise<TicketQuery> {
+/**
+ * The state of one of the instance's workflows that the words of a list name, when they name
+ * nothing but that (`list waiting for vendor`): the parser does not know the helpdesk's
+ * workflows, and a custom state is no status word. Live only; the instance comes from the cache.
+ */
+async function namedState(ctx: FeatureContext, filters: ListFilters): Promise<WorkflowState | undefined> {
+  if (ctx.client.dialect !== 'live' || filters.status !== undefined || !filters.search) return undefined;
+  const instance = await ctx.client.getInstance(catalogOptions(ctx)).catch(() => undefined);
+  return instanceStateNamed(instance, filters.search);
+}
+
+async function toQuery(ctx: FeatureContext, filters: ListFilters, state: WorkflowState | undefined): Promise<TicketQuery> {
   const query: TicketQuery = {
-    priority: filters.priority, search: filters.search, limit: isPersonal(filters) ? PERSONAL_SCAN : PAGE_SIZE,
+    priority: filters.priority, search: state ? undefined : filters.search, limit: isPersonal(filters) ? PERSONAL_SCAN : PAGE_SIZE,
   };
+  if (state) query.statusId = state.id;
   // "open" is what a person means by it, work not yet resolved; any other status is one exact state.
   if (filters.status === 'Open') query.isResolved = false;
   else if (filters.status !== undefined) query.statusId = statusIdFor(filters.status, ctx.client.dialect);
@@ -82,7 +94,8 @@ async function readPage(ctx: FeatureContext, filters: ListFilters, query: Ticket
  * the API is too busy to answer soon, the same page as read in the last minutes is shown, saying so.
  */
 export async function listTickets(ctx: FeatureContext, filters: ListFilters, cursor: PageCursor = {}): Promise<Answer> {
-  const query = await toQuery(ctx, filters);
+  const state = await namedState(ctx, filters);
+  const query = await toQuery(ctx, filters, state);
   const page = cursor.page ?? 1;
   // Personal pages differ per person; dates on the page per offset.
   const key = JSON.stringify([filters, cursor, ctx.utcOffset, isPersonal(filters) ? ctx.speaker.aadObjectId : null]);
@@ -90,7 +103,7 @@ export async function listTickets(ctx: FeatureContext, filters: ListFilters, cur
   const { tickets, next } = read.value;
   // Only what was just read: a copy remembered again would pass for a fresh read.
   if (read.copiedAt === undefined) tickets.forEach((t) => ctx.tickets.remember(t));
-  const heading = describe(filters, ctx.client.dialect);
+  const heading = describe(filters, ctx.client.dialect, state);
   return {
     card: listCard(tickets, {
       heading,

@@ -11,6 +11,7 @@ export const VERBS = {
   resolve: 'resolve',
   close: 'close',
   reopen: 'reopen',
+  move: 'move',
   comment: 'comment',
   priority: 'priority',
   assignMe: 'assignMe',
@@ -26,6 +27,8 @@ export type CardAction =
   | { verb: 'refresh' | 'show' | 'open' | 'start' | 'close' | 'reopen' | 'assignMe' | 'history'; ticketId: string }
   | { verb: 'resolve'; ticketId: string; resolution: Resolution; comment?: string }
   | { verb: 'comment'; ticketId: string; comment: string }
+  /** `state`: the chosen state's id (the card's "Move to" choice). */
+  | { verb: 'move'; ticketId: string; state: string }
   | { verb: 'priority'; ticketId: string; priority: Priority }
   | { verb: 'listPage'; filters: ListFilters; token?: string; skip?: number; page?: number }
   | { verb: 'create'; title: string; description?: string }
@@ -113,6 +116,9 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
       };
     case 'comment':
       return { verb: known, ticketId: ticketId(d), comment: requiredText(d.comment, MAX_TEXT_LENGTH, 'comment') };
+    case 'move':
+      // The choice's input has its own id, as the resolve form's does.
+      return { verb: known, ticketId: ticketId(d), state: requiredText(d.moveTo, MAX_TITLE_LENGTH, 'state to move to') };
     case 'priority':
       return { verb: known, ticketId: ticketId(d), priority: oneOf(d.priority, PRIORITIES, 'priority') };
     case 'listPage': {

@@ -22,6 +22,8 @@ export type Command =
   | { name: 'show'; number: number }
   | { name: 'create'; title: string; description?: string }
   | { name: 'status'; number: number; status: Status; resolution?: Resolution; comment?: string }
+  /** A state of the ticket's workflow by name (label or id), as typed: the feature knows the workflow. */
+  | { name: 'move'; number: number; state: string }
   | { name: 'comment'; number: number; text: string }
   | { name: 'assign'; number: number; to: 'me' | { email: string } }
   | { name: 'priority'; number: number; priority: Priority }
@@ -54,6 +56,7 @@ export const COMMAND_EXAMPLES: Record<string, string> = {
   resolve: 'resolve 123 Replaced the toner',
   close: 'close 123',
   reopen: 'reopen 123 Still broken',
+  move: 'move 123 Waiting for vendor',
   comment: 'comment 123 I am on my way',
   assign: 'assign 123 me',
   priority: 'priority 123 urgent',
@@ -209,6 +212,13 @@ export function parseCommand(text: string): Command | NotUnderstood {
       }
       const comment = restAfterWords(clean, skip) || undefined;
       return checkLength(comment ?? '', MAX_TEXT_LENGTH, 'comment') ?? { name: 'status', number, status: STATUS_VERBS[word], resolution, comment };
+    }
+    case 'move': {
+      if (number === undefined) return needsNumber();
+      // A state's name may hold spaces; quotes around it are not part of it.
+      const state = restAfterWords(clean, 2).replace(/^["“](.*)["”]$/s, '$1').trim();
+      if (state === '') return notUnderstood('Move it to which state? Add the state\'s name.', 'move');
+      return checkLength(state, MAX_TITLE_LENGTH, 'state') ?? { name: 'move', number, state };
     }
     case 'comment': {
       if (number === undefined) return needsNumber();

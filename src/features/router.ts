@@ -2,7 +2,7 @@ import type { Answer, FeatureContext } from './context.js';
 import type { CardAction } from './parseAction.js';
 import type { Command } from './parseCommand.js';
 import { addComment } from './addComment.js';
-import { changeStatus } from './changeStatus.js';
+import { changeStatus, moveTicket } from './changeStatus.js';
 import { createTicket } from './createTicket.js';
 import { help, showTags } from './help.js';
 import { listTickets } from './listTickets.js';
@@ -30,6 +30,7 @@ export const commandRoutes: Handlers<Command, 'name'> = {
   history: (ctx, c) => showHistory(ctx, { number: c.number }),
   create: (ctx, c) => createTicket(ctx, { title: c.title, description: c.description }),
   status: (ctx, c) => changeStatus(ctx, { number: c.number }, { status: c.status, resolution: c.resolution, comment: c.comment }, 'command'),
+  move: (ctx, c) => moveTicket(ctx, { number: c.number }, c.state, 'command'),
   comment: (ctx, c) => addComment(ctx, { number: c.number }, c.text, 'command'),
   assign: (ctx, c) => (c.to === 'me' ? assignToMe(ctx, { number: c.number }) : assignToEmail(ctx, { number: c.number }, c.to.email)),
   priority: (ctx, c) => setPriority(ctx, { number: c.number }, c.priority),
@@ -46,6 +47,7 @@ export const verbRoutes: Handlers<CardAction, 'verb'> = {
   close: (ctx, a) => changeStatus(ctx, { id: a.ticketId }, { status: 'Closed' }, 'button'),
   reopen: (ctx, a) => changeStatus(ctx, { id: a.ticketId }, { status: 'Reopened' }, 'button'),
   resolve: (ctx, a) => changeStatus(ctx, { id: a.ticketId }, { status: 'Resolved', resolution: a.resolution, comment: a.comment }, 'button'),
+  move: (ctx, a) => moveTicket(ctx, { id: a.ticketId }, a.state, 'button'),
   comment: (ctx, a) => addComment(ctx, { id: a.ticketId }, a.comment, 'button'),
   priority: (ctx, a) => setPriority(ctx, { id: a.ticketId }, a.priority),
   assignMe: (ctx, a) => assignToMe(ctx, { id: a.ticketId }),

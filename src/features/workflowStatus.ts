@@ -5,7 +5,9 @@
  * read carries its workflow; when it does not (the documented dialect, or a ticket not read yet),
  * the dialect's default workflow stands in.
  */
-import { LIVE_STATUSES, STATUSES, type Dialect, type Status, type Ticket, type WorkflowState } from '../ticketing/types.js';
+import {
+  LIVE_STATUSES, STATUSES, type Dialect, type Instance, type Status, type Ticket, type WorkflowState,
+} from '../ticketing/types.js';
 
 /** The dialect's default workflow: live names `Started` `In Progress`; ids are the labels (live) or lowercase (documented). */
 function defaultStates(dialect: Dialect): WorkflowState[] {
@@ -18,11 +20,21 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 const named = (states: WorkflowState[], ...names: string[]) =>
   states.find((s) => names.some((n) => same(s.id, n) || same(s.label, n)));
 
-/** The states that count as resolved: the ticket's `resolvedStatus`, else those named Resolved or Closed. */
+/** The ticket's workflow when it carries one, else the dialect's default. */
+export function statesOf(ticket: Ticket | undefined, dialect: Dialect): WorkflowState[] {
+  return ticket?.workflow && ticket.workflow.length > 0 ? ticket.workflow : defaultStates(dialect);
+}
+
+/**
+ * The ids of the states that count as resolved: the ticket's `resolvedStatus`, which names them
+ * by label (S2, verified live) or by id, else those named Resolved or Closed.
+ */
 function resolvedIds(states: WorkflowState[], ticket: Ticket | undefined): Set<string> {
   const given = ticket?.resolvedStatus;
-  if (given && given.length > 0) return new Set(given.map((id) => id.toLowerCase()));
-  return new Set(states.filter((s) => named([s], 'Resolved', 'Closed')).map((s) => s.id.toLowerCase()));
+  const resolved = given && given.length > 0
+    ? states.filter((s) => given.some((g) => same(g, s.id) || same(g, s.label)))
+    : states.filter((s) => named([s], 'Resolved', 'Closed'));
+  return new Set(resolved.map((s) => s.id.toLowerCase()));
 }
 
 /**
@@ -32,7 +44,7 @@ function resolvedIds(states: WorkflowState[], ticket: Ticket | undefined): Set<s
  * resolved state; Reopen: Reopened, else the first state; Open: the first state.
  */
 export function stateFor(intent: Status, ticket: Ticket | undefined, dialect: Dialect): WorkflowState {
-  const states = ticket?.workflow && ticket.workflow.length > 0 ? ticket.workflow : defaultStates(dialect);
+  const states = statesOf(ticket, dialect);
   const first = states[0]!;
   const resolved = resolvedIds(states, ticket);
   const resolvedStates = states.filter((s) => resolved.has(s.id.toLowerCase()));
@@ -51,6 +63,34 @@ export function stateFor(intent: Status, ticket: Ticket | undefined, dialect: Di
 /** The label a status change sends for an intent. */
 export function statusLabelFor(intent: Status, ticket: Ticket | undefined, dialect: Dialect): string {
   return stateFor(intent, ticket, dialect).label;
+}
+
+/**
+ * What a status change sends to move to `state`: live, its id (S3: the default workflow's ids
+ * are its labels; a custom workflow's state goes by id); documented, the page's label.
+ */
+export function statusValue(state: WorkflowState, dialect: Dialect): string {
+  return dialect === 'live' ? state.id : state.label;
+}
+
+/** True when the ticket's status is `state`: the service may say its label or its id. */
+export function isInState(ticket: Ticket, state: WorkflowState): boolean {
+  const status = ticket.status ?? '';
+  return same(status, state.label) || same(status, state.id);
+}
+
+/** The state of the ticket's workflow a person named, by label or id, whatever the case. */
+export function stateNamed(ticket: Ticket | undefined, name: string, dialect: Dialect): WorkflowState | undefined {
+  return named(statesOf(ticket, dialect), name);
+}
+
+/** The state a person named, in any of the instance's workflows (lists span workflows); live only. */
+export function instanceStateNamed(instance: Instance | undefined, name: string): WorkflowState | undefined {
+  for (const workflow of instance?.workflows ?? []) {
+    const found = named(workflow.states, name);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The `statusId` filter for an intent, in the dialect's default workflow (lists span workflows). */

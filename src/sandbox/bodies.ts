@@ -5,11 +5,12 @@
 import {
   PRIORITIES, RESOLUTIONS,
   type CustomField, type CustomFieldValue, type Instance, type NewTicket, type Priority, type Resolution,
-  type Status, type TagCategory, type TicketTag, type User,
+  type TagCategory, type TicketTag, type User,
 } from '../ticketing/types.js';
 import { invalidParameter, missingField } from './errors.js';
 import { isDateOrDateTime, toCalendarDay } from './dates.js';
-import { statusFromLabel, statusLabels, type Dialect } from './dialect.js';
+import type { Dialect } from './dialect.js';
+import { changeTargets, isResolutionStatus, statusForChange } from './workflows.js';
 
 export const MAX_TITLE = 255;
 export const MAX_DESCRIPTION = 10_000;
@@ -35,7 +36,8 @@ export interface TicketChanges {
 }
 
 export interface StatusChangeInput {
-  status: Status;
+  /** The stored status (see StoredTicket.status). */
+  status: string;
   resolution?: Resolution;
   comment?: string;
 }
@@ -262,15 +264,18 @@ export function parseUpdateBody(body: Json, catalog: Catalog, timezone: number, 
   return { changes, user: parseUser(body.user, 'user') };
 }
 
-/** PUT /tickets/{id}/status: `{ status, resolution?, comment?, user }`, the status named as the dialect names it. */
-export function parseStatusBody(body: Json, dialect: Dialect): { change: StatusChangeInput; user: User } {
+/**
+ * PUT /tickets/{id}/status: `{ status, resolution?, comment?, user }`, the status named as the
+ * dialect names it in the ticket's workflow (a custom workflow's state by its id).
+ */
+export function parseStatusBody(body: Json, dialect: Dialect, workflowId?: string): { change: StatusChangeInput; user: User } {
   refuseUnknown(body, ['status', 'resolution', 'comment', 'user'], '');
   if (body.status === undefined || body.status === null) throw missingField('status');
-  const status = typeof body.status === 'string' ? statusFromLabel(body.status, dialect) : undefined;
-  if (status === undefined) throw invalidParameter(`The field "status" must be one of ${list(statusLabels(dialect))}.`);
+  const status = typeof body.status === 'string' ? statusForChange(workflowId, body.status, dialect) : undefined;
+  if (status === undefined) throw invalidParameter(`The field "status" must be one of ${list(changeTargets(workflowId, dialect))}.`);
   let resolution: Resolution | undefined;
   if (body.resolution !== undefined && body.resolution !== null) {
-    if (status !== 'Resolved') throw invalidParameter('The field "resolution" is only accepted with the status Resolved.');
+    if (!isResolutionStatus(workflowId, status)) throw invalidParameter('The field "resolution" is only accepted with the status Resolved.');
     resolution = parseEnum(body.resolution, RESOLUTIONS, 'resolution');
   }
   const comment = optionalString(body.comment, 'comment', MAX_COMMENT);

@@ -73,14 +73,15 @@ export const putTicket: WriteHandler = (store, input) => {
 export const changeStatus: WriteHandler = (store, input) => {
   const current = store.find(input.id);
   if (!current) throw ticketNotFound(input.id);
-  const { change, user } = parseStatusBody(input.body, input.dialect);
+  const { change, user } = parseStatusBody(input.body, input.dialect, current.workflowId);
   if (input.dialect === 'live' && current.status === change.status) return ok({ item: dialectTicket(current, 'live') });
   return ok({ item: dialectTicket(store.changeStatus(input.id, change, user), input.dialect) });
 };
 
 export const getActivities: ReadHandler = (store, input) => {
-  if (!store.find(input.id)) throw ticketNotFound(input.id);
-  return ok({ items: store.activitiesOf(input.id).map((a) => wireActivity(a, input.dialect)) });
+  const ticket = store.find(input.id);
+  if (!ticket) throw ticketNotFound(input.id);
+  return ok({ items: store.activitiesOf(input.id).map((a) => wireActivity(a, input.dialect, ticket.workflowId)) });
 };
 
 export const postComment: WriteHandler = (store, input) => {

@@ -15,6 +15,7 @@ export type { WireTicket } from './wire.js';
 export { AGENTS, PEOPLE, FIELD, CATEGORY, SYSTEM, TAG_CATEGORY, INSTANCE_ID } from './seedInstance.js';
 export { SEED_NOW, SEED_TICKET_COUNT } from './seedTickets.js';
 export { STATUS_IDS } from './query.js';
+export { HARDWARE_STATE, HARDWARE_WORKFLOW, statusText } from './workflows.js';
 export { DIALECTS, isDialect, statusLabel, type Dialect } from './dialect.js';
 
 /** The sandbox's development keys, used when none are given. */
@@ -92,7 +93,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const now = options.now ?? (() => new Date());
   const host = options.host ?? '127.0.0.1';
 
-  const store = new SandboxStore(options.seed ?? true, now);
+  const store = new SandboxStore(options.seed ?? true, now, dialect);
   const faults = new FaultSwitch();
   const limiter = new SlidingWindowLimiter(rateLimit, rateWindowS * 1000, now);
   const requests: RecordedRequest[] = [];

@@ -1,6 +1,6 @@
 /** How the sandbox holds tickets and activities: complete records, unlike the wire's optional fields. */
 import type {
-  CustomFieldValue, Priority, Resolution, Status, TicketTag, User,
+  CustomFieldValue, Priority, Resolution, TicketTag, User,
 } from '../ticketing/types.js';
 
 export interface StoredTicket {
@@ -8,7 +8,13 @@ export interface StoredTicket {
   number: number;
   title: string;
   description?: string;
-  status: Status;
+  /**
+   * The default workflow: one of the page's status names (the live wire says `In Progress` for
+   * `Started`). A custom workflow (`workflowId`): the id of one of its states.
+   */
+  status: string;
+  /** A custom workflow's id; absent for the default workflow. */
+  workflowId?: string;
   priority: Priority;
   requestor: User;
   assignee?: User;
@@ -38,7 +44,8 @@ export interface StoredActivity {
   isPrivate: boolean;
   createdDateTime: string;
   createdBy: User;
-  status?: Status;
-  previousStatus?: Status;
+  /** Stored statuses, as the ticket's `status`. */
+  status?: string;
+  previousStatus?: string;
   resolution?: Resolution;
 }

@@ -9,7 +9,8 @@ import {
 } from '../ticketing/types.js';
 import { invalidParameter } from './errors.js';
 import { parseInstant } from './dates.js';
-import { statusFromLabel, statusLabels, type Dialect } from './dialect.js';
+import type { Dialect } from './dialect.js';
+import { liveStatusIds, statusForStatusId } from './workflows.js';
 
 /** The sandbox's status ids (the live `statusId` filter): the seed's status names, lowercased. */
 export const STATUS_IDS: ReadonlyMap<string, Status> = new Map(STATUSES.map((s) => [s.toLowerCase(), s]));
@@ -35,7 +36,8 @@ export interface TicketFilters extends Partial<Record<DateFilter, number>> {
   status?: Status;
   priority?: Priority;
   tags?: TicketTag[];
-  statusId?: Status;
+  /** The stored status asked for, and its workflow (absent: the default one). */
+  statusId?: { workflowId?: string; status: string };
   isResolved?: boolean;
 }
 
@@ -102,14 +104,14 @@ function parseStatusFilters(params: ReadonlyMap<string, string>, dialect: Dialec
     if (statusId !== undefined) {
       const found = STATUS_IDS.get(statusId);
       if (!found) throw invalidParameter(`The parameter "statusId" must be one of ${[...STATUS_IDS.keys()].join(', ')}.`);
-      filters.statusId = found;
+      filters.statusId = { status: found };
     }
     return;
   }
   if (status !== undefined) filters.isResolved = oneOf(status, ['resolved', 'unresolved'], 'status') === 'resolved';
   if (statusId !== undefined) {
-    const found = statusFromLabel(statusId, 'live');
-    if (!found) throw invalidParameter(`The parameter "statusId" must be a state id of the workflow: ${statusLabels('live').join(', ')}.`);
+    const found = statusForStatusId(statusId);
+    if (!found) throw invalidParameter(`The parameter "statusId" must be a state id of a workflow: ${liveStatusIds().join(', ')}.`);
     filters.statusId = found;
   }
 }

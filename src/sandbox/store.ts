@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type {
-  Activity, Instance, Resolution, Status, TagCategory, TicketTag, User,
+  Activity, Instance, Resolution, TagCategory, TicketTag, User,
 } from '../ticketing/types.js';
 import { ApiError, ticketNotFound } from './errors.js';
 import type { StoredActivity, StoredTicket } from './model.js';
@@ -13,9 +13,9 @@ import type { CommentInput, NewTicketInput, StatusChangeInput, TicketChanges } f
 import { seedInstance, seedTagCategories } from './seedInstance.js';
 import { seedTickets } from './seedTickets.js';
 import { wireTicket, type WireTicket } from './wire.js';
+import { isResolutionStatus, isResolvedStatus } from './workflows.js';
+import type { Dialect } from './dialect.js';
 
-/** Statuses after which a ticket has no resolution any more. */
-const UNRESOLVED: readonly Status[] = ['Open', 'Reopened', 'Started'];
 
 export class SandboxStore {
   private readonly byId = new Map<string, StoredTicket>();
@@ -27,9 +27,10 @@ export class SandboxStore {
    * @param seed load the seeded tickets (true) or start with none; the instance and tags are always there.
    * @param now the clock stamped on every change.
    */
-  constructor(seed: boolean, private readonly now: () => Date) {
+  constructor(seed: boolean, private readonly now: () => Date, dialect: Dialect = 'live') {
     if (!seed) return;
-    const { tickets, activities } = seedTickets();
+    // The page knows one workflow only: the documented seed keeps every ticket in it.
+    const { tickets, activities } = seedTickets(undefined, dialect === 'live');
     for (const ticket of tickets) {
       this.byId.set(ticket.id, ticket);
       this.history.set(ticket.id, activities.get(ticket.id) ?? []);
@@ -147,9 +148,9 @@ export class SandboxStore {
     const at = this.stamp();
     const previousStatus = ticket.status;
     ticket.status = change.status;
-    if (change.status === 'Resolved') {
+    if (isResolutionStatus(ticket.workflowId, change.status)) {
       this.resolve(ticket, change.resolution, change.comment, at);
-    } else if (UNRESOLVED.includes(change.status)) {
+    } else if (!isResolvedStatus(ticket.workflowId, change.status)) {
       delete ticket.resolution;
     }
     this.append(ticket, {

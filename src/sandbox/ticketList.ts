@@ -2,12 +2,13 @@
  * GET /tickets once its query is parsed: filter, order, then one page, with a continuation token
  * while more tickets remain.
  */
-import { PRIORITIES, STATUSES, type OrderBy } from '../ticketing/types.js';
+import { PRIORITIES, type OrderBy } from '../ticketing/types.js';
 import { decodeToken, encodeToken, fingerprint, type Cursor, type SortValue } from './continuationToken.js';
 import { dayStart } from './dates.js';
 import type { StoredTicket } from './model.js';
 import type { ListQuery, TicketFilters } from './query.js';
 import { dialectTicket, selectFields } from './wire.js';
+import { isResolvedStatus, statusOrder } from './workflows.js';
 
 export interface TicketPage {
   items: Record<string, unknown>[];
@@ -33,10 +34,11 @@ function matches(ticket: StoredTicket, filters: TicketFilters, timezone: number)
   }
   if (filters.title !== undefined && !contains(ticket.title, filters.title.trim().toLowerCase())) return false;
   if (filters.status !== undefined && ticket.status !== filters.status) return false;
-  if (filters.statusId !== undefined && ticket.status !== filters.statusId) return false;
+  if (filters.statusId !== undefined
+    && (ticket.status !== filters.statusId.status || ticket.workflowId !== filters.statusId.workflowId)) return false;
   if (filters.priority !== undefined && ticket.priority !== filters.priority) return false;
   if (filters.isResolved !== undefined) {
-    const resolved = ticket.status === 'Resolved' || ticket.status === 'Closed';
+    const resolved = isResolvedStatus(ticket.workflowId, ticket.status);
     if (resolved !== filters.isResolved) return false;
   }
   if (filters.tags) {
@@ -54,7 +56,7 @@ function matches(ticket: StoredTicket, filters: TicketFilters, timezone: number)
 /** What a ticket is ordered by; with no `orderBy`, its creation time. Text compares case-insensitively. */
 function sortKey(ticket: StoredTicket, orderBy: OrderBy | undefined): SortValue {
   switch (orderBy) {
-    case 'status': return STATUSES.indexOf(ticket.status);
+    case 'status': return statusOrder(ticket.workflowId, ticket.status);
     case 'priority': return PRIORITIES.indexOf(ticket.priority);
     case 'ticketId': return ticket.number;
     case 'title': return ticket.title.toLowerCase();

@@ -5,15 +5,16 @@
  * `changes` and no `type`; custom fields and people have the live shapes.
  */
 import type { CustomField, CustomFieldValue, Instance, SelectField, TicketTag, User } from '../ticketing/types.js';
-import { RESOLVED_STATES, defaultWorkflow, statusLabel, type Dialect } from './dialect.js';
+import type { Dialect } from './dialect.js';
 import type { StoredActivity, StoredTicket } from './model.js';
+import { instanceWorkflows, statusText, ticketWorkflow } from './workflows.js';
 
 /** A stored ticket as the page names it on the wire: the number is `ticketId`. */
 export type WireTicket = Omit<StoredTicket, 'number'> & { ticketId: number };
 
 /** A ticket as the API returns it; absent optional fields are left out, not null. */
 export function wireTicket(ticket: StoredTicket): WireTicket {
-  const { id, number, ...rest } = structuredClone(ticket);
+  const { id, number, workflowId: _workflow, ...rest } = structuredClone(ticket);
   return { id, ticketId: number, ...rest };
 }
 
@@ -25,23 +26,21 @@ export function dialectTicket(ticket: StoredTicket, dialect: Dialect): Record<st
   return {
     ...rest,
     ticketNo: ticketId,
-    status: statusLabel(status, 'live'),
+    status: statusText(ticket.workflowId, status, 'live'),
     tags: tags.map((t) => t.text),
-    isCustomWorkflow: false,
-    workflow: defaultWorkflow(),
-    resolvedStatus: [...RESOLVED_STATES],
+    ...ticketWorkflow(ticket.workflowId),
   };
 }
 
 type SelectedValue = string | number | boolean | User | TicketTag[] | string[] | Record<string, CustomFieldValue> | undefined;
 
-function selected(ticket: WireTicket, field: SelectField, dialect: Dialect): SelectedValue {
+function selected(ticket: WireTicket, field: SelectField, dialect: Dialect, workflowId: string | undefined): SelectedValue {
   switch (field) {
     case 'requestorName': return ticket.requestor.name;
     case 'requestorEmail': return ticket.requestor.email;
     case 'assigneeName': return ticket.assignee?.name;
     case 'assigneeEmail': return ticket.assignee?.email;
-    case 'status': return statusLabel(ticket.status, dialect);
+    case 'status': return statusText(workflowId, ticket.status, dialect);
     case 'tags': return dialect === 'live' ? ticket.tags.map((t) => t.text) : ticket.tags;
     default: return ticket[field];
   }
@@ -52,7 +51,7 @@ export function selectFields(ticket: StoredTicket, fields: readonly SelectField[
   const full = wireTicket(ticket);
   const result: Record<string, unknown> = { id: full.id };
   for (const field of fields) {
-    const value = selected(full, field, dialect);
+    const value = selected(full, field, dialect, ticket.workflowId);
     if (value === undefined) continue;
     if (dialect === 'live' && field === 'ticketId') result.ticketNo = value;
     else result[field] = value;
@@ -61,14 +60,14 @@ export function selectFields(ticket: StoredTicket, fields: readonly SelectField[
 }
 
 /** IActivity: documented with `type`, `status`, `previousStatus`; live with `changes` instead. */
-export function wireActivity(activity: StoredActivity, dialect: Dialect): Record<string, unknown> {
+export function wireActivity(activity: StoredActivity, dialect: Dialect, workflowId?: string): Record<string, unknown> {
   if (dialect === 'documented') return { ...structuredClone(activity) };
   const changes: { name: string; oldValue: string | null; newValue: string | null }[] = [];
   if (activity.type === 'status' && activity.status !== undefined) {
     changes.push({
       name: 'status',
-      oldValue: activity.previousStatus === undefined ? null : statusLabel(activity.previousStatus, 'live'),
-      newValue: statusLabel(activity.status, 'live'),
+      oldValue: activity.previousStatus === undefined ? null : statusText(workflowId, activity.previousStatus, 'live'),
+      newValue: statusText(workflowId, activity.status, 'live'),
     });
     if (activity.resolution !== undefined) changes.push({ name: 'resolution', oldValue: null, newValue: activity.resolution });
   }
@@ -149,6 +148,6 @@ export function wireInstance(instance: Instance, dialect: Dialect): Record<strin
       peoples: (instance.assignees.peoples ?? []).map((p) => ({ id: p.id, name: p.text, email: p.secondaryText })),
     };
   }
-  out.workflows = [{ id: 'default', name: 'Default', isDefault: true, states: defaultWorkflow() }];
+  out.workflows = instanceWorkflows();
   return out;
 }

@@ -7,7 +7,7 @@
  */
 import type {
   Activity, Comment, CustomField, CustomFieldOption, CustomFieldValue, Instance, Persona, ReadTag, Tag,
-  TagCategory, Ticket, User, WorkflowState,
+  TagCategory, Ticket, User, Workflow, WorkflowState,
 } from './types.js';
 import { isRecord } from './validate.js';
 
@@ -86,12 +86,16 @@ function trimmed(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
-/** A workflow state `{id, label, nextSteps: [{targetId}]}`; the label falls back to the id. */
+/**
+ * A workflow state `{id, label, nextSteps: [{targetId}]}` (S3); `name` or `text` stand in for the
+ * label, which falls back to the id, and the id to the label.
+ */
 function readWorkflowState(v: unknown): WorkflowState | undefined {
   if (!isRecord(v)) return undefined;
-  const id = trimmed(v.id) ?? trimmed(v.label);
+  const label = trimmed(v.label) ?? trimmed(v.name) ?? trimmed(v.text);
+  const id = trimmed(v.id) ?? label;
   if (id === undefined) return undefined;
-  const state: WorkflowState = { id, label: trimmed(v.label) ?? id };
+  const state: WorkflowState = { id, label: label ?? id };
   const next = list(v.nextSteps, (step) => (isRecord(step) ? trimmed(step.targetId) : undefined));
   if (next !== undefined) state.next = next;
   return state;
@@ -148,7 +152,24 @@ export function readTicket(v: unknown): Ticket | undefined {
   if (workflow !== undefined && workflow.length > 0) t.workflow = workflow;
   const resolvedStatus = list(v.resolvedStatus, trimmed);
   if (resolvedStatus !== undefined) t.resolvedStatus = resolvedStatus;
+  copy(t, v, ['isCustomWorkflow'], bool);
   return t;
+}
+
+/**
+ * One of the instance's workflows: `{id, name, isDefault, states}`; the states may come as
+ * `states`, `workflow` or `steps` (the sources show the ticket's `workflow` list only), the name
+ * as `name`, `title` or `label`. Undefined without an id or without a state.
+ */
+function readWorkflow(v: unknown): Workflow | undefined {
+  if (!isRecord(v)) return undefined;
+  const id = trimmed(v.id);
+  const states = list(v.states ?? v.workflow ?? v.steps, readWorkflowState);
+  if (id === undefined || states === undefined || states.length === 0) return undefined;
+  const w: Workflow = { id, name: trimmed(v.name) ?? trimmed(v.title) ?? trimmed(v.label) ?? id, states };
+  const isDefault = bool(v.isDefault);
+  if (isDefault !== undefined) w.isDefault = isDefault;
+  return w;
 }
 
 /** The status change in a live activity's `changes`: `{name: 'status', oldValue, newValue}`. */
@@ -264,6 +285,8 @@ export function readInstance(v: unknown): Instance | undefined {
   copy(i, v, ['dayBeforeTicketsIdle'], finiteNumber);
   copy(i, v, ['customFields', 'customFieldsLeft', 'customFieldsRight', 'optionalFieldsLeft', 'optionalFieldsRight'],
     (x) => list(x, readCustomField));
+  const workflows = list(envelopeItems(v.workflows), readWorkflow);
+  if (workflows !== undefined) i.workflows = workflows;
   if (isRecord(v.assignees) && (v.assignees.type === 'teamsOwner' || v.assignees.type === 'customAssignee')) {
     const peoples = list(v.assignees.peoples, readPersona);
     i.assignees = { type: v.assignees.type, ...(peoples === undefined ? {} : { peoples }) };

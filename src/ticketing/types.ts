@@ -62,12 +62,23 @@ export interface ReadTag {
   tagCategoryId?: string;
 }
 
-/** A state of a ticket's workflow (live): its id (what `statusId` filters by) and label. */
+/**
+ * A state of a ticket's workflow (live): its id (what `statusId` filters by, and what a status
+ * change names in a custom workflow) and its label (what a ticket's `status` reads).
+ */
 export interface WorkflowState {
   id: string;
   label: string;
   /** Ids of the states it may move to, when the service says. */
   next?: string[];
+}
+
+/** A workflow of the instance (live `GET /instance` `workflows`): the default one, or a custom one. */
+export interface Workflow {
+  id: string;
+  name: string;
+  isDefault?: boolean;
+  states: WorkflowState[];
 }
 
 /**
@@ -101,6 +112,8 @@ export interface Ticket {
   tags?: ReadTag[];
   /** Live: the states of the ticket's workflow, in order; absent in the documented dialect. */
   workflow?: WorkflowState[];
+  /** Live: true when that workflow is a custom one, not the default. */
+  isCustomWorkflow?: boolean;
   /** Live: the ids of the workflow's states that count as resolved. */
   resolvedStatus?: string[];
   isFrtEscalated?: boolean;
@@ -211,6 +224,8 @@ export interface Instance {
   isAutoAssignIdleTickets?: boolean;
   dayBeforeTicketsIdle?: number;
   isNotifyIdleTicket?: boolean;
+  /** Live: the instance's workflows, the default one among them. */
+  workflows?: Workflow[];
 }
 
 export interface Tag {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CARDS_DIR } from '../../src/cards/render.js';
 import { VERBS } from '../../src/features/parseAction.js';
 import { verbRoutes } from '../../src/features/router.js';
-import { DIALECTS, type WireTicket } from '../../src/sandbox/index.js';
+import { DIALECTS, HARDWARE_STATE, type WireTicket } from '../../src/sandbox/index.js';
 import { ADELE, cardAction } from '../support/activities.js';
 import {
   CARD_TYPE, MESSAGE_TYPE, SentCards, cardIn, isErrorCard, readable, textsOf, startedBot,
@@ -66,6 +66,10 @@ for (const dialect of DIALECTS) describe(`bot verbs: the card templates and the 
       close: () => ticketCase(tickets.inStatus('Resolved'), 'Closed'),
       reopen: () => ticketCase(tickets.inStatus('Closed'), 'Reopened'),
       comment: () => ticketCase(tickets.inStatus('Started'), undefined, { comment: 'A comment' }),
+      // Live, a custom workflow's state by its id; documented, a state of the page's workflow by label.
+      move: () => (dialect === 'live'
+        ? ticketCase(tickets.inStatus(HARDWARE_STATE.new), 'Waiting for vendor', { moveTo: HARDWARE_STATE.waiting })
+        : ticketCase(tickets.inStatus('Open'), 'Started', { moveTo: 'Started' })),
       priority: () => ticketCase(tickets.take('not low', (t) => t.priority !== 'Low'), 'Low', { priority: 'Low' }),
       assignMe: () => ticketCase(tickets.inStatus('Open'), 'Assignee: Adele Vance'),
       listPage: () => ({ data: { filters: { status: 'Open' } }, shows: (texts) => texts[0] === 'Open tickets' }),

@@ -20,6 +20,7 @@ import { help } from '../../src/features/help.js';
 import { parseCommand } from '../../src/features/parseCommand.js';
 import { AGENTS, CATEGORY, FIELD, PEOPLE, SYSTEM } from '../../src/sandbox/seedInstance.js';
 import { SEED_NOW } from '../../src/sandbox/seedTickets.js';
+import { HARDWARE_STATE, HARDWARE_WORKFLOW } from '../../src/sandbox/workflows.js';
 import { SandboxStore } from '../../src/sandbox/store.js';
 import { rateLimitedError } from '../../src/ticketing/errors.js';
 import { readActivity, readInstance, readTagCategory, readTicket } from '../../src/ticketing/normalize.js';
@@ -181,6 +182,16 @@ const inProgress = (() => {
   return t;
 })();
 
+/** A hardware request as live reads it: its custom workflow's label, the workflow, the resolved labels. */
+const customWorkflow = (() => {
+  const t = seeded('waiting for the vendor (custom workflow)', withStatus(HARDWARE_STATE.waiting));
+  t.status = 'Waiting for vendor';
+  t.isCustomWorkflow = true;
+  t.workflow = HARDWARE_WORKFLOW.states.map((s) => ({ id: s.id, label: s.label }));
+  t.resolvedStatus = ['Delivered', 'Closed'];
+  return t;
+})();
+
 const escalated = (() => {
   const t = seeded('open, both escalations', withStatus('Open'));
   t.priority = 'Urgent';
@@ -250,6 +261,8 @@ const ticketFixtures: CardFixture[] = [
   ...statusFixtures,
   ticketCase('resolve-form', 'The Resolve form opened (an open ticket)', statusOpenTicket(), {}, ['Resolution', 'Fixed', 'Comment (optional)'], { expand: 'Resolve' }),
   ticketCase('status-in-progress', 'An unknown live status label ("In Progress") and no priority', inProgress, {}, [inProgress.title ?? '', 'In Progress', 'No priority']),
+  ticketCase('custom-workflow', 'A custom workflow\'s state ("Waiting for vendor"), with Move to its other states',
+    customWorkflow, {}, [customWorkflow.title ?? '', 'Waiting for vendor']),
   ticketCase('escalated', 'Both escalation flags, unassigned', escalated, {}, [escalated.title ?? '', 'First response overdue', 'Resolution overdue', 'Unassigned']),
   ticketCase('note', 'A note above the card (someone was quicker)', noteTicket, { note: noteText }, [noteText, noteTicket.title ?? '']),
   ticketCase('event-resolved', 'Compact card after a typed "resolve": the event, no facts', eventTicket, { event: resolveEvent }, [resolveEvent.headline, prefix(resolveEvent.text), eventTicket.title ?? ''],

@@ -12,6 +12,7 @@ describe('parseAction: card data → typed action', () => {
     assert.deepEqual(parseAction('listPage', { filters: { priority: 'Urgent', mine: true, evil: 1 }, token: 'abc', page: 2 }), {
       verb: 'listPage', filters: { priority: 'Urgent', mine: true }, token: 'abc', skip: undefined, page: 2,
     });
+    assert.deepEqual(parseAction('move', { ticketId: ID, moveTo: ' hw-ordered ', state: 'forged' }), { verb: 'move', ticketId: ID, state: 'hw-ordered' });
     assert.deepEqual(parseAction('help', undefined), { verb: 'help' });
   });
 
@@ -26,6 +27,9 @@ describe('parseAction: card data → typed action', () => {
     ['comment', { ticketId: ID, comment: '   ' }, /write the comment/],
     ['comment', { ticketId: ID, comment: { text: 'x' } }, /must be text/],
     ['comment', { ticketId: ID, comment: 'x'.repeat(4001) }, /the most is 4000/],
+    ['move', { ticketId: ID }, /write the state to move to/],
+    ['move', { ticketId: ID, moveTo: ['a'] }, /must be text/],
+    ['move', { ticketId: ID, moveTo: 'x'.repeat(256) }, /the most is 255/],
     ['listPage', { token: 7 }, /damaged/],
     ['listPage', { skip: -1 }, /damaged/],
     ['listPage', { filters: { status: ' Closed' } }, /status must be one of/],

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { statusIdFor, statusLabelFor } from '../../src/features/workflowStatus.js';
+import {
+  instanceStateNamed, isInState, stateFor, stateNamed, statusIdFor, statusLabelFor, statusValue,
+} from '../../src/features/workflowStatus.js';
 import type { Ticket } from '../../src/ticketing/types.js';
 
 const ID = '7d3f2a10-5b6c-4e8f-9a1b-2c3d4e5f6a7b';
@@ -48,5 +50,49 @@ describe('features/workflowStatus: statuses from the ticket\'s workflow', () => 
     assert.equal(statusIdFor('Started', 'live'), 'In Progress');
     assert.equal(statusIdFor('Started', 'documented'), 'started');
     assert.equal(statusIdFor('Closed', 'documented'), 'closed');
+  });
+
+  it('sends a state\'s id live (a custom state goes by id), its label documented', () => {
+    const waiting = { id: 'hw-waiting', label: 'Waiting for vendor' };
+    assert.equal(statusValue(waiting, 'live'), 'hw-waiting');
+    assert.equal(statusValue(waiting, 'documented'), 'Waiting for vendor');
+    assert.equal(statusValue(stateFor('Started', undefined, 'live'), 'live'), 'In Progress', 'the default workflow\'s ids are its labels');
+  });
+
+  it('finds a state a person named, by label or id, whatever the case and spaces; nothing for another workflow\'s', () => {
+    assert.deepEqual(stateNamed(custom, ' being FIXED ', 'live'), { id: 'fixing', label: 'Being fixed' });
+    assert.deepEqual(stateNamed(custom, 'triage', 'live'), { id: 'triage', label: 'Triage' });
+    assert.equal(stateNamed(custom, 'In Progress', 'live'), undefined);
+    assert.equal(stateNamed(undefined, 'in progress', 'live')?.id, 'In Progress', 'no workflow: the dialect\'s default');
+    assert.equal(stateNamed(undefined, 'Started', 'documented')?.label, 'Started');
+  });
+
+  it('reads a ticket as in a state when its status is the state\'s label or its id', () => {
+    const state = { id: 'fixing', label: 'Being fixed' };
+    assert.ok(isInState({ id: ID, status: 'Being fixed' }, state));
+    assert.ok(isInState({ id: ID, status: 'FIXING' }, state));
+    assert.ok(!isInState({ id: ID, status: 'Triage' }, state));
+    assert.ok(!isInState({ id: ID }, state));
+  });
+
+  it('reads resolvedStatus by label (as live says it) as well as by id', () => {
+    const byLabel: Ticket = { ...custom, resolvedStatus: ['Done', 'Archived'] };
+    assert.equal(statusLabelFor('Resolved', byLabel, 'live'), 'Done');
+    assert.equal(statusLabelFor('Closed', byLabel, 'live'), 'Archived');
+    assert.equal(statusLabelFor('Started', byLabel, 'live'), 'Triage');
+  });
+
+  it('finds a named state in any of the instance\'s workflows, for lists; nothing without workflows', () => {
+    const instance = {
+      workflows: [
+        { id: 'default', name: 'Default', states: [{ id: 'Open', label: 'Open' }, { id: 'In Progress', label: 'In Progress' }] },
+        { id: 'hw', name: 'Hardware', states: [{ id: 'hw-waiting', label: 'Waiting for vendor' }] },
+      ],
+    };
+    assert.deepEqual(instanceStateNamed(instance, 'waiting for vendor'), { id: 'hw-waiting', label: 'Waiting for vendor' });
+    assert.equal(instanceStateNamed(instance, 'in progress')?.id, 'In Progress');
+    assert.equal(instanceStateNamed(instance, 'printer'), undefined);
+    assert.equal(instanceStateNamed({}, 'Open'), undefined);
+    assert.equal(instanceStateNamed(undefined, 'Open'), undefined);
   });
 });

@@ -126,7 +126,34 @@ describe('ticketing/normalize: reading the wire tolerantly', () => {
       });
       assert.deepEqual(t?.workflow, [{ id: 'new', label: 'New', next: ['triage'] }, { id: 'triage', label: 'triage' }, { id: 'no id', label: 'no id' }]);
       assert.deepEqual(t?.resolvedStatus, ['done']);
+      assert.equal(t?.isCustomWorkflow, true);
       assert.equal(readTicket({ id: ID, workflow: [] })?.workflow, undefined);
+      assert.equal(readTicket({ id: ID, isCustomWorkflow: 'yes' })?.isCustomWorkflow, undefined, 'a flag of the wrong type is dropped');
+    });
+
+    it('workflow states: a name or text stands in for the label, and the label for the id', () => {
+      const t = readTicket({ id: ID, workflow: [{ id: 'w1', name: 'Waiting' }, { text: 'Shipped' }, { id: ' ', label: ' ' }] });
+      assert.deepEqual(t?.workflow, [{ id: 'w1', label: 'Waiting' }, { id: 'Shipped', label: 'Shipped' }]);
+    });
+
+    it('instance workflows: {id, name, isDefault, states}, the states under states, workflow or steps', () => {
+      const instance = readInstance({
+        workflows: [
+          { id: 'default', name: 'Default', isDefault: true, states: [{ id: 'Open', label: 'Open' }] },
+          { id: 'hw', title: 'Hardware', workflow: [{ id: 'hw-new', label: 'New', nextSteps: [{ targetId: 'hw-done' }] }, { id: 'hw-done', label: 'Done' }] },
+          { id: 'steps', steps: [{ id: 's1' }] },
+          { id: 'empty', states: [] },
+          { name: 'no id', states: [{ id: 'x' }] },
+          'junk',
+        ],
+      });
+      assert.deepEqual(instance?.workflows, [
+        { id: 'default', name: 'Default', isDefault: true, states: [{ id: 'Open', label: 'Open' }] },
+        { id: 'hw', name: 'Hardware', states: [{ id: 'hw-new', label: 'New', next: ['hw-done'] }, { id: 'hw-done', label: 'Done' }] },
+        { id: 'steps', name: 'steps', states: [{ id: 's1', label: 's1' }] },
+      ]);
+      assert.deepEqual(readInstance({ workflows: { items: [{ id: 'w', states: [{ id: 'a' }] }] } })?.workflows, [{ id: 'w', name: 'w', states: [{ id: 'a', label: 'a' }] }]);
+      assert.equal(readInstance({ workflows: 'none' })?.workflows, undefined, 'no list: left out, the rest still read');
     });
 
     it('custom fields: {title, type: {key}, isMandatory, isMultiple, options: [{key, text}]}, or {type, label}', () => {
