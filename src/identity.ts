@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { User } from './ticketing/types.js';
 
@@ -146,11 +147,18 @@ export class IdentityResolver {
   }
 }
 
+/** Building an Intl formatter costs more than the rest of a turn's routing: one per zone, kept (the zone is the sender's to choose, so at most 1,000). */
+const zoneFormats = new LRUCache<string, Intl.DateTimeFormat>({ max: 1000 });
+
 function offsetOfZone(zone: string, at: Date): number | undefined {
   let part: string | undefined;
   try {
-    part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })
-      .formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
+    let format = zoneFormats.get(zone);
+    if (format === undefined) {
+      format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
+      zoneFormats.set(zone, format);
+    }
+    part = format.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
   } catch {
     return undefined; // a zone Intl does not know
   }
