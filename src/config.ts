@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isUuid } from './ticketing/validate.js';
 
 /**
  * Every setting, read from the environment once at start-up, typed and validated.
@@ -147,8 +148,6 @@ function domains(env: Env, name: string, fallback: string[]): string[] {
   return list;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /**
  * Required with credentials: a bot registered in Azure can be reached from any tenant whose
  * people install its app, and the API key would serve them all. A single-tenant app defaults to
@@ -163,7 +162,7 @@ function allowedTenants(env: Env, bot: BotAuthConfig | undefined): readonly stri
   }
   if (raw === '*') return '*';
   const list = raw.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
-  if (list.length === 0 || list.some((t) => !GUID.test(t))) {
+  if (list.length === 0 || list.some((t) => !isUuid(t))) {
     throw new ConfigError('ALLOWED_TENANTS must be tenant ids (GUIDs), comma-separated, or *');
   }
   return list;

@@ -5,7 +5,7 @@ import type { Resolution, Status, Ticket, User, WorkflowState } from '../ticketi
 import type { Answer, FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
 import { callOptions, catalogOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
-import { writeOrFind, writeOptions } from './unknownOutcome.js';
+import { CLOCK_SKEW_MS, writeOrFind, writeOptions } from './unknownOutcome.js';
 import { isInState, stateFor, stateNamed, statesOf, statusValue } from './workflowStatus.js';
 
 /** What a person asks for: an intent (the page's status names), a resolution and a comment. */
@@ -15,8 +15,6 @@ export interface StatusRequest {
   comment?: string;
 }
 
-/** How far the service's clock may be behind ours before an old `lastUpdatedOn` stops meaning "not changed now". */
-const CLOCK_SKEW_MS = 60_000;
 
 /** The answer is the ticket as it was: already in that state, last updated before the change was sent. */
 function unchanged(ticket: Ticket, state: WorkflowState, sentAt: number): boolean {

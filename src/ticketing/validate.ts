@@ -12,6 +12,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** A UUID (GUID) in its usual text form, any case: ticket ids, AAD object ids, tenant ids. */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 /** A ticket id as used in paths: the ticket's UUID (not its #number). */
 export function ticketIdSegment(id: unknown, operation: string): string {
   if (typeof id !== 'string' || !UUID.test(id)) {

@@ -8,9 +8,19 @@
 import assert from 'node:assert/strict';
 import { DIALECTS } from '../../src/sandbox/index.js';
 import { ADELE, cardAction, createFormData, extensionInvoke, message } from '../support/activities.js';
+import type { Harness } from '../support/harness.js';
 import { cardIn, current, invokeCard, readable, startedBot } from './botAssertions.js';
 
 type Json = Record<string, any>;
+
+/** Adele types `text`; the bot's one reply, as a person reads it. */
+async function sayAndRead(h: Harness, fresh: () => void, text: string): Promise<string> {
+  fresh();
+  assert.equal((await h.post(message(ADELE, text, { serviceUrl: h.serviceUrl }))).status, 200);
+  const [reply] = h.connector.messages();
+  assert.ok(reply, 'the bot answered');
+  return readable(cardIn(reply));
+}
 
 const MAY_NOT = /did not confirm .*it was most likely not saved/;
 
@@ -21,13 +31,7 @@ for (const dialect of DIALECTS) describe(`bot: a write answered without what it 
   /** The next write is answered 200 with no ticket or item, and is not applied. */
   const unconfirmedWrite = (method: 'POST' | 'PUT') => h.sandbox.faults.inject({ kind: 'emptySuccess', match: { method } });
 
-  async function say(text: string): Promise<string> {
-    fresh();
-    assert.equal((await h.post(message(ADELE, text, { serviceUrl: h.serviceUrl }))).status, 200);
-    const [reply] = h.connector.messages();
-    assert.ok(reply, 'the bot answered');
-    return readable(cardIn(reply));
-  }
+  const say = (text: string) => sayAndRead(h, fresh, text);
 
   async function click(verb: string, data: Json): Promise<string> {
     fresh();
@@ -113,11 +117,7 @@ for (const dialect of DIALECTS) describe(`bot: a write whose answer was lost, bu
   /** The next write is applied, and its connection dropped before the answer. */
   const lostAnswer = (method: 'POST' | 'PUT') => h.sandbox.faults.inject({ kind: 'dropAfterApply', match: { method } });
 
-  async function say(text: string): Promise<string> {
-    fresh();
-    assert.equal((await h.post(message(ADELE, text, { serviceUrl: h.serviceUrl }))).status, 200);
-    return readable(cardIn(h.connector.messages()[0]));
-  }
+  const say = (text: string) => sayAndRead(h, fresh, text);
 
   it('create (command): the new ticket is found among the newest, and shown as created, once', async () => {
     const before = h.sandbox.store.allTickets().length;
