@@ -279,7 +279,8 @@ function reportsConfig(env: Env): ReportsConfig {
   const exportSecret = read(env, 'EXPORT_SIGNING_SECRET');
   // The message never repeats the value: it is a secret.
   if (exportSecret !== undefined && Buffer.byteLength(exportSecret) < 32) throw new ConfigError('EXPORT_SIGNING_SECRET must be at least 32 characters (e.g. openssl rand -base64 32)');
-  const domain = read(env, 'BOT_DOMAIN');
+  // App Service sets WEBSITE_HOSTNAME to the app's own host name.
+  const domain = read(env, 'WEBSITE_HOSTNAME');
   const publicUrl = httpUrl(env, 'BOT_PUBLIC_URL', 'https://tickets-bot.azurewebsites.net') ?? (domain === undefined ? undefined : `https://${domain}`);
   return {
     cacheTtlMs: integer(env, 'REPORT_CACHE_S', 300, 0, 3600) * 1000,
