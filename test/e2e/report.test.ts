@@ -31,20 +31,22 @@ describe('e2e: report in the Microsoft 365 Agents Playground (headless Chromium)
     const card = ui.card(await ui.say('report 92d', 'Helpdesk report · last 92 days'));
     await card.getByText('Open backlog').waitFor();
     await card.getByText(String(open.length), { exact: true }).first().waitFor();
-    // The Playground draws no Teams charts: their text fallback shows the same figures.
-    const urgent = open.filter((t) => t.priority === 'Urgent').length;
-    await card.getByText(new RegExp(`By priority: Urgent ${urgent}\\b`)).waitFor();
-    await card.getByText(/^By state: /).waitFor();
-    await card.getByText(/created, \d+ resolved, by week$/).waitFor();
-    await card.getByText('First response', { exact: true }).waitFor();
     await card.getByText(/^Figures as of /).waitFor();
     await ui.shot('20-report', card);
+    const shown = await card.innerText();
+    // The Playground draws Teams' charts (a client that cannot shows their text fallback): their labels are on the card.
+    for (const label of ['In Progress', 'Urgent', 'Important', 'Medium', 'Low']) assert.ok(shown.includes(label), `${label} on the card`);
+    // Created in the period, counted on the sandbox's records: the period starts at midnight UTC (the Playground's zone) 91 days ago.
+    const start = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 91 * 86_400_000;
+    const created = stack.sandbox.store.all().filter((t) => Date.parse(t.createdOn) >= start).length;
+    assert.match(shown, new RegExp(`Created and resolved, ${created} created, \\d+ resolved, by week`));
+    assert.match(shown, /First response/);
 
     const messagesBefore = await ui.messages().count();
     await card.getByRole('button', { name: 'Download CSV', exact: true }).click();
     await card.getByText(/^Your CSV of the period's tickets, for you alone/).waitFor();
-    await card.getByRole('button', { name: 'Open the CSV', exact: true }).waitFor();
     await ui.shot('21-report-csv-link', card);
+    assert.match(await card.innerText(), /Open the CSV/);
     assert.ok(await ui.messages().count() >= messagesBefore, 'the report card changed for Adele; nothing was posted in its place');
     assert.ok(!stack.logs.some((l) => / FAILED /.test(l)), 'the bot logged no failure');
   });

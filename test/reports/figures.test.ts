@@ -16,7 +16,8 @@ describe('report figures on a seeded helpdesk (answers counted by hand in report
     client, cacheTtlMs: 300_000, maxTickets: 5000, exportSecret: randomBytes(32), exportTtlMs: 300_000,
     publicUrl: () => 'https://bot.example', now: () => clock.at,
   });
-  const reader = { utcOffset: 0, aadObjectId: A1.id, deadline: Date.now() + 60_000 };
+  /** A reader whose turn ends a minute from now (read when the test runs, not when the file loads). */
+  const reader = () => ({ utcOffset: 0, aadObjectId: A1.id, deadline: Date.now() + 60_000 });
 
   before(async () => {
     sandbox = await startSandbox({ seed: false, now: () => new Date(clock.at), rateLimit: 100_000 });
@@ -39,7 +40,7 @@ describe('report figures on a seeded helpdesk (answers counted by hand in report
   });
 
   it('report 7d: backlog, flow, times, escalations and agents as counted by hand, in two requests', async () => {
-    const report = await reportsFor().report({ period: { kind: 'days', days: 7 } }, reader);
+    const report = await reportsFor().report({ period: { kind: 'days', days: 7 } }, reader());
     const f = report.figures;
     assert.equal(report.period.start, Date.parse('2026-11-04T00:00:00Z'));
     // Open: T1 (Open, Urgent), T3 (In Progress, Important), T4 (Open, Low).
@@ -81,10 +82,10 @@ describe('report figures on a seeded helpdesk (answers counted by hand in report
 
   it('assigned to <agent> keeps that agent\'s tickets only; assigned to me, the reader\'s', async () => {
     const reports = reportsFor();
-    const alex = await reports.report({ period: { kind: 'days', days: 7 }, assignee: A2.email.toUpperCase() }, reader);
+    const alex = await reports.report({ period: { kind: 'days', days: 7 }, assignee: A2.email.toUpperCase() }, reader());
     assert.equal(alex.figures.backlog.total, 1); // T3
     assert.equal(alex.figures.resolved, 1); // T5
-    const mine = await reports.report({ period: { kind: 'days', days: 7 }, assignee: 'me' }, reader);
+    const mine = await reports.report({ period: { kind: 'days', days: 7 }, assignee: 'me' }, reader());
     assert.equal(mine.figures.backlog.total, 1); // T1, Adele's
     assert.equal(mine.figures.resolution.median, 6 * HOUR); // T2
     assert.equal(sandbox.requests.filter((r) => r.path === '/tickets').length, 2, 'both read from one kept reading');
@@ -92,19 +93,19 @@ describe('report figures on a seeded helpdesk (answers counted by hand in report
 
   it('20 readers at once cost one reading; a reading older than the cache time is made again', async () => {
     const reports = reportsFor();
-    await Promise.all(Array.from({ length: 20 }, () => reports.report({ period: { kind: 'days', days: 7 } }, reader)));
+    await Promise.all(Array.from({ length: 20 }, () => reports.report({ period: { kind: 'days', days: 7 } }, reader())));
     assert.equal(sandbox.requests.filter((r) => r.path === '/tickets').length, 2);
     clock.at = NOW + 301_000;
-    const later = await reports.report({ period: { kind: 'days', days: 7 } }, reader);
+    const later = await reports.report({ period: { kind: 'days', days: 7 } }, reader());
     assert.equal(sandbox.requests.filter((r) => r.path === '/tickets').length, 4);
     assert.equal(later.readAt, NOW + 301_000);
   });
 
   it('this month starts on the 1st; a day period before the seed has no flow', async () => {
-    const month = await reportsFor().report({ period: { kind: 'month' } }, reader);
+    const month = await reportsFor().report({ period: { kind: 'month' } }, reader());
     assert.equal(month.period.start, Date.parse('2026-11-01T00:00:00Z'));
     assert.equal(month.figures.created, 4); // T5, T2, T3, T4
-    const today = await reportsFor().report({ period: { kind: 'days', days: 1 } }, reader);
+    const today = await reportsFor().report({ period: { kind: 'days', days: 1 } }, reader());
     assert.deepEqual(today.figures.flow, [{ start: '2026-11-10', created: 0, resolved: 0 }]);
     assert.equal(today.figures.backlog.total, 3);
   });
