@@ -55,16 +55,18 @@ function utcFilterDate(epochMs: number): string {
   return new Date(epochMs).toISOString().slice(0, 19);
 }
 
-async function walk(options: ReadOptions, query: TicketQuery, counter: { requests: number }): Promise<Ticket[]> {
+/** `counter` counts the requests made, and the tickets read by earlier walks, which a refusal reports. */
+async function walk(options: ReadOptions, query: TicketQuery, counter: { requests: number; tickets: number }): Promise<Ticket[]> {
   const { client } = options;
   const tickets: Ticket[] = [];
   const fetchPage = (continuationToken: string | undefined) => {
-    if (tickets.length >= options.maxTickets) throw new ReportTooLarge(tickets.length, 'ceiling');
-    if (client.freeReads() <= options.reserve) throw new ReportTooLarge(tickets.length, 'budget');
+    if (tickets.length >= options.maxTickets) throw new ReportTooLarge(counter.tickets + tickets.length, 'ceiling');
+    if (client.freeReads() <= options.reserve) throw new ReportTooLarge(counter.tickets + tickets.length, 'budget');
     counter.requests++;
     return client.listTickets(query, { timezone: 0, deadline: options.deadline, ...(continuationToken === undefined ? {} : { continuationToken }) });
   };
   for await (const ticket of walkPages(fetchPage, 'report')) tickets.push(ticket);
+  counter.tickets += tickets.length;
   return tickets;
 }
 
@@ -74,7 +76,7 @@ async function walk(options: ReadOptions, query: TicketQuery, counter: { request
  * (at least one each). Throws ReportTooLarge before a request the budget cannot spare.
  */
 export async function readPeriod(options: ReadOptions, now: () => number = Date.now): Promise<PeriodTickets> {
-  const counter = { requests: 0 };
+  const counter = { requests: 0, tickets: 0 };
   const common: TicketQuery = { limit: LIMIT_MAX, ...(options.tags ? { tags: options.tags } : {}) };
   const changed = await walk(options, { ...common, lastUpdateAfter: utcFilterDate(options.start), select: [...PERIOD_FIELDS] }, counter);
   const open = await walk(options, { ...common, isResolved: false, select: [...BACKLOG_FIELDS] }, counter);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { Reports } from '../../src/reports/reports.js';
+import { ReportTooLarge } from '../../src/reports/readPeriod.js';
 import { median, percentile } from '../../src/reports/figures.js';
 import { startSandbox, type Sandbox } from '../../src/sandbox/index.js';
 import { TicketingClient } from '../../src/ticketing/client.js';
@@ -99,6 +100,16 @@ describe('report figures on a seeded helpdesk (answers counted by hand in report
     const later = await reports.report({ period: { kind: 'days', days: 7 } }, reader());
     assert.equal(sandbox.requests.filter((r) => r.path === '/tickets').length, 4);
     assert.equal(later.readAt, NOW + 301_000);
+  });
+
+  it('stops before a request the rate limit cannot spare, saying how many tickets it read', async () => {
+    // One request a minute: the changed tickets (T2..T5) are read, the open ones would be one request too many.
+    const scarce = new TicketingClient({ baseUrl: sandbox.baseUrl, readOnlyKey: sandbox.secondaryKey, rateLimit: { limit: 1, windowMs: 60_000 } });
+    const reports = new Reports({
+      client: scarce, cacheTtlMs: 300_000, maxTickets: 5000, exportSecret: randomBytes(32), exportTtlMs: 300_000, publicUrl: () => '', now: () => clock.at,
+    });
+    await assert.rejects(reports.report({ period: { kind: 'days', days: 7 } }, reader()), (e: unknown) => e instanceof ReportTooLarge && e.reason === 'budget' && e.ticketsRead === 4);
+    assert.equal(sandbox.requests.filter((r) => r.path === '/tickets').length, 1);
   });
 
   it('this month starts on the 1st; a day period before the seed has no flow', async () => {
