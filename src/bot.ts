@@ -277,7 +277,12 @@ export class TicketBot extends TeamsActivityHandler {
       });
     }
     // The file consent card goes to the personal chat the person clicked in: a file is offered nowhere else.
-    if (answer.file) await context.sendActivity({ attachments: [fileConsentAttachment(answer.file)] });
+    // A failed offer leaves the link, which the answer holds: it is logged, not turned into an error.
+    if (answer.file) {
+      await context.sendActivity({ attachments: [fileConsentAttachment(answer.file)] }).catch((error: unknown) => {
+        this.deps.log(`turn ${context.activity.id} file offer failed: ${error instanceof Error ? error.name : 'error'}`);
+      });
+    }
     return this.invokeCard(answer.card);
   }
 
