@@ -24,6 +24,7 @@ import { BenchConnector, verdictOf, type Verdict } from './connector.js';
 import { BotClient, closedLoop, median, sleep, summarize, type Summary } from './load.js';
 import { LoadMeter, describeMachine, ownCpuMs, sourceState, type LoadReading } from './machine.js';
 import { Report, mark, mb, ms, num, ratio } from './report.js';
+import { sectionReports } from './reportsSection.js';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
@@ -656,6 +657,12 @@ async function main(): Promise<void> {
     }
     if (runs(4)) await sectionRealLimit(connector);
     if (runs(5)) await sectionMemory(connector);
+    if (runs(6)) {
+      const sandbox = await startSandbox({ port: 0 });
+      sandbox.setRateLimit(UNLIMITED.limit, 60);
+      await sectionReports({ sandbox, connector, report, say, startBot: (sb) => startTicketsBot(sb, UNLIMITED) });
+      await sandbox.close();
+    }
   } finally {
     await connector.stop();
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { TicketBot } from './bot.js';
 import type { Config } from './config.js';
@@ -10,6 +11,7 @@ import { startServer, type BotServer } from './server.js';
 import { openSharedState } from './store/sharedState.js';
 import { TicketingClient } from './ticketing/client.js';
 import type { KeySource } from './ticketing/keys.js';
+import { Reports } from './reports/reports.js';
 
 export interface App {
   server: BotServer;
@@ -47,6 +49,16 @@ export async function startApp(
     ...(state.limiterFor ? { limiterFor: state.limiterFor } : {}),
     log: (line) => log(`api ${line}`),
   });
+  let server: BotServer | undefined;
+  const reports = new Reports({
+    client,
+    cacheTtlMs: config.reports.cacheTtlMs,
+    maxTickets: config.reports.maxTickets,
+    // Unset: made now, so that no link outlives this process.
+    exportSecret: config.reports.exportSecret === undefined ? randomBytes(32) : Buffer.from(config.reports.exportSecret),
+    exportTtlMs: config.reports.exportTtlMs,
+    publicUrl: () => config.reports.publicUrl ?? server?.url ?? '',
+  });
   const bot = new TicketBot({
     client,
     tickets: new TicketCache(),
@@ -57,11 +69,12 @@ export async function startApp(
     timezoneDefault: config.ticketing.timezoneDefault,
     linkDomains: config.linkDomains,
     allowedTenants: config.allowedTenants,
+    reports,
     replayFile: config.stateDir === undefined ? undefined : join(config.stateDir, `replay-claims-${config.port}.log`),
     log,
   });
   const checks = [ticketingApiCheck(client), ...(config.redis ? [sharedStateCheck(state.mode)] : [])];
-  const server = await startServer({ port: config.port, host: host ?? config.host, bot, auth: config.bot, log, readiness: () => readiness(checks) });
+  server = await startServer({ port: config.port, host: host ?? config.host, bot, auth: config.bot, log, readiness: () => readiness(checks), reports });
   // Warm the cache the create form and ticket cards read, so the first person does not wait for it.
   client.getInstance().catch(() => undefined);
   client.getTags().catch(() => undefined);

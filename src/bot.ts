@@ -21,6 +21,8 @@ import { IdentityResolver, utcOffsetOf } from './identity.js';
 import { ReplayGuard, type SharedClaims } from './replayGuard.js';
 import type { TicketingClient } from './ticketing/client.js';
 import { isRecord } from './ticketing/validate.js';
+import type { Reports } from './reports/reports.js';
+import { fileConsentAttachment, fileInfoAttachment, parseFileConsent, uploadFile } from './fileConsent.js';
 
 export interface BotDeps {
   client: TicketingClient;
@@ -38,6 +40,8 @@ export interface BotDeps {
   conversations: ConversationStore;
   /** Microsoft 365 tenants whose people may use the bot (lower-case ids), or '*'. */
   allowedTenants: readonly string[] | '*';
+  /** The helpdesk's reports and their export links. */
+  reports: Reports;
   log: (line: string) => void;
 }
 
@@ -153,6 +157,7 @@ export class TicketBot extends TeamsActivityHandler {
     'composeExtension/submitAction': (context) => this.handleSubmitAction(context),
     'composeExtension/query': (context) => this.handleSearch(context),
     'composeExtension/queryLink': (context) => this.handleLink(context),
+    'fileConsent/invoke': (context) => this.handleFileConsent(context),
   };
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
@@ -181,6 +186,8 @@ export class TicketBot extends TeamsActivityHandler {
       person: (aadObjectId) => this.deps.identity.personFor(context, aadObjectId),
       deadline: Date.now() + budgetMs,
       inChannel: activity.conversation?.conversationType === 'channel',
+      inPersonalChat: activity.conversation?.conversationType === 'personal',
+      reports: this.deps.reports,
     };
   }
 
@@ -269,7 +276,40 @@ export class TicketBot extends TeamsActivityHandler {
         this.deps.log(`turn ${context.activity.id} card update for everyone failed: ${error instanceof Error ? error.name : 'error'}`);
       });
     }
+    // The file consent card goes to the personal chat the person clicked in: a file is offered nowhere else.
+    // A failed offer leaves the link, which the answer holds: it is logged, not turned into an error.
+    if (answer.file) {
+      await context.sendActivity({ attachments: [fileConsentAttachment(answer.file)] }).catch((error: unknown) => {
+        this.deps.log(`turn ${context.activity.id} file offer failed: ${error instanceof Error ? error.name : 'error'}`);
+      });
+    }
     return this.invokeCard(answer.card);
+  }
+
+  /** The person accepted or declined a report's CSV: upload it to where Teams says, or say no more than that. */
+  private async handleFileConsent(context: TurnContext): Promise<InvokeResponse> {
+    const consent = parseFileConsent(context.activity.value);
+    const asker = context.activity.from?.aadObjectId;
+    const grant = asker ? this.deps.reports.grantOf(consent.token, asker) : undefined;
+    if (!grant) {
+      this.deps.log(`turn ${context.activity.id} file consent refused: expired or not the asker's`);
+      await context.sendActivity('That file offer has expired or was not made to you; click Download CSV on the report again.');
+      return { status: 200 };
+    }
+    if (consent.action === 'decline') {
+      await context.sendActivity('No file then; the link on the report card works for a few more minutes.');
+      return { status: 200 };
+    }
+    try {
+      const csv = await this.deps.reports.csv(grant, Date.now() + INVOKE_BUDGET_MS);
+      await uploadFile(consent.upload.uploadUrl, csv.bytes, INVOKE_BUDGET_MS);
+      await context.sendActivity({ attachments: [fileInfoAttachment(consent.upload)] });
+      this.deps.log(`turn ${context.activity.id} file upload ok ${csv.bytes.length} bytes`);
+    } catch (error) {
+      this.deps.log(`turn ${context.activity.id} file upload failed ${error instanceof Error ? error.name : 'error'}`);
+      await context.sendActivity('The file could not be saved to your OneDrive; the link on the report card still works for a few minutes.');
+    }
+    return { status: 200 };
   }
 
   private async handleFetchTask(context: TurnContext): Promise<InvokeResponse> {

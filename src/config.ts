@@ -82,6 +82,20 @@ export interface Config {
   stopGraceMs: number;
   /** Shared state for several replicas; unset: everything in this process's memory. */
   redis?: RedisConfig;
+  reports: ReportsConfig;
+}
+
+export interface ReportsConfig {
+  /** How long a period's tickets are kept and shared between readers, in ms. */
+  cacheTtlMs: number;
+  /** The most tickets one reading (changed, or open) takes; a larger report is refused with a shorter period offered. */
+  maxTickets: number;
+  /** How long an export link works, in ms. */
+  exportTtlMs: number;
+  /** Signs export links; unset: a random one made at start (links then work on this process only). */
+  exportSecret?: string;
+  /** The bot's public base URL for export links; unset: the address the server listens on. */
+  publicUrl?: string;
 }
 
 export interface RedisConfig {
@@ -260,6 +274,23 @@ function redisConfig(env: Env): RedisConfig | undefined {
   return { url: raw, replicas };
 }
 
+/** Report and export settings. */
+function reportsConfig(env: Env): ReportsConfig {
+  const exportSecret = read(env, 'EXPORT_SIGNING_SECRET');
+  // The message never repeats the value: it is a secret.
+  if (exportSecret !== undefined && Buffer.byteLength(exportSecret) < 32) throw new ConfigError('EXPORT_SIGNING_SECRET must be at least 32 characters (e.g. openssl rand -base64 32)');
+  // App Service sets WEBSITE_HOSTNAME to the app's own host name.
+  const domain = read(env, 'WEBSITE_HOSTNAME');
+  const publicUrl = httpUrl(env, 'BOT_PUBLIC_URL', 'https://tickets-bot.azurewebsites.net') ?? (domain === undefined ? undefined : `https://${domain}`);
+  return {
+    cacheTtlMs: integer(env, 'REPORT_CACHE_S', 300, 0, 3600) * 1000,
+    maxTickets: integer(env, 'REPORT_MAX_TICKETS', 5000, 1000, 100_000),
+    exportTtlMs: integer(env, 'EXPORT_LINK_TTL_S', 300, 30, 900) * 1000,
+    ...(exportSecret === undefined ? {} : { exportSecret }),
+    ...(publicUrl === undefined ? {} : { publicUrl }),
+  };
+}
+
 /** Reads and validates the whole configuration; throws ConfigError on the first bad value. */
 export function loadConfig(env: Env = process.env): Config {
   const region = oneOf(env, 'TICKETING_REGION', Object.keys(REGION_BASE_URLS) as Region[]);
@@ -297,5 +328,6 @@ export function loadConfig(env: Env = process.env): Config {
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const) ?? (bot ? 'json' : 'text'),
     stopGraceMs: integer(env, 'STOP_GRACE_S', 4, 0, 600) * 1000,
     redis: redisConfig(env),
+    reports: reportsConfig(env),
   };
 }

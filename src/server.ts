@@ -6,6 +6,8 @@ import { AuthRefused } from './auth/tokenGate.js';
 import type { BotAuthConfig } from './config.js';
 import type { TicketBot } from './bot.js';
 import type { Readiness } from './readiness.js';
+import { exportHandler } from './reports/exportRoute.js';
+import type { Reports } from './reports/reports.js';
 
 export interface BotServer {
   /** The URL the server listens on, e.g. http://127.0.0.1:3978 */
@@ -25,6 +27,8 @@ export interface ServerOptions {
   log: (line: string) => void;
   /** GET /readyz: what the instance can serve now (default: ready once listening). */
   readiness?: () => Promise<Readiness>;
+  /** Serves GET /exports/<token> (reports' CSV links); unset: no such route. */
+  reports?: Reports;
 }
 
 /** Activities are small; anything bigger is not from Teams. */
@@ -141,6 +145,8 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
     const status = report.ready ? (report.degraded ? 'degraded' : 'ready') : 'not ready';
     res.send(report.ready ? 200 : 503, { status, checks: report.checks });
   });
+
+  if (options.reports) server.get('/exports/*', exportHandler(options.reports, options.log));
 
   await new Promise<void>((resolve, reject) => {
     const refuse = (error: NodeJS.ErrnoException) =>

@@ -1,6 +1,7 @@
 import type { AdaptiveCard } from '../cards/render.js';
 import type { TicketingClient } from '../ticketing/client.js';
 import type { RecentCache } from '../cache/recentCache.js';
+import type { Reports } from '../reports/reports.js';
 import type { TicketCache } from '../cache/ticketCache.js';
 import type { Ticket, User } from '../ticketing/types.js';
 
@@ -27,12 +28,23 @@ export interface FeatureContext {
   /** Epoch ms by which the answer must be ready (Teams' deadline, less a margin). */
   readonly deadline: number;
   readonly inChannel: boolean;
+  /** A one-to-one chat with the bot: the only place Teams lets a bot offer a file. */
+  readonly inPersonalChat: boolean;
+  /** The helpdesk's reports: periods read and kept, export links. */
+  readonly reports: Reports;
 }
 
 /** One page of a list as read: its tickets and the Next page button's data. */
 export interface ListPage {
   tickets: Ticket[];
   next?: object;
+}
+
+/** A file Teams' consent flow offers in a personal chat: the CSV's name, size, and the signed token that fetches it. */
+export interface FileOffer {
+  name: string;
+  bytes: number;
+  token: string;
 }
 
 /** What a feature answers: a card, with a one-line text for notifications and screen readers. */
@@ -46,4 +58,6 @@ export interface Answer {
   asNewMessage?: boolean;
   /** The ticket changed: the card the button was on is redrawn for everyone, not only the actor. */
   changed?: boolean;
+  /** A file for the person who asked, offered through Teams' file consent card in a personal chat. */
+  file?: FileOffer;
 }

@@ -19,6 +19,7 @@ const MEANINGS: Record<string, string> = {
   priority: 'set the priority: low, medium, important or urgent',
   history: 'status changes and comments',
   tags: "the helpdesk's tags",
+  report: "the helpdesk's figures for a period (7d, 30d, today, this month), optionally tag:<tag> or assigned to <agent>, with a CSV export",
 };
 
 const COMMANDS = Object.entries(COMMAND_EXAMPLES).map(([name, example]) => ({ example, meaning: MEANINGS[name] ?? '' }));

@@ -1,6 +1,9 @@
 import { PRIORITIES, RESOLUTIONS, STATUSES, type Priority, type Resolution } from '../ticketing/types.js';
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, type ListFilters } from './parseCommand.js';
 import { isRecord } from '../ticketing/validate.js';
+import { DEFAULT_PERIOD, type ReportRequest } from '../reports/reportRequest.js';
+import { tokenize } from './parseCommand.js';
+import { parseReportArgs } from './parseReport.js';
 
 /** Every card verb. Templates in cards/ use these strings; a test keeps both sides in step. */
 export const VERBS = {
@@ -19,6 +22,8 @@ export const VERBS = {
   listPage: 'listPage',
   create: 'create',
   help: 'help',
+  report: 'report',
+  exportReport: 'exportReport',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
@@ -32,7 +37,8 @@ export type CardAction =
   | { verb: 'priority'; ticketId: string; priority: Priority }
   | { verb: 'listPage'; filters: ListFilters; token?: string; skip?: number; page?: number }
   | { verb: 'create'; title: string; description?: string }
-  | { verb: 'help' };
+  | { verb: 'help' }
+  | { verb: 'report' | 'exportReport'; request: ReportRequest };
 
 export class BadActionError extends Error {
   override name = 'BadActionError';
@@ -82,6 +88,15 @@ function filters(value: unknown): ListFilters {
   const search = optionalText(value.search, MAX_TITLE_LENGTH, 'search text');
   if (search !== undefined) out.search = search;
   return out;
+}
+
+/** A report button carries its report as the command that asks for it (`report 7d tag:vpn`); none: the default report. */
+function reportRequest(value: unknown): ReportRequest {
+  if (value === undefined) return { period: DEFAULT_PERIOD };
+  const tokens = typeof value === 'string' && value.length <= MAX_TITLE_LENGTH * 2 ? tokenize(value) : [];
+  const request = tokens[0]?.toLowerCase() === 'report' ? parseReportArgs(tokens.slice(1)) : undefined;
+  if (request === undefined || typeof request === 'string') throw new BadActionError('This report button is damaged; type "report" again.');
+  return request;
 }
 
 export function isVerb(value: unknown): value is Verb {
@@ -144,5 +159,8 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
       };
     case 'help':
       return { verb: known };
+    case 'report':
+    case 'exportReport':
+      return { verb: known, request: reportRequest(d.report) };
   }
 }

@@ -1,4 +1,6 @@
 import { PRIORITIES, RESOLUTIONS, type Priority, type Resolution, type Status } from '../ticketing/types.js';
+import type { ReportRequest } from '../reports/reportRequest.js';
+import { parseReportArgs } from './parseReport.js';
 
 /** Longest text a person may type into a title or a comment; the rest is refused, not cut. */
 export const MAX_TITLE_LENGTH = 255;
@@ -28,7 +30,8 @@ export type Command =
   | { name: 'assign'; number: number; to: 'me' | { email: string } }
   | { name: 'priority'; number: number; priority: Priority }
   | { name: 'history'; number: number }
-  | { name: 'tags' };
+  | { name: 'tags' }
+  | { name: 'report'; request: ReportRequest };
 
 /** Why a text is not a command, and what to suggest. */
 export interface NotUnderstood {
@@ -62,6 +65,7 @@ export const COMMAND_EXAMPLES: Record<string, string> = {
   priority: 'priority 123 urgent',
   history: 'history 123',
   tags: 'tags',
+  report: 'report 30d',
 };
 
 // Maps, not objects: a typed word such as "constructor" must not find something inherited.
@@ -177,6 +181,10 @@ export function parseCommand(text: string): Command | NotUnderstood {
       return { name: 'help' };
     case 'tags':
       return { name: 'tags' };
+    case 'report': {
+      const request = parseReportArgs(args);
+      return typeof request === 'string' ? notUnderstood(request, 'report') : { name: 'report', request };
+    }
     case 'list':
       return parseList(args);
     case 'show':

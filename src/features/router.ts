@@ -7,6 +7,7 @@ import { createTicket } from './createTicket.js';
 import { help, showTags } from './help.js';
 import { listTickets } from './listTickets.js';
 import { refreshTicket, showHistory, showTicket } from './showTicket.js';
+import { exportReport, showReport } from './showReport.js';
 import { assignToEmail, assignToMe, setPriority } from './updateTicket.js';
 
 /** The members of union U whose tag K can be N, with the tag narrowed to N. */
@@ -34,6 +35,7 @@ export const commandRoutes: Handlers<Command, 'name'> = {
   comment: (ctx, c) => addComment(ctx, { number: c.number }, c.text, 'command'),
   assign: (ctx, c) => (c.to === 'me' ? assignToMe(ctx, { number: c.number }) : assignToEmail(ctx, { number: c.number }, c.to.email)),
   priority: (ctx, c) => setPriority(ctx, { number: c.number }, c.priority),
+  report: (ctx, c) => showReport(ctx, c.request),
 };
 
 /** Card verb → feature. Every verb in cards/*.json has a route here, and every route a verb (tested). */
@@ -53,6 +55,8 @@ export const verbRoutes: Handlers<CardAction, 'verb'> = {
   assignMe: (ctx, a) => assignToMe(ctx, { id: a.ticketId }),
   listPage: (ctx, a) => listTickets(ctx, a.filters, { token: a.token, skip: a.skip, page: a.page }),
   create: async (ctx, a) => asNewMessage(await createTicket(ctx, { title: a.title, description: a.description })),
+  report: async (ctx, a) => asNewMessage(await showReport(ctx, a.request)),
+  exportReport: (ctx, a) => exportReport(ctx, a.request),
 };
 
 export function routeCommand(ctx: FeatureContext, command: Command): Promise<Answer> {

@@ -75,6 +75,8 @@ for (const dialect of DIALECTS) describe(`bot verbs: the card templates and the 
       listPage: () => ({ data: { filters: { status: 'Open' } }, shows: (texts) => texts[0] === 'Open tickets' }),
       create: () => ({ data: { title: 'Made by a button' }, shows: (texts) => texts.includes('Made by a button'), newMessage: true }),
       help: () => ({ data: undefined, shows: (texts) => texts.includes('What I can do') }),
+      report: () => ({ data: undefined, shows: (texts) => texts[0]?.startsWith('Helpdesk report · last 7 days') === true, newMessage: true }),
+      exportReport: () => ({ data: { report: 'report 7d' }, shows: (texts) => texts.some((t) => t.startsWith('Your CSV of the period')) }),
     };
 
     function ticketCase(t: WireTicket, alsoShows?: string, extra: object = {}) {

@@ -20,9 +20,13 @@ import { help } from '../../src/features/help.js';
 import { parseCommand } from '../../src/features/parseCommand.js';
 import { AGENTS, CATEGORY, FIELD, PEOPLE, SYSTEM } from '../../src/sandbox/seedInstance.js';
 import { SEED_NOW } from '../../src/sandbox/seedTickets.js';
-import { HARDWARE_STATE, HARDWARE_WORKFLOW } from '../../src/sandbox/workflows.js';
+import { HARDWARE_STATE, HARDWARE_WORKFLOW, isResolvedStatus } from '../../src/sandbox/workflows.js';
 import { SandboxStore } from '../../src/sandbox/store.js';
 import { rateLimitedError } from '../../src/ticketing/errors.js';
+import { reportCard } from '../../src/cards/reportCard.js';
+import { computeFigures } from '../../src/reports/figures.js';
+import { placePeriod, type ReportRequest } from '../../src/reports/reportRequest.js';
+import type { Report } from '../../src/reports/reports.js';
 import { readActivity, readInstance, readTagCategory, readTicket } from '../../src/ticketing/normalize.js';
 import type { Activity, CustomFieldValue, Instance, TagCategory, Ticket, User } from '../../src/ticketing/types.js';
 import { NARROW_CARD_WIDTH } from './teamsHostConfig.js';
@@ -495,8 +499,36 @@ const createFormFixtures: CardFixture[] = [
 ];
 
 /** Every fixture; `<template>-<name>` is unique. */
+/** The seeded tickets their workflow counts as resolved, as the sandbox answers `isResolved`. */
+const RESOLVED_IDS = new Set(store.all().filter((t) => isResolvedStatus(t.workflowId, t.status)).map((t) => t.id));
+
+/** A report on the seeded helpdesk as the bot computes it, read at the seed's "now". */
+function seededReport(request: ReportRequest): Report {
+  const period = placePeriod(request.period, SEED_NOW.getTime(), TIMEZONE);
+  const readAt = SEED_NOW.getTime();
+  const changed = TICKETS.filter((t) => Date.parse(t.lastUpdatedOn ?? '') >= period.start);
+  const open = TICKETS.filter((t) => !RESOLVED_IDS.has(t.id));
+  return { request, period, readAt, figures: computeFigures({ changed, open, readAt, requests: 2 }, period, TIMEZONE) };
+}
+
+const reportFixtures: CardFixture[] = [
+  {
+    template: 'report', name: 'last-30-days', about: 'report 30d on the seeded helpdesk: the charts fall back to text where they are not drawn',
+    build: () => reportCard(seededReport({ period: { kind: 'days', days: 30 } }), { command: 'report 30d', utcOffset: TIMEZONE, now: SEED_NOW.getTime() + 90_000 }),
+    shows: ['Helpdesk report · last 30 days', 'Open backlog', 'By state:', 'By priority:', 'First response', 'Agents'],
+  },
+  {
+    template: 'report', name: 'with-link', about: 'Download CSV: the same report, with the link for the person who clicked',
+    build: () => reportCard(seededReport({ period: { kind: 'days', days: 7 } }), {
+      command: 'report 7d', utcOffset: TIMEZONE, now: SEED_NOW.getTime(), link: { url: 'https://tickets-bot.example/exports/eyJ4IjoxfQ.c2lnbmF0dXJl', minutes: 5 },
+    }),
+    shows: ['Helpdesk report · last 7 days', 'Your CSV of the period', 'Open the CSV'],
+  },
+];
+
 export const FIXTURES: readonly CardFixture[] = [
   ...ticketFixtures, ...listFixtures, ...historyFixtures, ...helpFixtures, ...errorFixtures, ...tagsFixtures, ...createFormFixtures,
+  ...reportFixtures,
 ];
 
 export const fixtureId = (f: Pick<CardFixture, 'template' | 'name'>): string => `${f.template}-${f.name}`;

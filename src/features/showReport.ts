@@ -1,0 +1,57 @@
+import { reportCard } from '../cards/reportCard.js';
+import { ReportTooLarge } from '../reports/readPeriod.js';
+import { periodCommand, shorterPeriod, type ReportRequest } from '../reports/reportRequest.js';
+import type { Reader, Report } from '../reports/reports.js';
+import type { Answer, FeatureContext, FileOffer } from './context.js';
+import { FeatureError } from './featureError.js';
+import { reportCommand } from './parseReport.js';
+
+function readerOf(ctx: FeatureContext): Reader {
+  return { utcOffset: ctx.utcOffset, aadObjectId: ctx.speaker.aadObjectId, deadline: ctx.deadline };
+}
+
+/** The report, or a sentence offering a shorter period when the API budget left cannot cover this one. */
+async function readReport(ctx: FeatureContext, request: ReportRequest): Promise<Report> {
+  try {
+    return await ctx.reports.report(request, readerOf(ctx));
+  } catch (error) {
+    if (!(error instanceof ReportTooLarge)) throw error;
+    const shorter = shorterPeriod(request.period);
+    const why = error.reason === 'budget'
+      ? `This report needs more of the helpdesk's API than is left this minute (${error.ticketsRead} tickets read, more to come).`
+      : `This report covers more tickets than a report reads (${error.ticketsRead} read, more to come).`;
+    const offer = shorter ? ` Try "${reportCommand({ ...request, period: shorter })}", or the CSV of a shorter period.` : ' Try again in a minute.';
+    throw new FeatureError(why + offer);
+  }
+}
+
+function summaryOf(report: Report): string {
+  const f = report.figures;
+  return `Helpdesk report, ${report.period.label}: ${f.backlog.total} open, ${f.created} created, ${f.resolved} resolved`;
+}
+
+/** `report …`: the helpdesk's figures for a period, from a reading kept a few minutes and shared. */
+export async function showReport(ctx: FeatureContext, request: ReportRequest): Promise<Answer> {
+  const report = await readReport(ctx, request);
+  return { card: reportCard(report, { command: reportCommand(request), utcOffset: ctx.utcOffset }), summary: summaryOf(report) };
+}
+
+/**
+ * Download CSV: the report again, with a signed link to its CSV for the person who clicked (the
+ * invoke answer is theirs alone; the shared card never holds a link). In a personal chat, the
+ * file itself is offered too, through Teams' file consent card.
+ */
+export async function exportReport(ctx: FeatureContext, request: ReportRequest): Promise<Answer> {
+  const report = await readReport(ctx, request);
+  const reader = readerOf(ctx);
+  const url = ctx.reports.exportLink(report, reader);
+  const minutes = Math.max(1, Math.round(ctx.reports.exportTtlMs / 60_000));
+  const card = reportCard(report, { command: reportCommand(request), utcOffset: ctx.utcOffset, link: { url, minutes } });
+  let file: FileOffer | undefined;
+  if (ctx.inPersonalChat) {
+    const token = url.slice(url.lastIndexOf('/') + 1);
+    const csv = await ctx.reports.csv(ctx.reports.grantOf(token)!, ctx.deadline);
+    file = { name: csv.name, bytes: csv.bytes.length, token };
+  }
+  return { card, summary: `${summaryOf(report)}. CSV ready (${periodCommand(request.period)}).`, ...(file ? { file } : {}) };
+}
