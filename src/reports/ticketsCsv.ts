@@ -20,6 +20,15 @@ function isoDay(value: string | undefined): string {
   return value !== undefined && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : '';
 }
 
+/**
+ * A text people typed, made inert for spreadsheets: Excel runs a cell that starts with = + - @
+ * (or a tab or carriage return before one) as a formula, so anyone who can title a ticket could
+ * run one on the manager who opens the export. OWASP's advice: a leading apostrophe.
+ */
+function inert(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
 function isUsers(value: CustomFieldValue): value is User[] {
   return Array.isArray(value) && value.some((v) => typeof v === 'object');
 }
@@ -41,13 +50,13 @@ export function ticketsCsv(tickets: readonly Ticket[], fields: readonly CustomFi
   const header = [...BASE_COLUMNS, ...fields.map((f) => f.label), ...DATE_COLUMNS, ...LAST_COLUMNS];
   const rows = [...tickets].sort((a, b) => (a.number ?? 0) - (b.number ?? 0)).map((t) => [
     t.number === undefined ? '' : String(t.number),
-    t.title ?? '', t.status ?? '', t.priority ?? '',
-    t.requestor?.name ?? '', t.requestor?.email ?? '', t.assignee?.name ?? '', t.assignee?.email ?? '',
-    (t.tags ?? []).map((tag) => tag.text).join('; '),
-    ...fields.map((f) => customText(f, t.customFields?.[f.id])),
+    inert(t.title ?? ''), t.status ?? '', t.priority ?? '',
+    inert(t.requestor?.name ?? ''), t.requestor?.email ?? '', inert(t.assignee?.name ?? ''), t.assignee?.email ?? '',
+    inert((t.tags ?? []).map((tag) => tag.text).join('; ')),
+    ...fields.map((f) => inert(customText(f, t.customFields?.[f.id]))),
     isoInstant(t.createdOn), isoInstant(t.firstResponseOn), isoInstant(t.firstResolutionOn), isoInstant(t.lastResolutionOn),
     isoInstant(t.lastUpdatedOn), isoDay(t.expectedDate),
-    t.resolution ?? '', String(t.isFrtEscalated === true), String(t.isRtEscalated === true),
+    inert(t.resolution ?? ''), String(t.isFrtEscalated === true), String(t.isRtEscalated === true),
   ]);
   // csv-stringify quotes a field holding the delimiter or a quote; RFC 4180 also wants any line break quoted.
   const text = stringify([header, ...rows], { bom: true, record_delimiter: 'windows', quoted_match: /[\r\n]/ });

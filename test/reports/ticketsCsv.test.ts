@@ -66,4 +66,17 @@ describe('the tickets CSV', () => {
     assert.equal(text.split('\r\n').length, 2);
     assert.ok(text.startsWith('\ufeffNumber,Title,'));
   });
+
+  it('makes text that a spreadsheet would run as a formula inert, and leaves other text as typed', () => {
+    const typed: Ticket[] = [
+      { id: 'x', number: 1, title: '=HYPERLINK("http://evil.example","Click")', requestor: { id: 'r', name: '@Lee', email: 'lee@contoso.com' }, tags: [{ text: '+vpn' }] },
+      { id: 'y', number: 2, title: 'VPN - slow = bad', requestor: { id: 'r', name: 'Lee Gu', email: 'lee@contoso.com' }, resolution: '-fixed' },
+    ];
+    const rows = parse(ticketsCsv(typed, []).toString('utf8'), { bom: true, columns: true }) as Record<string, string>[];
+    assert.equal(rows[0]!.Title, `'=HYPERLINK("http://evil.example","Click")`);
+    assert.equal(rows[0]!.Requestor, `'@Lee`);
+    assert.equal(rows[0]!.Tags, `'+vpn`);
+    assert.equal(rows[1]!.Title, 'VPN - slow = bad');
+    assert.equal(rows[1]!.Resolution, `'-fixed`);
+  });
 });
