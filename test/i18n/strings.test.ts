@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMAND_EXAMPLES } from '../../src/features/parseCommand.js';
+import { COMMAND_EXAMPLES, parseCommand } from '../../src/features/parseCommand.js';
 import { LANGUAGES, STRINGS, languageOf, translatorFor } from '../../src/i18n/translate.js';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
 
@@ -68,6 +68,17 @@ describe('strings in English and French', () => {
     for (const name of Object.keys(COMMAND_EXAMPLES)) {
       for (const strings of [en, fr]) assert.ok(strings.has(`help.examples.${name}`) && strings.has(`help.meanings.${name}`), name);
       assert.equal(en.get(`help.examples.${name}`), COMMAND_EXAMPLES[name], name);
+    }
+  });
+
+  it('every French example is the same command as the English one', () => {
+    for (const name of Object.keys(COMMAND_EXAMPLES)) {
+      const english = parseCommand(en.get(`help.examples.${name}`)!);
+      const french = parseCommand(fr.get(`help.examples.${name}`)!);
+      assert.notEqual(french.name, 'notUnderstood', `${fr.get(`help.examples.${name}`)}: ${JSON.stringify(french)}`);
+      // The free texts (title, comment, state) differ; what the command does may not.
+      const deed = (c: ReturnType<typeof parseCommand>) => JSON.stringify({ ...c, title: 0, description: 0, comment: 0, text: 0, state: 0 });
+      assert.equal(deed(french), deed(english), name);
     }
   });
 
