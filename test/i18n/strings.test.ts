@@ -21,6 +21,23 @@ const variables = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)
 /** A plural form's key without its suffix: i18next picks `_one`, `_other`… by the language's rules. */
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
+/**
+ * What is wrong with a language's plural forms: i18next picks `_one`, `_many`… by Intl.PluralRules
+ * and falls back to `_other`, so `_other` must be there, and no form the language lacks.
+ */
+function pluralProblems(strings: Map<string, string>, language: 'en' | 'fr'): string[] {
+  const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories as string[];
+  const problems: string[] = [];
+  for (const key of strings.keys()) {
+    const form = key.match(PLURAL)?.[1];
+    if (form === undefined) continue;
+    const stem = key.replace(PLURAL, '');
+    if (!strings.has(`${stem}_other`) && !problems.includes(`${stem}_other is missing`)) problems.push(`${stem}_other is missing`);
+    if (!categories.includes(form)) problems.push(`${key}: ${language === 'fr' ? 'French' : 'English'} has no "${form}" form`);
+  }
+  return problems;
+}
+
 /** Every TypeScript file under `dir`. */
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -37,12 +54,14 @@ describe('strings in English and French', () => {
     assert.deepEqual([...singular(en.keys())].filter((k) => !singular(fr.keys()).has(k)), [], 'English keys missing in French');
     assert.deepEqual([...singular(fr.keys())].filter((k) => !singular(en.keys()).has(k)), [], 'French keys missing in English');
     for (const [language, strings] of [['en', en], ['fr', fr]] as const) {
-      const rules = new Intl.PluralRules(language);
-      for (const key of singular([...strings.keys()].filter((k) => PLURAL.test(k)))) {
-        for (const form of rules.resolvedOptions().pluralCategories) assert.ok(strings.has(`${key}_${form}`), `${language}: ${key}_${form}`);
-      }
+      assert.deepEqual(pluralProblems(strings, language), [], language);
       assert.deepEqual([...strings].filter(([, text]) => text.trim() === '').map(([k]) => k), [], `${language}: empty strings`);
     }
+  });
+
+  it('the plural check catches a missing "other" form and a form the language does not have', () => {
+    assert.deepEqual(pluralProblems(new Map([['tickets_one', '{{count}} ticket']]), 'en'), ['tickets_other is missing']);
+    assert.deepEqual(pluralProblems(new Map([['tickets_few', 'x'], ['tickets_other', 'y']]), 'fr'), ['tickets_few: French has no "few" form']);
   });
 
   it('uses the same {{variables}} in both languages', () => {
