@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMAND_EXAMPLES, parseCommand } from '../../src/features/parseCommand.js';
-import { LANGUAGES, STRINGS, languageOf, translatorFor } from '../../src/i18n/translate.js';
+import { LANGUAGES, STRINGS, compileMessage, languageOf, translatorFor } from '../../src/i18n/translate.js';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
 
 /** Every key of a strings file with its text, as `help.examples.list`. */
@@ -15,28 +15,8 @@ function entries(value: object, prefix = ''): Map<string, string> {
   return out;
 }
 
-/** The `{{variables}}` of a sentence, sorted. */
-const variables = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
-
-/** A plural form's key without its suffix: i18next picks `_one`, `_other`… by the language's rules. */
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-
-/**
- * What is wrong with a language's plural forms: i18next picks `_one`, `_many`… by Intl.PluralRules
- * and falls back to `_other`, so `_other` must be there, and no form the language lacks.
- */
-function pluralProblems(strings: Map<string, string>, language: 'en' | 'fr'): string[] {
-  const categories = new Intl.PluralRules(language).resolvedOptions().pluralCategories as string[];
-  const problems: string[] = [];
-  for (const key of strings.keys()) {
-    const form = key.match(PLURAL)?.[1];
-    if (form === undefined) continue;
-    const stem = key.replace(PLURAL, '');
-    if (!strings.has(`${stem}_other`) && !problems.includes(`${stem}_other is missing`)) problems.push(`${stem}_other is missing`);
-    if (!categories.includes(form)) problems.push(`${key}: ${language === 'fr' ? 'French' : 'English'} has no "${form}" form`);
-  }
-  return problems;
-}
+/** The `{variables}` of an ICU message (`{name}`, `{count, plural, …}`), each once, sorted. */
+const variables = (text: string) => [...new Set([...text.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
 
 /** Every TypeScript file under `dir`. */
 function sources(dir: string): string[] {
@@ -49,27 +29,30 @@ describe('strings in English and French', () => {
   const en = entries(STRINGS.en);
   const fr = entries(STRINGS.fr);
 
-  it('has every key in both languages (plural forms as each language needs them), none empty', () => {
-    const singular = (keys: Iterable<string>) => new Set([...keys].map((k) => k.replace(PLURAL, '')));
-    assert.deepEqual([...singular(en.keys())].filter((k) => !singular(fr.keys()).has(k)), [], 'English keys missing in French');
-    assert.deepEqual([...singular(fr.keys())].filter((k) => !singular(en.keys()).has(k)), [], 'French keys missing in English');
+  it('has every key in both languages, none empty', () => {
+    assert.deepEqual([...en.keys()].filter((k) => !fr.has(k)), [], 'English keys missing in French');
+    assert.deepEqual([...fr.keys()].filter((k) => !en.has(k)), [], 'French keys missing in English');
     for (const [language, strings] of [['en', en], ['fr', fr]] as const) {
-      assert.deepEqual(pluralProblems(strings, language), [], language);
       assert.deepEqual([...strings].filter(([, text]) => text.trim() === '').map(([k]) => k), [], `${language}: empty strings`);
     }
   });
 
-  it('the plural check catches a missing "other" form and a form the language does not have', () => {
-    assert.deepEqual(pluralProblems(new Map([['tickets_one', '{{count}} ticket']]), 'en'), ['tickets_other is missing']);
-    assert.deepEqual(pluralProblems(new Map([['tickets_few', 'x'], ['tickets_other', 'y']]), 'fr'), ['tickets_few: French has no "few" form']);
+  it('every string is a valid ICU message in its language (a plural needs its "other" case), and a broken one is caught', () => {
+    for (const [language, strings] of [['en', en], ['fr', fr]] as const) {
+      for (const [key, text] of strings) assert.doesNotThrow(() => compileMessage(text, language), `${language} ${key}`);
+    }
+    assert.throws(() => compileMessage('{count, plural, one {# ticket}}', 'fr'), /other/i);
+    assert.throws(() => compileMessage('There is no ticket #{number.', 'en'));
+    // Plurals by the language's own rules, from the library: 0 is singular in French, plural in English.
+    const tickets = '{count, plural, one {# ticket} other {# tickets}}';
+    assert.equal(compileMessage(tickets, 'fr').format({ count: 0 }), '0 ticket');
+    assert.equal(compileMessage(tickets, 'en').format({ count: 0 }), '0 tickets');
   });
 
-  it('uses the same {{variables}} in both languages', () => {
-    const mismatched = [...en].filter(([key, text]) => {
-      const other = fr.get(key) ?? [...fr].find(([k]) => k.replace(PLURAL, '') === key.replace(PLURAL, ''))?.[1];
-      return other !== undefined && JSON.stringify(variables(text)) !== JSON.stringify(variables(other));
-    });
+  it('uses the same {variables} in both languages', () => {
+    const mismatched = [...en].filter(([key, text]) => JSON.stringify(variables(text)) !== JSON.stringify(variables(fr.get(key) ?? text)));
     assert.deepEqual(mismatched.map(([k]) => k), []);
+    assert.deepEqual(variables('{count, plural, one {# ticket de {name}} other {# tickets}}'), ['count', 'name']);
   });
 
   it('has every key the code asks for', () => {
@@ -79,8 +62,7 @@ describe('strings in English and French', () => {
       for (const m of readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([\w.]+)'|\bkey: '([\w.]+)'/g)) asked.add((m[1] ?? m[2])!);
     }
     assert.ok(asked.size > 30, `found the keys the code uses (${asked.size})`);
-    const known = new Set([...en.keys()].map((k) => k.replace(PLURAL, '')));
-    assert.deepEqual([...asked].filter((k) => !known.has(k)), []);
+    assert.deepEqual([...asked].filter((k) => !en.has(k)), []);
   });
 
   it('has an example and a meaning of every command in both languages, and the English examples are the parser\'s', () => {
