@@ -1,6 +1,6 @@
 /**
  * `npm run package`: builds appPackage.zip, the Teams app package (manifest.json, color.png,
- * outline.png at the zip's top level), from manifest/ and the environment.
+ * outline.png and the French strings fr.json at the zip's top level), from manifest/ and the environment.
  *
  * manifest/manifest.json is a template: `${{NAME}}` placeholders (see manifest/README.md) are filled
  * from the environment, the result is checked against the official JSON schema bundled in
@@ -25,7 +25,7 @@ export const MANIFEST_DIR = join(PROJECT_ROOT, 'manifest');
 export const TEMPLATE_PATH = join(MANIFEST_DIR, 'manifest.json');
 export const DEFAULT_OUT = join(PROJECT_ROOT, 'appPackage.zip');
 /** The files in the package, all at the zip's top level. */
-export const PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png'] as const;
+export const PACKAGE_FILES = ['manifest.json', 'color.png', 'outline.png', 'fr.json'] as const;
 export const PLACEHOLDER_ID = '00000000-0000-0000-0000-000000000000';
 /** Teams shows at most 10 commands per bot command list (schemas from 1.24 on allow 12). */
 export const MAX_BOT_COMMANDS = 10;
@@ -226,19 +226,23 @@ type ManifestSchema = NonNullable<Parameters<typeof AppManifestUtils.validateAga
 
 const schemas = new Map<string, ManifestSchema>();
 
-/** The bundled schema, read from disk (never fetched), cleaned the way @microsoft/app-manifest does. */
-export function loadBundledSchema(manifestVersion: string): ManifestSchema {
-  let schema = schemas.get(manifestVersion);
+/**
+ * A bundled schema (the manifest's, or `file` of the same version), read from disk (never fetched),
+ * cleaned the way @microsoft/app-manifest does.
+ */
+export function loadBundledSchema(manifestVersion: string, file = 'MicrosoftTeams.schema.json'): ManifestSchema {
+  let schema = schemas.get(`${manifestVersion}/${file}`);
   if (!schema) {
     let raw: string;
     try {
-      raw = readFileSync(bundledSchemaPath(manifestVersion), 'utf8');
+      raw = readFileSync(join(dirname(bundledSchemaPath(manifestVersion)), file), 'utf8');
     } catch {
       throw new PackageError(`manifestVersion ${manifestVersion} has no schema bundled in @microsoft/app-manifest`);
     }
-    // Some published schemas hold regex escapes (\a, \v) that JSON.parse and Ajv reject.
-    schema = JSON.parse(raw.replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b')) as ManifestSchema;
-    schemas.set(manifestVersion, schema);
+    // Some published schemas hold regex escapes (\a, \v) that JSON.parse and Ajv reject; the localization
+    // schema's `\b]` is an unescaped bracket, which Ajv's unicode regexes refuse.
+    schema = JSON.parse(raw.replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b').replace(/\\\\b\]/g, '\\\\b\\\\]')) as ManifestSchema;
+    schemas.set(`${manifestVersion}/${file}`, schema);
   }
   return schema;
 }
@@ -277,6 +281,50 @@ export async function validateManifest(manifest: TeamsAppManifest): Promise<stri
   return errors.length > 0 ? errors : ruleErrors(manifest);
 }
 
+/** A localization file: manifest fields by path (`name.short`, `bots[0].commandLists[0].commands[1].title`) → text. */
+export type LocalizedStrings = Record<string, string>;
+
+/** The localization files the manifest names (`localizationInfo.additionalLanguages`), by file name. */
+export function localizationFiles(manifest: TeamsAppManifest): string[] {
+  return (manifest.localizationInfo?.additionalLanguages ?? []).map((language) => language.file);
+}
+
+/** A localization file of manifest/, its placeholders filled as the manifest's are. */
+export function renderLocalization(file: string, env: Env, options: PackageOptions = {}): LocalizedStrings {
+  return fillTemplate(readTemplate(join(MANIFEST_DIR, file)), placeholderValues(env, options)) as LocalizedStrings;
+}
+
+/** The value at a localization key's path in the manifest, e.g. `composeExtensions[0].commands[1].title`. */
+function valueAt(manifest: TeamsAppManifest, path: string): unknown {
+  let value: unknown = manifest;
+  for (const step of path.match(/[^.[\]]+/g) ?? []) {
+    value = value !== null && typeof value === 'object' && Object.hasOwn(value, step) ? (value as Record<string, unknown>)[step] : undefined;
+  }
+  return value;
+}
+
+/**
+ * Problems with a localization file: errors against the bundled localization schema (offline), a
+ * key naming no text of the manifest, or a text of the manifest's commands left untranslated.
+ */
+export async function localizationErrors(manifest: TeamsAppManifest, strings: LocalizedStrings, file: string): Promise<string[]> {
+  const schema = loadBundledSchema(manifest.manifestVersion, 'MicrosoftTeams.Localization.schema.json');
+  const errors = (await AppManifestUtils.validateAgainstSchema(strings as unknown as AppManifest, schema)).map((e) => `${file}: ${e}`);
+  for (const key of Object.keys(strings)) {
+    if (key !== '$schema' && typeof valueAt(manifest, key) !== 'string') errors.push(`${file}: "${key}" is no text of the manifest`);
+  }
+  const texts = [
+    ...(manifest.bots ?? []).flatMap((bot, b) => (bot.commandLists ?? []).flatMap((list, l) => list.commands.flatMap((_, c) =>
+      ['title', 'description'].map((field) => `bots[${b}].commandLists[${l}].commands[${c}].${field}`)))),
+    ...(manifest.composeExtensions ?? []).flatMap((ext, e) => (ext.commands ?? []).flatMap((command, c) => [
+      `composeExtensions[${e}].commands[${c}].title`, `composeExtensions[${e}].commands[${c}].description`,
+      ...(command.parameters ?? []).flatMap((_, p) => ['title', 'description'].map((field) => `composeExtensions[${e}].commands[${c}].parameters[${p}].${field}`)),
+    ])),
+  ];
+  for (const key of texts) if (!Object.hasOwn(strings, key)) errors.push(`${file}: "${key}" is not translated`);
+  return errors;
+}
+
 /** Size and colour rules for the two icons; returns problems, empty when they are fine. */
 export function iconErrors(color: Buffer, outline: Buffer): string[] {
   const errors: string[] = [];
@@ -312,12 +360,18 @@ export async function buildAppPackageWithManifest(env: Env, options: PackageOpti
   const outline = readFileSync(join(MANIFEST_DIR, manifest.icons.outline));
   const iconProblems = iconErrors(color, outline);
   if (iconProblems.length > 0) throw new PackageError(`${iconProblems.join('; ')} (run tsx scripts/icons.ts)`);
+  const localized = localizationFiles(manifest).map((name) => ({ name, strings: renderLocalization(name, env, { ...options, warn: () => {} }) }));
+  for (const { name, strings } of localized) {
+    const problems = await localizationErrors(manifest, strings, name);
+    if (problems.length > 0) throw new PackageError(`${name} is not valid: ${problems.join('; ')}`);
+  }
 
   const zip = new JSZip();
   const file = { date: ZIP_DATE, createFolders: false };
   zip.file('manifest.json', JSON.stringify(manifest, null, 2) + '\n', file);
   zip.file('color.png', color, file);
   zip.file('outline.png', outline, file);
+  for (const { name, strings } of localized) zip.file(name, JSON.stringify(strings, null, 2) + '\n', file);
   const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 }, platform: 'DOS' });
   return { zip: bytes, manifest };
 }

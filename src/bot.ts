@@ -18,6 +18,8 @@ import type { RecentCache } from './cache/recentCache.js';
 import type { TicketCache } from './cache/ticketCache.js';
 import type { ListPage } from './features/context.js';
 import { IdentityResolver, utcOffsetOf } from './identity.js';
+import { localeOf } from './i18n/locale.js';
+import { languageOf, translatorFor, type Translate } from './i18n/translate.js';
 import { ReplayGuard, type SharedClaims } from './replayGuard.js';
 import type { TicketingClient } from './ticketing/client.js';
 import { isRecord } from './ticketing/validate.js';
@@ -128,8 +130,8 @@ export class TicketBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       if (context.activity.membersAdded?.some((m) => m.id === botId)) {
-        const answer = help(this.featureContext(context, MESSAGE_BUDGET_MS));
-        await context.sendActivity(cardMessage(answer.card, 'Hello! Here is what I can do.'));
+        const ctx = this.featureContext(context, MESSAGE_BUDGET_MS);
+        await context.sendActivity(cardMessage(help(ctx).card, ctx.locale.t('help.welcome')));
       }
       await next();
     });
@@ -174,6 +176,11 @@ export class TicketBot extends TeamsActivityHandler {
     return (await result) as InvokeResponse;
   }
 
+  /** The sentences of the person's language, for answers made outside a feature. */
+  private translatorOf(context: TurnContext): Translate {
+    return translatorFor(languageOf(context.activity.locale));
+  }
+
   private featureContext(context: TurnContext, budgetMs: number): FeatureContext {
     const activity = context.activity;
     return {
@@ -181,6 +188,7 @@ export class TicketBot extends TeamsActivityHandler {
       tickets: this.deps.tickets,
       pages: this.deps.pages,
       utcOffset: utcOffsetOf(activity, this.deps.timezoneDefault),
+      locale: localeOf(activity, this.deps.timezoneDefault),
       speaker: { aadObjectId: activity.from?.aadObjectId, name: activity.from?.name },
       actor: () => this.deps.identity.actorFor(context),
       person: (aadObjectId) => this.deps.identity.personFor(context, aadObjectId),
@@ -202,7 +210,7 @@ export class TicketBot extends TeamsActivityHandler {
       this.deps.log(`turn ${context.activity.id} ${what} ok ${Date.now() - started}ms`);
       return answer;
     } catch (error) {
-      const answer = errorAnswer(error, ticketId);
+      const answer = errorAnswer(error, ticketId, this.translatorOf(context));
       const kind = error instanceof Error ? error.name : typeof error;
       this.deps.log(`turn ${context.activity.id} ${what} ${answer.known ? 'refused' : 'FAILED'} ${kind} ${Date.now() - started}ms`);
       return answer;
@@ -259,7 +267,7 @@ export class TicketBot extends TeamsActivityHandler {
       parsed = parseAction(action.verb, action.data);
     } catch (error) {
       if (!(error instanceof BadActionError)) throw error;
-      return this.invokeCard(errorAnswer(error).card);
+      return this.invokeCard(errorAnswer(error, undefined, this.translatorOf(context)).card);
     }
     const ctx = this.featureContext(context, INVOKE_BUDGET_MS);
     const answer = await this.answer(context, `action ${parsed.verb}`, () => routeAction(ctx, parsed), 'ticketId' in parsed ? parsed.ticketId : undefined);
@@ -321,7 +329,8 @@ export class TicketBot extends TeamsActivityHandler {
       return invokeBody(taskForm(await openCreateForm(ctx, source)));
     } catch (error) {
       this.deps.log(`turn ${context.activity.id} create form refused ${error instanceof Error ? error.name : 'error'}`);
-      return invokeBody({ task: { type: 'message', value: `${errorAnswer(error).summary} The form could not be opened.` } });
+      const t = this.translatorOf(context);
+      return invokeBody({ task: { type: 'message', value: `${errorAnswer(error, undefined, t).summary} ${t('errors.formNotOpened')}` } });
     }
   }
 
@@ -334,7 +343,8 @@ export class TicketBot extends TeamsActivityHandler {
     } catch (error) {
       // Only when the form itself cannot be drawn again (the helpdesk's fields are unreachable).
       this.deps.log(`turn ${context.activity.id} create refused ${error instanceof Error ? error.name : 'error'}`);
-      return invokeBody({ task: { type: 'message', value: `${errorAnswer(error).summary} No ticket was created.` } });
+      const t = this.translatorOf(context);
+      return invokeBody({ task: { type: 'message', value: `${errorAnswer(error, undefined, t).summary} ${t('errors.noTicketCreated')}` } });
     }
     if ('form' in outcome) return invokeBody(taskForm(outcome.form));
     const { card, summary } = outcome.created;
@@ -366,7 +376,7 @@ export class TicketBot extends TeamsActivityHandler {
       this.deps.log(`turn ${context.activity.id} ${what} ok ${results.length}`);
       return invokeBody({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: results.map(resultAttachment) } });
     } catch (error) {
-      const answer = errorAnswer(error);
+      const answer = errorAnswer(error, undefined, ctx.locale.t);
       this.deps.log(`turn ${context.activity.id} ${what} ${answer.known ? 'refused' : 'FAILED'} ${error instanceof Error ? error.name : 'error'}`);
       if (quietly) return invokeBody({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } });
       return invokeBody({ composeExtension: { type: 'message', text: answer.summary } });

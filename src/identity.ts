@@ -1,9 +1,10 @@
 import { LRUCache } from 'lru-cache';
 import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { SentenceError } from './i18n/sentence.js';
 import type { User } from './ticketing/types.js';
 
 /** The acting user could not be established; nothing may be written in their name. */
-export class IdentityError extends Error {
+export class IdentityError extends SentenceError {
   override name = 'IdentityError';
 }
 
@@ -49,9 +50,6 @@ export function emailFromUpn(upn: string): string {
  * Teams answers a member look-up in a chat the bot is not in (the message extension works in any
  * chat) with 403 BotNotInConversationRoster: there it cannot say who the person is.
  */
-const NOT_IN_CHAT = 'I am not in this chat, so Teams does not tell me who you are, and I changed nothing. '
-  + 'Add me to this chat, or do this from your own chat with me.';
-
 function notInRoster(error: unknown): boolean {
   const { statusCode, code } = (typeof error === 'object' && error !== null ? error : {}) as { statusCode?: unknown; code?: unknown };
   return statusCode === 403 && code === 'BotNotInConversationRoster';
@@ -83,7 +81,7 @@ export class IdentityResolver {
     const from = context.activity.from;
     const id = from?.aadObjectId;
     if (!from?.id || !id) {
-      return Promise.reject(new IdentityError('Teams did not say who you are, so I changed nothing.'));
+      return Promise.reject(new IdentityError({ key: 'identity.unknownSpeaker' }));
     }
     return this.cached(id, () => this.lookUp(context, from.id, id, from.name));
   }
@@ -93,7 +91,7 @@ export class IdentityResolver {
    * the Teams user id), e.g. the author of a message a ticket is made from.
    */
   personFor(context: TurnContext, aadObjectId: string): Promise<User> {
-    if (!/^[0-9a-f-]{36}$/i.test(aadObjectId)) return Promise.reject(new IdentityError('That person is not one Teams knows here.'));
+    if (!/^[0-9a-f-]{36}$/i.test(aadObjectId)) return Promise.reject(new IdentityError({ key: 'identity.unknownPerson' }));
     return this.cached(aadObjectId.toLowerCase(), () => this.lookUp(context, aadObjectId, aadObjectId.toLowerCase(), undefined));
   }
 
@@ -128,20 +126,20 @@ export class IdentityResolver {
         }),
       ]);
     } catch (error) {
-      if (notInRoster(error)) throw new IdentityError(NOT_IN_CHAT);
-      throw new IdentityError('I could not look up your Teams account just now, so I changed nothing. Try again in a moment.');
+      if (notInRoster(error)) throw new IdentityError({ key: 'identity.notInChat' });
+      throw new IdentityError({ key: 'identity.lookupFailed' });
     } finally {
       clearTimeout(timer);
     }
     // The record must be the person's own: a connector (or, in local mode, whoever answers at the
     // activity's service URL) that returns someone else's would put their email on this person's writes.
     if (member.aadObjectId?.toLowerCase() !== id.toLowerCase()) {
-      throw new IdentityError('Teams answered with another account than yours, so I changed nothing.');
+      throw new IdentityError({ key: 'identity.otherAccount' });
     }
     const email = member.email || (member.userPrincipalName ? emailFromUpn(member.userPrincipalName) : undefined);
     const name = knownName || member.name;
     if (!email || !name) {
-      throw new IdentityError('That Teams account has no email address I can see, so I changed nothing.');
+      throw new IdentityError({ key: 'identity.noEmail' });
     }
     return { id, name, email: email.toLowerCase() };
   }
@@ -168,17 +166,41 @@ function offsetOfZone(zone: string, at: Date): number | undefined {
 }
 
 /**
- * The speaker's offset from UTC in hours, as exact as their clock (5.5 in India, 5.75 in Nepal):
- * from the activity's IANA zone, else the offset of its local timestamp, else the default; within
- * the API's -12..14. Cards show times in it; the API's `timezone` takes it rounded to whole hours.
+ * Where a person's clock is: an IANA zone (its offset changes with daylight saving), or a fixed
+ * offset from UTC in hours when Teams sent only a local timestamp, or the configured default.
+ */
+export type TimeZone = { iana: string } | { fixedHours: number };
+
+/** The API takes offsets from -12 to 14 hours. */
+function withinApiRange(hours: number): number {
+  return Math.min(14, Math.max(-12, hours));
+}
+
+/**
+ * The speaker's zone: the activity's IANA zone when Intl knows it, else the offset of its local
+ * timestamp, else `fallback` hours.
+ */
+export function zoneOf(activity: { localTimezone?: string; rawLocalTimestamp?: string }, fallback: number): TimeZone {
+  if (activity.localTimezone && offsetOfZone(activity.localTimezone, new Date()) !== undefined) return { iana: activity.localTimezone };
+  if (activity.rawLocalTimestamp) {
+    const m = activity.rawLocalTimestamp.match(/([+-])(\d{2}):?(\d{2})$/);
+    if (m) return { fixedHours: withinApiRange((m[1] === '-' ? -1 : 1) * (Number(m[2]) + Number(m[3]) / 60)) };
+    if (/Z$/.test(activity.rawLocalTimestamp)) return { fixedHours: 0 };
+  }
+  return { fixedHours: fallback };
+}
+
+/** The zone's offset from UTC in hours at `at` (5.5 in India; 2 in Paris in summer, 1 in winter). */
+export function offsetAt(zone: TimeZone, at: Date): number {
+  if ('fixedHours' in zone) return zone.fixedHours;
+  return withinApiRange(offsetOfZone(zone.iana, at) ?? 0);
+}
+
+/**
+ * The speaker's offset from UTC in hours now, as exact as their clock (5.5 in India, 5.75 in
+ * Nepal): see `zoneOf`; within the API's -12..14. The API's `timezone` takes it rounded to whole
+ * hours; cards show each moment at its own offset (`offsetAt`).
  */
 export function utcOffsetOf(activity: { localTimezone?: string; rawLocalTimestamp?: string }, fallback: number): number {
-  let hours = activity.localTimezone ? offsetOfZone(activity.localTimezone, new Date()) : undefined;
-  if (hours === undefined && activity.rawLocalTimestamp) {
-    const m = activity.rawLocalTimestamp.match(/([+-])(\d{2}):?(\d{2})$/);
-    if (m) hours = (m[1] === '-' ? -1 : 1) * (Number(m[2]) + Number(m[3]) / 60);
-    else if (/Z$/.test(activity.rawLocalTimestamp)) hours = 0;
-  }
-  if (hours === undefined || Number.isNaN(hours)) return fallback;
-  return Math.min(14, Math.max(-12, hours));
+  return offsetAt(zoneOf(activity, fallback), new Date());
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { dateTime } from '../src/cards/format.js';
-import { emailFromUpn, utcOffsetOf } from '../src/identity.js';
+import { emailFromUpn, offsetAt, utcOffsetOf, zoneOf } from '../src/identity.js';
 
 describe('identity helpers', () => {
   it('turns a guest UPN back into the person\'s address', () => {
@@ -33,7 +33,7 @@ describe('identity helpers', () => {
       ];
       for (const [zone, offset, shown] of cases) {
         assert.equal(utcOffsetOf({ localTimezone: zone }, 0), offset, zone);
-        assert.equal(dateTime(new Date(at).toISOString(), offset), shown, zone);
+        assert.equal(dateTime(new Date(at).toISOString(), { language: 'en', zone: { iana: zone } }), shown, zone);
       }
     } finally {
       clock.restore();
@@ -51,6 +51,27 @@ describe('identity helpers', () => {
       assert.equal(utcOffsetOf({ localTimezone: 'Europe/Paris' }, 0), 1);
       clock.setSystemTime(Date.parse('2026-07-01T12:00:00Z'));
       assert.equal(utcOffsetOf({ localTimezone: 'Europe/Paris' }, 0), 2, 'an earlier date is read again');
+    } finally {
+      clock.restore();
+    }
+  });
+
+  it('shows each moment at its own offset across the end of summer time (Paris, last Sunday of October)', () => {
+    // Read in November: the offset now (UTC+1) must not be used for a moment of October's summer time.
+    const clock = sinon.useFakeTimers({ now: Date.parse('2026-11-28T12:00:00Z'), toFake: ['Date'] });
+    try {
+      const paris = { iana: 'Europe/Paris' };
+      // 02:30 happens twice in Paris that night: first in summer time, then again an hour later.
+      assert.equal(dateTime('2026-10-25T00:30:00Z', { language: 'en', zone: paris }), '25 Oct 2026, 02:30 UTC+2');
+      assert.equal(dateTime('2026-10-25T01:30:00Z', { language: 'en', zone: paris }), '25 Oct 2026, 02:30 UTC+1');
+      assert.equal(dateTime('2026-10-24T12:00:00Z', { language: 'fr', zone: paris }), '24 oct. 2026, 14:00 UTC+2');
+      assert.equal(dateTime('2026-12-05T13:30:00Z', { language: 'fr', zone: paris }), '5 déc. 2026, 14:30 UTC+1');
+      assert.equal(offsetAt(paris, new Date('2026-10-25T00:59:59Z')), 2);
+      assert.equal(offsetAt(paris, new Date('2026-10-25T01:00:00Z')), 1);
+      // A zone known only by the offset of a local timestamp stays at it: it says nothing of daylight saving.
+      const fixed = zoneOf({ rawLocalTimestamp: '2026-11-28T13:00:00.000+01:00' }, 0);
+      assert.equal(dateTime('2026-07-01T12:00:00Z', { language: 'fr', zone: fixed }), '1 juil. 2026, 13:00 UTC+1');
+      assert.deepEqual(zoneOf({ localTimezone: 'Not/AZone' }, 3), { fixedHours: 3 });
     } finally {
       clock.restore();
     }

@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n/translate.js';
 import { plain } from './format.js';
 import { render, type AdaptiveCard } from './render.js';
 
@@ -8,7 +9,12 @@ export interface ErrorView {
   ticketId?: string;
 }
 
-/** Error sentences quote what people typed (a tag, a title): it shows as typed. */
-export function errorCard(view: ErrorView): AdaptiveCard {
-  return render('error', { ...view, headline: plain(view.headline), detail: view.detail === undefined ? undefined : plain(view.detail) });
+/** Error sentences quote what people typed (a tag, a title): it shows as typed. Buttons in the language of `t`. */
+export function errorCard(view: ErrorView, t: Translate): AdaptiveCard {
+  return render('error', {
+    ...view,
+    headline: plain(view.headline),
+    detail: view.detail === undefined ? undefined : plain(view.detail),
+    labels: { showTicket: t('errors.showTicket'), help: t('errors.help') },
+  });
 }

@@ -1,3 +1,6 @@
+import { offsetAt } from '../identity.js';
+import type { Locale } from '../i18n/locale.js';
+import { LANGUAGES, type Language } from '../i18n/translate.js';
 import type { User } from '../ticketing/types.js';
 
 /** Cuts text to at most `max` characters, ending in "…" when cut. */
@@ -71,7 +74,25 @@ export function personName(user: User | undefined): string | undefined {
   return user.name || user.email || undefined;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** How a person reads a moment: in their language, at their zone's offset at that moment. */
+export type Clock = Pick<Locale, 'language' | 'zone'>;
+
+const INTL_LOCALES: Record<Language, string> = { en: 'en-US', fr: 'fr-FR' };
+
+/**
+ * Day, month and year of each language, read at UTC: a moment is first moved by its own offset, so
+ * one formatter per language serves every zone. (en-GB would say "Sept"; en-US parts keep "Sep".)
+ */
+const DATE_TIME_FORMATS = new Map(LANGUAGES.map((language) => [language, new Intl.DateTimeFormat(INTL_LOCALES[language], {
+  timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+})]));
+
+/** "d MMM yyyy, HH:mm" in the language's words: "5 Dec 2026, 14:30", "5 déc. 2026, 14:30". */
+function dayAndTime(ms: number, language: Language, withTime: boolean): string {
+  const parts = new Map(DATE_TIME_FORMATS.get(language)!.formatToParts(ms).map((p) => [p.type, p.value]));
+  const date = `${parts.get('day')} ${parts.get('month')} ${parts.get('year')}`;
+  return withTime ? `${date}, ${parts.get('hour')}:${parts.get('minute')}` : date;
+}
 
 /** "UTC", "UTC+1", "UTC−3:30", "UTC+5:45". */
 function offsetLabel(utcOffset: number): string {
@@ -81,23 +102,25 @@ function offsetLabel(utcOffset: number): string {
   return `UTC${utcOffset > 0 ? '+' : '−'}${hours}${minutes % 60 === 0 ? '' : `:${String(minutes % 60).padStart(2, '0')}`}`;
 }
 
-/** "28 Nov 2026, 14:05 UTC+1": a date-time at the reader's offset from UTC, in hours (5.5 in India). */
-export function dateTime(iso: string | undefined, utcOffset: number): string | undefined {
+/**
+ * "28 Nov 2026, 14:05 UTC+1" (English), "28 nov. 2026, 14:05 UTC+1" (French): a moment at the
+ * reader's offset at that moment, so a date before the end of summer time shows UTC+2 in Paris.
+ */
+export function dateTime(iso: string | undefined, clock: Clock): string | undefined {
   if (!iso) return undefined;
   const ms = Date.parse(iso);
   if (Number.isNaN(ms)) return iso;
-  const d = new Date(ms + Math.round(utcOffset * 60) * 60_000);
-  const hh = String(d.getUTCHours()).padStart(2, '0');
-  const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm} ${offsetLabel(utcOffset)}`;
+  const offset = offsetAt(clock.zone, new Date(ms));
+  return `${dayAndTime(ms + Math.round(offset * 60) * 60_000, clock.language, true)} ${offsetLabel(offset)}`;
 }
 
-/** "26 Jul 2023": a calendar date, shown as the API gave it (no timezone shift for a date-only value). */
-export function dateOnly(iso: string | undefined): string | undefined {
+/** "26 Jul 2023", "26 juil. 2023": a calendar date, shown as the API gave it (no timezone shift for a date-only value). */
+export function dateOnly(iso: string | undefined, language: Language): string | undefined {
   if (!iso) return undefined;
   const m = iso.match(/^(\d{4})-(\d{2})-(\d{2})/);
   if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isNaN(ms) ? iso : dayAndTime(ms, language, false);
 }
 
 /** Container styles, used as coloured badges. */

@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n/translate.js';
 import { plain } from './format.js';
 import { render, type AdaptiveCard } from './render.js';
 
@@ -10,13 +11,23 @@ export interface HelpOptions {
   inChannel: boolean;
 }
 
-export function helpCard(options: HelpOptions): AdaptiveCard {
+/** The help card in the reader's language (`t`). */
+export function helpCard(options: HelpOptions, t: Translate): AdaptiveCard {
   return render('help', {
     problem: options.problem === undefined ? undefined : plain(options.problem),
-    suggestion: options.suggestion,
-    intro: options.inChannel
-      ? 'Mention me before a command, e.g. @Tickets list urgent. Ticket numbers work with or without #.'
-      : 'Type a command. Ticket numbers work with or without #.',
+    didYouMean: options.suggestion === undefined ? undefined : t('help.didYouMean', { suggestion: options.suggestion }),
+    intro: options.inChannel ? t('help.introChannel') : t('help.introPersonal'),
     commands: options.commands,
+    labels: {
+      title: t('help.title'),
+      myTickets: t('help.myTickets'),
+      urgent: t('help.urgent'),
+      report: t('help.report'),
+      newTicket: t('help.newTicket'),
+      titleLabel: t('help.titleLabel'),
+      titleRequired: t('help.titleRequired'),
+      descriptionLabel: t('help.descriptionLabel'),
+      create: t('help.create'),
+    },
   });
 }

@@ -1,5 +1,5 @@
 import type { Activity, Ticket } from '../ticketing/types.js';
-import { cut, dateTime, jsonBytes, numberLabel, personName, plain, resolutionLabel, titleText } from './format.js';
+import { cut, dateTime, jsonBytes, numberLabel, personName, plain, resolutionLabel, titleText, type Clock } from './format.js';
 import { render, type AdaptiveCard } from './render.js';
 
 /** Enough entries to read a ticket's story, few enough for a card people scroll past in a chat. */
@@ -24,14 +24,14 @@ export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'r
  * The ticket's timeline, newest first. Private comments are the agents' own notes: a card can be
  * seen by everyone in the conversation, so they are left out, and the card says how many.
  */
-export function historyCard(ticket: Ticket, activities: Activity[], utcOffset: number): AdaptiveCard {
+export function historyCard(ticket: Ticket, activities: Activity[], clock: Clock): AdaptiveCard {
   const shown = activities.filter((a) => a.isPrivate !== true);
   const entries: Array<{ headline: string; when: string; text?: string }> = [];
   let budget = ENTRY_TEXT_BYTES;
   for (const a of shown.slice(0, MAX_ENTRIES)) {
     const entry = {
       headline: plain(describeActivity(a)),
-      when: dateTime(a.createdDateTime, utcOffset) ?? '',
+      when: dateTime(a.createdDateTime, clock) ?? '',
       text: a.comment?.trim() ? plain(cut(a.comment.trim(), 500).text) : undefined,
     };
     budget -= jsonBytes(entry.headline) + jsonBytes(entry.when) + (entry.text === undefined ? 0 : jsonBytes(entry.text));

@@ -1,6 +1,6 @@
 import type { Report } from '../reports/reports.js';
 import type { Count, Spread } from '../reports/figures.js';
-import { copyAge, dateTime, plain } from './format.js';
+import { copyAge, dateTime, plain, type Clock } from './format.js';
 import { render, type AdaptiveCard } from './render.js';
 
 /** The agents a card lists; the export has every one. */
@@ -9,8 +9,8 @@ const MAX_AGENTS = 8;
 export interface ReportCardOptions {
   /** The command that asks for this report again: the Download CSV button carries it. */
   command: string;
-  /** The reader's hours from UTC. */
-  utcOffset: number;
+  /** The reader's language and time zone, for the date of the figures. */
+  clock: Clock;
   /** For the person who asked only: their download link, and for how long it works. */
   link?: { url: string; minutes: number };
   now?: number;
@@ -50,7 +50,7 @@ export function reportCard(report: Report, options: ReportCardOptions): Adaptive
   return render('report', {
     title: `Helpdesk report · ${period.label}`,
     subtitle: filters.length > 0 ? `Tickets ${filters.join(', ')}` : undefined,
-    freshness: `Figures as of ${dateTime(new Date(report.readAt).toISOString(), options.utcOffset)} (${copyAge(report.readAt, now)} ago); kept a few minutes.`,
+    freshness: `Figures as of ${dateTime(new Date(report.readAt).toISOString(), options.clock)} (${copyAge(report.readAt, now)} ago); kept a few minutes.`,
     link: options.link === undefined ? undefined : {
       url: options.link.url,
       note: `Your CSV of the period's tickets, for you alone: the link works for ${options.link.minutes} minutes.`,

@@ -3,7 +3,7 @@ import { instanceFields } from '../ticketing/instance.js';
 import { render, type AdaptiveCard } from './render.js';
 import {
   cut, dateOnly, dateTime, jsonBytes, numberLabel, personName, plain, priorityStyle, resolutionLabel, statusStyle, titleText,
-  type BadgeStyle,
+  type BadgeStyle, type Clock,
 } from './format.js';
 
 const MAX_DESCRIPTION = 1200;
@@ -22,8 +22,8 @@ export interface TicketEvent {
 }
 
 export interface TicketCardOptions {
-  /** The reader's offset from UTC, in hours, for the dates. */
-  utcOffset: number;
+  /** The reader's language and zone, for the dates. */
+  clock: Clock;
   instance?: Instance;
   tagCategories?: TagCategory[];
   /** A line above everything, e.g. why the card shows a state the person did not expect. */
@@ -119,11 +119,11 @@ export function transitions(ticket: Pick<Ticket, 'status' | 'workflow' | 'resolv
 }
 
 /** A custom field's value as people expect to read it: names, option texts, Yes/No, a date. */
-function showValue(field: CustomField | undefined, value: CustomFieldValue, utcOffset: number): string | undefined {
+function showValue(field: CustomField | undefined, value: CustomFieldValue, clock: Clock): string | undefined {
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   if (typeof value === 'string') {
     if (value.trim() === '') return undefined;
-    if (field?.type === 'datepicker') return /T/.test(value) ? dateTime(value, utcOffset) : dateOnly(value);
+    if (field?.type === 'datepicker') return /T/.test(value) ? dateTime(value, clock) : dateOnly(value, clock.language);
     return value;
   }
   const parts = value.map((item) => {
@@ -142,16 +142,16 @@ function tagText(ticket: Ticket, categories: TagCategory[] | undefined): string 
 }
 
 export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketView {
-  const { utcOffset } = options;
+  const { clock } = options;
   const facts: Fact[] = [];
   const add = (title: string, value: string | undefined) => {
     if (value) facts.push({ title, value: plain(cut(value, MAX_FIELD_VALUE).text) });
   };
   add('Requestor', personName(ticket.requestor));
   add('Assignee', personName(ticket.assignee) ?? 'Unassigned');
-  add('Created', dateTime(ticket.createdOn, utcOffset));
-  add('Updated', dateTime(ticket.lastUpdatedOn, utcOffset));
-  add('Expected', ticket.expectedDate && (/T/.test(ticket.expectedDate) ? dateTime(ticket.expectedDate, utcOffset) : dateOnly(ticket.expectedDate)));
+  add('Created', dateTime(ticket.createdOn, clock));
+  add('Updated', dateTime(ticket.lastUpdatedOn, clock));
+  add('Expected', ticket.expectedDate && (/T/.test(ticket.expectedDate) ? dateTime(ticket.expectedDate, clock) : dateOnly(ticket.expectedDate, clock.language)));
   add('Tags', tagText(ticket, options.tagCategories));
 
   const fields = instanceFields(options.instance);
@@ -160,7 +160,7 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
   let moreFields = 0;
   for (const [id, value] of Object.entries(ticket.customFields ?? {})) {
     const field = fields.find((f) => f.id === id);
-    const shown = showValue(field, value, utcOffset);
+    const shown = showValue(field, value, clock);
     if (shown === undefined) continue;
     const fact = { title: plain(field?.label ?? 'Other field'), value: plain(cut(shown, MAX_FIELD_VALUE).text) };
     room -= jsonBytes(fact.title) + jsonBytes(fact.value);

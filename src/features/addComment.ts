@@ -29,11 +29,11 @@ export async function addComment(ctx: FeatureContext, ref: TicketRef, text: stri
     // The comment is in. Whatever stopped the read (a busy helpdesk, most likely), the answer must
     // say so, or the person would add it again; the card for everyone stays as it was.
     const headline = 'Your comment was added.';
-    return { card: errorCard({ headline, detail: 'The ticket could not be read just now to show it here.', ticketId: id }), summary: headline };
+    return { card: errorCard({ headline, detail: 'The ticket could not be read just now to show it here.', ticketId: id }, ctx.locale.t), summary: headline };
   }
   const event = {
     headline: `${actor.name} commented`,
-    when: dateTime(comment.createdDateTime ?? new Date().toISOString(), ctx.utcOffset) ?? '',
+    when: dateTime(comment.createdDateTime ?? new Date().toISOString(), ctx.locale) ?? '',
     text,
   };
   const answer = await ticketAnswer(ctx, ticket, origin === 'command' ? { event } : { note: `${actor.name} added a comment.` });

@@ -68,7 +68,7 @@ export async function moveTicket(ctx: FeatureContext, ref: TicketRef, stateName:
   const target = stateNamed(ticket, stateName, dialect);
   if (!target) {
     const states = statesOf(ticket, dialect).map((s) => s.label).join(', ');
-    throw new FeatureError(`${numberLabel(ticket.number)} has no state "${stateName.slice(0, 60)}". Its states: ${states}.`, ticket.id);
+    throw new FeatureError({ key: 'errors.noSuchState', vars: { ticket: numberLabel(ticket.number), state: stateName.slice(0, 60), states } }, ticket.id);
   }
   return moveTo(ctx, actor, id, target, {}, origin);
 }
@@ -106,7 +106,7 @@ async function moveTo(
     ? {
         event: {
           headline: describeActivity({ type: 'status', status: ticket.status ?? target.label, resolution: change.resolution, createdBy: actor }),
-          when: dateTime(new Date().toISOString(), ctx.utcOffset) ?? '',
+          when: dateTime(new Date().toISOString(), ctx.locale) ?? '',
           text: change.comment,
         },
       }

@@ -4,6 +4,7 @@ import type { RecentCache } from '../cache/recentCache.js';
 import type { Reports } from '../reports/reports.js';
 import type { TicketCache } from '../cache/ticketCache.js';
 import type { Ticket, User } from '../ticketing/types.js';
+import type { Locale } from '../i18n/locale.js';
 
 /**
  * All a feature knows of Teams: who is speaking, their timezone, and a way to establish the acting
@@ -14,8 +15,10 @@ export interface FeatureContext {
   readonly tickets: TicketCache;
   /** List and search pages as last read, by what was asked: shown when the API is too busy to read them again. */
   readonly pages: RecentCache<ListPage>;
-  /** The speaker's offset from UTC in hours (5.5 in India): dates on cards; the API's `timezone` rounds it. */
+  /** The speaker's offset from UTC in hours now (5.5 in India); the API's `timezone` rounds it. */
   readonly utcOffset: number;
+  /** The speaker's language, its sentences (`locale.t`), and their time zone, for what they read. */
+  readonly locale: Locale;
   /** Who is speaking, as the activity says, without any lookup. */
   readonly speaker: { aadObjectId?: string; name?: string };
   /**

@@ -269,7 +269,7 @@ export async function submitCreateForm(ctx: FeatureContext, data: Record<string,
     return { created: await createTicket(ctx, parsed.ticket, requestor) };
   } catch (error) {
     // The form keeps what the person typed; the sentence says what went wrong.
-    const headline = errorAnswer(error).summary;
+    const headline = errorAnswer(error, undefined, ctx.locale.t).summary;
     const detail = isTicketingError(error) && error.kind === 'http' && error.status === 400 ? ` ${error.message}` : '';
     return again(headline + detail);
   }

@@ -31,7 +31,7 @@ async function results(ctx: FeatureContext, tickets: Ticket[], copiedAt?: number
   return tickets.map((ticket) => {
     if (note === undefined) ctx.tickets.remember(ticket);
     return {
-      card: ticketCard(ticket, { utcOffset: ctx.utcOffset, ...extras, ...(note === undefined ? {} : { note }) }),
+      card: ticketCard(ticket, { clock: ctx.locale, ...extras, ...(note === undefined ? {} : { note }) }),
       preview: {
         title: `${numberLabel(ticket.number)} ${ticket.title ?? ''}`.trim(),
         text: [asOf, ticket.status, ticket.priority, personName(ticket.assignee) ?? 'Unassigned']

@@ -1,33 +1,28 @@
-import { helpCard } from '../cards/helpCard.js';
+import { helpCard, type HelpOptions } from '../cards/helpCard.js';
+import type { Translate } from '../i18n/translate.js';
 import { tagsCard } from '../cards/tagsCard.js';
 import type { Answer, FeatureContext } from './context.js';
 import { COMMAND_EXAMPLES, type NotUnderstood } from './parseCommand.js';
 import { catalogOptions } from './ticketRef.js';
 
-const MEANINGS: Record<string, string> = {
-  help: 'this card',
-  list: 'tickets, newest first; add a status, a priority, mine, assigned to me, tag:<tag> or words to search',
-  show: 'one ticket (or just type #123)',
-  create: 'a new ticket with you as requestor; text after | is the description',
-  start: 'start work on a ticket',
-  resolve: 'resolve, with an optional comment; resolution:cancelled or resolution:cannotResolve says so',
-  close: 'close a ticket',
-  reopen: 'reopen a resolved or closed ticket, with an optional comment',
-  move: "move a ticket to a state of its workflow by name, e.g. a custom workflow's",
-  comment: 'add a comment',
-  assign: 'assign to me, or to an agent by email',
-  priority: 'set the priority: low, medium, important or urgent',
-  history: 'status changes and comments',
-  tags: "the helpdesk's tags",
-  report: "the helpdesk's figures for a period (7d, 30d, today, this month), optionally tag:<tag> or assigned to <agent>, with a CSV export",
-};
+/** Each command with its example and meaning in the reader's language (the English examples are COMMAND_EXAMPLES). */
+function commandsIn(t: Translate): HelpOptions['commands'] {
+  return Object.keys(COMMAND_EXAMPLES).map((name) => ({ example: t(`help.examples.${name}`), meaning: t(`help.meanings.${name}`) }));
+}
 
-const COMMANDS = Object.entries(COMMAND_EXAMPLES).map(([name, example]) => ({ example, meaning: MEANINGS[name] ?? '' }));
+/** The suggested command (an English example) as the reader's language writes it. */
+function suggestionIn(t: Translate, suggestion: string | undefined): string | undefined {
+  const name = Object.keys(COMMAND_EXAMPLES).find((n) => COMMAND_EXAMPLES[n] === suggestion);
+  return name === undefined ? suggestion : t(`help.examples.${name}`);
+}
 
 export function help(ctx: FeatureContext, notUnderstood?: NotUnderstood): Answer {
-  if (!notUnderstood) return { card: helpCard({ commands: COMMANDS, inChannel: ctx.inChannel }), summary: 'What I can do' };
+  const { t } = ctx.locale;
+  if (!notUnderstood) return { card: helpCard({ commands: commandsIn(t), inChannel: ctx.inChannel }, t), summary: t('help.summary') };
   return {
-    card: helpCard({ commands: COMMANDS, problem: notUnderstood.problem, suggestion: notUnderstood.suggestion, inChannel: ctx.inChannel }),
+    card: helpCard({
+      commands: commandsIn(t), problem: notUnderstood.problem, suggestion: suggestionIn(t, notUnderstood.suggestion), inChannel: ctx.inChannel,
+    }, t),
     summary: notUnderstood.problem,
   };
 }

@@ -59,7 +59,7 @@ async function toQuery(ctx: FeatureContext, filters: ListFilters, state: Workflo
     const categories = await ctx.client.getTags(catalogOptions(ctx));
     const tags = categories.filter((c) => !c.deleted).flatMap((c) =>
       c.tags.filter((t) => !t.deleted && t.text.toLowerCase() === wanted).map((t) => ({ tagCategoryId: c.id ?? '', text: t.text })));
-    if (tags.length === 0) throw new FeatureError(`There is no tag "${filters.tag}". Type "tags" to see them.`);
+    if (tags.length === 0) throw new FeatureError({ key: 'errors.noTag', vars: { tag: filters.tag } });
     // A tag text can exist in several categories; the API ANDs tags, so ask for the first.
     query.tags = [tags[0]!];
   }
@@ -77,7 +77,7 @@ function belongsTo(ticket: Ticket, filters: ListFilters, who: string): boolean {
 async function readPage(ctx: FeatureContext, filters: ListFilters, query: TicketQuery, cursor: PageCursor, page: number): Promise<ListPage> {
   if (isPersonal(filters)) {
     const who = ctx.speaker.aadObjectId;
-    if (!who) throw new FeatureError('Teams did not say who you are here, so I cannot tell which tickets are yours.');
+    if (!who) throw new FeatureError({ key: 'errors.whoAreYouForMine' });
     const scan = await ctx.client.listTickets(query, callOptions(ctx));
     const skip = cursor.skip ?? 0;
     const yours = scan.items.filter((t) => belongsTo(t, filters, who));

@@ -1,6 +1,7 @@
 import { PRIORITIES, RESOLUTIONS, type Priority, type Resolution, type Status } from '../ticketing/types.js';
 import type { ReportRequest } from '../reports/reportRequest.js';
 import { parseReportArgs } from './parseReport.js';
+import { inEnglishWords } from './frenchCommands.js';
 
 /** Longest text a person may type into a title or a comment; the rest is refused, not cut. */
 export const MAX_TITLE_LENGTH = 255;
@@ -163,7 +164,8 @@ function parseList(args: string[]): Command | NotUnderstood {
  * Case-insensitive; `#123` and `123` both name ticket 123; a bare ticket number shows it.
  */
 export function parseCommand(text: string): Command | NotUnderstood {
-  const clean = text.replace(/\u00a0/g, ' ').trim();
+  // French command words are read as the English ones (frenchCommands.ts).
+  const clean = inEnglishWords(text.replace(/\u00a0/g, ' ').trim());
   const tokens = tokenize(clean);
   const first = tokens[0];
   if (first === undefined) return { name: 'help' };

@@ -33,7 +33,7 @@ function summaryOf(report: Report): string {
 /** `report …`: the helpdesk's figures for a period, from a reading kept a few minutes and shared. */
 export async function showReport(ctx: FeatureContext, request: ReportRequest): Promise<Answer> {
   const report = await readReport(ctx, request);
-  return { card: reportCard(report, { command: reportCommand(request), utcOffset: ctx.utcOffset }), summary: summaryOf(report) };
+  return { card: reportCard(report, { command: reportCommand(request), clock: ctx.locale }), summary: summaryOf(report) };
 }
 
 /**
@@ -46,7 +46,7 @@ export async function exportReport(ctx: FeatureContext, request: ReportRequest):
   const reader = readerOf(ctx);
   const url = ctx.reports.exportLink(report, reader);
   const minutes = Math.max(1, Math.round(ctx.reports.exportTtlMs / 60_000));
-  const card = reportCard(report, { command: reportCommand(request), utcOffset: ctx.utcOffset, link: { url, minutes } });
+  const card = reportCard(report, { command: reportCommand(request), clock: ctx.locale, link: { url, minutes } });
   let file: FileOffer | undefined;
   if (ctx.inPersonalChat) {
     const token = url.slice(url.lastIndexOf('/') + 1);

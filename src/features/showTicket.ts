@@ -30,5 +30,5 @@ export async function showHistory(ctx: FeatureContext, ref: TicketRef): Promise<
     ctx.client.listActivities(id, callOptions(ctx)),
     ctx.tickets.copy(id)?.value ?? loadTicket(ctx, { id }),
   ]);
-  return { card: historyCard(ticket, activities, ctx.utcOffset), summary: `History of ${numberLabel(ticket.number)}` };
+  return { card: historyCard(ticket, activities, ctx.locale), summary: `History of ${numberLabel(ticket.number)}` };
 }

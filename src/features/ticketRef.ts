@@ -43,7 +43,7 @@ async function findByNumber(ctx: FeatureContext, number: number): Promise<Ticket
     const found = scan.items.find((t) => t.number === number);
     if (found) return ctx.client.getTicket(found.id, callOptions(ctx));
   }
-  throw new FeatureError(`There is no ticket ${numberLabel(number)}.`);
+  throw new FeatureError({ key: 'errors.noTicket', vars: { number } });
 }
 
 /** The ticket's UUID: free when a card gave it or the number was seen before, else one search. */
@@ -82,8 +82,8 @@ export async function cardExtras(ctx: FeatureContext): Promise<Pick<TicketCardOp
 export async function ticketAnswer(
   ctx: FeatureContext,
   ticket: Ticket,
-  options: Omit<TicketCardOptions, 'utcOffset' | 'instance' | 'tagCategories'> = {},
+  options: Omit<TicketCardOptions, 'clock' | 'instance' | 'tagCategories'> = {},
 ): Promise<Answer> {
-  const card = ticketCard(ticket, { utcOffset: ctx.utcOffset, ...(await cardExtras(ctx)), ...options });
+  const card = ticketCard(ticket, { clock: ctx.locale, ...(await cardExtras(ctx)), ...options });
   return { card, summary: `${numberLabel(ticket.number)} ${ticket.title ?? ''}`.trim() };
 }

@@ -43,7 +43,7 @@ export async function assignToEmail(ctx: FeatureContext, ref: TicketRef, email: 
   const instance = await ctx.client.getInstance(catalogOptions(ctx));
   const assignee = instanceAgents(instance).find((p) => p.email.toLowerCase() === email);
   if (!assignee) {
-    throw new FeatureError(`${email} is not one of this helpdesk's agents. Use "assign <number> me", or ask an owner to add them.`);
+    throw new FeatureError({ key: 'errors.notAnAgent', vars: { email } });
   }
   return update(ctx, ref, { assignee }, (actor) => `${actor.name} assigned it to ${assignee.name}.`);
 }

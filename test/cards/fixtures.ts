@@ -7,7 +7,7 @@
  * template, when one has none. A new template therefore needs a new entry in FIXTURES.
  */
 import { describeActivity, historyCard } from '../../src/cards/historyCard.js';
-import { copyNote, dateTime, numberLabel } from '../../src/cards/format.js';
+import { copyNote, dateTime, numberLabel, type Clock } from '../../src/cards/format.js';
 import { listCard } from '../../src/cards/listCard.js';
 import type { AdaptiveCard } from '../../src/cards/render.js';
 import { tagsCard } from '../../src/cards/tagsCard.js';
@@ -17,6 +17,7 @@ import { openCreateForm, submitCreateForm } from '../../src/features/createForm.
 import { errorAnswer } from '../../src/features/errorAnswer.js';
 import { FeatureError } from '../../src/features/featureError.js';
 import { help } from '../../src/features/help.js';
+import { localeOf } from '../../src/i18n/locale.js';
 import { parseCommand } from '../../src/features/parseCommand.js';
 import { AGENTS, CATEGORY, FIELD, PEOPLE, SYSTEM } from '../../src/sandbox/seedInstance.js';
 import { SEED_NOW } from '../../src/sandbox/seedTickets.js';
@@ -62,6 +63,8 @@ export interface CardFixture {
 // Data: the sandbox's seeded helpdesk, read through the client's normalizer.
 
 const TIMEZONE = 1;
+/** English, at UTC+1 all year: what the card fixtures are read in, unless they say otherwise. */
+const CLOCK: Clock = { language: 'en', zone: { fixedHours: TIMEZONE } };
 const store = new SandboxStore(true, () => SEED_NOW);
 /** Wire JSON → the bot's types, as TicketingClient does it (the number arrives as `ticketId`). */
 const wire = <T>(value: T): unknown => JSON.parse(JSON.stringify(value)) as unknown;
@@ -77,7 +80,7 @@ const activitiesOf = (ticket: Ticket): Activity[] =>
   store.activities(ticket.id).map((a) => must(readActivity(wire(a), ticket.id), 'activity'));
 
 const options = (extra: Partial<TicketCardOptions> = {}): TicketCardOptions => ({
-  utcOffset: TIMEZONE, instance: INSTANCE, tagCategories: TAG_CATEGORIES, ...extra,
+  clock: CLOCK, instance: INSTANCE, tagCategories: TAG_CATEGORIES, ...extra,
 });
 
 /** The first seeded ticket that matches, copied (fixtures change their copies). */
@@ -211,13 +214,13 @@ const noteText = `${numberLabel(noteTicket.number)} is already Closed (last chan
 const eventTicket = seeded('resolved, for a typed resolve', withStatus('Resolved'));
 const resolveEvent = {
   headline: describeActivity({ type: 'status', status: 'Resolved', resolution: 'fixed', createdBy: agent('Adele Vance') }),
-  when: dateTime(SEED_NOW.toISOString(), TIMEZONE) ?? '',
+  when: dateTime(SEED_NOW.toISOString(), CLOCK) ?? '',
   text: 'Re-imaged the laptop and restored the user profile from OneDrive. Please sign in again and check that your files are there.',
 };
 const commentTicket = seeded('started, for a typed comment', withStatus('Started'));
 const commentEvent = {
   headline: `${agent('Lee Gu').name} commented`,
-  when: dateTime(SEED_NOW.toISOString(), TIMEZONE) ?? '',
+  when: dateTime(SEED_NOW.toISOString(), CLOCK) ?? '',
   text: longText(4000, COMMENT_SENTENCES),
 };
 
@@ -355,22 +358,22 @@ const heavyActivities = (ticket: Ticket): Activity[] => Array.from({ length: 15 
 const historyFixtures: CardFixture[] = [
   {
     template: 'history', name: 'seeded', about: `The seeded ticket with the most activities (${busiestActivities.length}, one of them a private comment)`,
-    build: () => historyCard(busiest, busiestActivities, TIMEZONE),
+    build: () => historyCard(busiest, busiestActivities, CLOCK),
     shows: [busiest.title ?? '', `${numberLabel(busiest.number)} · History`, 'Back to ticket'],
   },
   {
     template: 'history', name: 'longest', about: '30 activities with 4,000-character comments and a 255-character title: 25 shown',
-    build: () => historyCard(longHistoryTicket, manyActivities(longHistoryTicket), TIMEZONE),
+    build: () => historyCard(longHistoryTicket, manyActivities(longHistoryTicket), CLOCK),
     shows: [prefix(LONGEST_TITLE), '5 older entries are not shown.', prefix(COMMENT_SENTENCES[0] ?? '')],
   },
   {
     template: 'history', name: 'heaviest', about: '15 comments of 500 CJK characters or backslashes and a CJK title: older entries give way to fit',
-    build: () => historyCard(heavyHistoryTicket, heavyActivities(heavyHistoryTicket), TIMEZONE),
+    build: () => historyCard(heavyHistoryTicket, heavyActivities(heavyHistoryTicket), CLOCK),
     shows: ['older entries are not shown.', prefix(HEAVY_COMMENTS[0] ?? '')],
   },
   {
     template: 'history', name: 'empty', about: 'No activities yet',
-    build: () => historyCard(bare, [], TIMEZONE),
+    build: () => historyCard(bare, [], CLOCK),
     shows: [bare.title ?? '', 'Nothing has happened on this ticket yet.'],
     hides: ['older entries'],
   },
@@ -379,7 +382,7 @@ const historyFixtures: CardFixture[] = [
 // ---------------------------------------------------------------------------------------------
 // help.json, error.json, tags.json
 
-const helpContext = (inChannel: boolean) => ({ inChannel }) as unknown as FeatureContext;
+const helpContext = (inChannel: boolean, locale = 'en-US') => ({ inChannel, locale: localeOf({ locale }, TIMEZONE) }) as unknown as FeatureContext;
 const typo = parseCommand('resolv 12 replaced the toner');
 if (typo.name !== 'notUnderstood' || !typo.suggestion) throw new Error('fixture data: "resolv" is expected to be not understood, with a suggestion');
 
@@ -400,6 +403,18 @@ const helpFixtures: CardFixture[] = [
     build: () => help(helpContext(false)).card,
     shows: ['What I can do', 'Type a command.', 'show 123'],
     hides: ['Did you mean'],
+  },
+  {
+    template: 'help', name: 'french-channel', about: 'The help of a person whose Teams is in French, in a channel',
+    build: () => help(helpContext(true, 'fr-FR')).card,
+    shows: ['Ce que je sais faire', 'Mentionnez-moi avant une commande', 'liste urgent ouvert moi', 'résoudre 123 Toner remplacé', 'Nouveau ticket'],
+    hides: ['What I can do', 'Did you mean'],
+  },
+  {
+    template: 'help', name: 'french-new-ticket-form', about: 'The New ticket form opened, in French',
+    build: () => help(helpContext(false, 'fr-CA')).card,
+    shows: ['Titre', 'Description', 'Créer'],
+    expand: 'Nouveau ticket',
   },
 ];
 
@@ -462,7 +477,7 @@ const formContext = (): FeatureContext => {
   return {
     client: { getInstance: async () => structuredClone(INSTANCE), getTags: async () => structuredClone(TAG_CATEGORIES) },
     speaker: { aadObjectId: agent('Adele Vance').id, name: 'Adele Vance' },
-    utcOffset: TIMEZONE, deadline: Date.now() + 60_000, inChannel: false,
+    utcOffset: TIMEZONE, locale: localeOf({}, TIMEZONE), deadline: Date.now() + 60_000, inChannel: false,
     actor: fail, person: fail,
   } as unknown as FeatureContext;
 };
@@ -514,13 +529,13 @@ function seededReport(request: ReportRequest): Report {
 const reportFixtures: CardFixture[] = [
   {
     template: 'report', name: 'last-30-days', about: 'report 30d on the seeded helpdesk: the charts fall back to text where they are not drawn',
-    build: () => reportCard(seededReport({ period: { kind: 'days', days: 30 } }), { command: 'report 30d', utcOffset: TIMEZONE, now: SEED_NOW.getTime() + 90_000 }),
+    build: () => reportCard(seededReport({ period: { kind: 'days', days: 30 } }), { command: 'report 30d', clock: CLOCK, now: SEED_NOW.getTime() + 90_000 }),
     shows: ['Helpdesk report · last 30 days', 'Open backlog', 'By state:', 'By priority:', 'First response', 'Agents'],
   },
   {
     template: 'report', name: 'with-link', about: 'Download CSV: the same report, with the link for the person who clicked',
     build: () => reportCard(seededReport({ period: { kind: 'days', days: 7 } }), {
-      command: 'report 7d', utcOffset: TIMEZONE, now: SEED_NOW.getTime(), link: { url: 'https://tickets-bot.example/exports/eyJ4IjoxfQ.c2lnbmF0dXJl', minutes: 5 },
+      command: 'report 7d', clock: CLOCK, now: SEED_NOW.getTime(), link: { url: 'https://tickets-bot.example/exports/eyJ4IjoxfQ.c2lnbmF0dXJl', minutes: 5 },
     }),
     shows: ['Helpdesk report · last 7 days', 'Your CSV of the period', 'Open the CSV'],
   },

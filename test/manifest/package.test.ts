@@ -41,7 +41,7 @@ describe('Teams app package (appPackage.zip)', () => {
     zip = await JSZip.loadAsync(bytes);
   });
 
-  it('holds exactly manifest.json, color.png and outline.png, at the top level, no folders', () => {
+  it('holds exactly manifest.json, color.png, outline.png and the French strings fr.json, at the top level, no folders', () => {
     const entries = Object.values(zip.files);
     assert.deepEqual(entries.map((e) => e.name).sort(), [...PACKAGE_FILES].sort());
     assert.ok(entries.every((e) => !e.dir && !e.name.includes('/')));

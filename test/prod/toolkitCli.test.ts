@@ -70,8 +70,13 @@ describe('Agents Toolkit CLI, offline', function () {
       const packaged = atk(['package', '--env', env, '--manifest-file', './manifest/manifest.json']);
       assert.match(packaged, /built successfully/);
       const zip = await JSZip.loadAsync(readFileSync(join(project, 'appPackage', 'build', `appPackage.${env}.zip`)));
-      assert.deepEqual(Object.keys(zip.files).sort(), ['color.png', 'manifest.json', 'outline.png']);
-      const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as { id: string; version: string; bots: Array<{ botId: string }>; validDomains: string[] };
+      // The manifest's localizationInfo names fr.json: the Toolkit packs it, its placeholders filled.
+      assert.deepEqual(Object.keys(zip.files).sort(), ['color.png', 'fr.json', 'manifest.json', 'outline.png']);
+      const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
+        id: string; version: string; bots: Array<{ botId: string }>; validDomains: string[]; name: { short: string };
+      };
+      const french = JSON.parse(await zip.file('fr.json')!.async('string')) as Record<string, string>;
+      assert.equal(french['name.short'], manifest.name.short);
       assert.equal(manifest.id, PROVISIONED[env].TEAMS_APP_ID);
       assert.equal(manifest.bots[0]!.botId, PROVISIONED[env].BOT_ID);
       assert.ok(manifest.validDomains.includes(PROVISIONED[env].BOT_DOMAIN));

@@ -116,6 +116,27 @@ export class PlaygroundUi {
     });
   }
 
+  /**
+   * Sends `activity` through "Mock an Activity" → "Custom activity", as a person testing the bot
+   * does: the one way to send a locale other than the Playground's fixed "en-US". Returns the bot's
+   * answer in the open chat.
+   */
+  async sendCustomActivity(activity: object, answerContaining?: string | RegExp): Promise<Locator> {
+    return this.newMessage(this.botMessages(), async () => {
+      await this.page.getByRole('button', { name: 'Mock an Activity' }).click();
+      await this.page.getByText('Custom activity', { exact: true }).click();
+      const dialog = this.page.getByRole('dialog');
+      await dialog.locator('.monaco-editor .view-lines').click();
+      await this.page.keyboard.press('Control+A');
+      await this.page.keyboard.insertText(JSON.stringify(activity));
+      // The editor closes the first brace itself: what it added after the text goes.
+      await this.page.keyboard.press('Shift+Control+End');
+      await this.page.keyboard.press('Delete');
+      await dialog.getByRole('button', { name: 'Send activity' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    }, answerContaining);
+  }
+
   /** Saves a screenshot of the page, or of one element, as test/e2e/screenshots/<name>.png. */
   async shot(name: string, of?: Locator): Promise<string> {
     const path = join(SCREENSHOTS, `${name}.png`);
