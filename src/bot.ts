@@ -21,6 +21,9 @@ import { IdentityResolver, utcOffsetOf } from './identity.js';
 import { ReplayGuard, type SharedClaims } from './replayGuard.js';
 import type { TicketingClient } from './ticketing/client.js';
 import { isRecord } from './ticketing/validate.js';
+import type { NotificationSettings } from './notify/notificationSettings.js';
+import { turnOrigin } from './notify/recentActions.js';
+import { conversationKeyOf } from './notify/subscriptions.js';
 
 export interface BotDeps {
   client: TicketingClient;
@@ -38,6 +41,8 @@ export interface BotDeps {
   conversations: ConversationStore;
   /** Microsoft 365 tenants whose people may use the bot (lower-case ids), or '*'. */
   allowedTenants: readonly string[] | '*';
+  /** The `notify` command's settings for a turn; unset when notifications are off. */
+  notificationSettings?: (activity: TurnContext['activity']) => NotificationSettings;
   log: (line: string) => void;
 }
 
@@ -137,7 +142,8 @@ export class TicketBot extends TeamsActivityHandler {
     if (allowed === '*' || allowed.includes(tenantOf(context.activity) ?? '')) {
       // Not awaited: a slow store must not hold the turn; a failed write is made again when the store returns.
       this.deps.conversations.remember(context.activity).catch(() => this.deps.log(`turn ${context.activity.id ?? '-'} conversation not saved yet`));
-      return super.run(context);
+      // The changes this turn makes are known as the bot's, made from here: not notified back here.
+      return turnOrigin.run({ conversationId: conversationKeyOf(context.activity) ?? '' }, () => super.run(context));
     }
     this.deps.log(`turn ${context.activity.id ?? '-'} refused: tenant not allowed`);
     if (context.activity.type === ActivityTypes.Message) await context.sendActivity(FOREIGN_TENANT);
@@ -181,6 +187,7 @@ export class TicketBot extends TeamsActivityHandler {
       person: (aadObjectId) => this.deps.identity.personFor(context, aadObjectId),
       deadline: Date.now() + budgetMs,
       inChannel: activity.conversation?.conversationType === 'channel',
+      ...(this.deps.notificationSettings ? { notifications: this.deps.notificationSettings(activity) } : {}),
     };
   }
 

@@ -12,6 +12,8 @@ export interface ConversationRecord {
 const KNOWN = 10_000;
 
 const storageKey = (conversationId: string) => `conversation/${conversationId}`;
+/** A person's personal chat with the bot, by AAD object id: where personal notifications go. */
+const personalKey = (aadObjectId: string) => `personal/${aadObjectId.toLowerCase()}`;
 
 /** Where a later message can be posted: the conversation, not the activity or who spoke. */
 function referenceOf(activity: Partial<Activity>): Partial<ConversationReference> | undefined {
@@ -44,6 +46,19 @@ export class ConversationStore {
     if (known !== undefined && JSON.stringify((JSON.parse(known) as ConversationRecord).reference) === JSON.stringify(reference)) return;
     const record = (await this.get(id)) ?? { reference, settings: {} };
     await this.save(id, { ...record, reference, eTag: '*' });
+    const person = activity.from?.aadObjectId;
+    if (activity.conversation?.conversationType === 'personal' && person) {
+      await this.storage.write({ [personalKey(person)]: { conversationId: id, eTag: '*' } });
+    }
+  }
+
+  /** The personal chat a person has with the bot, with its settings; undefined when they have none. */
+  async personalChat(aadObjectId: string): Promise<(ConversationRecord & { conversationId: string }) | undefined> {
+    const items = await this.storage.read([personalKey(aadObjectId)]);
+    const conversationId: unknown = (items[personalKey(aadObjectId)] as { conversationId?: unknown } | undefined)?.conversationId;
+    if (typeof conversationId !== 'string') return undefined;
+    const record = await this.get(conversationId);
+    return record && { ...record, conversationId };
   }
 
   async get(conversationId: string): Promise<ConversationRecord | undefined> {

@@ -3,6 +3,7 @@ import type { TicketingClient } from '../ticketing/client.js';
 import type { RecentCache } from '../cache/recentCache.js';
 import type { TicketCache } from '../cache/ticketCache.js';
 import type { Ticket, User } from '../ticketing/types.js';
+import type { NotificationSettings } from '../notify/notificationSettings.js';
 
 /**
  * All a feature knows of Teams: who is speaking, their timezone, and a way to establish the acting
@@ -27,6 +28,8 @@ export interface FeatureContext {
   /** Epoch ms by which the answer must be ready (Teams' deadline, less a margin). */
   readonly deadline: number;
   readonly inChannel: boolean;
+  /** This conversation's subscription and the speaker's own notifications; unset when notifications are off. */
+  readonly notifications?: NotificationSettings;
 }
 
 /** One page of a list as read: its tickets and the Next page button's data. */

@@ -19,6 +19,7 @@ const MEANINGS: Record<string, string> = {
   priority: 'set the priority: low, medium, important or urgent',
   history: 'status changes and comments',
   tags: "the helpdesk's tags",
+  notify: 'post tickets here as they change: notify new, urgent, tag:VPN, all or off; notify alone shows the setting; notify me off stops your own notifications',
 };
 
 const COMMANDS = Object.entries(COMMAND_EXAMPLES).map(([name, example]) => ({ example, meaning: MEANINGS[name] ?? '' }));

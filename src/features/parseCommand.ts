@@ -1,4 +1,5 @@
 import { PRIORITIES, RESOLUTIONS, type Priority, type Resolution, type Status } from '../ticketing/types.js';
+import { parseNotify, type NotifyRequest } from '../notify/notifySetting.js';
 
 /** Longest text a person may type into a title or a comment; the rest is refused, not cut. */
 export const MAX_TITLE_LENGTH = 255;
@@ -28,7 +29,8 @@ export type Command =
   | { name: 'assign'; number: number; to: 'me' | { email: string } }
   | { name: 'priority'; number: number; priority: Priority }
   | { name: 'history'; number: number }
-  | { name: 'tags' };
+  | { name: 'tags' }
+  | { name: 'notify'; request: NotifyRequest };
 
 /** Why a text is not a command, and what to suggest. */
 export interface NotUnderstood {
@@ -62,6 +64,7 @@ export const COMMAND_EXAMPLES: Record<string, string> = {
   priority: 'priority 123 urgent',
   history: 'history 123',
   tags: 'tags',
+  notify: 'notify urgent',
 };
 
 // Maps, not objects: a typed word such as "constructor" must not find something inherited.
@@ -234,6 +237,10 @@ export function parseCommand(text: string): Command | NotUnderstood {
         return { name: 'assign', number, to: { email: who.toLowerCase() } };
       }
       return notUnderstood('Assign to "me" or to a person\'s email address.', 'assign');
+    }
+    case 'notify': {
+      const request = parseNotify(args);
+      return 'problem' in request ? notUnderstood(request.problem, 'notify') : { name: 'notify', request };
     }
     case 'priority': {
       if (number === undefined) return needsNumber();

@@ -8,6 +8,7 @@ import { help, showTags } from './help.js';
 import { listTickets } from './listTickets.js';
 import { refreshTicket, showHistory, showTicket } from './showTicket.js';
 import { assignToEmail, assignToMe, setPriority } from './updateTicket.js';
+import { notify } from '../notify/notifyCommand.js';
 
 /** The members of union U whose tag K can be N, with the tag narrowed to N. */
 type Member<U, K extends keyof U, N> = U extends unknown ? (N extends U[K] ? Omit<U, K> & Record<K, N> : never) : never;
@@ -34,6 +35,7 @@ export const commandRoutes: Handlers<Command, 'name'> = {
   comment: (ctx, c) => addComment(ctx, { number: c.number }, c.text, 'command'),
   assign: (ctx, c) => (c.to === 'me' ? assignToMe(ctx, { number: c.number }) : assignToEmail(ctx, { number: c.number }, c.to.email)),
   priority: (ctx, c) => setPriority(ctx, { number: c.number }, c.priority),
+  notify: (ctx, c) => notify(ctx, c.request),
 };
 
 /** Card verb → feature. Every verb in cards/*.json has a route here, and every route a verb (tested). */
