@@ -147,11 +147,18 @@ export class Notifier {
     });
   }
 
+  /** Runs `act` in a proactive turn; the connector's error comes out here (the adapter's turn error handler would keep it). */
   private async send<T>(reference: Partial<ConversationReference>, act: (context: TurnContext) => Promise<T>): Promise<T | undefined> {
     let result: T | undefined;
+    let failure: { error: unknown } | undefined;
     await this.options.adapter.continueConversationAsync(this.options.appId, reference, async (context) => {
-      result = await act(context);
+      try {
+        result = await act(context);
+      } catch (error) {
+        failure = { error };
+      }
     });
+    if (failure) throw failure.error;
     return result;
   }
 

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import type { RecordedRequest } from '../../src/sandbox/index.js';
+import { ALEX, message, type Person } from '../support/activities.js';
+import { Harness } from '../support/harness.js';
+import { CHANNEL, notificationsSince, personalChatOf, poll, say } from './notifySupport.js';
+
+const USERS = 50;
+/** The API's real limit, on the sandbox and in the bot. */
+const LIMIT = 100;
+const SHARE = LIMIT * 0.1;
+
+const people: Person[] = Array.from({ length: USERS }, (_, i) => {
+  const n = String(i + 1).padStart(2, '0');
+  return { id: `29:user${n}`, aadObjectId: `00000000-0000-0000-0000-0000000100${n}`, name: `User ${n}`, email: `user${n}@contoso.com` };
+});
+
+/** The poller's requests as the sandbox saw them: its change reads (`lastUpdateAfter`, or the first reading of all) and comment reads. */
+const isPollers = (r: RecordedRequest) =>
+  (r.path === '/tickets' && (r.query.lastUpdateAfter !== undefined || r.query.limit === '1000'))
+  || (r.method === 'GET' && /^\/tickets\/[^/]+\/activities$/.test(r.path));
+
+/**
+ * 50 people act at once while the poller runs on its timer against the API's real limit: the
+ * poller never takes more than its share (10 %), backs off while people need the room, and the
+ * sandbox refuses nothing.
+ */
+describe('notifications: the poller keeps to its share of the budget while 50 people act', function () {
+  this.timeout(120_000);
+  const h = new Harness({
+    env: { NOTIFY_BUDGET_PERCENT: '10', NOTIFY_POLL_S: '1' },
+    people: [...people, ALEX],
+    rateLimit: { limit: LIMIT, windowMs: 60_000 },
+    sandbox: { rateLimit: LIMIT, rateWindowS: 60 },
+  });
+
+  before(async () => {
+    await h.start();
+    await say(h, ALEX, 'notify all', true);
+    await poll(h);
+  });
+  after(() => h.stop());
+
+  it('at most 10 % of the limit goes to the poller, none is refused, and every person gets an answer', async () => {
+    const open = h.sandbox.store.allTickets().filter((t) => t.status === 'Open').slice(0, USERS);
+    const mark = h.connector.calls.length;
+    const answers = await Promise.all(people.map((p, i) => {
+      const t = open[i % open.length]!;
+      const text = i % 3 === 0 ? `start ${t.ticketId}` : i % 3 === 1 ? `comment ${t.ticketId} On it` : `show ${t.ticketId}`;
+      return h.post(message(p, text, { serviceUrl: h.serviceUrl }));
+    }));
+    assert.ok(answers.every((a) => a.status === 200));
+    // The timer polls every second: a few more polls, driven here so as not to wait for it.
+    for (let i = 0; i < 5; i++) await poll(h);
+
+    const requests = h.sandbox.requests;
+    const pollers = requests.filter(isPollers);
+    assert.equal(requests.filter((r) => r.status === 429).length, 0, 'the sandbox refused nothing');
+    assert.ok(pollers.length >= 1, 'the poller read the tickets once before people acted');
+    assert.ok(pollers.length <= SHARE, `the poller took ${pollers.length} of ${requests.length} requests; its share is ${SHARE}`);
+    assert.ok(h.logs.some((l) => l.includes('notify poller waiting')), 'it backed off while people needed the budget');
+    // One message in each person's chat: the answer, and no notification of their own action.
+    for (const p of people) {
+      const inChat = h.connector.messages().filter((c) => c.conversationId === personalChatOf(p));
+      assert.equal(inChat.length, 1, `${p.name}: ${inChat.map((c) => String(c.body.summary)).join(' / ')}`);
+    }
+    // People left room in the window: within its share, the poller posted each ticket started, once.
+    const started = people.map((_, i) => open[i % open.length]!.ticketId).filter((_, i) => i % 3 === 0);
+    const posted = notificationsSince(h, mark).filter((n) => n.to.startsWith(CHANNEL)).map((n) => n.headline).sort();
+    assert.deepEqual(posted, started.map((n, i) => `${people[i * 3]!.name} moved #${n} to In Progress`).sort());
+  });
+});
