@@ -39,8 +39,13 @@ export interface PollerOptions {
 /** Tickets per page once the poller knows them all; the first reading of every ticket takes the API's largest pages. */
 const PAGE = 100;
 const FIRST_READING_PAGE = 1000;
-/** One API call may take this long before the poll gives up on it. */
+/** One API call may take this long (its wait for a turn included) before the poll gives up on it. */
 const CALL_MS = 20_000;
+/**
+ * While people need the key's room, the poller lets this many of its calls go by for each one it
+ * makes: it slows down rather than stops, so a busy hour still brings its notifications.
+ */
+const BUSY_SKIPS = 3;
 
 /**
  * An instant from the API: a date-time without a zone is UTC (the poller asks in timezone 0), not
@@ -63,8 +68,8 @@ export class Poller {
   private running: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
-  /** Said once per stretch, not every poll. */
-  private saidBusy = false;
+  /** Calls let go by since the last one made while people needed the room. */
+  private skipped = 0;
 
   constructor(private readonly options: PollerOptions) {
     const { limit, windowMs } = options.client.rateLimit;
@@ -97,14 +102,20 @@ export class Poller {
     return this.running;
   }
 
-  /** An API call within the share, and only while the key has more room than the share: people come first. */
+  /**
+   * An API call within the poller's share. While the key has no more room than that share, people
+   * come first: only one call in BUSY_SKIPS + 1 is made, waiting its turn like theirs.
+   */
   readonly call: BudgetedCall = async (call) => {
-    if (this.options.client.freeReads() <= this.share || this.budget.free() < 1) {
-      if (!this.saidBusy) this.options.log('notify poller waiting: its share of the API budget is spent or people need it');
-      this.saidBusy = true;
-      return undefined;
+    if (this.budget.free() < 1) return undefined;
+    if (this.options.client.freeReads() <= this.share) {
+      if (this.skipped === 0) this.options.log('notify poller slowing down: people need the API budget');
+      if (this.skipped < BUSY_SKIPS) {
+        this.skipped++;
+        return undefined;
+      }
     }
-    this.saidBusy = false;
+    this.skipped = 0;
     const permit = await this.budget.acquire();
     try {
       return await call(Date.now() + CALL_MS);
