@@ -19,6 +19,23 @@ const isPollers = (r: RecordedRequest) =>
   (r.path === '/tickets' && (r.query.lastUpdateAfter !== undefined || r.query.limit === '1000'))
   || (r.method === 'GET' && /^\/tickets\/[^/]+\/activities$/.test(r.path));
 
+/** A bot at the API's real limit whose channel has `notify all`, its poller having read every ticket once. */
+function channelWatchedAtRealLimit(members: Person[], pollS: string): Harness {
+  const h = new Harness({
+    env: { NOTIFY_BUDGET_PERCENT: '10', NOTIFY_POLL_S: pollS },
+    people: members,
+    rateLimit: { limit: LIMIT, windowMs: 60_000 },
+    sandbox: { rateLimit: LIMIT, rateWindowS: 60 },
+  });
+  before(async () => {
+    await h.start();
+    await say(h, ALEX, 'notify all', true);
+    await poll(h);
+  });
+  after(() => h.stop());
+  return h;
+}
+
 /**
  * 50 people act at once while the poller runs on its timer against the API's real limit: the
  * poller never takes more than its share (10 %), backs off while people need the room, and the
@@ -26,19 +43,8 @@ const isPollers = (r: RecordedRequest) =>
  */
 describe('notifications: the poller keeps to its share of the budget while 50 people act', function () {
   this.timeout(120_000);
-  const h = new Harness({
-    env: { NOTIFY_BUDGET_PERCENT: '10', NOTIFY_POLL_S: '1' },
-    people: [...people, ALEX],
-    rateLimit: { limit: LIMIT, windowMs: 60_000 },
-    sandbox: { rateLimit: LIMIT, rateWindowS: 60 },
-  });
-
-  before(async () => {
-    await h.start();
-    await say(h, ALEX, 'notify all', true);
-    await poll(h);
-  });
-  after(() => h.stop());
+  // The timer polls every second here, as well as the polls the test drives.
+  const h = channelWatchedAtRealLimit([...people, ALEX], '1');
 
   it('at most 10 % of the limit goes to the poller, none is refused, and every person gets an answer', async () => {
     // Every third person starts an open ticket of their own; the others comment on or read other tickets.
@@ -74,19 +80,7 @@ describe('notifications: the poller keeps to its share of the budget while 50 pe
 
 describe('notifications: while people leave the poller no room, it slows down but is not starved', function () {
   this.timeout(60_000);
-  const h = new Harness({
-    env: { NOTIFY_BUDGET_PERCENT: '10', NOTIFY_POLL_S: '3600' },
-    people: [ALEX],
-    rateLimit: { limit: LIMIT, windowMs: 60_000 },
-    sandbox: { rateLimit: LIMIT, rateWindowS: 60 },
-  });
-
-  before(async () => {
-    await h.start();
-    await say(h, ALEX, 'notify all', true);
-    await poll(h);
-  });
-  after(() => h.stop());
+  const h = channelWatchedAtRealLimit([ALEX], '3600');
 
   it('skips three of every four calls while the key has no more room than the poller\'s share, then takes its turn', async () => {
     const open = h.sandbox.store.allTickets().find((t) => t.status === 'Open')!;
