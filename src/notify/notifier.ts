@@ -108,7 +108,7 @@ export class Notifier {
   /** The newest public comment since `since` by someone other than the requestor; read only when the requestor can be told. */
   private async newPublicComment(ticket: Ticket, since: string, requestor: string, call: BudgetedCall): Promise<{ author?: User; text?: string } | undefined> {
     if (!(await this.reachable(requestor))) return undefined;
-    const activities = await call((deadline) => this.options.client.listActivities(ticket.id, { deadline }));
+    const activities = await call((options) => this.options.client.listActivities(ticket.id, options));
     const comment = (activities ?? []).find((a) => a.type === 'comment' && a.isPrivate !== true
       && instantOf(a.createdDateTime) > instantOf(since) && lower(a.createdBy?.id) !== requestor);
     return comment && { ...(comment.createdBy ? { author: comment.createdBy } : {}), ...(comment.comment === undefined ? {} : { text: comment.comment }) };

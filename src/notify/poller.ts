@@ -20,8 +20,14 @@ export interface DetectedChange {
   since?: string;
 }
 
+/** When the call must be over, and the signal that ends it when the poller stops: the client's CallOptions. */
+export interface PollCallOptions {
+  deadline: number;
+  signal: AbortSignal;
+}
+
 /** Runs an API call within the poller's share; undefined when there is no room for it now. */
-export type BudgetedCall = <T>(call: (deadline: number) => Promise<T>) => Promise<T | undefined>;
+export type BudgetedCall = <T>(call: (options: PollCallOptions) => Promise<T>) => Promise<T | undefined>;
 
 export interface PollerOptions {
   client: TicketingClient;
@@ -39,8 +45,6 @@ export interface PollerOptions {
 /** Tickets per page once the poller knows them all; the first reading of every ticket takes the API's largest pages. */
 const PAGE = 100;
 const FIRST_READING_PAGE = 1000;
-/** One API call may take this long (its wait for a turn included) before the poll gives up on it. */
-const CALL_MS = 20_000;
 /**
  * While people need the key's room, the poller lets this many of its calls go by for each one it
  * makes: it slows down rather than stops, so a busy hour still brings its notifications.
@@ -68,6 +72,8 @@ export class Poller {
   private running: Promise<void> = Promise.resolve();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  /** Ends a call waiting for its turn when the bot stops. */
+  private readonly stopping = new AbortController();
   /** Calls let go by since the last one made while people needed the room. */
   private skipped = 0;
 
@@ -90,6 +96,7 @@ export class Poller {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
+    this.stopping.abort(new Error('The bot is stopping.'));
     await this.running;
     await this.options.lease.release();
   }
@@ -97,7 +104,7 @@ export class Poller {
   /** One poll, after any poll in progress: what the timer runs, and what tests call instead of waiting for it. */
   pollOnce(): Promise<void> {
     this.running = this.running.then(() => this.poll()).catch((error: unknown) => {
-      this.options.log(`notify poll failed ${error instanceof Error ? error.name : 'error'}`);
+      if (!this.stopped) this.options.log(`notify poll failed ${error instanceof Error ? error.name : 'error'}`);
     });
     return this.running;
   }
@@ -118,7 +125,8 @@ export class Poller {
     this.skipped = 0;
     const permit = await this.budget.acquire();
     try {
-      return await call(Date.now() + CALL_MS);
+      // A poll is in no hurry: its call may wait up to a whole window for its turn behind people's.
+      return await call({ deadline: Date.now() + this.options.client.rateLimit.windowMs, signal: this.stopping.signal });
     } finally {
       permit.release();
     }
@@ -139,8 +147,8 @@ export class Poller {
     let token: string | undefined;
     let newest = cursor;
     do {
-      const page = await this.call((deadline) => this.options.client.listTickets(query, {
-        timezone: 0, deadline, ...(token === undefined ? {} : { continuationToken: token }),
+      const page = await this.call((options) => this.options.client.listTickets(query, {
+        timezone: 0, ...options, ...(token === undefined ? {} : { continuationToken: token }),
       }));
       if (page === undefined) return;
       const found = await this.detect(page.items, firstReading ? undefined : cursor);
