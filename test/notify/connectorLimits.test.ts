@@ -28,6 +28,12 @@ describe('notifications and the connector: Teams\' answers and where later chang
   });
   after(() => h.stop());
 
+  it('"notify me off" from someone with no personal chat says how to get one; a "notify" it cannot read says what it can be', async () => {
+    assert.match(await say(h, ADELE, 'notify me off', true), /I can tell you about your tickets only in a personal chat with me/);
+    assert.match(await say(h, ADELE, 'notify everything', true), /Notify about what\? Try notify new, notify urgent, notify tag:VPN, notify all, notify off, or notify me off\./);
+    assert.match(await say(h, ADELE, 'notify', true), /I post every ticket change to this channel\.[\s\S]*only in a personal chat with me/);
+  });
+
   it('in a group chat, a later change updates the card posted for the ticket rather than posting another', async () => {
     const first = h.connector.messages().find((c) => c.conversationId === GROUP_CHAT && String(c.body.summary).includes(`#${ticket.number}`));
     assert.ok(first?.answeredId, 'the new ticket was posted to the group chat');
