@@ -46,6 +46,11 @@ export interface PollerOptions {
 const PAGE = 100;
 const FIRST_READING_PAGE = 1000;
 /**
+ * An overdue flag turns on as time passes, which need not change a ticket's `lastUpdatedOn`: every
+ * this often (and first thing after a start) the poller also reads the unresolved tickets.
+ */
+const SWEEP_MS = 10 * 60_000;
+/**
  * While people need the key's room, the poller lets this many of its calls go by for each one it
  * makes: it slows down rather than stops, so a busy hour still brings its notifications.
  */
@@ -76,6 +81,8 @@ export class Poller {
   private readonly stopping = new AbortController();
   /** Calls let go by since the last one made while people needed the room. */
   private skipped = 0;
+  /** When the unresolved tickets were last read through (0: not since the start). */
+  private sweptAt = 0;
 
   constructor(private readonly options: PollerOptions) {
     const { limit, windowMs } = options.client.rateLimit;
@@ -139,30 +146,45 @@ export class Poller {
     const { state } = this.options;
     const cursor = await state.cursor();
     // Before the poller knows every ticket, it reads them all once and reports nothing.
-    const firstReading = cursor === undefined;
-    const query: TicketQuery = {
-      orderBy: 'lastInteraction', order: 'ASC', limit: firstReading ? FIRST_READING_PAGE : PAGE,
-      ...(cursor === undefined ? {} : { lastUpdateAfter: lastUpdateAfter(cursor) }),
-    };
+    if (cursor === undefined) {
+      const newest = await this.walk({ limit: FIRST_READING_PAGE }, undefined);
+      // Set only once complete: cut short, the first reading starts over next time.
+      if (newest === false) return;
+      await state.setCursor(newest ?? new Date(0).toISOString());
+      this.sweptAt = Date.now();
+      this.options.log('notify poller ready: every ticket read once');
+      return;
+    }
+    if ((await this.walk({ limit: PAGE, lastUpdateAfter: lastUpdateAfter(cursor) }, cursor)) === false) return;
+    if (Date.now() - this.sweptAt >= SWEEP_MS && (await this.walk({ limit: FIRST_READING_PAGE, isResolved: false }, cursor)) !== false) {
+      this.sweptAt = Date.now();
+    }
+  }
+
+  /**
+   * Reads every page of `filter` (oldest change first), saves what it learnt and hands over what
+   * changed (nothing while `cursor` is undefined: the first reading). The change read moves the
+   * cursor page by page. Resolves to the newest `lastUpdatedOn` read, or false when cut short.
+   */
+  private async walk(filter: TicketQuery, cursor: string | undefined): Promise<string | undefined | false> {
+    const { state } = this.options;
+    const query: TicketQuery = { orderBy: 'lastInteraction', order: 'ASC', ...filter };
+    const movesCursor = filter.lastUpdateAfter !== undefined;
     let token: string | undefined;
     let newest = cursor;
     do {
       const page = await this.call((options) => this.options.client.listTickets(query, {
         timezone: 0, ...options, ...(token === undefined ? {} : { continuationToken: token }),
       }));
-      if (page === undefined) return;
-      const found = await this.detect(page.items, firstReading ? undefined : cursor);
+      if (page === undefined || this.stopped) return false;
+      const found = await this.detect(page.items, cursor);
       for (const t of page.items) if (newest === undefined || instantOf(t.lastUpdatedOn) > instantOf(newest)) newest = t.lastUpdatedOn;
       await state.saveSnapshots(found.snapshots);
-      if (newest !== undefined && !firstReading) await state.setCursor(newest);
-      if (!firstReading && found.changes.length > 0) await this.options.onChanges(found.changes, this.call);
+      if (movesCursor && newest !== undefined) await state.setCursor(newest);
+      if (found.changes.length > 0) await this.options.onChanges(found.changes, this.call);
       token = page.continuationToken;
-    } while (token !== undefined && !this.stopped);
-    // The first reading sets the cursor only once complete: cut short, it starts over next time.
-    if (firstReading) {
-      await state.setCursor(newest ?? new Date(0).toISOString());
-      this.options.log('notify poller ready: every ticket read once');
-    }
+    } while (token !== undefined);
+    return newest;
   }
 
   /** The tickets of a page that changed, and what to remember of each. */

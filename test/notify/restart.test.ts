@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { ADELE, ALEX } from '../support/activities.js';
 import { Harness } from '../support/harness.js';
 import { RedisServer } from '../support/redisServer.js';
-import { CHANNEL, LEE, NOTIFY_ENV, ROOMY_LIMIT, atSandbox, notificationsSince, poll, say, userOf } from './notifySupport.js';
+import { CHANNEL, LEE, NOTIFY_ENV, ROOMY_LIMIT, atSandbox, notificationsSince, personalChatOf, poll, say, userOf } from './notifySupport.js';
 
 /**
  * The poller's cursor and what it knew of each ticket live in Redis: a restarted bot, or a second
@@ -53,6 +53,24 @@ describe('notifications across a restart and between replicas (Redis)', function
     assert.equal(seen.length, 2, JSON.stringify(seen));
     assert.ok(seen.some((n) => n.to.startsWith(`${CHANNEL};messageid=`)), 'in the thread of the card posted before the restart');
     assert.ok(seen.some((n) => n.headline === `${LEE.name} moved your ticket #${ticket.number} to In Progress`));
+    await poll(h);
+    assert.deepEqual(posted(), []);
+  });
+
+  it('an overdue flag that turns on as time passes (no lastUpdatedOn change) is found by the read of unresolved tickets after a start', async () => {
+    // An old unresolved ticket of Adele's; the sandbox runs no SLA clock, so the test turns the
+    // flag on as the service does when the first response is late, leaving lastUpdatedOn as it was.
+    const old = h.sandbox.store.all().find((t) => t.status === 'Open' && t.workflowId === undefined && !t.isFrtEscalated && !t.isRtEscalated)!;
+    old.requestor = userOf(ADELE);
+    old.isFrtEscalated = true;
+    await poll(h);
+    assert.deepEqual(posted(), [], 'the change read does not see it');
+    await h.restartBot();
+    await poll(h);
+    const seen = posted();
+    assert.deepEqual(seen.map((n) => n.headline), [`#${old.number} is overdue for a first response`, `#${old.number} is overdue for a first response`]);
+    assert.ok(seen.some((n) => n.to === personalChatOf(ADELE)), 'the requestor is told');
+    assert.ok(seen.some((n) => n.to === CHANNEL), 'and the channel, where the ticket gets its first card');
     await poll(h);
     assert.deepEqual(posted(), []);
   });
