@@ -18,7 +18,8 @@ import type { Dialect } from '../src/ticketing/types.js';
 import { startServer, type BotServer } from '../src/server.js';
 
 export type BotSpec =
-  | { kind: 'tickets'; baseUrl: string; apiKey: string; rateLimit: { limit: number; windowMs: number }; dialect?: Dialect }
+  /** `notify`: the notification poller runs (10 % of the budget, every `pollS`); without it, off, so that API counts are the actions' own. */
+  | { kind: 'tickets'; baseUrl: string; apiKey: string; rateLimit: { limit: number; windowMs: number }; dialect?: Dialect; notify?: { pollS: number } }
   | { kind: 'echo' }
   /** The floor: the echo bot doing, per action, what our bot does outside itself (bench/run.ts records it). */
   | { kind: 'floor'; baseUrl: string; apiKey: string; ticketIds: string[]; plans: Partial<Record<FloorAction, ActionPlan>> };
@@ -149,7 +150,7 @@ async function main(): Promise<void> {
   let server: BotServer;
   let app: App | undefined;
   if (spec.kind === 'tickets') {
-    const config = loadConfig({});
+    const config = loadConfig(spec.notify ? { NOTIFY_BUDGET_PERCENT: '10', NOTIFY_POLL_S: String(spec.notify.pollS) } : { NOTIFY_BUDGET_PERCENT: '0' });
     app = await startApp({
       ...config,
       port: 0,

@@ -50,6 +50,9 @@ export class BenchConnector {
   /** When set, the body of the latest reply (not typing) is kept in `lastReply`: for recording one answer, not under load. */
   keepReplies = false;
   lastReply: string | undefined;
+  /** When set, posts to this conversation (its threads included) are kept as when they came and their summary: the notifications' delays. */
+  watched: string | undefined;
+  readonly watchedPosts: Array<{ at: number; summary: string }> = [];
 
   addPeople(people: readonly Person[]): void {
     for (const p of people) {
@@ -84,6 +87,9 @@ export class BenchConnector {
           return send(200, { id: target });
         }
         if (m[2] === 'activities' && req.method === 'POST') {
+          if (this.watched !== undefined && decodeURIComponent(m[1]!).split(';')[0] === this.watched) {
+            this.watchedPosts.push({ at: Date.now(), summary: String((JSON.parse(raw) as { summary?: unknown }).summary ?? '') });
+          }
           if (raw.includes('"type":"typing"')) this.counts.typing++;
           else {
             this.counts.replies++;

@@ -419,6 +419,17 @@ const MIX: Array<{ name: string; weight: number; kind: Kind }> = [
 ];
 const SEARCH_WORDS = ['printer', 'vpn', 'laptop', 'password', 'outlook', 'teams', 'monitor', 'access', 'email', 'wifi'];
 
+/** The most of `times` (epoch ms) that fall in any window of `windowMs` (sliding). */
+function mostInWindow(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i]! - sorted[j]! >= windowMs) j++;
+    most = Math.max(most, i - j + 1);
+  }
+  return most;
+}
+
 function benchUsers(count: number): Person[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `29:bench-user-${i}`,
@@ -509,12 +520,7 @@ async function sectionRealLimit(connector: BenchConnector): Promise<void> {
 
   const status429 = sandbox.requests.filter((r) => r.status === 429).length;
   // The most requests the sandbox admitted in any 60 s window (sliding, over arrivals).
-  const admitted = arrivals.filter((a) => a.status !== 429).map((a) => a.at).sort((a, b) => a - b);
-  let maxInWindow = 0;
-  for (let i = 0, j = 0; i < admitted.length; i++) {
-    while (admitted[i]! - admitted[j]! >= REAL.windowMs) j++;
-    maxInWindow = Math.max(maxInWindow, i - j + 1);
-  }
+  const maxInWindow = mostInWindow(arrivals.filter((a) => a.status !== 429).map((a) => a.at), REAL.windowMs);
   await sandbox.close();
 
   const row = (label: string, list: Outcome[]) => {
@@ -631,6 +637,118 @@ async function sectionMemory(connector: BenchConnector): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 6: notifications while 50 users act at the real limit.
+// ---------------------------------------------------------------------------------------------
+
+/** The product's default cadence: the bench measures the delay people would see. */
+const NOTIFY_POLL_S = 15;
+const NOTIFY_SHARE = 0.1;
+const WATCHED_CHANNEL = '19:bench-helpdesk@thread.tacv2';
+
+async function sectionNotifications(connector: BenchConnector): Promise<void> {
+  const arrivals: Array<{ at: number; poller: boolean }> = [];
+  const sandbox = await startSandbox({
+    port: 0, rateLimit: REAL.limit, rateWindowS: REAL.windowMs / 1000,
+    // The poller's reads are the ones asking for changes (lastUpdateAfter) or reading every ticket once (limit=1000).
+    log: (line) => {
+      const m = / (\d{3}|dropped) (\d+)ms$/.exec(line);
+      if (m) arrivals.push({ at: Date.now() - Number(m[2]), poller: /[?&](lastUpdateAfter=|limit=1000)/.test(line) });
+    },
+  });
+  const users = benchUsers(50);
+  connector.addPeople(users);
+  const bot = await new BotHandle({ kind: 'tickets', baseUrl: sandbox.baseUrl, apiKey: sandbox.primaryKey, rateLimit: REAL, dialect: sandbox.dialect, notify: { pollS: NOTIFY_POLL_S } }).start();
+  const client = new BotClient(bot.url);
+  const where = { serviceUrl: connector.url };
+  const channel = message(users[0]!, 'notify all', { ...where, channel: true });
+  await client.post({ ...channel, conversation: { ...channel.conversation, id: `${WATCHED_CHANNEL};messageid=1` } });
+  connector.watched = WATCHED_CHANNEL;
+  say(`notifications: waiting for the poller's first reading of every ticket (every ${NOTIFY_POLL_S} s)…`);
+  const readyBy = Date.now() + 4 * NOTIFY_POLL_S * 1000;
+  while (!arrivals.some((a) => a.poller)) {
+    if (Date.now() > readyBy) throw new Error('the notification poller made no request');
+    await sleep(500);
+  }
+
+  const seeds = sandbox.store.all().filter((t) => t.workflowId === undefined);
+  const open = seeds.filter((t) => t.status === 'Open');
+  const lee = { id: 'bench-lee', name: 'Bench Lee', email: 'lee@contoso.com' };
+  const changedAt = new Map<number, number>();
+  const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)]!;
+  const durationMs = P.usersS * 1000;
+  say(`notifications: 50 users for ${P.usersS} s at the real limit, a ticket changed at the sandbox every 5 s…`);
+  const meter = new LoadMeter();
+  const t0 = Date.now();
+  const end = t0 + durationMs;
+  let answers = 0;
+  const user = async (who: Person) => {
+    await sleep(Math.random() * 7000);
+    while (Date.now() < end) {
+      const seed = pick(seeds);
+      const activity = Math.random() < 0.7
+        ? message(who, Math.random() < 0.5 ? `show ${seed.number}` : 'list open', where)
+        : cardAction(who, 'comment', { ticketId: seed.id, comment: 'Any news on this one?' }, { ...where, replyToId: `card-${who.id}` });
+      await client.post(activity).then(() => answers++, () => undefined);
+      const think = 3000 + Math.random() * 7000;
+      if (Date.now() + think >= end) break;
+      await sleep(think);
+    }
+  };
+  // Someone in the helpdesk's own app, not through the bot: a state change the channel must hear of.
+  const changer = async () => {
+    for (const ticket of open) {
+      if (Date.now() >= end) break;
+      sandbox.store.changeStatus(ticket.id, { status: 'Started' }, lee);
+      changedAt.set(ticket.number, Date.now());
+      await sleep(5000);
+    }
+  };
+  await Promise.all([...users.map(user), changer()]);
+  // Changes made near the end still get their poll: wait for them, a few windows at most.
+  const drainUntil = Date.now() + 4 * REAL.windowMs;
+  const heard = () => new Set(connector.watchedPosts.map((p) => Number(/#(\d+)/.exec(p.summary)?.[1])).filter((n) => changedAt.has(n)));
+  while (heard().size < changedAt.size && Date.now() < drainUntil) await sleep(1000);
+  const load = meter.read(ownCpuMs());
+  client.close();
+  await bot.stop();
+  connector.watched = undefined;
+
+  const delays: number[] = [];
+  for (const [number, at] of changedAt) {
+    const post = connector.watchedPosts.find((p) => new RegExp(`#${number}\\b`).test(p.summary) && p.at >= at);
+    if (post) delays.push(post.at - at);
+  }
+  connector.watchedPosts.length = 0;
+  const status429 = sandbox.requests.filter((r) => r.status === 429).length;
+  const pollerReads = arrivals.filter((a) => a.poller).map((a) => a.at);
+  const pollerMax = mostInWindow(pollerReads, REAL.windowMs);
+  const share = arrivals.length === 0 ? 0 : pollerReads.length / arrivals.length;
+  const delay = summarize(delays);
+  await sandbox.close();
+
+  const shareLimit = REAL.limit * NOTIFY_SHARE;
+  report.heading(`6. Notifications: 50 users for ${P.usersS} s with the poller on`);
+  report.text(`The sandbox and the bot at the real limit (${REAL.limit} / ${REAL.windowMs / 1000} s), the poller at the defaults (NOTIFY_BUDGET_PERCENT=10, `
+    + `NOTIFY_POLL_S=${NOTIFY_POLL_S}), one channel with \`notify all\`. 50 users each act every 3–10 s (show, list open, Comment click) in their personal chats; `
+    + `meanwhile a ticket is moved to In Progress directly at the sandbox every 5 s (as the helpdesk's own app would), and the delay runs from that change to the `
+    + `channel's card for it. The poller's requests are its change reads (lastUpdateAfter) and its first reading of every ticket; it read no comments here, `
+    + `as no requester has a personal chat with the bot.\n\n${loadText(load)}\n`);
+  report.table(['figure', 'value', 'target', ''], [
+    ['answers to the 50 users', answers, '', ''],
+    ['API requests at the sandbox', arrivals.length, '', ''],
+    ['429 RateLimitExceeded answered', status429, '0', mark(status429 === 0)],
+    ['the poller\'s requests (share of all)', `${pollerReads.length} (${num(share * 100, 1)} %)`, '', ''],
+    ['the poller\'s most requests in any 60 s', pollerMax, `≤ ${shareLimit}`, mark(pollerMax <= shareLimit)],
+    ['changes made / notified', `${changedAt.size} / ${delays.length}`, 'all', mark(delays.length === changedAt.size)],
+    ['delay change → notification p50 / p95 / max', `${ms(delay.p50)} / ${ms(delay.p95)} / ${ms(delay.max)} ms`, '', ''],
+  ]);
+  report.target({ section: '6', target: '0 × 429 from the API with the poller on', figure: String(status429), ok: status429 === 0 });
+  report.target({ section: '6', target: `the poller within ${NOTIFY_SHARE * 100} % of the limit (any 60 s)`, figure: String(pollerMax), ok: pollerMax <= shareLimit });
+  report.target({ section: '6', target: 'every change notified', figure: `${delays.length} of ${changedAt.size}`, ok: delays.length === changedAt.size });
+  say(`notifications: ${changedAt.size} changes, ${delays.length} notified, delay p50 ${ms(delay.p50)} ms p95 ${ms(delay.p95)} ms, poller ${pollerReads.length} of ${arrivals.length} requests (max ${pollerMax}/60 s), 429s ${status429}`);
+}
+
+// ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
   const sourceAtStart = sourceState();
@@ -663,6 +781,7 @@ async function main(): Promise<void> {
       await sectionReports({ sandbox, connector, report, say, startBot: (sb) => startTicketsBot(sb, UNLIMITED) });
       await sandbox.close();
     }
+    if (runs(7)) await sectionNotifications(connector);
   } finally {
     await connector.stop();
   }
@@ -681,7 +800,7 @@ async function main(): Promise<void> {
       + ` (the bench's own process counted, its bot processes not, in this one figure; each section below gives the share of other processes).`,
     '',
     'Everything on loopback (127.0.0.1): the embedded sandbox, a connector stand-in at the activities\' serviceUrl, the load generator, '
-      + 'and the bot under test in its own process (bench/botProcess.ts). Rate limits lifted (sandbox 1e9 / 60 s, bot client 1e9 / 60 s) except in section 4.',
+      + 'and the bot under test in its own process (bench/botProcess.ts). Rate limits lifted (sandbox 1e9 / 60 s, bot client 1e9 / 60 s) except in sections 4 and 6.',
   ].join('\n');
   const markdown = report.markdown('Benchmark results', preamble);
   writeFileSync(`${BENCH_DIR}results.md`, markdown);

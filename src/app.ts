@@ -12,12 +12,18 @@ import { openSharedState } from './store/sharedState.js';
 import { TicketingClient } from './ticketing/client.js';
 import type { KeySource } from './ticketing/keys.js';
 import { Reports } from './reports/reports.js';
+import { settingsFor } from './notify/notificationSettings.js';
+import { startNotifications, type Notifications } from './notify/notifications.js';
+import { RecentActions } from './notify/recentActions.js';
+import { SubscriptionStore } from './notify/subscriptions.js';
 
 export interface App {
   server: BotServer;
   client: TicketingClient;
   /** The conversations the bot heard from, and their settings. */
   conversations: ConversationStore;
+  /** The notification poller and its messages; unset when NOTIFY_BUDGET_PERCENT is 0. */
+  notifications?: Notifications;
   /** Stops taking turns, lets those in flight finish (up to `graceMs`), then closes. */
   close(graceMs?: number): Promise<void>;
 }
@@ -38,6 +44,8 @@ export async function startApp(
   if (config.redis) log(`shared state on Redis (${state.mode()}), ${config.redis.replicas} replica(s) sharing the API key`);
   const conversations = new ConversationStore(state.storage);
   state.onRestored(() => conversations.putBack());
+  const recentActions = new RecentActions();
+  const subscriptions = config.notify.budgetPercent > 0 ? new SubscriptionStore(state.storage) : undefined;
   const client = new TicketingClient({
     baseUrl: config.ticketing.baseUrl,
     apiKey: config.ticketing.apiKey,
@@ -48,6 +56,7 @@ export async function startApp(
     dialect: config.ticketing.dialect,
     ...(state.limiterFor ? { limiterFor: state.limiterFor } : {}),
     log: (line) => log(`api ${line}`),
+    onWrite: (ticketId, user, at) => recentActions.record(ticketId, user.id, at),
   });
   let server: BotServer | undefined;
   const reports = new Reports({
@@ -71,6 +80,7 @@ export async function startApp(
     allowedTenants: config.allowedTenants,
     reports,
     replayFile: config.stateDir === undefined ? undefined : join(config.stateDir, `replay-claims-${config.port}.log`),
+    ...(subscriptions ? { notificationSettings: (activity) => settingsFor(activity, subscriptions, conversations) } : {}),
     log,
   });
   const checks = [ticketingApiCheck(client), ...(config.redis ? [sharedStateCheck(state.mode)] : [])];
@@ -78,9 +88,14 @@ export async function startApp(
   // Warm the cache the create form and ticket cards read, so the first person does not wait for it.
   client.getInstance().catch(() => undefined);
   client.getTags().catch(() => undefined);
+  const notifications = subscriptions && startNotifications({
+    config: config.notify, state, client, conversations, subscriptions, recent: recentActions,
+    utcOffset: config.ticketing.timezoneDefault, log,
+  }, server.adapter, config.bot?.appId ?? '');
   return {
-    server, client, conversations,
+    server, client, conversations, ...(notifications ? { notifications } : {}),
     close: async (graceMs) => {
+      await notifications?.stop();
       await server.close(graceMs);
       await state.close();
     },

@@ -25,6 +25,9 @@ import type { TicketingClient } from './ticketing/client.js';
 import { isRecord } from './ticketing/validate.js';
 import type { Reports } from './reports/reports.js';
 import { fileConsentAttachment, fileInfoAttachment, parseFileConsent, uploadFile } from './fileConsent.js';
+import type { NotificationSettings } from './notify/notificationSettings.js';
+import { turnOrigin } from './notify/recentActions.js';
+import { conversationKeyOf } from './notify/subscriptions.js';
 
 export interface BotDeps {
   client: TicketingClient;
@@ -44,6 +47,8 @@ export interface BotDeps {
   allowedTenants: readonly string[] | '*';
   /** The helpdesk's reports and their export links. */
   reports: Reports;
+  /** The `notify` command's settings for a turn; unset when notifications are off. */
+  notificationSettings?: (activity: TurnContext['activity']) => NotificationSettings;
   log: (line: string) => void;
 }
 
@@ -143,7 +148,8 @@ export class TicketBot extends TeamsActivityHandler {
     if (allowed === '*' || allowed.includes(tenantOf(context.activity) ?? '')) {
       // Not awaited: a slow store must not hold the turn; a failed write is made again when the store returns.
       this.deps.conversations.remember(context.activity).catch(() => this.deps.log(`turn ${context.activity.id ?? '-'} conversation not saved yet`));
-      return super.run(context);
+      // The changes this turn makes are known as the bot's, made from here: not notified back here.
+      return turnOrigin.run({ conversationId: conversationKeyOf(context.activity) ?? '' }, () => super.run(context));
     }
     this.deps.log(`turn ${context.activity.id ?? '-'} refused: tenant not allowed`);
     if (context.activity.type === ActivityTypes.Message) await context.sendActivity(FOREIGN_TENANT);
@@ -196,6 +202,7 @@ export class TicketBot extends TeamsActivityHandler {
       inChannel: activity.conversation?.conversationType === 'channel',
       inPersonalChat: activity.conversation?.conversationType === 'personal',
       reports: this.deps.reports,
+      ...(this.deps.notificationSettings ? { notifications: this.deps.notificationSettings(activity) } : {}),
     };
   }
 

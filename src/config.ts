@@ -83,6 +83,8 @@ export interface Config {
   /** Shared state for several replicas; unset: everything in this process's memory. */
   redis?: RedisConfig;
   reports: ReportsConfig;
+  /** The notification poller: its share of the API budget and how often it looks for changes. */
+  notify: NotifyConfig;
 }
 
 export interface ReportsConfig {
@@ -96,6 +98,13 @@ export interface ReportsConfig {
   exportSecret?: string;
   /** The bot's public base URL for export links; unset: the address the server listens on. */
   publicUrl?: string;
+}
+
+export interface NotifyConfig {
+  /** The most of the API's rate limit the poller may take, in percent (NOTIFY_BUDGET_PERCENT, default 10; 0: no notifications). */
+  budgetPercent: number;
+  /** How often the poller looks for changed tickets, in ms (NOTIFY_POLL_S, default 15 s); the budget may space polls further. */
+  pollMs: number;
 }
 
 export interface RedisConfig {
@@ -329,5 +338,9 @@ export function loadConfig(env: Env = process.env): Config {
     stopGraceMs: integer(env, 'STOP_GRACE_S', 4, 0, 600) * 1000,
     redis: redisConfig(env),
     reports: reportsConfig(env),
+    notify: {
+      budgetPercent: integer(env, 'NOTIFY_BUDGET_PERCENT', 10, 0, 50),
+      pollMs: integer(env, 'NOTIFY_POLL_S', 15, 1, 3600) * 1000,
+    },
   };
 }

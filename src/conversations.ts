@@ -5,6 +5,8 @@ import { LRUCache } from 'lru-cache';
 export interface ConversationRecord {
   reference: Partial<ConversationReference>;
   settings: Record<string, unknown>;
+  /** In a personal chat: the person's AAD object id, by which their notifications find the chat. */
+  person?: string;
   eTag?: string;
 }
 
@@ -12,6 +14,8 @@ export interface ConversationRecord {
 const KNOWN = 10_000;
 
 const storageKey = (conversationId: string) => `conversation/${conversationId}`;
+/** A person's personal chat with the bot, by AAD object id: where personal notifications go. */
+const personalKey = (aadObjectId: string) => `personal/${aadObjectId.toLowerCase()}`;
 
 /** Where a later message can be posted: the conversation, not the activity or who spoke. */
 function referenceOf(activity: Partial<Activity>): Partial<ConversationReference> | undefined {
@@ -42,8 +46,19 @@ export class ConversationStore {
     const id = reference.conversation!.id;
     const known = this.known.get(id);
     if (known !== undefined && JSON.stringify((JSON.parse(known) as ConversationRecord).reference) === JSON.stringify(reference)) return;
+    const person = activity.conversation?.conversationType === 'personal' ? activity.from?.aadObjectId : undefined;
     const record = (await this.get(id)) ?? { reference, settings: {} };
-    await this.save(id, { ...record, reference, eTag: '*' });
+    await this.save(id, { ...record, reference, ...(person ? { person } : {}), eTag: '*' });
+    if (person) await this.indexPerson(person, id);
+  }
+
+  /** The personal chat a person has with the bot, with its settings; undefined when they have none. */
+  async personalChat(aadObjectId: string): Promise<(ConversationRecord & { conversationId: string }) | undefined> {
+    const items = await this.storage.read([personalKey(aadObjectId)]);
+    const conversationId: unknown = (items[personalKey(aadObjectId)] as { conversationId?: unknown } | undefined)?.conversationId;
+    if (typeof conversationId !== 'string') return undefined;
+    const record = await this.get(conversationId);
+    return record && { ...record, conversationId };
   }
 
   async get(conversationId: string): Promise<ConversationRecord | undefined> {
@@ -64,7 +79,10 @@ export class ConversationStore {
   async putBack(): Promise<void> {
     for (const [id, text] of this.known.entries()) {
       const stored = await this.storage.read([storageKey(id)]);
-      if (stored[storageKey(id)] === undefined) await this.storage.write({ [storageKey(id)]: { ...JSON.parse(text), eTag: '*' } });
+      if (stored[storageKey(id)] !== undefined) continue;
+      const record = JSON.parse(text) as ConversationRecord;
+      await this.storage.write({ [storageKey(id)]: { ...record, eTag: '*' } });
+      if (record.person) await this.indexPerson(record.person, id);
     }
   }
 
@@ -73,5 +91,9 @@ export class ConversationStore {
     const { eTag: _eTag, ...kept } = record;
     this.known.set(conversationId, JSON.stringify(kept));
     await this.storage.write({ [storageKey(conversationId)]: record });
+  }
+
+  private async indexPerson(aadObjectId: string, conversationId: string): Promise<void> {
+    await this.storage.write({ [personalKey(aadObjectId)]: { conversationId, eTag: '*' } });
   }
 }

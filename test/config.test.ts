@@ -24,6 +24,11 @@ describe('config', () => {
     assert.deepEqual(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', TICKETING_REPLICAS: '3' }).redis, { url: 'redis://127.0.0.1:6379', replicas: 3 });
   });
 
+  it('runs the notification poller on 10 % of the budget every 15 s unless told otherwise; 0 % turns it off', () => {
+    assert.deepEqual(loadConfig({}).notify, { budgetPercent: 10, pollMs: 15_000 });
+    assert.deepEqual(loadConfig({ NOTIFY_BUDGET_PERCENT: '0', NOTIFY_POLL_S: '60' }).notify, { budgetPercent: 0, pollMs: 60_000 });
+  });
+
   it('reads the link domains, lower-cased', () => {
     assert.deepEqual(loadConfig({ TICKET_LINK_DOMAINS: '*.TeamsWork.app, tickets.contoso.com' }).linkDomains, ['*.teamswork.app', 'tickets.contoso.com']);
   });
@@ -62,6 +67,8 @@ describe('config', () => {
     [{ REDIS_URL: 'https://:secret@cache.example' }, /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
     [{ REDIS_URL: 'secret' }, /^REDIS_URL must be/],
     [{ TICKETING_REPLICAS: '0' }, /^TICKETING_REPLICAS must be a whole number from 1 to 100/],
+    [{ NOTIFY_BUDGET_PERCENT: '60' }, /^NOTIFY_BUDGET_PERCENT must be a whole number from 0 to 50/],
+    [{ NOTIFY_POLL_S: '0' }, /^NOTIFY_POLL_S must be a whole number from 1 to 3600/],
   ];
   for (const [env, expected] of bad) {
     it(`refuses ${JSON.stringify(env)} with one line naming the variable`, () => {

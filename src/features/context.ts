@@ -5,6 +5,7 @@ import type { Reports } from '../reports/reports.js';
 import type { TicketCache } from '../cache/ticketCache.js';
 import type { Ticket, User } from '../ticketing/types.js';
 import type { Locale } from '../i18n/locale.js';
+import type { NotificationSettings } from '../notify/notificationSettings.js';
 
 /**
  * All a feature knows of Teams: who is speaking, their timezone, and a way to establish the acting
@@ -35,6 +36,8 @@ export interface FeatureContext {
   readonly inPersonalChat: boolean;
   /** The helpdesk's reports: periods read and kept, export links. */
   readonly reports: Reports;
+  /** This conversation's subscription and the speaker's own notifications; unset when notifications are off. */
+  readonly notifications?: NotificationSettings;
 }
 
 /** One page of a list as read: its tickets and the Next page button's data. */

@@ -16,7 +16,7 @@ const COMMAND_WORDS = new Map(Object.entries({
   aide: 'help', liste: 'list', lister: 'list', afficher: 'show', voir: 'show', creer: 'create', nouveau: 'create',
   demarrer: 'start', commencer: 'start', resoudre: 'resolve', fermer: 'close', clore: 'close', rouvrir: 'reopen',
   deplacer: 'move', commenter: 'comment', commentaire: 'comment', assigner: 'assign', attribuer: 'assign',
-  priorite: 'priority', historique: 'history', etiquettes: 'tags', rapport: 'report',
+  priorite: 'priority', historique: 'history', etiquettes: 'tags', rapport: 'report', notifier: 'notify',
 }));
 
 /** French priorities (any gender or number) → the English ones. */

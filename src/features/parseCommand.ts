@@ -2,6 +2,7 @@ import { PRIORITIES, RESOLUTIONS, type Priority, type Resolution, type Status } 
 import type { ReportRequest } from '../reports/reportRequest.js';
 import { parseReportArgs } from './parseReport.js';
 import { inEnglishWords } from './frenchCommands.js';
+import { parseNotify, type NotifyRequest } from '../notify/notifySetting.js';
 
 /** Longest text a person may type into a title or a comment; the rest is refused, not cut. */
 export const MAX_TITLE_LENGTH = 255;
@@ -32,7 +33,8 @@ export type Command =
   | { name: 'priority'; number: number; priority: Priority }
   | { name: 'history'; number: number }
   | { name: 'tags' }
-  | { name: 'report'; request: ReportRequest };
+  | { name: 'report'; request: ReportRequest }
+  | { name: 'notify'; request: NotifyRequest };
 
 /** Why a text is not a command, and what to suggest. */
 export interface NotUnderstood {
@@ -67,6 +69,7 @@ export const COMMAND_EXAMPLES: Record<string, string> = {
   history: 'history 123',
   tags: 'tags',
   report: 'report 30d',
+  notify: 'notify urgent',
 };
 
 // Maps, not objects: a typed word such as "constructor" must not find something inherited.
@@ -244,6 +247,10 @@ export function parseCommand(text: string): Command | NotUnderstood {
         return { name: 'assign', number, to: { email: who.toLowerCase() } };
       }
       return notUnderstood('Assign to "me" or to a person\'s email address.', 'assign');
+    }
+    case 'notify': {
+      const request = parseNotify(args);
+      return 'problem' in request ? notUnderstood(request.problem, 'notify') : { name: 'notify', request };
     }
     case 'priority': {
       if (number === undefined) return needsNumber();

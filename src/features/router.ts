@@ -9,6 +9,7 @@ import { listTickets } from './listTickets.js';
 import { refreshTicket, showHistory, showTicket } from './showTicket.js';
 import { exportReport, showReport } from './showReport.js';
 import { assignToEmail, assignToMe, setPriority } from './updateTicket.js';
+import { notify } from '../notify/notifyCommand.js';
 
 /** The members of union U whose tag K can be N, with the tag narrowed to N. */
 type Member<U, K extends keyof U, N> = U extends unknown ? (N extends U[K] ? Omit<U, K> & Record<K, N> : never) : never;
@@ -36,6 +37,7 @@ export const commandRoutes: Handlers<Command, 'name'> = {
   assign: (ctx, c) => (c.to === 'me' ? assignToMe(ctx, { number: c.number }) : assignToEmail(ctx, { number: c.number }, c.to.email)),
   priority: (ctx, c) => setPriority(ctx, { number: c.number }, c.priority),
   report: (ctx, c) => showReport(ctx, c.request),
+  notify: (ctx, c) => notify(ctx, c.request),
 };
 
 /** Card verb → feature. Every verb in cards/*.json has a route here, and every route a verb (tested). */

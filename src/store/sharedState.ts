@@ -20,6 +20,8 @@ export interface SharedState {
   limiterFor?: (key: string, rateLimit: { limit: number; windowMs: number }) => Limiter;
   claims?: SharedClaims;
   users?: SharedUsers;
+  /** The Redis connection, for a part that needs more than a key-value store (the poller's lease). */
+  redis?: RedisConnection;
   /** shared, fallback (Redis away) or memory (no REDIS_URL). */
   mode(): StateMode;
   /** Runs each time Redis returns, after the parts have put back what they hold. */
@@ -41,6 +43,7 @@ export async function openSharedState(redis: RedisConfig | undefined, log: (line
     limiterFor: (key, { limit, windowMs }) => new SharedRateLimiter({ connection, keyId: keyId(key), limit, windowMs, replicas: redis.replicas }),
     claims: new RedisClaims(connection),
     users: new RedisUsers(connection),
+    redis: connection,
     mode: () => connection.mode,
     onRestored: (hook) => connection.onRestored(hook),
     close: () => connection.close(),

@@ -67,6 +67,11 @@ export interface TicketingClientOptions {
   log?: (line: string) => void;
   /** Replaces the global fetch (tests). */
   fetch?: typeof fetch;
+  /**
+   * Told of every write that succeeded: the ticket, the user it was made for, and when the API
+   * says it happened (the ticket's new `lastUpdatedOn`, a comment's time), for the notifier's "own action".
+   */
+  onWrite?: (ticketId: string, user: User, at?: string) => void;
 }
 
 export interface CallOptions {
@@ -200,6 +205,7 @@ export class TicketingClient {
   readonly #maxAnswerBytes: number;
   #lastAnsweredAt = 0;
   readonly #log: ((line: string) => void) | undefined;
+  readonly #onWrite: ((ticketId: string, user: User, at?: string) => void) | undefined;
   /** Every key seen so far, as it could appear in a string: hidden in every log line and error code. */
   #secretForms: readonly string[] = [];
   readonly #seenKeys = new Set<string>();
@@ -240,6 +246,7 @@ export class TicketingClient {
     this.#instanceCache = new TtlCache(ttl);
     this.#tagsCache = new TtlCache(ttl);
     this.#log = options.log;
+    this.#onWrite = options.onWrite;
     this.#makeLimiter = options.limiterFor ?? ((_key, { limit, windowMs }) => new RateLimiter(limit, windowMs));
     this.#http = ky.create({
       prefixUrl: base.toString(),
@@ -305,6 +312,7 @@ export class TicketingClient {
     const answer = await this.#request({ operation, method: 'POST', path: 'tickets', call: opts, timezone, json });
     const created = readTicket(envelopeItem(answer.body));
     if (created === undefined) throw unconfirmedError(operation, answer.status);
+    this.#onWrite?.(created.id, user, created.lastUpdatedOn);
     const wanted = json.ticket.priority;
     if (wanted === undefined || created.priority === wanted) return created;
     try {
@@ -322,7 +330,9 @@ export class TicketingClient {
     const timezone = this.#timezone(opts, operation);
     const json = updateTicketBody(updates, user, timezone, this.dialect, operation);
     await this.#checkCustomValues(updates.customFields, opts, operation);
-    return this.#ticketOf(await this.#request({ operation, method: 'PUT', path, call: opts, timezone, json }), operation, true);
+    const updated = this.#ticketOf(await this.#request({ operation, method: 'PUT', path, call: opts, timezone, json }), operation, true);
+    this.#onWrite?.(id, user, updated.lastUpdatedOn);
+    return updated;
   }
 
   /** PUT /tickets/{id}/status with a label of the ticket's workflow; a `resolution` only with `Resolved`. Never retried. */
@@ -332,7 +342,9 @@ export class TicketingClient {
     const path = `tickets/${ticketIdSegment(id, operation)}/status`;
     const timezone = this.#timezone(opts, operation);
     const json = statusChangeBody(change, user, operation);
-    return this.#ticketOf(await this.#request({ operation, method: 'PUT', path, call: opts, timezone, json }), operation, true);
+    const changed = this.#ticketOf(await this.#request({ operation, method: 'PUT', path, call: opts, timezone, json }), operation, true);
+    this.#onWrite?.(id, user, changed.lastUpdatedOn);
+    return changed;
   }
 
   /** Status changes and comments of a ticket. (The endpoint takes no timezone.) */
@@ -358,6 +370,7 @@ export class TicketingClient {
     const answer = await this.#request({ operation, method: 'POST', path, call: opts, json });
     const read = readComment(envelopeItem(answer.body), id);
     if (read === undefined) throw unconfirmedError(operation, answer.status);
+    this.#onWrite?.(id, user, read.createdDateTime);
     return read;
   }
 

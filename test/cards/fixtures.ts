@@ -9,6 +9,7 @@
 import { describeActivity, historyCard } from '../../src/cards/historyCard.js';
 import { copyNote, dateTime, numberLabel, type Clock } from '../../src/cards/format.js';
 import { listCard } from '../../src/cards/listCard.js';
+import { notificationCard, notifySettingsCard } from '../../src/cards/notificationCards.js';
 import type { AdaptiveCard } from '../../src/cards/render.js';
 import { tagsCard } from '../../src/cards/tagsCard.js';
 import { ticketCard, type TicketCardOptions } from '../../src/cards/ticketCard.js';
@@ -513,6 +514,31 @@ const createFormFixtures: CardFixture[] = [
   },
 ];
 
+// ---------------------------------------------------------------------------------------------
+// Notifications: the ticket card with what happened in one line, and the `notify` command's answer.
+
+const notifyFixtures: CardFixture[] = [
+  {
+    template: 'ticket', name: 'notification-assigned', about: 'A personal notification: "Lee Gu assigned #N to you" above the ticket',
+    build: () => notificationCard(eventTicket, `Lee Gu assigned ${numberLabel(eventTicket.number)} to you`, TIMEZONE),
+    shows: [`Lee Gu assigned ${numberLabel(eventTicket.number)} to you`, eventTicket.title ?? ''],
+  },
+  {
+    template: 'notifySettings', name: 'channel', about: '"notify" in a channel: its subscription and the speaker\'s own setting',
+    build: () => notifySettingsCard({
+      setting: 'I post urgent tickets to this channel.',
+      personal: 'Your own notifications are off (notify me on turns them back on).',
+      usage: 'Change it with notify new, notify urgent, notify tag:VPN, notify all, notify off, or notify me off.',
+    }),
+    shows: ['Notifications', 'I post urgent tickets to this channel.', 'Your own notifications are off'],
+  },
+  {
+    template: 'notifySettings', name: 'tag', about: 'A tag subscription whose tag looks like Markdown: shown as typed',
+    build: () => notifySettingsCard({ setting: 'I will post tickets tagged *VPN_2* to this chat.', usage: 'Change it with notify off.' }),
+    shows: ['I will post tickets tagged *VPN_2* to this chat.'],
+  },
+];
+
 /** Every fixture; `<template>-<name>` is unique. */
 /** The seeded tickets their workflow counts as resolved, as the sandbox answers `isResolved`. */
 const RESOLVED_IDS = new Set(store.all().filter((t) => isResolvedStatus(t.workflowId, t.status)).map((t) => t.id));
@@ -544,6 +570,7 @@ const reportFixtures: CardFixture[] = [
 export const FIXTURES: readonly CardFixture[] = [
   ...ticketFixtures, ...listFixtures, ...historyFixtures, ...helpFixtures, ...errorFixtures, ...tagsFixtures, ...createFormFixtures,
   ...reportFixtures,
+  ...notifyFixtures,
 ];
 
 export const fixtureId = (f: Pick<CardFixture, 'template' | 'name'>): string => `${f.template}-${f.name}`;

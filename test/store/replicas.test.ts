@@ -103,6 +103,8 @@ describe('store: three replicas share one API budget, one replay guard and the c
     assert.equal(tooMany(), 0);
     const reference = await replicas[1]!.conversations.get(`a:personal-${ALEX.aadObjectId}`);
     assert.equal(reference?.reference.serviceUrl, h.serviceUrl, 'the conversation references were put back too');
+    const chat = await replicas[0]!.conversations.personalChat(ALEX.aadObjectId);
+    assert.equal(chat?.conversationId, `a:personal-${ALEX.aadObjectId}`, 'and who each personal chat is with, for notifications');
   });
 
   it('keeps the conversation references across a restart of the bot', async () => {

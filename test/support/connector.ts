@@ -23,6 +23,8 @@ export interface RecordedCall {
   body: Record<string, unknown>;
   /** The Authorization header the bot sent (its token for the connector), if any. */
   authorization?: string;
+  /** The id the connector gave the activity posted (what a reply in its thread names). */
+  answeredId?: string;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -51,6 +53,14 @@ export class ConnectorRecorder {
    * member look-ups there are refused as Teams refuses them, 403 BotNotInConversationRoster.
    */
   readonly conversationsWithoutBot = new Set<string>();
+  /**
+   * Posts to these conversations (a channel's threads included) are refused as Teams refuses them:
+   * 403 once the bot was removed or blocked, 429 with Retry-After when it sends too fast, for the
+   * next `times` posts.
+   */
+  readonly refusals = new Map<string, { status: 403 | 429; times: number; retryAfterS?: number }>();
+  /** Posts refused by `refusals`, in order. */
+  readonly refused: RecordedCall[] = [];
   private server?: Server;
   private nextId = 1;
   url = '';
@@ -78,8 +88,19 @@ export class ConnectorRecorder {
       }
       if (m[2] === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
         const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
-        this.calls.push({ method: req.method, path: url.pathname, conversationId, activityId: member, body, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
-        return send(200, { id: req.method === 'PUT' ? member : `reply-${this.nextId++}` });
+        const refusal = this.refusals.get(conversationId.split(';')[0]!);
+        if (refusal && refusal.times > 0) {
+          refusal.times--;
+          this.refused.push({ method: req.method, path: url.pathname, conversationId, activityId: member, body });
+          if (refusal.status === 429) {
+            res.setHeader('Retry-After', String(refusal.retryAfterS ?? 1));
+            return send(429, { error: { code: 'Throttled', message: 'Too many requests.' } });
+          }
+          return send(403, { error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' } });
+        }
+        const answeredId = req.method === 'PUT' ? member : `reply-${this.nextId++}`;
+        this.calls.push({ method: req.method, path: url.pathname, conversationId, activityId: member, body, answeredId, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+        return send(200, { id: answeredId });
       }
       send(405, { error: { code: 'BadRequest', message: 'unsupported' } });
     });

@@ -56,7 +56,9 @@ export class Harness {
       this.connector.members.set(p.aadObjectId, member);
     }
     // With credentials the bot keeps its replay claims on disk: each harness gets a folder of its own.
-    const env = this.options.env ?? {};
+    // The notification poller reads the API on its own timer: off unless a test asks for it, so
+    // that request counts are the test's own.
+    const env: Record<string, string> = { NOTIFY_BUDGET_PERCENT: '0', ...this.options.env };
     this.config = loadConfig(env.MicrosoftAppId && !env.STATE_DIR ? { ...env, STATE_DIR: mkdtempSync(join(tmpdir(), 'tickets-bot-test-')) } : env);
     await this.startBot();
     return this;

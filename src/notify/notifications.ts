@@ -1,0 +1,61 @@
+import type { CloudAdapter } from 'botbuilder';
+import type { NotifyConfig } from '../config.js';
+import type { ConversationStore } from '../conversations.js';
+import { BoundedMemoryStorage } from '../store/memoryStorage.js';
+import type { SharedState } from '../store/sharedState.js';
+import type { TicketingClient } from '../ticketing/client.js';
+import { Notifier } from './notifier.js';
+import { Poller } from './poller.js';
+import { RedisLease, soleLease } from './pollerLease.js';
+import { PollerState } from './pollerState.js';
+import type { RecentActions } from './recentActions.js';
+import type { SubscriptionStore } from './subscriptions.js';
+
+/** In memory, what the poller knows of every ticket is kept apart, so that it never pushes conversations out. */
+const MEMORY_TICKETS = 100_000;
+
+export interface Notifications {
+  /** One poll now, after any in progress (tests, instead of waiting for the timer). */
+  pollOnce(): Promise<void>;
+  /** Resolves once every notification queued is sent. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface NotificationParts {
+  config: NotifyConfig;
+  state: SharedState;
+  client: TicketingClient;
+  conversations: ConversationStore;
+  subscriptions: SubscriptionStore;
+  recent: RecentActions;
+  utcOffset: number;
+  log(line: string): void;
+}
+
+/** Starts the poller and the notifier on `adapter`; the poller starts on its own timer. */
+export function startNotifications(parts: NotificationParts, adapter: CloudAdapter, appId: string): Notifications {
+  const { state, client, conversations, subscriptions, log } = parts;
+  const notifier = new Notifier({
+    adapter, appId, client, subscriptions, conversations, recent: parts.recent, utcOffset: parts.utcOffset,
+    log,
+  });
+  const poller = new Poller({
+    client,
+    state: new PollerState(state.redis ? state.storage : new BoundedMemoryStorage(MEMORY_TICKETS)),
+    lease: state.redis ? new RedisLease(state.redis.client, 'tickets-bot:notify-poller') : soleLease,
+    budgetPercent: parts.config.budgetPercent,
+    pollMs: parts.config.pollMs,
+    onChanges: (changes, call) => notifier.deliver(changes, call),
+    log,
+  });
+  poller.start();
+  return {
+    pollOnce: () => poller.pollOnce(),
+    idle: () => notifier.idle(),
+    stop: async () => {
+      await poller.stop();
+      notifier.queue.clear();
+    },
+  };
+}
