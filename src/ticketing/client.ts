@@ -251,6 +251,9 @@ export class TicketingClient {
       headers: { accept: 'application/json' },
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
+    // Each key's limiter from the start, not from its first request: a limiter shared by replicas
+    // follows what the others send even while this one sends nothing (its instance came from their cache).
+    for (const key of new Set([this.#readKey(), this.#writeKey()])) if (key !== undefined) this.#limiterFor(key);
   }
 
   /**
