@@ -7,7 +7,7 @@ import { ConversationStore } from './conversations.js';
 import { IdentityResolver } from './identity.js';
 import { readiness, sharedStateCheck, ticketingApiCheck } from './readiness.js';
 import { startServer, type BotServer } from './server.js';
-import { openSharedState } from './store/sharedState.js';
+import { cacheNamespace, openSharedState } from './store/sharedState.js';
 import { TicketingClient } from './ticketing/client.js';
 import type { KeySource } from './ticketing/keys.js';
 
@@ -36,6 +36,8 @@ export async function startApp(
   if (config.redis) log(`shared state on Redis (${state.mode()}), ${config.redis.replicas} replica(s) sharing the API key`);
   const conversations = new ConversationStore(state.storage);
   state.onRestored(() => conversations.putBack());
+  const keys = config.ticketing.keys?.current() ?? config.ticketing;
+  const sharedCache = state.cache && { cache: state.cache, prefix: cacheNamespace(config.ticketing.baseUrl, keys.readOnlyKey || keys.apiKey || '') };
   const client = new TicketingClient({
     baseUrl: config.ticketing.baseUrl,
     apiKey: config.ticketing.apiKey,
@@ -45,12 +47,13 @@ export async function startApp(
     rateLimit: config.ticketing.rateLimit,
     dialect: config.ticketing.dialect,
     ...(state.limiterFor ? { limiterFor: state.limiterFor } : {}),
+    ...(sharedCache ? { sharedCache } : {}),
     log: (line) => log(`api ${line}`),
   });
   const bot = new TicketBot({
     client,
-    tickets: new TicketCache(),
-    pages: new RecentCache(),
+    tickets: new TicketCache(undefined, undefined, sharedCache),
+    pages: new RecentCache(undefined, sharedCache ? { shared: { ...sharedCache, prefix: `${sharedCache.prefix}page:` } } : {}),
     identity: new IdentityResolver({ shared: state.users }),
     conversations,
     replayClaims: state.claims,

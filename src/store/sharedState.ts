@@ -4,7 +4,9 @@ import type { RedisConfig } from '../config.js';
 import type { SharedUsers } from '../identity.js';
 import type { SharedClaims } from '../replayGuard.js';
 import type { Limiter } from '../ticketing/rateLimit.js';
+import type { SharedCache } from '../ticketing/sharedCache.js';
 import { BoundedMemoryStorage } from './memoryStorage.js';
+import { RedisCache } from './redisCache.js';
 import { RedisClaims } from './redisClaims.js';
 import { RedisConnection, type StateMode } from './redisConnection.js';
 import { RedisStorage } from './redisStorage.js';
@@ -20,6 +22,8 @@ export interface SharedState {
   limiterFor?: (key: string, rateLimit: { limit: number; windowMs: number }) => Limiter;
   claims?: SharedClaims;
   users?: SharedUsers;
+  /** The caches' second layer (instance, tags, tickets, list pages), behind each replica's own. */
+  cache?: SharedCache;
   /** shared, fallback (Redis away) or memory (no REDIS_URL). */
   mode(): StateMode;
   /** Runs each time Redis returns, after the parts have put back what they hold. */
@@ -29,6 +33,12 @@ export interface SharedState {
 
 /** Names a key's window in Redis without the key: a digest no one can turn back into it. */
 const keyId = (apiKey: string) => createHash('sha256').update(`tickets-bot:${apiKey}`).digest('base64url').slice(0, 22);
+
+/**
+ * Names one Ticketing instance's caches in a store several bots may share: a digest of where the
+ * API is and of the key that reads it (an API key opens one instance only), never the key itself.
+ */
+export const cacheNamespace = (baseUrl: string, readKey: string) => `${keyId(`${baseUrl} ${readKey}`)}:`;
 
 export async function openSharedState(redis: RedisConfig | undefined, log: (line: string) => void): Promise<SharedState> {
   if (!redis) {
@@ -41,6 +51,7 @@ export async function openSharedState(redis: RedisConfig | undefined, log: (line
     limiterFor: (key, { limit, windowMs }) => new SharedRateLimiter({ connection, keyId: keyId(key), limit, windowMs, replicas: redis.replicas }),
     claims: new RedisClaims(connection),
     users: new RedisUsers(connection),
+    cache: new RedisCache(connection),
     mode: () => connection.mode,
     onRestored: (hook) => connection.onRestored(hook),
     close: () => connection.close(),

@@ -3,7 +3,7 @@ import type { App } from '../../src/app.js';
 import { ADELE, ALEX, message } from '../support/activities.js';
 import { Harness } from '../support/harness.js';
 import { RedisServer } from '../support/redisServer.js';
-import { warmedUp } from '../bot/botAssertions.js';
+import { threeReplicas } from '../support/threeReplicas.js';
 
 /**
  * Three replicas of the bot (three startApp in this process, each with its own Redis connection,
@@ -12,23 +12,15 @@ import { warmedUp } from '../bot/botAssertions.js';
  */
 describe('store: three replicas share one API budget, one replay guard and the conversations, through Redis', function () {
   this.timeout(60_000);
-  const redis = new RedisServer();
+  const three = threeReplicas();
+  const { redis } = three;
   let h: Harness;
   let replicas: App[];
-
   let started = 0;
-
-  before(async () => {
-    started = Date.now();
-    await redis.start();
-    h = new Harness({ env: { REDIS_URL: redis.url, TICKETING_REPLICAS: '3' } });
-    await h.start();
-    await warmedUp(h);
-    replicas = [h.app, await h.startReplica(), await h.startReplica()];
-  });
-  after(async () => {
-    await h?.stop();
-    await redis.stop();
+  before(() => {
+    h = three.h();
+    replicas = three.replicas();
+    started = three.startedAt();
   });
 
   const tooMany = () => h.sandbox.requests.filter((r) => r.status === 429).length;
