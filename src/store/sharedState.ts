@@ -5,6 +5,7 @@ import type { SharedUsers } from '../identity.js';
 import type { SharedClaims } from '../replayGuard.js';
 import type { Limiter } from '../ticketing/rateLimit.js';
 import type { SharedCache } from '../ticketing/sharedCache.js';
+import { localLeases, RedisLeases, type Leases } from './leases.js';
 import { BoundedMemoryStorage } from './memoryStorage.js';
 import { RedisCache } from './redisCache.js';
 import { RedisClaims } from './redisClaims.js';
@@ -22,6 +23,8 @@ export interface SharedState {
   limiterFor?: (key: string, rateLimit: { limit: number; windowMs: number }) => Limiter;
   claims?: SharedClaims;
   users?: SharedUsers;
+  /** One holder at a time across replicas, for background work (see leases.ts). */
+  leases: Leases;
   /** The caches' second layer (instance, tags, tickets, list pages), behind each replica's own. */
   cache?: SharedCache;
   /** shared, fallback (Redis away) or memory (no REDIS_URL). */
@@ -42,7 +45,7 @@ export const cacheNamespace = (baseUrl: string, readKey: string) => `${keyId(`${
 
 export async function openSharedState(redis: RedisConfig | undefined, log: (line: string) => void): Promise<SharedState> {
   if (!redis) {
-    return { storage: new BoundedMemoryStorage(), mode: () => 'memory', onRestored: () => undefined, close: async () => undefined };
+    return { storage: new BoundedMemoryStorage(), leases: localLeases, mode: () => 'memory', onRestored: () => undefined, close: async () => undefined };
   }
   const connection = new RedisConnection(redis.url, log);
   await connection.connect();
@@ -52,6 +55,7 @@ export async function openSharedState(redis: RedisConfig | undefined, log: (line
     claims: new RedisClaims(connection),
     users: new RedisUsers(connection),
     cache: new RedisCache(connection),
+    leases: new RedisLeases(connection),
     mode: () => connection.mode,
     onRestored: (hook) => connection.onRestored(hook),
     close: () => connection.close(),
