@@ -112,13 +112,15 @@ export class SharedRateLimiter implements Limiter {
 
   /**
    * The local share, made when first needed; it starts holding this replica's part of the slots last
-   * seen busy, and in full its own latest requests: the other replicas' last look (at most two look
-   * periods old) may not have counted them.
+   * seen busy, and in full its own requests that this look did not count (those since it) or that
+   * the other replicas' last looks may not have (those of the last two look periods). So a Redis
+   * that comes and goes (a replica starved of CPU times out its commands) does not hand out a
+   * fresh local share each time it goes.
    */
   #local(): RateLimiter {
     if (this.#fallback) return this.#fallback;
     const fallback = new RateLimiter(this.#share, this.#options.windowMs);
-    const lately = Date.now() - 2 * PEEK_AFTER_MS;
+    const lately = Math.min(this.#lookedAt, Date.now() - 2 * PEEK_AFTER_MS);
     const unseen = this.#held.size + [...this.#answered.values()].filter((at) => at > lately).length;
     const mine = Math.min(this.#share, Math.ceil(this.#busy / this.#options.replicas) + unseen);
     for (let i = 0; i < mine; i++) void fallback.acquire().then((permit) => permit.release());

@@ -140,6 +140,33 @@ describe('store/sharedRateLimit: one sliding window per key across replicas', fu
     }
   });
 
+  it('without Redis again soon after it came back, grants no second local share on top of the first', async () => {
+    const [a] = await replicas(1, 10, 10_000);
+    const connection = connections.at(-1)!;
+    await redis.stop();
+    try {
+      const first = grantsOf([a!], 10, Date.now() + 200);
+      await first.done;
+      assert.equal(first.grants.length, 10, 'its whole share while Redis is away');
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // older than what the other replicas might not have seen
+    } finally {
+      await redis.start();
+    }
+    const until = Date.now() + 10_000;
+    while (!connection.up) {
+      assert.ok(Date.now() < until, 'back on Redis');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await redis.stop(); // before it may have looked at the window again
+    try {
+      const second = grantsOf([a!], 10, Date.now() + 200);
+      await second.done;
+      assert.equal(second.grants.length, 0, 'the ten it sent are still in the window');
+    } finally {
+      await redis.start();
+    }
+  });
+
   it('keeps to a Retry-After it was told of when Redis goes away during it', async () => {
     const [a] = await replicas(1, 100, 5000);
     a!.blockUntil(Date.now() + 600);
