@@ -91,4 +91,19 @@ describe('store: the caches are shared by every replica through Redis', function
     await click(replicas[2]!, 'refresh', { ticketId: ticket.id });
     assert.deepEqual(h.apiCalls(), [], 'shared again');
   });
+
+  it('answers from the API within Teams\' deadline while Redis hangs', async () => {
+    const ticket = h.sandbox.store.allTickets().at(-3)!;
+    redis.pause();
+    try {
+      h.resetCounts();
+      const started = Date.now();
+      const card = await click(replicas[2]!, 'show', { ticketId: ticket.id });
+      assert.ok(Date.now() - started < 4000, `answered in ${Date.now() - started} ms`);
+      assert.ok(textsOf(card).includes(`#${ticket.ticketId}`), 'the ticket, read from the API');
+      assert.deepEqual(h.apiCalls(), [{ method: 'GET', path: `/tickets/${ticket.id}` }]);
+    } finally {
+      redis.resume();
+    }
+  });
 });
