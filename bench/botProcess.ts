@@ -18,8 +18,11 @@ import type { Dialect } from '../src/ticketing/types.js';
 import { startServer, type BotServer } from '../src/server.js';
 
 export type BotSpec =
-  /** `notify`: the notification poller runs (10 % of the budget, every `pollS`); without it, off, so that API counts are the actions' own. */
-  | { kind: 'tickets'; baseUrl: string; apiKey: string; rateLimit: { limit: number; windowMs: number }; dialect?: Dialect; notify?: { pollS: number } }
+  /**
+   * `notify`: the notification poller runs (10 % of the budget, every `pollS`); without it, off, so that API counts are the actions' own.
+   * `redisUrl`: a replica sharing its state there with `replicas - 1` others (REDIS_URL, TICKETING_REPLICAS).
+   */
+  | { kind: 'tickets'; baseUrl: string; apiKey: string; rateLimit: { limit: number; windowMs: number }; dialect?: Dialect; notify?: { pollS: number }; redisUrl?: string; replicas?: number }
   | { kind: 'echo' }
   /** The floor: the echo bot doing, per action, what our bot does outside itself (bench/run.ts records it). */
   | { kind: 'floor'; baseUrl: string; apiKey: string; ticketIds: string[]; plans: Partial<Record<FloorAction, ActionPlan>> };
@@ -146,11 +149,17 @@ function stats(): BotStats {
 
 async function main(): Promise<void> {
   const spec = JSON.parse(process.env.BENCH_BOT ?? '{"kind":"echo"}') as BotSpec;
-  const log = () => undefined;
+  // Only what says a replica lost Redis or came back: a bench result with it is read differently.
+  const log = (line: string) => {
+    if (line.startsWith('redis ')) console.error(`bot ${process.pid}: ${line}`);
+  };
   let server: BotServer;
   let app: App | undefined;
   if (spec.kind === 'tickets') {
-    const config = loadConfig(spec.notify ? { NOTIFY_BUDGET_PERCENT: '10', NOTIFY_POLL_S: String(spec.notify.pollS) } : { NOTIFY_BUDGET_PERCENT: '0' });
+    const config = loadConfig({
+      ...(spec.notify ? { NOTIFY_BUDGET_PERCENT: '10', NOTIFY_POLL_S: String(spec.notify.pollS) } : { NOTIFY_BUDGET_PERCENT: '0' }),
+      ...(spec.redisUrl ? { REDIS_URL: spec.redisUrl, TICKETING_REPLICAS: String(spec.replicas ?? 1) } : {}),
+    });
     app = await startApp({
       ...config,
       port: 0,

@@ -7,7 +7,7 @@
  * its own. Prints the figures and writes them to bench/results.md.
  *
  * Options: --quick (fewer iterations, 20 s for the 50-user part), --only=1,3 (only these
- * sections; 1 includes 2).
+ * sections; 1 includes 2), --replicas-s=N (section 8's time per setup).
  *
  * It guards against regressions a person could feel (API calls, 429s, deadlines, memory, a turn
  * well above the floor); it is not a target to tune the code against.
@@ -23,13 +23,17 @@ import { FLOOR_ACTIONS, recordPlans } from './floor.js';
 import { BenchConnector, verdictOf, type Verdict } from './connector.js';
 import { BotClient, closedLoop, median, sleep, summarize, type Summary } from './load.js';
 import { LoadMeter, describeMachine, ownCpuMs, sourceState, type LoadReading } from './machine.js';
+import { sectionReplicas } from './replicas.js';
 import { Report, mark, mb, ms, num, ratio } from './report.js';
 import { sectionReports } from './reportsSection.js';
+import { arrivalLog, benchUsers, MIX, mostInWindow, OUTCOME_HEADERS, outcomeRow, simulateUsers, type Arrivals } from './users.js';
 
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const ONLY = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',').map(Number);
 const runs = (section: number) => !ONLY || ONLY.includes(section);
+/** Section 8's duration per setup, in s: --replicas-s=N; default 120, 20 with --quick. */
+const REPLICAS_S = Number(args.find((a) => a.startsWith('--replicas-s='))?.slice('--replicas-s='.length) ?? (QUICK ? 20 : 120));
 
 const P = QUICK
   ? { rounds: 1, c1: { warm: 20, n: 100 }, c32: { warm: 96, n: 400 }, apiK: 10, usersS: 20, globalWarm: 200, memWarm: 500, memTurns: 3000, clicks: 1000 }
@@ -410,127 +414,26 @@ async function sectionApiCalls(sandbox: Sandbox, connector: BenchConnector, numb
 // 4: the real rate limit, 50 users for 2 minutes.
 // ---------------------------------------------------------------------------------------------
 
-const MIX: Array<{ name: string; weight: number; kind: Kind }> = [
-  { name: 'list', weight: 25, kind: 'message' },
-  { name: 'show <n>', weight: 25, kind: 'message' },
-  { name: 'Find ticket (search)', weight: 20, kind: 'invoke' },
-  { name: 'Comment click', weight: 15, kind: 'invoke' },
-  { name: 'Resolve click', weight: 15, kind: 'invoke' },
-];
-const SEARCH_WORDS = ['printer', 'vpn', 'laptop', 'password', 'outlook', 'teams', 'monitor', 'access', 'email', 'wifi'];
-
-/** The most of `times` (epoch ms) that fall in any window of `windowMs` (sliding). */
-function mostInWindow(times: readonly number[], windowMs: number): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i]! - sorted[j]! >= windowMs) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
-
-function benchUsers(count: number): Person[] {
-  return Array.from({ length: count }, (_, i) => ({
-    id: `29:bench-user-${i}`,
-    aadObjectId: `00000000-0000-0000-0000-${(0xb000 + i).toString(16).padStart(12, '0')}`,
-    name: `Bench User${i}`,
-    email: `bench.user${i}@contoso.com`,
-  }));
-}
-
 async function sectionRealLimit(connector: BenchConnector): Promise<void> {
-  const arrivals: Array<{ at: number; status: number }> = [];
-  const sandbox = await startSandbox({
-    port: 0,
-    rateLimit: REAL.limit,
-    rateWindowS: REAL.windowMs / 1000,
-    // One line per answered request: "... <status> <ms>ms". The arrival is the answer less its duration.
-    log: (line) => {
-      const m = / (\d{3}|dropped) (\d+)ms$/.exec(line);
-      if (m) arrivals.push({ at: Date.now() - Number(m[2]), status: m[1] === 'dropped' ? 0 : Number(m[1]) });
-    },
-  });
+  const arrivals: Arrivals = [];
+  const sandbox = await startSandbox({ port: 0, rateLimit: REAL.limit, rateWindowS: REAL.windowMs / 1000, log: arrivalLog(arrivals) });
   const users = benchUsers(50);
   connector.addPeople(users);
-  const seeds = sandbox.store.all().map((t) => ({ id: t.id, number: t.number }));
   const bot = await startTicketsBot(sandbox, REAL);
   const client = new BotClient(bot.url);
-  const where = { serviceUrl: connector.url };
-  const reopener = { id: 'bench-reopener', name: 'Bench Reopener', email: 'reopener@contoso.com' };
-  const pick = <T>(items: readonly T[]) => items[Math.floor(Math.random() * items.length)]!;
-  const build = (name: string, who: Person): Activity => {
-    switch (name) {
-      case 'list': return message(who, pick(['list', 'list open', 'list urgent', 'list mine']), where);
-      case 'show <n>': return message(who, `show ${pick(seeds).number}`, where);
-      case 'Find ticket (search)':
-        return extensionInvoke(who, 'composeExtension/query', { commandId: 'findTicket', parameters: [{ name: 'search', value: pick(SEARCH_WORDS) }], queryOptions: { skip: 0, count: 25 } }, where);
-      case 'Comment click':
-        return cardAction(who, 'comment', { ticketId: pick(seeds).id, comment: 'Any news on this one?' }, { ...where, replyToId: `card-${who.id}` });
-      default: {
-        const id = pick(seeds).id;
-        // Someone resolved it already: reopen it (store call, before the clock starts), as a person would pick an open one.
-        if (sandbox.store.find(id)?.status === 'Resolved') sandbox.store.changeStatus(id, { status: 'Reopened' }, reopener);
-        return cardAction(who, 'resolve', { ticketId: id, resolution: 'fixed', comment: 'Done.' }, { ...where, replyToId: `card-${who.id}` });
-      }
-    }
-  };
-  const totalWeight = MIX.reduce((s, m) => s + m.weight, 0);
-  const chooseAction = () => {
-    let x = Math.random() * totalWeight;
-    for (const m of MIX) if ((x -= m.weight) < 0) return m;
-    return MIX[0]!;
-  };
-
-  interface Outcome { action: string; kind: Kind; ms: number; verdict: Verdict | 'no reply' | 'failed' }
-  const outcomes: Outcome[] = [];
-  const durationMs = P.usersS * 1000;
   say(`50 users for ${P.usersS} s against the real limit (${REAL.limit} / ${REAL.windowMs / 1000} s)…`);
   const meter = new LoadMeter();
   const cpu0 = { parent: ownCpuMs(), bot: await bot.stats() };
-  const t0 = Date.now();
-  const end = t0 + durationMs;
-  const user = async (who: Person) => {
-    await sleep(Math.random() * 7000);
-    while (Date.now() < end) {
-      const action = chooseAction();
-      const activity = build(action.name, who);
-      let outcome: Outcome;
-      try {
-        const answer = await client.post(activity);
-        const verdict = answer.status !== 200 ? 'failed'
-          : action.kind === 'message' ? connector.takeVerdict(activity.id) ?? 'no reply' : verdictOf(answer.body);
-        outcome = { action: action.name, kind: action.kind, ms: answer.ms, verdict };
-      } catch {
-        outcome = { action: action.name, kind: action.kind, ms: NaN, verdict: 'failed' };
-      }
-      outcomes.push(outcome);
-      const think = 3000 + Math.random() * 7000;
-      if (Date.now() + think >= end) break;
-      await sleep(think);
-    }
-  };
-  const progress = setInterval(() => say(`  ${outcomes.length} answers, ${outcomes.filter((o) => o.verdict === 'copy').length} copies, ${outcomes.filter((o) => o.verdict === 'busy').length} busy, ${arrivals.length} API requests`), 30_000);
-  await Promise.all(users.map(user));
-  clearInterval(progress);
+  const outcomes = await simulateUsers({ sandbox, connector, bots: [client], users, durationMs: P.usersS * 1000, progress: say });
   const cpu1 = { parent: ownCpuMs(), bot: await bot.stats() };
   const load = meter.read(cpu1.parent - cpu0.parent + cpuMs(cpu0.bot, cpu1.bot));
   client.close();
   await bot.stop();
 
   const status429 = sandbox.requests.filter((r) => r.status === 429).length;
-  // The most requests the sandbox admitted in any 60 s window (sliding, over arrivals).
-  const maxInWindow = mostInWindow(arrivals.filter((a) => a.status !== 429).map((a) => a.at), REAL.windowMs);
+  const maxInWindow = mostInWindow(arrivals, REAL.windowMs);
   await sandbox.close();
 
-  const row = (label: string, list: Outcome[]) => {
-    const all = summarize(list.map((o) => o.ms).filter(Number.isFinite));
-    const busy = list.filter((o) => o.verdict === 'busy');
-    const busyS = summarize(busy.map((o) => o.ms).filter(Number.isFinite));
-    const count = (v: Outcome['verdict']) => list.filter((o) => o.verdict === v).length;
-    return [label, list.length, count('ok'), count('copy'), busy.length, count('error') + count('no reply') + count('failed'),
-      ms(all.p50), ms(all.p95), ms(all.p99), ms(all.max), ms(busyS.p50), ms(busyS.max)];
-  };
   const invokes = outcomes.filter((o) => o.kind === 'invoke');
   const messages = outcomes.filter((o) => o.kind === 'message');
   const invokeP99 = summarize(invokes.map((o) => o.ms).filter(Number.isFinite)).p99;
@@ -544,11 +447,11 @@ async function sectionRealLimit(connector: BenchConnector): Promise<void> {
     + `Latency is every answer's, busy ones included; "served" counts fresh answers, "copy" the list pages, searches and tickets shown as read in the last minutes `
     + `because the API could not answer within 2 s (src/cache/busyCopy.ts), "busy" the answers "The helpdesk is busy; try again in N s"; "other" counts other error cards, `
     + `missing replies and failed requests.\n\n${loadText(load)}\n`);
-  report.table(['action', 'answers', 'served', 'copy', 'busy', 'other', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'busy p50 ms', 'busy max ms'], [
-    ...MIX.map((m) => row(m.name, outcomes.filter((o) => o.action === m.name))),
-    row('**all invokes**', invokes),
-    row('**all messages**', messages),
-    row('**all**', outcomes),
+  report.table(OUTCOME_HEADERS, [
+    ...MIX.map((m) => outcomeRow(m.name, outcomes.filter((o) => o.action === m.name))),
+    outcomeRow('**all invokes**', invokes),
+    outcomeRow('**all messages**', messages),
+    outcomeRow('**all**', outcomes),
   ]);
   report.table(['at the sandbox', 'figure', 'target', ''], [
     ['requests received', sandbox.requests.length, '', ''],
@@ -720,14 +623,14 @@ async function sectionNotifications(connector: BenchConnector): Promise<void> {
   }
   connector.watchedPosts.length = 0;
   const status429 = sandbox.requests.filter((r) => r.status === 429).length;
-  const pollerReads = arrivals.filter((a) => a.poller).map((a) => a.at);
+  const pollerReads = arrivals.filter((a) => a.poller).map((a) => ({ at: a.at, status: 200 }));
   const pollerMax = mostInWindow(pollerReads, REAL.windowMs);
   const share = arrivals.length === 0 ? 0 : pollerReads.length / arrivals.length;
   const delay = summarize(delays);
   await sandbox.close();
 
   const shareLimit = REAL.limit * NOTIFY_SHARE;
-  report.heading(`6. Notifications: 50 users for ${P.usersS} s with the poller on`);
+  report.heading(`7. Notifications: 50 users for ${P.usersS} s with the poller on`);
   report.text(`The sandbox and the bot at the real limit (${REAL.limit} / ${REAL.windowMs / 1000} s), the poller at the defaults (NOTIFY_BUDGET_PERCENT=10, `
     + `NOTIFY_POLL_S=${NOTIFY_POLL_S}), one channel with \`notify all\`. 50 users each act every 3–10 s (show, list open, Comment click) in their personal chats; `
     + `meanwhile a ticket is moved to In Progress directly at the sandbox every 5 s (as the helpdesk's own app would), and the delay runs from that change to the `
@@ -782,6 +685,11 @@ async function main(): Promise<void> {
       await sandbox.close();
     }
     if (runs(7)) await sectionNotifications(connector);
+    if (runs(8)) {
+      const meter8 = new LoadMeter();
+      const ownAtStart = ownCpuMs();
+      await sectionReplicas({ seconds: REPLICAS_S, connector, report, say, loadNote: (botCpuMs) => loadText(meter8.read(ownCpuMs() - ownAtStart + botCpuMs)) });
+    }
   } finally {
     await connector.stop();
   }

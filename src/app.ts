@@ -8,7 +8,7 @@ import { ConversationStore } from './conversations.js';
 import { IdentityResolver } from './identity.js';
 import { readiness, sharedStateCheck, ticketingApiCheck } from './readiness.js';
 import { startServer, type BotServer } from './server.js';
-import { openSharedState } from './store/sharedState.js';
+import { cacheNamespace, openSharedState } from './store/sharedState.js';
 import { TicketingClient } from './ticketing/client.js';
 import type { KeySource } from './ticketing/keys.js';
 import { Reports } from './reports/reports.js';
@@ -46,6 +46,8 @@ export async function startApp(
   state.onRestored(() => conversations.putBack());
   const recentActions = new RecentActions();
   const subscriptions = config.notify.budgetPercent > 0 ? new SubscriptionStore(state.storage) : undefined;
+  const keys = config.ticketing.keys?.current() ?? config.ticketing;
+  const sharedCache = state.cache && { cache: state.cache, prefix: cacheNamespace(config.ticketing.baseUrl, keys.readOnlyKey || keys.apiKey || '') };
   const client = new TicketingClient({
     baseUrl: config.ticketing.baseUrl,
     apiKey: config.ticketing.apiKey,
@@ -55,6 +57,7 @@ export async function startApp(
     rateLimit: config.ticketing.rateLimit,
     dialect: config.ticketing.dialect,
     ...(state.limiterFor ? { limiterFor: state.limiterFor } : {}),
+    ...(sharedCache ? { sharedCache } : {}),
     log: (line) => log(`api ${line}`),
     onWrite: (ticketId, user, at) => recentActions.record(ticketId, user.id, at),
   });
@@ -70,8 +73,8 @@ export async function startApp(
   });
   const bot = new TicketBot({
     client,
-    tickets: new TicketCache(),
-    pages: new RecentCache(),
+    tickets: new TicketCache(undefined, undefined, sharedCache),
+    pages: new RecentCache(undefined, sharedCache ? { shared: { ...sharedCache, prefix: `${sharedCache.prefix}page:` } } : {}),
     identity: new IdentityResolver({ shared: state.users }),
     conversations,
     replayClaims: state.claims,

@@ -56,6 +56,8 @@ export interface BotDeps {
 const INVOKE_BUDGET_MS = 4000;
 /** A message's reply goes through the connector, so it may take longer, but not forever. */
 const MESSAGE_BUDGET_MS = 12_000;
+/** A repeated invoke on another replica waits this long for the first delivery's answer, to give the same one. */
+const REPEAT_WAIT_MS = INVOKE_BUDGET_MS;
 /** Below this, no typing indicator: it would only flicker. */
 const TYPING_DELAY_MS = 300;
 
@@ -178,7 +180,7 @@ export class TicketBot extends TeamsActivityHandler {
         if (error instanceof BadInvokeError) return typedError(400, 'BadRequest', error.message);
         throw error;
       }
-    }, () => alreadyHandled(context.activity.name!));
+    }, () => alreadyHandled(context.activity.name!), { waitForAnswerMs: REPEAT_WAIT_MS });
     return (await result) as InvokeResponse;
   }
 

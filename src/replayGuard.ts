@@ -24,6 +24,16 @@ export interface SharedClaims {
   claim(key: string, ttlMs: number): Promise<boolean>;
   /** `claims` (key → epoch ms) are put back each time the shared store returns (it may have restarted empty). */
   putBackOnRestore(claims: () => Iterable<[string, number]>, ttlMs: number): void;
+  /** Keeps the answer (JSON) of the delivery that claimed `key`, for its repeats on other replicas. Never rejects. */
+  keepAnswer(key: string, answer: unknown, ttlMs: number): Promise<void>;
+  /** The answer kept for `key`, waiting for it (its work may still run) until `deadline` (epoch ms); undefined if none came. */
+  answerOf(key: string, deadline: number): Promise<unknown>;
+}
+
+/** How a repeat that another replica claimed is answered. */
+export interface RepeatOptions {
+  /** Wait this long (ms) for the claiming replica's answer and give the same one; 0 (default): `forgotten()` at once. */
+  waitForAnswerMs?: number;
 }
 
 /** A claim's memory: the key's characters, and the entry around it. */
@@ -43,6 +53,7 @@ export class ReplayGuard<T> {
   private readonly claims: LRUCache<string, number>;
   private readonly answers: LRUCache<string, { result: Promise<T> }>;
   private readonly claimTtlMs: number;
+  private readonly answerTtlMs: number;
   private readonly now: () => number;
   private readonly file?: string;
   private readonly shared?: SharedClaims;
@@ -57,7 +68,8 @@ export class ReplayGuard<T> {
       ttl: this.claimTtlMs, ttlResolution: 0, perf: { now: this.now },
       maxSize: options.maxClaimBytes ?? 32 * 1024 * 1024, sizeCalculation: (_value, key) => claimBytes(key),
     });
-    this.answers = new LRUCache({ ttl: options.answerTtlMs ?? 2 * 60_000, ttlResolution: 0, max: options.maxAnswers ?? 1000, perf: { now: this.now } });
+    this.answerTtlMs = options.answerTtlMs ?? 2 * 60_000;
+    this.answers = new LRUCache({ ttl: this.answerTtlMs, ttlResolution: 0, max: options.maxAnswers ?? 1000, perf: { now: this.now } });
     this.file = options.file;
     if (this.file) this.load(this.file);
     this.shared = options.shared;
@@ -68,9 +80,10 @@ export class ReplayGuard<T> {
    * Runs `work` for the first delivery of `key`. A repeat gets the first result while it is kept,
    * else `forgotten()`; either way `repeated` is true and `work` does not run. A repeat of a
    * delivery another replica claimed is known only once the shared claim answers: its result is
-   * `forgotten()`, with `repeated` false.
+   * that replica's answer when `waitForAnswerMs` is set and it comes in time, else `forgotten()`,
+   * with `repeated` false.
    */
-  once(key: string | undefined, work: () => Promise<T>, forgotten: () => T): { result: Promise<T>; repeated: boolean } {
+  once(key: string | undefined, work: () => Promise<T>, forgotten: () => T, { waitForAnswerMs = 0 }: RepeatOptions = {}): { result: Promise<T>; repeated: boolean } {
     if (!key) return { result: work(), repeated: false };
     if (this.claims.has(key)) {
       return { result: this.answers.get(key)?.result ?? Promise.resolve().then(forgotten), repeated: true };
@@ -79,9 +92,21 @@ export class ReplayGuard<T> {
     this.claims.set(key, at);
     this.persist(key, at);
     const shared = this.shared;
-    const result = shared ? shared.claim(key, this.claimTtlMs).then((mine) => (mine ? work() : forgotten())) : work();
+    const result = shared ? this.onceShared(shared, key, work, forgotten, waitForAnswerMs) : work();
     this.answers.set(key, { result });
     return { result, repeated: false };
+  }
+
+  /** With `waitForAnswerMs`, the claiming replica keeps its answer, and a repeat elsewhere gives that same answer. */
+  private async onceShared(shared: SharedClaims, key: string, work: () => Promise<T>, forgotten: () => T, waitForAnswerMs: number): Promise<T> {
+    const deadline = this.now() + waitForAnswerMs;
+    if (!(await shared.claim(key, this.claimTtlMs))) {
+      if (waitForAnswerMs <= 0) return forgotten();
+      return ((await shared.answerOf(key, deadline)) as T | undefined) ?? forgotten();
+    }
+    const answer = await work();
+    if (waitForAnswerMs > 0) await shared.keepAnswer(key, answer, this.answerTtlMs);
+    return answer;
   }
 
   /** Ids remembered now. */

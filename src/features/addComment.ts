@@ -24,7 +24,7 @@ export async function addComment(ctx: FeatureContext, ref: TicketRef, text: stri
     },
     'The helpdesk did not confirm your comment, and it is not on the ticket: it was most likely not saved. Look at the ticket\'s history in a moment before adding it again.',
   );
-  const ticket = ctx.tickets.copy(id)?.value ?? (await loadTicket(ctx, { id }).catch(() => undefined));
+  const ticket = (await ctx.tickets.copy(id))?.value ?? (await loadTicket(ctx, { id }).catch(() => undefined));
   if (!ticket) {
     // The comment is in. Whatever stopped the read (a busy helpdesk, most likely), the answer must
     // say so, or the person would add it again; the card for everyone stays as it was.

@@ -29,7 +29,7 @@ function unchanged(ticket: Ticket, state: WorkflowState, sentAt: number): boolea
  * lists its workflows and none is custom. Documented, the page's one workflow stands in.
  */
 async function workflowCarrier(ctx: FeatureContext, id: string): Promise<Ticket | undefined> {
-  const copy = ctx.tickets.copy(id)?.value;
+  const copy = (await ctx.tickets.copy(id))?.value;
   if (copy?.workflow || ctx.client.dialect !== 'live') return copy;
   const instance = await ctx.client.getInstance(catalogOptions(ctx)).catch(() => undefined);
   const onlyDefault = instance?.workflows !== undefined && instance.workflows.every((w) => w.isDefault === true);
@@ -62,7 +62,7 @@ export async function changeStatus(ctx: FeatureContext, ref: TicketRef, request:
 export async function moveTicket(ctx: FeatureContext, ref: TicketRef, stateName: string, origin: Origin): Promise<Answer> {
   const actor = await ctx.actor();
   const id = await ticketId(ctx, ref);
-  const copy = ctx.tickets.copy(id)?.value;
+  const copy = (await ctx.tickets.copy(id))?.value;
   const ticket = copy?.workflow ? copy : await loadTicket(ctx, { id });
   const dialect = ctx.client.dialect;
   const target = stateNamed(ticket, stateName, dialect);
@@ -99,7 +99,7 @@ async function moveTo(
     if (!isConflict(error)) throw error;
     return already(await loadTicket(ctx, { id }));
   }
-  ctx.tickets.remember(ticket);
+  await ctx.tickets.remember(ticket);
   // The live service answers it 200 with the ticket as it was.
   if (unchanged(ticket, target, sentAt)) return already(ticket);
   const answer = await ticketAnswer(ctx, ticket, origin === 'command'

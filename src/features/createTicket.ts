@@ -16,7 +16,7 @@ export async function createTicket(ctx: FeatureContext, draft: Omit<NewTicket, '
       .find((t) => t.title === draft.title && t.createdBy?.id.toLowerCase() === actor.id.toLowerCase() && since(t.createdOn, sentAt)),
     `The helpdesk did not confirm the ticket "${draft.title}", and it is not among the newest tickets: it was most likely not saved. Type "list mine" in a moment to check before trying again.`,
   );
-  ctx.tickets.remember(ticket);
+  await ctx.tickets.remember(ticket);
   const answer = await ticketAnswer(ctx, ticket, { note: `${actor.name} created this ticket.` });
   return { card: answer.card, summary: `Created ${numberLabel(ticket.number)}: ${draft.title}` };
 }

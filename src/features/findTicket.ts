@@ -28,8 +28,8 @@ async function results(ctx: FeatureContext, tickets: Ticket[], copiedAt?: number
   const extras = await cardExtras(ctx);
   const note = copiedAt === undefined ? undefined : copyNote(copiedAt);
   const asOf = copiedAt === undefined ? undefined : `As of ${copyAge(copiedAt)} ago`;
+  if (note === undefined) await Promise.all(tickets.map((ticket) => ctx.tickets.remember(ticket)));
   return tickets.map((ticket) => {
-    if (note === undefined) ctx.tickets.remember(ticket);
     return {
       card: ticketCard(ticket, { clock: ctx.locale, ...extras, ...(note === undefined ? {} : { note }) }),
       preview: {
@@ -49,7 +49,7 @@ export async function findTickets(ctx: FeatureContext, query: SearchQuery): Prom
   const count = Math.min(Math.max(query.count, 1), MAX_RESULTS);
   const text = query.text?.trim();
   const key = JSON.stringify(['find', text ?? null, query.skip, count, ctx.utcOffset]);
-  const read = await freshOrCopy(ctx, ctx.pages.get(key), (c) => ctx.pages.load(key, async () => ({
+  const read = await freshOrCopy(ctx, await ctx.pages.get(key), (c) => ctx.pages.load(key, async () => ({
     tickets: (await c.client.listTickets(
       text ? { search: text, offset: query.skip, limit: count } : { isResolved: false, offset: query.skip, limit: count },
       callOptions(c),

@@ -99,10 +99,10 @@ export async function listTickets(ctx: FeatureContext, filters: ListFilters, cur
   const page = cursor.page ?? 1;
   // Personal pages differ per person; dates on the page per offset.
   const key = JSON.stringify([filters, cursor, ctx.utcOffset, isPersonal(filters) ? ctx.speaker.aadObjectId : null]);
-  const read = await freshOrCopy(ctx, ctx.pages.get(key), (c) => ctx.pages.load(key, () => readPage(c, filters, query, cursor, page)));
+  const read = await freshOrCopy(ctx, await ctx.pages.get(key), (c) => ctx.pages.load(key, () => readPage(c, filters, query, cursor, page)));
   const { tickets, next } = read.value;
   // Only what was just read: a copy remembered again would pass for a fresh read.
-  if (read.copiedAt === undefined) tickets.forEach((t) => ctx.tickets.remember(t));
+  if (read.copiedAt === undefined) await Promise.all(tickets.map((t) => ctx.tickets.remember(t)));
   const heading = describe(filters, ctx.client.dialect, state);
   return {
     card: listCard(tickets, {

@@ -9,13 +9,13 @@ const REFRESH_REUSE_MS = 15 * 1000;
 
 /** The ticket as it is now; when the API is too busy to answer soon, as the bot last read it, saying so. */
 export async function showTicket(ctx: FeatureContext, ref: TicketRef): Promise<Answer> {
-  const id = 'id' in ref ? ref.id : ctx.tickets.idOf(ref.number);
-  const read = await freshOrCopy(ctx, id === undefined ? undefined : ctx.tickets.copy(id), (c) => loadTicket(c, ref));
+  const id = 'id' in ref ? ref.id : await ctx.tickets.idOf(ref.number);
+  const read = await freshOrCopy(ctx, id === undefined ? undefined : await ctx.tickets.copy(id), (c) => loadTicket(c, ref));
   return ticketAnswer(ctx, read.value, read.copiedAt === undefined ? {} : { note: copyNote(read.copiedAt) });
 }
 
 export async function refreshTicket(ctx: FeatureContext, id: string): Promise<Answer> {
-  const recent = ctx.tickets.fresh(id, REFRESH_REUSE_MS);
+  const recent = await ctx.tickets.fresh(id, REFRESH_REUSE_MS);
   return recent ? ticketAnswer(ctx, recent) : showTicket(ctx, { id });
 }
 
@@ -28,7 +28,7 @@ export async function showHistory(ctx: FeatureContext, ref: TicketRef): Promise<
   const id = await ticketId(ctx, ref);
   const [activities, ticket] = await Promise.all([
     ctx.client.listActivities(id, callOptions(ctx)),
-    ctx.tickets.copy(id)?.value ?? loadTicket(ctx, { id }),
+    ctx.tickets.copy(id).then((copy) => copy?.value ?? loadTicket(ctx, { id })),
   ]);
   return { card: historyCard(ticket, activities, ctx.locale), summary: `History of ${numberLabel(ticket.number)}` };
 }

@@ -32,7 +32,7 @@ export function catalogOptions(ctx: FeatureContext) {
  */
 async function findByNumber(ctx: FeatureContext, number: number): Promise<Ticket> {
   const page = await ctx.client.listTickets({ search: String(number), limit: NUMBER_SEARCH_LIMIT }, callOptions(ctx));
-  page.items.forEach((t) => ctx.tickets.remember(t));
+  await Promise.all(page.items.map((t) => ctx.tickets.remember(t)));
   const ticket = page.items.find((t) => t.number === number);
   if (ticket) return ticket;
   if (page.continuationToken) {
@@ -49,7 +49,7 @@ async function findByNumber(ctx: FeatureContext, number: number): Promise<Ticket
 /** The ticket's UUID: free when a card gave it or the number was seen before, else one search. */
 export async function ticketId(ctx: FeatureContext, ref: TicketRef): Promise<string> {
   if ('id' in ref) return ref.id;
-  return ctx.tickets.idOf(ref.number) ?? (await findByNumber(ctx, ref.number)).id;
+  return (await ctx.tickets.idOf(ref.number)) ?? (await findByNumber(ctx, ref.number)).id;
 }
 
 /** The ticket with this id as it is now: one API call, shared with anyone reading it at that moment. */
@@ -60,10 +60,10 @@ function readById(ctx: FeatureContext, id: string): Promise<Ticket> {
 /** The ticket as it is now: one API call. */
 export async function loadTicket(ctx: FeatureContext, ref: TicketRef): Promise<Ticket> {
   if ('id' in ref) return readById(ctx, ref.id);
-  const known = ctx.tickets.idOf(ref.number);
+  const known = await ctx.tickets.idOf(ref.number);
   if (known !== undefined) return readById(ctx, known);
   const found = await findByNumber(ctx, ref.number);
-  ctx.tickets.remember(found);
+  await ctx.tickets.remember(found);
   return found;
 }
 

@@ -19,7 +19,7 @@ async function update(ctx: FeatureContext, ref: TicketRef, updates: { priority?:
     },
     'The helpdesk did not confirm the change, and the ticket does not show it: it was most likely not saved. Try again.',
   );
-  ctx.tickets.remember(ticket);
+  await ctx.tickets.remember(ticket);
   const answer = await ticketAnswer(ctx, ticket, { note: note(actor) });
   return { card: answer.card, summary: `${numberLabel(ticket.number)}: ${note(actor)}`, changed: true };
 }

@@ -18,6 +18,7 @@ export class RedisConnection {
   #up = false;
   #wasUp = false;
   #saidDown = false;
+  #closed = false;
   readonly #restored: Array<() => Promise<void>> = [];
   #probe: NodeJS.Timeout | undefined;
 
@@ -55,6 +56,11 @@ export class RedisConnection {
     return this.#up;
   }
 
+  /** True once close() was called: nothing should use the connection again. */
+  get closed(): boolean {
+    return this.#closed;
+  }
+
   /** Registers work to run each time Redis comes back (not on the first connection). */
   onRestored(hook: () => Promise<void>): void {
     this.#restored.push(hook);
@@ -79,6 +85,7 @@ export class RedisConnection {
   }
 
   async close(): Promise<void> {
+    this.#closed = true;
     this.#restored.length = 0;
     clearInterval(this.#probe);
     await this.client.quit().catch(() => this.client.disconnect());

@@ -63,6 +63,12 @@ export class SharedRateLimiter implements Limiter {
     const base = `tickets:rate:{${options.keyId}}`;
     this.#keys = [`${base}:released`, `${base}:inflight`, `${base}:block`];
     options.connection.onRestored(() => this.#restore());
+    // Keep the view of the shared window fresh, busy or idle: if Redis goes away, this replica's
+    // local share starts from it, and a replica that sent nothing lately must still count what the others sent.
+    const watch = setInterval(() => {
+      if (options.connection.closed) clearInterval(watch);
+      else if (options.connection.up && Date.now() - this.#lookedAt > PEEK_AFTER_MS) void this.#peek();
+    }, PEEK_AFTER_MS).unref();
   }
 
   get #share(): number {
@@ -104,11 +110,19 @@ export class SharedRateLimiter implements Limiter {
     if (this.#options.connection.up) this.#eval('block', [String(ms)]).catch(() => this.#options.connection.markDown());
   }
 
-  /** The local share, made when first needed; it starts holding this replica's part of the slots last seen busy. */
+  /**
+   * The local share, made when first needed; it starts holding this replica's part of the slots last
+   * seen busy, and in full its own requests that this look did not count (those since it) or that
+   * the other replicas' last looks may not have (those of the last two look periods). So a Redis
+   * that comes and goes (a replica starved of CPU times out its commands) does not hand out a
+   * fresh local share each time it goes.
+   */
   #local(): RateLimiter {
     if (this.#fallback) return this.#fallback;
     const fallback = new RateLimiter(this.#share, this.#options.windowMs);
-    const mine = Math.min(this.#share, Math.ceil(this.#busy / this.#options.replicas));
+    const lately = Math.min(this.#lookedAt, Date.now() - 2 * PEEK_AFTER_MS);
+    const unseen = this.#held.size + [...this.#answered.values()].filter((at) => at > lately).length;
+    const mine = Math.min(this.#share, Math.ceil(this.#busy / this.#options.replicas) + unseen);
     for (let i = 0; i < mine; i++) void fallback.acquire().then((permit) => permit.release());
     fallback.blockUntil(this.#blockedUntil);
     this.#fallback = fallback;

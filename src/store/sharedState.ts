@@ -4,7 +4,10 @@ import type { RedisConfig } from '../config.js';
 import type { SharedUsers } from '../identity.js';
 import type { SharedClaims } from '../replayGuard.js';
 import type { Limiter } from '../ticketing/rateLimit.js';
+import type { SharedCache } from '../ticketing/sharedCache.js';
+import { localLeases, RedisLeases, type Leases } from './leases.js';
 import { BoundedMemoryStorage } from './memoryStorage.js';
+import { RedisCache } from './redisCache.js';
 import { RedisClaims } from './redisClaims.js';
 import { RedisConnection, type StateMode } from './redisConnection.js';
 import { RedisStorage } from './redisStorage.js';
@@ -22,6 +25,10 @@ export interface SharedState {
   users?: SharedUsers;
   /** The Redis connection, for a part that needs more than a key-value store (the poller's lease). */
   redis?: RedisConnection;
+  /** One holder at a time across replicas, for background work (see leases.ts). */
+  leases: Leases;
+  /** The caches' second layer (instance, tags, tickets, list pages), behind each replica's own. */
+  cache?: SharedCache;
   /** shared, fallback (Redis away) or memory (no REDIS_URL). */
   mode(): StateMode;
   /** Runs each time Redis returns, after the parts have put back what they hold. */
@@ -32,9 +39,15 @@ export interface SharedState {
 /** Names a key's window in Redis without the key: a digest no one can turn back into it. */
 const keyId = (apiKey: string) => createHash('sha256').update(`tickets-bot:${apiKey}`).digest('base64url').slice(0, 22);
 
+/**
+ * Names one Ticketing instance's caches in a store several bots may share: a digest of where the
+ * API is and of the key that reads it (an API key opens one instance only), never the key itself.
+ */
+export const cacheNamespace = (baseUrl: string, readKey: string) => `${keyId(`${baseUrl} ${readKey}`)}:`;
+
 export async function openSharedState(redis: RedisConfig | undefined, log: (line: string) => void): Promise<SharedState> {
   if (!redis) {
-    return { storage: new BoundedMemoryStorage(), mode: () => 'memory', onRestored: () => undefined, close: async () => undefined };
+    return { storage: new BoundedMemoryStorage(), leases: localLeases, mode: () => 'memory', onRestored: () => undefined, close: async () => undefined };
   }
   const connection = new RedisConnection(redis.url, log);
   await connection.connect();
@@ -44,6 +57,8 @@ export async function openSharedState(redis: RedisConfig | undefined, log: (line
     claims: new RedisClaims(connection),
     users: new RedisUsers(connection),
     redis: connection,
+    cache: new RedisCache(connection),
+    leases: new RedisLeases(connection),
     mode: () => connection.mode,
     onRestored: (hook) => connection.onRestored(hook),
     close: () => connection.close(),

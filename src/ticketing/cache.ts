@@ -1,20 +1,32 @@
 import { LRUCache } from 'lru-cache';
+import type { SharedCache } from './sharedCache.js';
+
+/** Where a TtlCache keeps its values for other replicas: the shared cache, and its names' prefix there. */
+export interface SharedLayer {
+  cache: SharedCache;
+  prefix: string;
+}
 
 /**
  * A time-to-live cache for data that rarely changes (the instance, the tags), on lru-cache: callers
  * asking while a load is under way share that one load (its `fetch()`), and a failed load is not
- * kept, so the next caller tries again.
+ * kept, so the next caller tries again. With a `shared` layer, a load first looks there (another
+ * replica may have read it) and keeps what it read there for the others, for the same TTL.
  */
 export class TtlCache<T extends {}> {
   readonly ttlMs: number;
   readonly #cache: LRUCache<string, T, () => Promise<T>>;
+  readonly #shared: SharedLayer | undefined;
+  /** Keys this replica put in the shared layer, so that clear() forgets them there too. */
+  readonly #sharedKeys = new Set<string>();
 
   /**
-   * @param ttlMs how long a loaded value is served, in ms (0: only shared while loading).
+   * @param ttlMs how long a loaded value is served, in ms (0: only shared while loading, never kept in `shared`).
    * @param max how many keys are kept; the least recently used goes first.
    */
-  constructor(ttlMs: number, now: () => number = () => Date.now(), max = 100) {
+  constructor(ttlMs: number, now: () => number = () => Date.now(), max = 100, shared?: SharedLayer) {
     this.ttlMs = ttlMs;
+    this.#shared = ttlMs > 0 ? shared : undefined;
     this.#cache = new LRUCache({
       max,
       // lru-cache reads a ttl of 0 as "forever": 1 ms keeps a value no longer than its load.
@@ -22,7 +34,7 @@ export class TtlCache<T extends {}> {
       // Check the clock on every read, so that a test that moves it sees the value expire at once.
       ttlResolution: 0,
       perf: { now },
-      fetchMethod: (_key, _stale, { context }) => context(),
+      fetchMethod: (key, _stale, { context, options }) => this.#load(key, context, options),
       // A load under way when the cache is cleared still answers its callers (it is not kept).
       ignoreFetchAbort: true,
     });
@@ -36,8 +48,25 @@ export class TtlCache<T extends {}> {
     return value;
   }
 
-  /** Forgets every value; a load under way finishes for its callers but is not kept. */
+  /** Forgets every value, here and in the shared layer; a load under way finishes for its callers but is not kept. */
   clear(): void {
     this.#cache.clear();
+    for (const key of this.#sharedKeys) void this.#shared?.cache.delete(this.#shared.prefix + key);
+    this.#sharedKeys.clear();
+  }
+
+  async #load(key: string, load: () => Promise<T>, options: { ttl?: number }): Promise<T> {
+    const shared = this.#shared;
+    if (!shared) return load();
+    this.#sharedKeys.add(key);
+    const held = await shared.cache.get<T>(shared.prefix + key);
+    if (held) {
+      // Kept here no longer than it has left there, so every replica drops it at the same time.
+      options.ttl = held.ttlMs;
+      return held.value;
+    }
+    const value = await load();
+    void shared.cache.set(shared.prefix + key, value, this.ttlMs);
+    return value;
   }
 }

@@ -7,7 +7,7 @@
  * safe to show a person.
  */
 import ky, { type KyInstance } from 'ky';
-import { TtlCache } from './cache.js';
+import { TtlCache, type SharedLayer } from './cache.js';
 import {
   ROUTE_NOT_FOUND, TicketingError, badResponseError, httpError, invalidInput, networkError, rateLimitedError,
   readOnlyError, timeoutError, unconfirmedError,
@@ -63,6 +63,11 @@ export interface TicketingClientOptions {
   maxAnswerBytes?: number;
   /** How long getInstance and getTags answers are kept, in ms; default 300_000 (5 min). */
   cacheTtlMs?: number;
+  /**
+   * Where other replicas find the instance and tags this one read (and this one theirs), for the
+   * same `cacheTtlMs`; `prefix` must tell this Ticketing instance from others on the same store.
+   */
+  sharedCache?: SharedLayer;
   /** Receives one line per HTTP request: method, path, status (or failure), duration. Never the key. */
   log?: (line: string) => void;
   /** Replaces the global fetch (tests). */
@@ -243,8 +248,9 @@ export class TicketingClient {
     this.#maxAnswerBytes = positive(options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES, 'maxAnswerBytes');
     const ttl = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
     if (!(ttl >= 0)) throw invalidInput('cacheTtlMs must be 0 or more.', where);
-    this.#instanceCache = new TtlCache(ttl);
-    this.#tagsCache = new TtlCache(ttl);
+    const shared = (name: string) => (options.sharedCache ? { cache: options.sharedCache.cache, prefix: `${options.sharedCache.prefix}${name}:` } : undefined);
+    this.#instanceCache = new TtlCache(ttl, undefined, undefined, shared('instance'));
+    this.#tagsCache = new TtlCache(ttl, undefined, undefined, shared('tags'));
     this.#log = options.log;
     this.#onWrite = options.onWrite;
     this.#makeLimiter = options.limiterFor ?? ((_key, { limit, windowMs }) => new RateLimiter(limit, windowMs));
@@ -258,6 +264,9 @@ export class TicketingClient {
       headers: { accept: 'application/json' },
       ...(options.fetch ? { fetch: options.fetch } : {}),
     });
+    // Each key's limiter from the start, not from its first request: a limiter shared by replicas
+    // follows what the others send even while this one sends nothing (its instance came from their cache).
+    for (const key of new Set([this.#readKey(), this.#writeKey()])) if (key !== undefined) this.#limiterFor(key);
   }
 
   /**

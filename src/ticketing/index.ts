@@ -12,3 +12,5 @@ export { DEFAULT_RETRY, type RetryOptions } from './retry.js';
 export { LIMIT_MAX, ticketQueryParams } from './query.js';
 export { TIMEZONE_MAX, TIMEZONE_MIN } from './validate.js';
 export * from './types.js';
+export type { SharedLayer } from './cache.js';
+export type { SharedCache } from './sharedCache.js';

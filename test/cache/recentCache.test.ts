@@ -8,42 +8,42 @@ describe('cache: the last reads, shared by every turn', () => {
   const clock = () => now;
   beforeEach(() => { now = 1_000_000; });
 
-  it('keeps a read with when it was read, and drops the least recently used past capacity', () => {
+  it('keeps a read with when it was read, and drops the least recently used past capacity', async () => {
     const pages = new RecentCache<string>(2, { now: clock });
-    pages.set('a', 'A');
+    await pages.set('a', 'A');
     now += 10;
-    pages.set('b', 'B');
-    assert.deepEqual(pages.get('a'), { value: 'A', at: 1_000_000 }, 'reading a makes b the least recently used');
-    pages.set('c', 'C');
-    assert.equal(pages.get('b'), undefined);
-    assert.deepEqual([pages.get('a')?.value, pages.get('c')?.value], ['A', 'C']);
+    await pages.set('b', 'B');
+    assert.deepEqual(await pages.get('a'), { value: 'A', at: 1_000_000 }, 'reading a makes b the least recently used');
+    await pages.set('c', 'C');
+    assert.equal(await pages.get('b'), undefined);
+    assert.deepEqual([(await pages.get('a'))?.value, (await pages.get('c'))?.value], ['A', 'C']);
   });
 
-  it('drops a read older than a copy may be shown', () => {
+  it('drops a read older than a copy may be shown', async () => {
     const pages = new RecentCache<string>(10, { now: clock });
-    pages.set('a', 'A');
+    await pages.set('a', 'A');
     now += MAX_COPY_AGE_MS;
-    assert.equal(pages.get('a')?.value, 'A');
+    assert.equal((await pages.get('a'))?.value, 'A');
     now += 1;
-    assert.equal(pages.get('a'), undefined);
+    assert.equal(await pages.get('a'), undefined);
   });
 
-  it('knows a ticket by number and by id, fresh only within the age asked, as last read whatever its age', () => {
+  it('knows a ticket by number and by id, fresh only within the age asked, as last read whatever its age', async () => {
     const tickets = new TicketCache(2, clock);
     const ticket = (id: string, number: number, title: string): Ticket => ({ id, number, title }) as Ticket;
-    tickets.remember(ticket('t1', 1, 'first'));
+    await tickets.remember(ticket('t1', 1, 'first'));
     now += 20_000;
-    assert.equal(tickets.idOf(1), 't1');
-    assert.equal(tickets.fresh('t1', 15_000), undefined);
-    assert.equal(tickets.fresh('t1', 20_000)?.title, 'first');
+    assert.equal(await tickets.idOf(1), 't1');
+    assert.equal(await tickets.fresh('t1', 15_000), undefined);
+    assert.equal((await tickets.fresh('t1', 20_000))?.title, 'first');
     now += 60 * 60_000;
-    assert.deepEqual(tickets.copy('t1'), { value: ticket('t1', 1, 'first'), at: 1_000_000 });
+    assert.deepEqual(await tickets.copy('t1'), { value: ticket('t1', 1, 'first'), at: 1_000_000 });
 
-    tickets.remember(ticket('t2', 2, 'second'));
-    tickets.remember(ticket('t3', 3, 'third'));
-    assert.equal(tickets.copy('t1'), undefined, 'past capacity');
-    assert.equal(tickets.idOf(1), undefined);
-    assert.deepEqual([tickets.idOf(2), tickets.idOf(3)], ['t2', 't3']);
+    await tickets.remember(ticket('t2', 2, 'second'));
+    await tickets.remember(ticket('t3', 3, 'third'));
+    assert.equal(await tickets.copy('t1'), undefined, 'past capacity');
+    assert.equal(await tickets.idOf(1), undefined);
+    assert.deepEqual([(await tickets.idOf(2)), (await tickets.idOf(3))], ['t2', 't3']);
   });
 
   it('shares one read of a ticket among callers asking at the same time, and keeps no failed read', async () => {
@@ -53,7 +53,7 @@ describe('cache: the last reads, shared by every turn', () => {
     const [a, b] = await Promise.all([tickets.load('t1', read), tickets.load('t1', read)]);
     assert.deepEqual([a.title, b.title, reads], ['read 1', 'read 1', 1]);
     assert.equal((await tickets.load('t1', read)).title, 'read 2', 'a later caller reads again');
-    assert.equal(tickets.idOf(1), 't1');
+    assert.equal(await tickets.idOf(1), 't1');
 
     const failing = async (): Promise<Ticket> => {
       reads++;
@@ -61,9 +61,9 @@ describe('cache: the last reads, shared by every turn', () => {
     };
     await assert.rejects(Promise.all([tickets.load('t1', failing), tickets.load('t1', failing)]), /busy/);
     assert.equal(reads, 3, 'the failure was shared too');
-    assert.equal(tickets.copy('t1')?.value.title, 'read 2', 'the last good read stays, to show when the API is busy');
+    assert.equal((await tickets.copy('t1'))?.value.title, 'read 2', 'the last good read stays, to show when the API is busy');
     await assert.rejects(tickets.load('t2', failing), /busy/);
-    assert.equal(tickets.copy('t2'), undefined);
+    assert.equal(await tickets.copy('t2'), undefined);
   });
 });
 

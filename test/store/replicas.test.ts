@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import type { App } from '../../src/app.js';
-import { ADELE, ALEX, message } from '../support/activities.js';
+import { ADELE, ALEX, cardAction, message } from '../support/activities.js';
+import { invokeCard } from '../bot/botAssertions.js';
 import { Harness } from '../support/harness.js';
 import { RedisServer } from '../support/redisServer.js';
-import { warmedUp } from '../bot/botAssertions.js';
+import { threeReplicas } from '../support/threeReplicas.js';
 
 /**
  * Three replicas of the bot (three startApp in this process, each with its own Redis connection,
@@ -12,23 +13,15 @@ import { warmedUp } from '../bot/botAssertions.js';
  */
 describe('store: three replicas share one API budget, one replay guard and the conversations, through Redis', function () {
   this.timeout(60_000);
-  const redis = new RedisServer();
+  const three = threeReplicas();
+  const { redis } = three;
   let h: Harness;
   let replicas: App[];
-
   let started = 0;
-
-  before(async () => {
-    started = Date.now();
-    await redis.start();
-    h = new Harness({ env: { REDIS_URL: redis.url, TICKETING_REPLICAS: '3' } });
-    await h.start();
-    await warmedUp(h);
-    replicas = [h.app, await h.startReplica(), await h.startReplica()];
-  });
-  after(async () => {
-    await h?.stop();
-    await redis.stop();
+  before(() => {
+    h = three.h();
+    replicas = three.replicas();
+    started = three.startedAt();
   });
 
   const tooMany = () => h.sandbox.requests.filter((r) => r.status === 429).length;
@@ -61,6 +54,18 @@ describe('store: three replicas share one API budget, one replay guard and the c
     await h.postTo(replicas[2]!, create);
     assert.equal(created() - before, 1, 'a later redelivery to the third replica writes nothing either');
     assert.ok(h.logs.some((l) => l.includes(`turn ${create.id} already handled, here or on another replica`)), 'and the replica that did nothing says so');
+  });
+
+  it('gives a button click delivered to two replicas the same card from both, acting once', async () => {
+    const ticket = h.sandbox.store.allTickets().find((t) => t.status === 'Open')!;
+    const writes = () => h.sandbox.requests.filter((r) => r.method === 'PUT' && r.path === `/tickets/${ticket.id}/status`).length;
+    const click = cardAction(ALEX, 'start', { ticketId: ticket.id }, { serviceUrl: h.serviceUrl });
+    const [first, second] = await Promise.all([h.postTo(replicas[0]!, click), h.postTo(replicas[1]!, click)]);
+    assert.equal(writes(), 1, 'one status change');
+    const card = invokeCard(first);
+    assert.deepEqual(invokeCard(second), card, 'the replica that did nothing answered with the card the other one drew');
+    assert.deepEqual(invokeCard(await h.postTo(replicas[2]!, click)), card, 'and so does a later redelivery to the third');
+    assert.equal(writes(), 1);
   });
 
   async function untilShared(): Promise<void> {

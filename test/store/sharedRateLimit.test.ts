@@ -83,7 +83,8 @@ describe('store/sharedRateLimit: one sliding window per key across replicas', fu
     a!.free();
     await settle();
     assert.equal(a!.free(), 1, 'three of four taken by the other replica');
-    await new Promise((resolve) => setTimeout(resolve, 650));
+    // Past the window, and past a look of its own it may have taken meanwhile (it looks twice a second).
+    await new Promise((resolve) => setTimeout(resolve, 1150));
     a!.free();
     await settle();
     assert.equal(a!.free(), 4, 'all free once they left the window');
@@ -107,6 +108,8 @@ describe('store/sharedRateLimit: one sliding window per key across replicas', fu
       (await a!.acquire()).release();
       (await b!.acquire()).release();
     }
+    // Long enough for each replica to have looked at the window since (they look twice a second).
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     await redis.stop();
     try {
       const { grants, done } = grantsOf([a!, b!], 5, Date.now() + 200);
@@ -114,6 +117,51 @@ describe('store/sharedRateLimit: one sliding window per key across replicas', fu
       assert.equal(a!.free() + b!.free(), 0);
       // Six busy before: each replica may send 10/2 - 6/2 = 2 more in this window.
       assert.equal(grants.length, 4, `${grants.length} granted during the outage`);
+    } finally {
+      await redis.start();
+    }
+  });
+
+  it('without Redis, counts in full its own requests the other replicas may not have seen yet', async () => {
+    const [a, b] = await replicas(2, 10, 5000);
+    await new Promise((resolve) => setTimeout(resolve, 600)); // b has looked: nothing busy
+    for (let i = 0; i < 4; i++) (await a!.acquire()).release();
+    await redis.stop();
+    try {
+      const ofA = grantsOf([a!], 10, Date.now() + 200);
+      const ofB = grantsOf([b!], 10, Date.now() + 200);
+      await Promise.all([ofA.done, ofB.done]);
+      // b may not have seen a's four yet, and then takes its whole share of 5: a must count them out of its own.
+      assert.equal(ofA.grants.length, 0, 'a: its share of 5, less the 4 it just sent, and its part of what it saw busy');
+      assert.ok(ofB.grants.length >= 3, `b: its share, less at most its part of what it saw (${ofB.grants.length})`);
+      assert.ok(4 + ofA.grants.length + ofB.grants.length <= 10, 'together within the limit');
+    } finally {
+      await redis.start();
+    }
+  });
+
+  it('without Redis again soon after it came back, grants no second local share on top of the first', async () => {
+    const [a] = await replicas(1, 10, 10_000);
+    const connection = connections.at(-1)!;
+    await redis.stop();
+    try {
+      const first = grantsOf([a!], 10, Date.now() + 200);
+      await first.done;
+      assert.equal(first.grants.length, 10, 'its whole share while Redis is away');
+      await new Promise((resolve) => setTimeout(resolve, 1100)); // older than what the other replicas might not have seen
+    } finally {
+      await redis.start();
+    }
+    const until = Date.now() + 10_000;
+    while (!connection.up) {
+      assert.ok(Date.now() < until, 'back on Redis');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await redis.stop(); // before it may have looked at the window again
+    try {
+      const second = grantsOf([a!], 10, Date.now() + 200);
+      await second.done;
+      assert.equal(second.grants.length, 0, 'the ten it sent are still in the window');
     } finally {
       await redis.start();
     }

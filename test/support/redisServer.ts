@@ -52,6 +52,15 @@ export class RedisServer {
     return this;
   }
 
+  /** Freezes it (SIGSTOP): connections stay open and nothing answers, as a Redis that hangs. */
+  pause(): void {
+    this.process?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.process?.kill('SIGCONT');
+  }
+
   /** Stops it at once (SIGKILL: nothing saved, connections dropped), as a failing Redis would. */
   async stop(): Promise<void> {
     const child = this.process;
