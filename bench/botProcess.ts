@@ -74,17 +74,22 @@ function floorActionOf(activity: TurnContext['activity']): FloorAction | undefin
 
 /**
  * Makes our bot's API request for an action through the same HTTP client, called as
- * src/ticketing/client.ts calls it (ky with the same options, the query in the URL), and reads and
- * parses the answer.
+ * src/ticketing/client.ts calls it (ky with the same timeout and retry options, the query as
+ * searchParams), and reads and parses the answer.
  */
 function apiCaller(baseUrl: string, apiKey: string, ticketIds: string[]) {
-  const http = ky.create({ prefixUrl: baseUrl, retry: 0, throwHttpErrors: false, timeout: false, redirect: 'manual', headers: { accept: 'application/json' } });
+  const statusCodes = [429, 502, 503, 504];
+  const http = ky.create({
+    prefixUrl: baseUrl, timeout: 10_000, redirect: 'manual', throwHttpErrors: false, headers: { accept: 'application/json' },
+    retry: { limit: 2, methods: ['get'], statusCodes, afterStatusCodes: statusCodes, retryOnTimeout: true, jitter: true },
+  });
   let next = 0;
   return async (plan: CallPlan, activity: TurnContext['activity']): Promise<void> => {
     const fromCard: unknown = (activity.value as { action?: { data?: { ticketId?: unknown } } } | undefined)?.action?.data?.ticketId;
     const id = typeof fromCard === 'string' ? fromCard : ticketIds[next++ % ticketIds.length]!;
-    const response = await http(`${plan.path.replace('{id}', id)}?${new URLSearchParams({ key: apiKey, ...plan.query })}`, {
+    const response = await http(plan.path.replace('{id}', id), {
       method: plan.method,
+      searchParams: { key: apiKey, ...plan.query },
       ...(plan.body ? { json: plan.body } : {}),
     });
     const text = await response.text();

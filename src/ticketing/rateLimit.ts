@@ -7,6 +7,15 @@
  */
 import { rateLimitedError } from './errors.js';
 
+/** `Retry-After` as ms from `now`: whole seconds, or an HTTP date. Undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
 /** Time source and timers; the default reads the globals at call time (sinon fake timers work). */
 export interface Clock {
   now(): number;
