@@ -14,6 +14,7 @@ import ky from 'ky';
 import { startApp, type App } from '../src/app.js';
 import type { TicketBot } from '../src/bot.js';
 import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/log.js';
 import type { Dialect } from '../src/ticketing/types.js';
 import { startServer, type BotServer } from '../src/server.js';
 
@@ -150,7 +151,8 @@ function stats(): BotStats {
 
 async function main(): Promise<void> {
   const spec = JSON.parse(process.env.BENCH_BOT ?? '{"kind":"echo"}') as BotSpec;
-  const log = () => undefined;
+  // The bot under test logs nothing (as before pino): the bench measures its turns, not its output.
+  const log = createLogger({ format: 'json', level: 'silent' });
   let server: BotServer;
   let app: App | undefined;
   if (spec.kind === 'tickets') {

@@ -10,6 +10,7 @@ import { startServer, type BotServer } from './server.js';
 import { openSharedState } from './store/sharedState.js';
 import { TicketingClient } from './ticketing/client.js';
 import type { KeySource } from './ticketing/keys.js';
+import type { Logger } from './log.js';
 
 export interface App {
   server: BotServer;
@@ -28,12 +29,12 @@ export interface App {
  */
 export async function startApp(
   config: Config & { ticketing: { baseUrl: string; keys?: KeySource } },
-  log: (line: string) => void,
+  log: Logger,
   host?: string,
 ): Promise<App> {
   // With REDIS_URL, what replicas must agree on lives in Redis; without it, in this process.
-  const state = await openSharedState(config.redis, log);
-  if (config.redis) log(`shared state on Redis (${state.mode()}), ${config.redis.replicas} replica(s) sharing the API key`);
+  const state = await openSharedState(config.redis, (line) => log.info({ component: 'redis' }, line));
+  if (config.redis) log.info(`shared state on Redis (${state.mode()}), ${config.redis.replicas} replica(s) sharing the API key`);
   const conversations = new ConversationStore(state.storage);
   state.onRestored(() => conversations.putBack());
   const client = new TicketingClient({
@@ -45,7 +46,7 @@ export async function startApp(
     rateLimit: config.ticketing.rateLimit,
     dialect: config.ticketing.dialect,
     ...(state.limiterFor ? { limiterFor: state.limiterFor } : {}),
-    log: (line) => log(`api ${line}`),
+    log: (line) => log.info({ component: 'api' }, line),
   });
   const bot = new TicketBot({
     client,
