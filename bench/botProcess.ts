@@ -14,6 +14,7 @@ import ky from 'ky';
 import { startApp, type App } from '../src/app.js';
 import type { TicketBot } from '../src/bot.js';
 import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/log.js';
 import type { Dialect } from '../src/ticketing/types.js';
 import { startServer, type BotServer } from '../src/server.js';
 
@@ -78,17 +79,22 @@ function floorActionOf(activity: TurnContext['activity']): FloorAction | undefin
 
 /**
  * Makes our bot's API request for an action through the same HTTP client, called as
- * src/ticketing/client.ts calls it (ky with the same options, the query in the URL), and reads and
- * parses the answer.
+ * src/ticketing/client.ts calls it (ky with the same timeout and retry options, the query as
+ * searchParams), and reads and parses the answer.
  */
 function apiCaller(baseUrl: string, apiKey: string, ticketIds: string[]) {
-  const http = ky.create({ prefixUrl: baseUrl, retry: 0, throwHttpErrors: false, timeout: false, redirect: 'manual', headers: { accept: 'application/json' } });
+  const statusCodes = [429, 502, 503, 504];
+  const http = ky.create({
+    prefixUrl: baseUrl, timeout: 10_000, redirect: 'manual', throwHttpErrors: false, headers: { accept: 'application/json' },
+    retry: { limit: 2, methods: ['get'], statusCodes, afterStatusCodes: statusCodes, retryOnTimeout: true, jitter: true },
+  });
   let next = 0;
   return async (plan: CallPlan, activity: TurnContext['activity']): Promise<void> => {
     const fromCard: unknown = (activity.value as { action?: { data?: { ticketId?: unknown } } } | undefined)?.action?.data?.ticketId;
     const id = typeof fromCard === 'string' ? fromCard : ticketIds[next++ % ticketIds.length]!;
-    const response = await http(`${plan.path.replace('{id}', id)}?${new URLSearchParams({ key: apiKey, ...plan.query })}`, {
+    const response = await http(plan.path.replace('{id}', id), {
       method: plan.method,
+      searchParams: { key: apiKey, ...plan.query },
       ...(plan.body ? { json: plan.body } : {}),
     });
     const text = await response.text();
@@ -149,10 +155,10 @@ function stats(): BotStats {
 
 async function main(): Promise<void> {
   const spec = JSON.parse(process.env.BENCH_BOT ?? '{"kind":"echo"}') as BotSpec;
-  // Only what says a replica lost Redis or came back: a bench result with it is read differently.
-  const log = (line: string) => {
-    if (line.startsWith('redis ')) console.error(`bot ${process.pid}: ${line}`);
-  };
+  // The bot under test logs nothing (as before pino): the bench measures its turns, not its output.
+  // A replica on Redis says only when it lost Redis or got it back: a bench result with that is read differently.
+  const redisLines = { write: (record: string) => { if ((JSON.parse(record) as { component?: string }).component === 'redis') process.stderr.write(`bot ${process.pid}: ${record}`); } };
+  const log = createLogger({ format: 'json', level: spec.kind === 'tickets' && spec.redisUrl ? 'info' : 'silent', destination: redisLines });
   let server: BotServer;
   let app: App | undefined;
   if (spec.kind === 'tickets') {

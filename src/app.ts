@@ -16,6 +16,7 @@ import { settingsFor } from './notify/notificationSettings.js';
 import { startNotifications, type Notifications } from './notify/notifications.js';
 import { RecentActions } from './notify/recentActions.js';
 import { SubscriptionStore } from './notify/subscriptions.js';
+import type { Logger } from './log.js';
 
 export interface App {
   server: BotServer;
@@ -36,12 +37,12 @@ export interface App {
  */
 export async function startApp(
   config: Config & { ticketing: { baseUrl: string; keys?: KeySource } },
-  log: (line: string) => void,
+  log: Logger,
   host?: string,
 ): Promise<App> {
   // With REDIS_URL, what replicas must agree on lives in Redis; without it, in this process.
-  const state = await openSharedState(config.redis, log);
-  if (config.redis) log(`shared state on Redis (${state.mode()}), ${config.redis.replicas} replica(s) sharing the API key`);
+  const state = await openSharedState(config.redis, (line) => log.info({ component: 'redis' }, line));
+  if (config.redis) log.info(`shared state on Redis (${state.mode()}), ${config.redis.replicas} replica(s) sharing the API key`);
   const conversations = new ConversationStore(state.storage);
   state.onRestored(() => conversations.putBack());
   const recentActions = new RecentActions();
@@ -58,7 +59,7 @@ export async function startApp(
     dialect: config.ticketing.dialect,
     ...(state.limiterFor ? { limiterFor: state.limiterFor } : {}),
     ...(sharedCache ? { sharedCache } : {}),
-    log: (line) => log(`api ${line}`),
+    log: (line) => log.info({ component: 'api' }, line),
     onWrite: (ticketId, user, at) => recentActions.record(ticketId, user.id, at),
   });
   let server: BotServer | undefined;
@@ -93,7 +94,7 @@ export async function startApp(
   client.getTags().catch(() => undefined);
   const notifications = subscriptions && startNotifications({
     config: config.notify, state, client, conversations, subscriptions, recent: recentActions,
-    utcOffset: config.ticketing.timezoneDefault, log,
+    utcOffset: config.ticketing.timezoneDefault, log: (line) => log.info({ component: 'notify' }, line),
   }, server.adapter, config.bot?.appId ?? '');
   return {
     server, client, conversations, ...(notifications ? { notifications } : {}),

@@ -28,6 +28,8 @@ import { fileConsentAttachment, fileInfoAttachment, parseFileConsent, uploadFile
 import type { NotificationSettings } from './notify/notificationSettings.js';
 import { turnOrigin } from './notify/recentActions.js';
 import { conversationKeyOf } from './notify/subscriptions.js';
+import type { Logger } from './log.js';
+import { startTurnLog, turnLog } from './turnLog.js';
 
 export interface BotDeps {
   client: TicketingClient;
@@ -49,7 +51,7 @@ export interface BotDeps {
   reports: Reports;
   /** The `notify` command's settings for a turn; unset when notifications are off. */
   notificationSettings?: (activity: TurnContext['activity']) => NotificationSettings;
-  log: (line: string) => void;
+  log: Logger;
 }
 
 /** Teams waits about 5 s for an invoke's answer; we answer well before, busy or not (its own network time counts too). */
@@ -128,9 +130,9 @@ export class TicketBot extends TeamsActivityHandler {
     this.replays = new ReplayGuard({ file: deps.replayFile, shared: deps.replayClaims });
     this.onMessage(async (context, next) => {
       // A repeat whose first answer is no longer kept is answered with silence: never the work again.
-      const ignored = () => deps.log(`turn ${context.activity.id} already handled, here or on another replica: nothing done`);
+      const ignored = () => this.log(context).info('already handled, here or on another replica: nothing done');
       const { result, repeated } = this.replays.once(replayKey(context.activity), () => this.handleMessage(context), ignored);
-      if (repeated) deps.log(`turn ${context.activity.id} repeated delivery ignored`);
+      if (repeated) this.log(context).info('repeated delivery ignored');
       await result;
       await next();
     });
@@ -146,14 +148,15 @@ export class TicketBot extends TeamsActivityHandler {
 
   /** People of a tenant not allowed get one short sentence (or a 403 for an invoke), and nothing else runs. */
   override async run(context: TurnContext): Promise<void> {
+    const log = startTurnLog(context, this.deps.log);
     const allowed = this.deps.allowedTenants;
     if (allowed === '*' || allowed.includes(tenantOf(context.activity) ?? '')) {
       // Not awaited: a slow store must not hold the turn; a failed write is made again when the store returns.
-      this.deps.conversations.remember(context.activity).catch(() => this.deps.log(`turn ${context.activity.id ?? '-'} conversation not saved yet`));
+      this.deps.conversations.remember(context.activity).catch(() => log.warn('conversation not saved yet'));
       // The changes this turn makes are known as the bot's, made from here: not notified back here.
       return turnOrigin.run({ conversationId: conversationKeyOf(context.activity) ?? '' }, () => super.run(context));
     }
-    this.deps.log(`turn ${context.activity.id ?? '-'} refused: tenant not allowed`);
+    log.warn('refused: tenant not allowed');
     if (context.activity.type === ActivityTypes.Message) await context.sendActivity(FOREIGN_TENANT);
     if (context.activity.type === ActivityTypes.Invoke) {
       await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: typedError(403, 'TenantNotAllowed', FOREIGN_TENANT) });
@@ -189,6 +192,11 @@ export class TicketBot extends TeamsActivityHandler {
     return translatorFor(languageOf(context.activity.locale));
   }
 
+  /** The turn's logger (see turnLog.ts). */
+  private log(context: TurnContext): Logger {
+    return turnLog(context, this.deps.log);
+  }
+
   private featureContext(context: TurnContext, budgetMs: number): FeatureContext {
     const activity = context.activity;
     return {
@@ -216,12 +224,14 @@ export class TicketBot extends TeamsActivityHandler {
     const started = Date.now();
     try {
       const answer = await run();
-      this.deps.log(`turn ${context.activity.id} ${what} ok ${Date.now() - started}ms`);
+      this.log(context).info({ action: what, ms: Date.now() - started }, `${what} ok`);
       return answer;
     } catch (error) {
       const answer = errorAnswer(error, ticketId, this.translatorOf(context));
       const kind = error instanceof Error ? error.name : typeof error;
-      this.deps.log(`turn ${context.activity.id} ${what} ${answer.known ? 'refused' : 'FAILED'} ${kind} ${Date.now() - started}ms`);
+      const record = { action: what, error: kind, ms: Date.now() - started };
+      if (answer.known) this.log(context).info(record, `${what} refused`);
+      else this.log(context).error(record, `${what} FAILED`);
       return answer;
     }
   }
@@ -290,14 +300,14 @@ export class TicketBot extends TeamsActivityHandler {
       // everyone. Not awaited: the clicker's answer need not wait for the connector's round trip
       // (the request is sent before the turn ends; a failure is only logged).
       void context.updateActivity(cardMessage(answer.card, answer.summary, replyTo)).catch((error: unknown) => {
-        this.deps.log(`turn ${context.activity.id} card update for everyone failed: ${error instanceof Error ? error.name : 'error'}`);
+        this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'card update for everyone failed');
       });
     }
     // The file consent card goes to the personal chat the person clicked in: a file is offered nowhere else.
     // A failed offer leaves the link, which the answer holds: it is logged, not turned into an error.
     if (answer.file) {
       await context.sendActivity({ attachments: [fileConsentAttachment(answer.file)] }).catch((error: unknown) => {
-        this.deps.log(`turn ${context.activity.id} file offer failed: ${error instanceof Error ? error.name : 'error'}`);
+        this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'file offer failed');
       });
     }
     return this.invokeCard(answer.card);
@@ -309,7 +319,7 @@ export class TicketBot extends TeamsActivityHandler {
     const asker = context.activity.from?.aadObjectId;
     const grant = asker ? this.deps.reports.grantOf(consent.token, asker) : undefined;
     if (!grant) {
-      this.deps.log(`turn ${context.activity.id} file consent refused: expired or not the asker's`);
+      this.log(context).info("file consent refused: expired or not the asker's");
       await context.sendActivity('That file offer has expired or was not made to you; click Download CSV on the report again.');
       return { status: 200 };
     }
@@ -321,9 +331,9 @@ export class TicketBot extends TeamsActivityHandler {
       const csv = await this.deps.reports.csv(grant, Date.now() + INVOKE_BUDGET_MS);
       await uploadFile(consent.upload.uploadUrl, csv.bytes, INVOKE_BUDGET_MS);
       await context.sendActivity({ attachments: [fileInfoAttachment(consent.upload)] });
-      this.deps.log(`turn ${context.activity.id} file upload ok ${csv.bytes.length} bytes`);
+      this.log(context).info({ bytes: csv.bytes.length }, 'file upload ok');
     } catch (error) {
-      this.deps.log(`turn ${context.activity.id} file upload failed ${error instanceof Error ? error.name : 'error'}`);
+      this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'file upload failed');
       await context.sendActivity('The file could not be saved to your OneDrive; the link on the report card still works for a few minutes.');
     }
     return { status: 200 };
@@ -337,7 +347,7 @@ export class TicketBot extends TeamsActivityHandler {
       await ctx.actor();
       return invokeBody(taskForm(await openCreateForm(ctx, source)));
     } catch (error) {
-      this.deps.log(`turn ${context.activity.id} create form refused ${error instanceof Error ? error.name : 'error'}`);
+      this.log(context).info({ error: error instanceof Error ? error.name : 'error' }, 'create form refused');
       const t = this.translatorOf(context);
       return invokeBody({ task: { type: 'message', value: `${errorAnswer(error, undefined, t).summary} ${t('errors.formNotOpened')}` } });
     }
@@ -351,13 +361,13 @@ export class TicketBot extends TeamsActivityHandler {
       outcome = await submitCreateForm(ctx, data, source);
     } catch (error) {
       // Only when the form itself cannot be drawn again (the helpdesk's fields are unreachable).
-      this.deps.log(`turn ${context.activity.id} create refused ${error instanceof Error ? error.name : 'error'}`);
+      this.log(context).info({ error: error instanceof Error ? error.name : 'error' }, 'create refused');
       const t = this.translatorOf(context);
       return invokeBody({ task: { type: 'message', value: `${errorAnswer(error, undefined, t).summary} ${t('errors.noTicketCreated')}` } });
     }
     if ('form' in outcome) return invokeBody(taskForm(outcome.form));
     const { card, summary } = outcome.created;
-    this.deps.log(`turn ${context.activity.id} create ticket ok`);
+    this.log(context).info('create ticket ok');
     // The card goes into the compose box: the person sends it (or not), in any chat, even one the
     // bot is not in. The command box has no compose box, so it gets a sentence.
     if (where === 'commandBox') return invokeBody({ composeExtension: { type: 'message', text: summary } });
@@ -382,11 +392,13 @@ export class TicketBot extends TeamsActivityHandler {
     const ctx = this.featureContext(context, INVOKE_BUDGET_MS);
     try {
       const results = await run(ctx);
-      this.deps.log(`turn ${context.activity.id} ${what} ok ${results.length}`);
+      this.log(context).info({ action: what, results: results.length }, `${what} ok`);
       return invokeBody({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: results.map(resultAttachment) } });
     } catch (error) {
       const answer = errorAnswer(error, undefined, ctx.locale.t);
-      this.deps.log(`turn ${context.activity.id} ${what} ${answer.known ? 'refused' : 'FAILED'} ${error instanceof Error ? error.name : 'error'}`);
+      const record = { action: what, error: error instanceof Error ? error.name : 'error' };
+      if (answer.known) this.log(context).info(record, `${what} refused`);
+      else this.log(context).error(record, `${what} FAILED`);
       if (quietly) return invokeBody({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } });
       return invokeBody({ composeExtension: { type: 'message', text: answer.summary } });
     }

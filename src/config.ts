@@ -49,6 +49,8 @@ export interface KeyVaultConfig {
 }
 
 export type LogFormat = 'json' | 'text';
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface Config {
   port: number;
@@ -78,6 +80,8 @@ export interface Config {
   playground: boolean;
   /** JSON lines (App Service's log stream) or plain lines; JSON unless in local mode. */
   logFormat: LogFormat;
+  /** The least severe records written (LOG_LEVEL); default `info`. */
+  logLevel: LogLevel;
   /** On SIGTERM, how long turns in flight may take before the process stops, in ms. */
   stopGraceMs: number;
   /** Shared state for several replicas; unset: everything in this process's memory. */
@@ -335,6 +339,7 @@ export function loadConfig(env: Env = process.env): Config {
     linkDomains: domains(env, 'TICKET_LINK_DOMAINS', ['*.teamswork.app']),
     playground: oneOf(env, 'PLAYGROUND', ['on', 'off'] as const) !== 'off',
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const) ?? (bot ? 'json' : 'text'),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS) ?? 'info',
     stopGraceMs: integer(env, 'STOP_GRACE_S', 4, 0, 600) * 1000,
     redis: redisConfig(env),
     reports: reportsConfig(env),

@@ -23,21 +23,21 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logFormat);
-  const log = logger.info;
-  logError = logger.error;
+  const logger = createLogger({ format: config.logFormat, level: config.logLevel });
+  const log: Log = (line) => logger.info(line);
+  logError = (line) => logger.error(line);
   if (dotEnv) log('Settings read from .env (the environment wins where both set one)');
 
   // Production keys may live in Key Vault, read with the app's managed identity and kept fresh.
   let keys: KeyVaultKeys | undefined;
   if (config.ticketing.keyVault) {
     const { url, apiKeySecret, readOnlyKeySecret, refreshMs } = config.ticketing.keyVault;
-    keys = await KeyVaultKeys.load({ vaultUrl: url, apiKeySecret, readOnlyKeySecret, refreshMs, credential: azureCredential(config.bot), log });
+    keys = await KeyVaultKeys.load({ vaultUrl: url, apiKeySecret, readOnlyKeySecret, refreshMs, credential: azureCredential(config.bot), log: (line) => logger.info({ component: 'keyVault' }, line) });
     log(`API keys read from Key Vault ${url}; read again every ${refreshMs / 1000} s and after a 401`);
   }
 
   if (!config.bot && config.ticketing.baseUrl !== undefined) {
-    log('WARNING: local mode against a real helpdesk (ALLOW_LOCAL_MODE_WITH_LIVE_API=true): anyone who reaches this port acts as whoever they claim to be.');
+    logger.warn('WARNING: local mode against a real helpdesk (ALLOW_LOCAL_MODE_WITH_LIVE_API=true): anyone who reaches this port acts as whoever they claim to be.');
   }
   let sandbox: Sandbox | undefined;
   let ticketing = config.ticketing;
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     ticketing = { ...ticketing, baseUrl: sandbox.baseUrl, apiKey: sandbox.primaryKey, readOnlyKey: undefined };
     log(`No TICKETING_BASE_URL set: using the embedded sandbox API at ${sandbox.baseUrl} (invented tickets)`);
   }
-  const app = await startApp({ ...config, ticketing: { ...ticketing, baseUrl: ticketing.baseUrl!, ...(keys ? { keys } : {}) } }, log);
+  const app = await startApp({ ...config, ticketing: { ...ticketing, baseUrl: ticketing.baseUrl!, ...(keys ? { keys } : {}) } }, logger);
   log(`Bot listening on http://localhost:${config.port}/api/messages${config.bot ? '' : ' (local mode: no Bot Framework auth)'}`);
 
   let stopping = false;
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       botEndpoint: `http://127.0.0.1:${config.port}/api/messages`,
       port: DEFAULT_PLAYGROUND_PORT,
       onUnexpectedExit: (why) => {
-        if (!stopping) log(`Agents Playground stopped: ${why}. The bot keeps running.`);
+        if (!stopping) logger.warn(`Agents Playground stopped: ${why}. The bot keeps running.`);
       },
     }).then(
       (started) => {
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
         return started;
       },
       (error: unknown) => {
-        log(`Agents Playground not started: ${error instanceof Error ? error.message : String(error)}. The bot keeps running.`);
+        logger.warn(`Agents Playground not started: ${error instanceof Error ? error.message : String(error)}. The bot keeps running.`);
         return undefined;
       },
     );

@@ -1,32 +1,41 @@
-import pino from 'pino';
-import type { LogFormat } from './config.js';
+/**
+ * The app's one logger (pino). JSON records, one a line, for App Service's log stream and Log
+ * Analytics; pino-pretty's readable lines only for local use (LOG_FORMAT=text, the default
+ * without Teams credentials). Keys and tokens in a record's fields are censored by pino's redact.
+ * A record holds what happened, never a person's text, a key, a token or a stack trace.
+ */
+import pino, { type DestinationStream, type Logger, type LoggerOptions as PinoOptions } from 'pino';
+import pretty from 'pino-pretty';
+import type { LogFormat, LogLevel } from './config.js';
 
-/** One line of what happened; never a key, token, URL with a query, or stack trace. */
+export type { Logger } from 'pino';
+
+/** One line, for a part that only says what happened (the API client, Key Vault, Redis). */
 export type Log = (line: string) => void;
 
-export interface Logger {
-  info: Log;
-  error: Log;
+/** Fields that may hold a secret, in a record or one level down; pino writes `[redacted]` instead. */
+const SECRET_FIELDS = ['key', 'apiKey', 'readOnlyKey', 'token', 'authorization', 'password', 'secret', 'clientSecret'];
+export const REDACTED_PATHS = [...SECRET_FIELDS, ...SECRET_FIELDS.map((field) => `*.${field}`)];
+
+export interface LoggerOptions {
+  format: LogFormat;
+  /** Default `info`. */
+  level?: LogLevel;
+  /** Default stdout, written synchronously so that a record before process.exit is kept. */
+  destination?: DestinationStream;
 }
 
-/**
- * `json`: one object a line on stdout (`{"level":"info","time":"…","msg":"…"}`), what App Service's
- * log stream and Log Analytics read; written synchronously so a line before process.exit is kept.
- * `text`: `<ISO time> <line>` for a terminal, errors on stderr.
- */
-export function createLogger(
-  format: LogFormat,
-  destination: NodeJS.WritableStream = process.stdout,
-  errors: NodeJS.WritableStream = destination === process.stdout ? process.stderr : destination,
-): Logger {
-  if (format === 'text') {
-    const to = (stream: NodeJS.WritableStream) => (line: string) => void stream.write(`${new Date().toISOString()} ${line}\n`);
-    return { info: to(destination), error: to(errors) };
-  }
-  const logger = pino({
+export function createLogger({ format, level = 'info', destination }: LoggerOptions): Logger {
+  const options: PinoOptions = {
+    level,
     base: undefined,
     timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-  }, destination === process.stdout ? pino.destination({ dest: 1, sync: true }) : destination);
-  return { info: (line) => logger.info(line), error: (line) => logger.error(line) };
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+  };
+  if (format === 'text') {
+    return pino(options, pretty({ destination: destination ?? 1, sync: true, colorize: false, singleLine: true, translateTime: 'SYS:isoDateTime' }));
+  }
+  // The level as its name ("info"), which a person querying the log stream reads more easily than 30.
+  const json: PinoOptions = { ...options, formatters: { level: (label) => ({ level: label }) } };
+  return pino(json, destination ?? pino.destination({ dest: 1, sync: true }));
 }

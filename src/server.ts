@@ -5,6 +5,7 @@ import { BotAuthenticator, type AuthenticateRequestResult } from './auth/botAuth
 import { AuthRefused } from './auth/tokenGate.js';
 import type { BotAuthConfig } from './config.js';
 import type { TicketBot } from './bot.js';
+import type { Logger } from './log.js';
 import type { Readiness } from './readiness.js';
 import { exportHandler } from './reports/exportRoute.js';
 import type { Reports } from './reports/reports.js';
@@ -24,7 +25,7 @@ export interface ServerOptions {
   bot: TicketBot;
   /** Unset: local mode (Agents Playground, tests): no Bot Framework token is required or sent. */
   auth?: BotAuthConfig;
-  log: (line: string) => void;
+  log: Logger;
   /** GET /readyz: what the instance can serve now (default: ready once listening). */
   readiness?: () => Promise<Readiness>;
   /** Serves GET /exports/<token> (reports' CSV links); unset: no such route. */
@@ -57,11 +58,11 @@ class TurnAdapter extends CloudAdapter {
   }
 }
 
-function createAdapter(authenticator: BotAuthenticator, log: (line: string) => void): TurnAdapter {
+function createAdapter(authenticator: BotAuthenticator, log: Logger): TurnAdapter {
   const adapter = new TurnAdapter(authenticator.sdk);
   adapter.onTurnError = async (context, error) => {
     // Only the error's kind is logged: its message may hold a URL or a payload.
-    log(`turn ${context.activity?.id ?? '-'} error ${error instanceof Error ? error.name : typeof error}`);
+    log.error({ activityId: context.activity?.id, error: error instanceof Error ? error.name : typeof error }, 'turn error');
     if (context.activity?.type === 'message') {
       await context.sendActivity('Sorry, something went wrong on my side. Please try again.').catch(() => undefined);
     }
@@ -121,7 +122,7 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
       auth = await authenticator.authenticate(activity, String(req.headers.authorization ?? ''));
     } catch (error) {
       if (!(error instanceof AuthRefused)) throw error;
-      options.log(`auth refused ${error.reason}`);
+      options.log.warn({ reason: error.reason }, 'auth refused');
       res.send(401, { error: 'Unauthorized.' });
       return;
     }
@@ -130,7 +131,7 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
       const answer = await adapter.runTurn(auth, activity, (context) => options.bot.run(context));
       res.send(answer?.status ?? 200, answer?.body);
     } catch (error) {
-      options.log(`request failed ${error instanceof Error ? error.name : typeof error}`);
+      options.log.error({ error: error instanceof Error ? error.name : typeof error }, 'request failed');
       if (!res.headersSent) res.send(500, { error: 'The bot could not handle this activity.' });
     } finally {
       if (--inFlight === 0) idle?.();
@@ -146,7 +147,7 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
     res.send(report.ready ? 200 : 503, { status, checks: report.checks });
   });
 
-  if (options.reports) server.get('/exports/*', exportHandler(options.reports, options.log));
+  if (options.reports) server.get('/exports/*', exportHandler(options.reports, (line) => options.log.info({ component: 'exports' }, line)));
 
   await new Promise<void>((resolve, reject) => {
     const refuse = (error: NodeJS.ErrnoException) =>

@@ -128,7 +128,15 @@ describe('the bot\'s token to the connector, for every app type, as a process', 
       const log = [...bot!.stdout, ...bot!.stderr].join('\n');
       assert.ok(!log.includes(wrong), 'the secret is not logged');
       assert.doesNotMatch(log, /\n\s+at |AADSTS/, 'no stack trace, no raw answer from the sign-in service');
-      assert.match(log, /turn act-\S+ error/, 'the failed turn is logged');
+      // A JSON record at level error, naming the turn (the log is JSON with credentials).
+      const records = bot!.stdout.flatMap((line) => {
+        try {
+          return [JSON.parse(line) as Record<string, unknown>];
+        } catch {
+          return [];
+        }
+      });
+      assert.ok(records.some((r) => r.level === 'error' && r.msg === 'turn error' && String(r.activityId).startsWith('act-')), 'the failed turn is logged');
     } finally {
       login.acceptedSecret = undefined;
     }

@@ -21,7 +21,7 @@ describe('operations', () => {
 
     async function startWith(apiKey: string): Promise<App> {
       const config = loadConfig({});
-      app = await startApp({ ...config, port: 0, ticketing: { ...config.ticketing, baseUrl: sandbox.baseUrl, apiKey } }, () => undefined, '127.0.0.1');
+      app = await startApp({ ...config, port: 0, ticketing: { ...config.ticketing, baseUrl: sandbox.baseUrl, apiKey } }, createLogger({ format: 'json', level: 'silent' }), '127.0.0.1');
       return app;
     }
 
@@ -64,7 +64,7 @@ describe('operations', () => {
   describe('logs', () => {
     it('json: one object a line with level, time and message only', () => {
       const out = new PassThrough();
-      const logger = createLogger('json', out);
+      const logger = createLogger({ format: 'json', destination: out });
       logger.info('Bot listening');
       logger.error('Could not start: x');
       const lines = String(out.read()).trim().split('\n').map((l) => JSON.parse(l));
@@ -73,10 +73,11 @@ describe('operations', () => {
       assert.deepEqual(Object.keys(lines[0]).sort(), ['level', 'msg', 'time']);
     });
 
-    it('text: the time, then the line', () => {
+    // pino-pretty's line since issue 18 (the level is now said too).
+    it('text: the time, the level, then the line', () => {
       const out = new PassThrough();
-      createLogger('text', out).info('Bot listening');
-      assert.match(String(out.read()), /^\d{4}-\d\d-\d\dT[\d:.]+Z Bot listening\n$/);
+      createLogger({ format: 'text', destination: out }).info('Bot listening');
+      assert.match(String(out.read()), /^\[\d{4}-\d\d-\d\dT[\d:.]+[^\]]*\] INFO: Bot listening\n$/);
     });
   });
 });

@@ -62,9 +62,12 @@ describe('start-up, as a process', function () {
     assert.ok(Date.now() - started < 4000, 'stopped within the grace period');
     const lines = bot.stdout.map((l) => JSON.parse(l) as { level: string; time: string; msg: string });
     for (const line of lines) {
-      assert.deepEqual(Object.keys(line).sort(), ['level', 'msg', 'time']);
+      // Level, time and message on every record; a turn's also say which turn (no pid or host name).
+      assert.deepEqual(['level', 'msg', 'time'].filter((key) => !(key in line)), [], JSON.stringify(line));
+      assert.ok(!('pid' in line) && !('hostname' in line), JSON.stringify(line));
       assert.ok(!Number.isNaN(Date.parse(line.time)));
     }
+    assert.ok(lines.some((l) => 'activityId' in l && 'kind' in l), 'the turn was logged with its activity');
     assert.ok(lines.some((l) => l.msg === 'SIGTERM: finishing turns in flight, then stopping'));
     assert.equal(lines.at(-1)!.msg, 'Stopped');
   });

@@ -1,5 +1,6 @@
 import { createFormCard, type Choice, type CreateFormView, type CustomInput, type TagGroup } from '../cards/createFormCard.js';
 import { cutToBytes } from '../cards/format.js';
+import { MAX_DESCRIPTION_LENGTH } from '../ticketing/limits.js';
 import type { AdaptiveCard } from '../cards/render.js';
 import { isTicketingError } from '../ticketing/errors.js';
 import {
@@ -14,7 +15,6 @@ import { MAX_TITLE_LENGTH } from './parseCommand.js';
 import { catalogOptions } from './ticketRef.js';
 
 /** The service's limit for a description or a text area. */
-export const MAX_DESCRIPTION_LENGTH = 10_000;
 /** A title taken from a message's first line is cut to this, at a word. */
 const TITLE_FROM_MESSAGE = 80;
 

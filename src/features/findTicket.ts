@@ -2,6 +2,7 @@ import { freshOrCopy } from '../cache/busyCopy.js';
 import { copyAge, copyNote, numberLabel, personName } from '../cards/format.js';
 import type { AdaptiveCard } from '../cards/render.js';
 import type { Ticket } from '../ticketing/types.js';
+import { UUID_IN_TEXT } from '../ticketing/validate.js';
 import type { FeatureContext } from './context.js';
 import { parseTicketNumber } from './parseCommand.js';
 import { cardExtras, callOptions, loadTicket } from './ticketRef.js';
@@ -61,7 +62,6 @@ export async function findTickets(ctx: FeatureContext, query: SearchQuery): Prom
   return results(ctx, items, read.copiedAt);
 }
 
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** A host matches `*.example.com` (any subdomain, or the domain itself) or an exact name. */
 function hostMatches(host: string, pattern: string): boolean {
@@ -83,7 +83,7 @@ export function ticketInLink(link: string, domains: readonly string[]): { id: st
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
   if (!domains.some((d) => hostMatches(url.hostname.toLowerCase(), d))) return undefined;
-  const uuid = (url.pathname + url.search + url.hash).match(UUID);
+  const uuid = (url.pathname + url.search + url.hash).match(UUID_IN_TEXT);
   if (uuid) return { id: uuid[0].toLowerCase() };
   const number = (url.pathname + url.search + url.hash).match(/(?:tickets?\/|ticketId=|#)(\d{1,9})\b/i);
   return number ? { number: Number(number[1]) } : undefined;

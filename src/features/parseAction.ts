@@ -1,9 +1,9 @@
 import { PRIORITIES, RESOLUTIONS, STATUSES, type Priority, type Resolution } from '../ticketing/types.js';
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, type ListFilters } from './parseCommand.js';
-import { isRecord } from '../ticketing/validate.js';
 import { DEFAULT_PERIOD, type ReportRequest } from '../reports/reportRequest.js';
 import { tokenize } from './parseCommand.js';
 import { parseReportArgs } from './parseReport.js';
+import { isRecord, isUuid } from '../ticketing/validate.js';
 
 /** Every card verb. Templates in cards/ use these strings; a test keeps both sides in step. */
 export const VERBS = {
@@ -44,13 +44,12 @@ export class BadActionError extends Error {
   override name = 'BadActionError';
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TOKEN_LENGTH = 4096;
 
 
 function ticketId(data: Record<string, unknown>): string {
   const id = data.ticketId;
-  if (typeof id !== 'string' || !UUID.test(id)) throw new BadActionError('This button does not name a ticket I know.');
+  if (typeof id !== 'string' || !isUuid(id)) throw new BadActionError('This button does not name a ticket I know.');
   return id.toLowerCase();
 }
 

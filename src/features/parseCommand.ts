@@ -3,10 +3,11 @@ import type { ReportRequest } from '../reports/reportRequest.js';
 import { parseReportArgs } from './parseReport.js';
 import { inEnglishWords } from './frenchCommands.js';
 import { parseNotify, type NotifyRequest } from '../notify/notifySetting.js';
+import { MAX_COMMENT_LENGTH, MAX_TITLE_LENGTH } from '../ticketing/limits.js';
 
-/** Longest text a person may type into a title or a comment; the rest is refused, not cut. */
-export const MAX_TITLE_LENGTH = 255;
-export const MAX_TEXT_LENGTH = 4000;
+/** Longest text a person may type into a title or a comment (the API's limits); the rest is refused, not cut. */
+export { MAX_TITLE_LENGTH };
+export const MAX_TEXT_LENGTH = MAX_COMMENT_LENGTH;
 
 export interface ListFilters {
   status?: Status;

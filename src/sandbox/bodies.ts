@@ -10,12 +10,9 @@ import {
 import { invalidParameter, missingField } from './errors.js';
 import { isDateOrDateTime, toCalendarDay } from './dates.js';
 import type { Dialect } from './dialect.js';
+import { MAX_COMMENT_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_TEXT_FIELD_LENGTH, MAX_TITLE_LENGTH } from '../ticketing/limits.js';
 import { changeTargets, isResolutionStatus, statusForChange } from './workflows.js';
 
-export const MAX_TITLE = 255;
-export const MAX_DESCRIPTION = 10_000;
-export const MAX_COMMENT = 4_000;
-const MAX_TEXT_FIELD = 255;
 const MAX_USER_PART = 320;
 const MAX_TAG = 100;
 const MAX_LIST = 100;
@@ -150,7 +147,7 @@ function parseCustomFieldValue(field: CustomField, value: unknown, path: string)
     }
     case 'text':
     case 'textarea': {
-      const max = field.type === 'text' ? MAX_TEXT_FIELD : MAX_DESCRIPTION;
+      const max = field.type === 'text' ? MAX_TEXT_FIELD_LENGTH : MAX_DESCRIPTION_LENGTH;
       if (typeof value !== 'string') throw invalidParameter(`The field "${path}" (${field.label}) must be a string.`);
       if (value.length > max) throw invalidParameter(`The field "${path}" (${field.label}) must be at most ${max} characters long.`);
       return value;
@@ -201,9 +198,9 @@ function refuseStatusAndReadOnly(object: Json, path: string, creating: boolean):
 /** The fields of a ticket body both create and update accept, each checked; absent stays absent. */
 function parseTicketFields(object: Json, path: string, catalog: Catalog, timezone: number): TicketChanges {
   const changes: TicketChanges = {};
-  if ('title' in object) changes.title = requiredString(object.title, `${path}.title`, MAX_TITLE);
+  if ('title' in object) changes.title = requiredString(object.title, `${path}.title`, MAX_TITLE_LENGTH);
   if ('requestor' in object) changes.requestor = parseUser(object.requestor, `${path}.requestor`);
-  if ('description' in object) changes.description = optionalString(object.description, `${path}.description`, MAX_DESCRIPTION) ?? null;
+  if ('description' in object) changes.description = optionalString(object.description, `${path}.description`, MAX_DESCRIPTION_LENGTH) ?? null;
   if ('priority' in object) changes.priority = parseEnum(object.priority, PRIORITIES, `${path}.priority`);
   if ('assignee' in object) changes.assignee = object.assignee === null ? null : parseUser(object.assignee, `${path}.assignee`);
   if ('expectedDate' in object) {
@@ -278,7 +275,7 @@ export function parseStatusBody(body: Json, dialect: Dialect, workflowId?: strin
     if (!isResolutionStatus(workflowId, status)) throw invalidParameter('The field "resolution" is only accepted with the status Resolved.');
     resolution = parseEnum(body.resolution, RESOLUTIONS, 'resolution');
   }
-  const comment = optionalString(body.comment, 'comment', MAX_COMMENT);
+  const comment = optionalString(body.comment, 'comment', MAX_COMMENT_LENGTH);
   const user = parseUser(body.user, 'user');
   return {
     change: { status, ...(resolution ? { resolution } : {}), ...(comment ? { comment } : {}) },
@@ -289,7 +286,7 @@ export function parseStatusBody(body: Json, dialect: Dialect, workflowId?: strin
 /** POST /tickets/{id}/comments (or /activities): `{ comment, isPrivate?, user }`. */
 export function parseCommentBody(body: Json): { input: CommentInput; user: User } {
   refuseUnknown(body, ['comment', 'isPrivate', 'user'], '');
-  const comment = requiredString(body.comment, 'comment', MAX_COMMENT);
+  const comment = requiredString(body.comment, 'comment', MAX_COMMENT_LENGTH);
   let isPrivate = false;
   if (body.isPrivate !== undefined && body.isPrivate !== null) {
     if (typeof body.isPrivate !== 'boolean') throw invalidParameter('The field "isPrivate" must be true or false.');

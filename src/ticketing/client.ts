@@ -6,11 +6,11 @@
  * caller's deadline. Only GETs are retried. Every failure is a TicketingError whose message is
  * safe to show a person.
  */
-import ky, { type KyInstance } from 'ky';
+import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
 import { TtlCache, type SharedLayer } from './cache.js';
 import {
-  ROUTE_NOT_FOUND, TicketingError, badResponseError, httpError, invalidInput, networkError, rateLimitedError,
-  readOnlyError, timeoutError, unconfirmedError,
+  ROUTE_NOT_FOUND, TicketingError, badResponseError, httpError, invalidInput, isUnauthorized, networkError,
+  rateLimitedError, readOnlyError, timeoutError, unconfirmedError,
 } from './errors.js';
 import { instanceAgents, instanceFields } from './instance.js';
 import {
@@ -21,9 +21,8 @@ import { fixedKeys, type KeySource } from './keys.js';
 import { walkPages } from './paging.js';
 import { checkCustomValues, commentBody, createTicketBody, statusChangeBody, updateTicketBody } from './payload.js';
 import { checkContinuationToken, ticketQueryParams } from './query.js';
-import { RateLimiter, type Limiter } from './rateLimit.js';
+import { RateLimiter, parseRetryAfter, type Limiter, type Permit } from './rateLimit.js';
 import { redact, secretForms } from './redact.js';
-import { DEFAULT_RETRY, decideRetry, parseRetryAfter, type AttemptFailure, type RetryOptions } from './retry.js';
 import {
   DIALECTS,
   type Activity, type Comment, type CustomFieldValue, type Dialect, type Instance, type NewTicket, type Page,
@@ -92,6 +91,23 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Retries of GETs (never of a POST or PUT: it may have reached the service before the failure,
+ * and sending it again could make a second ticket, comment or status change).
+ */
+export interface RetryOptions {
+  /** Retries after the first attempt (so `limit + 1` attempts at most). */
+  limit: number;
+  /** Backoff cap for the first retry, doubled for each further one, in ms; the wait is a random part of it (full jitter). */
+  baseDelayMs: number;
+  /** Longest wait before a retry, in ms; a `Retry-After` longer than this is not waited out. */
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: Readonly<RetryOptions> = { limit: 2, baseDelayMs: 250, maxDelayMs: 4000 };
+/** What is retried; `Retry-After` is honoured on each of these statuses. */
+const RETRY_STATUSES = [429, 502, 503, 504];
+
 export const DEFAULT_RATE_LIMIT = { limit: 100, windowMs: 60_000 } as const;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 /** A page of 1,000 tickets with long descriptions stays well under this; more is a broken or hostile answer. */
@@ -120,9 +136,11 @@ interface Answer {
   headers: Headers;
 }
 
-type AttemptResult =
-  | { ok: true; answer: Answer }
-  | { ok: false; failed: AttemptFailure; code?: string };
+/** The attempt under way in one call: its number, and the rate-limit turn taken for it until `#send` takes it over. */
+interface Turn {
+  attempt: number;
+  permit?: Permit;
+}
 
 const ERROR_CODE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 
@@ -143,21 +161,6 @@ function errorCode(text: string): string | undefined {
   return typeof code === 'string' && ERROR_CODE.test(code) ? code : undefined;
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /** `promise`, or the signal's reason if it aborts first (the work itself goes on for others). */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
   if (!signal) return promise;
@@ -167,6 +170,22 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): 
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
+}
+
+/** Node's timers hold at most this many ms; a deadline further off needs no timer. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * A signal that aborts at `deadline` (epoch ms), ending an attempt or a backoff then. Its timer is
+ * cleared with `clear()` when the call is over, so a finished call leaves nothing behind until its
+ * deadline (as `AbortSignal.timeout` would, with the request it was given to).
+ */
+function deadlineSignal(deadline: number | undefined): { signal: AbortSignal; clear(): void } | undefined {
+  const wait = deadline === undefined ? Infinity : deadline - Date.now();
+  if (wait > LONGEST_TIMER_MS) return undefined;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), wait);
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
 }
 
 class AnswerTooLarge extends Error {
@@ -215,6 +234,7 @@ export class TicketingClient {
   #secretForms: readonly string[] = [];
   readonly #seenKeys = new Set<string>();
   readonly #http: KyInstance;
+  readonly #fetch: typeof fetch;
   readonly #limiters = new Map<string, Limiter>();
   readonly #makeLimiter: (key: string, rateLimit: { limit: number; windowMs: number }) => Limiter;
   readonly #instanceCache: TtlCache<Instance>;
@@ -254,15 +274,26 @@ export class TicketingClient {
     this.#log = options.log;
     this.#onWrite = options.onWrite;
     this.#makeLimiter = options.limiterFor ?? ((_key, { limit, windowMs }) => new RateLimiter(limit, windowMs));
+    // The global fetch is looked up at each request, called as the global's method (as ky itself does).
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#http = ky.create({
       prefixUrl: base.toString(),
-      retry: 0,
-      throwHttpErrors: false,
-      timeout: false,
+      timeout: this.#requestTimeoutMs,
+      // Our retry rules in ky's terms; each call adds its `shouldRetry`, which knows the call's deadline.
+      retry: {
+        limit: this.#retry.limit,
+        methods: ['get'],
+        statusCodes: RETRY_STATUSES,
+        afterStatusCodes: RETRY_STATUSES,
+        maxRetryAfter: this.#rateLimit.windowMs,
+        retryOnTimeout: true,
+        delay: (retry) => this.#retry.baseDelayMs * 2 ** (retry - 1),
+        backoffLimit: this.#retry.maxDelayMs,
+        jitter: true,
+      },
       // A redirect would carry the key, in the URL, to wherever it points: answer it as an error instead.
       redirect: 'manual',
       headers: { accept: 'application/json' },
-      ...(options.fetch ? { fetch: options.fetch } : {}),
     });
     // Each key's limiter from the start, not from its first request: a limiter shared by replicas
     // follows what the others send even while this one sends nothing (its instance came from their cache).
@@ -511,118 +542,147 @@ export class TicketingClient {
     }
   }
 
+  /** The request with the key for its kind; on a 401, the keys are read again and, if the key changed, it is sent once more. */
   async #request(spec: RequestSpec): Promise<Answer> {
     const { operation, method, call } = spec;
     const isWrite = method !== 'GET';
-    let key = isWrite ? this.#writeKey() : this.#readKey();
+    const keyFor = () => (isWrite ? this.#writeKey() : this.#readKey());
+    const key = keyFor();
     if (key === undefined) throw readOnlyError(operation);
-    const query = new URLSearchParams();
-    if (spec.timezone !== undefined) query.set('timezone', String(spec.timezone));
-    for (const [name, value] of spec.params ?? []) query.append(name, value);
-    // The query goes in the URL, not in ky's searchParams: for those ky builds the request three times.
-    const targetFor = (k: string) => `${spec.path}?${new URLSearchParams([['key', k], ...query])}`;
-    let target = targetFor(key);
-    const { deadline, signal } = call;
-    if (deadline !== undefined && !Number.isFinite(deadline)) throw invalidInput('deadline must be a time in epoch ms.', operation);
-    if (deadline !== undefined && Date.now() >= deadline) throw timeoutError(operation, false);
-    let limiter = this.#limiterFor(key);
-    let refreshed = false;
-
-    for (let attempts = 1; ; attempts++) {
-      const permit = await limiter.acquire({ operation, ...(deadline === undefined ? {} : { deadline }), ...(signal ? { signal } : {}) });
-      let result: AttemptResult;
-      try {
-        result = await this.#attempt(spec, target, attempts);
-      } finally {
-        permit.release();
-      }
-      if (result.ok) return result.answer;
-
-      const { failed } = result;
-      if ('status' in failed && failed.status === 401 && !refreshed && this.#keys.refresh) {
-        // The key may have been rotated: read it again, and if it changed, send once more with it.
-        refreshed = true;
-        await this.#keys.refresh().catch(() => undefined);
-        const newKey = isWrite ? this.#writeKey() : this.#readKey();
-        if (newKey !== undefined && newKey !== key) {
-          key = newKey;
-          target = targetFor(key);
-          limiter = this.#limiterFor(key);
-          continue;
-        }
-      }
-      if ('status' in failed && failed.status === 429 && failed.retryAfterMs !== undefined) {
-        limiter.blockUntil(Date.now() + failed.retryAfterMs);
-      }
-      const decision = decideRetry({ method, attempts, failed, options: this.#retry, now: Date.now(), ...(deadline === undefined ? {} : { deadline }) });
-      if (!decision.retry) throw this.#errorFor(failed, result.code, operation, isWrite);
-      await sleep(decision.delayMs, signal);
+    if (call.deadline !== undefined && !Number.isFinite(call.deadline)) throw invalidInput('deadline must be a time in epoch ms.', operation);
+    if (call.deadline !== undefined && Date.now() >= call.deadline) throw timeoutError(operation, false);
+    try {
+      return await this.#exchange(spec, key);
+    } catch (error) {
+      if (!(isUnauthorized(error) && this.#keys.refresh)) throw error;
+      // The key may have been rotated: read it again, and if it changed, send once more with it.
+      await this.#keys.refresh().catch(() => undefined);
+      const newKey = keyFor();
+      if (newKey === undefined || newKey === key) throw error;
+      return this.#exchange(spec, newKey);
     }
   }
 
-  #errorFor(failed: AttemptFailure, code: string | undefined, operation: string, isWrite: boolean): TicketingError {
-    if ('failure' in failed) return failed.failure === 'timeout' ? timeoutError(operation, isWrite) : networkError(operation, isWrite);
-    const { status } = failed;
-    if (status === 429) return rateLimitedError(failed.retryAfterMs ?? this.#rateLimit.windowMs, operation, status, code);
-    if (status === 403 && isWrite) return readOnlyError(operation, status, code);
-    return httpError(status, operation, code);
-  }
-
   /**
-   * One HTTP exchange, aborted at `requestTimeoutMs` or the deadline, whichever comes first, so a
-   * request given up on holds no connection. Only the caller's own signal rethrows its reason.
+   * One call through ky, which retries GETs, times each attempt out and ends a backoff at the
+   * caller's signal or deadline. Every attempt, retries included, first takes a turn of the key's
+   * rate limiter (a `beforeRequest` hook, outside the attempt's timeout) and gives it back when its
+   * answer has been read (`#send`). Every failure leaves as a TicketingError, or the caller's reason.
    */
-  async #attempt(spec: RequestSpec, target: string, attempt: number): Promise<AttemptResult> {
-    const { call, method } = spec;
-    const started = Date.now();
-    const budget = Math.max(0, Math.min(this.#requestTimeoutMs, (call.deadline ?? Infinity) - started));
-    const timeout = AbortSignal.timeout(budget);
+  async #exchange(spec: RequestSpec, key: string): Promise<Answer> {
+    const { operation, method, call } = spec;
+    const { deadline } = call;
+    const limiter = this.#limiterFor(key);
+    const searchParams = new URLSearchParams({ key });
+    if (spec.timezone !== undefined) searchParams.set('timezone', String(spec.timezone));
+    for (const [name, value] of spec.params ?? []) searchParams.append(name, value);
+    const ending = deadlineSignal(deadline);
+    const signal = call.signal && ending ? AbortSignal.any([call.signal, ending.signal]) : call.signal ?? ending?.signal;
+    const turn: Turn = { attempt: 0 };
+    const beforeRequest = async (_request: Request, _options: unknown, { retryCount }: { retryCount: number }) => {
+      turn.attempt = retryCount + 1;
+      turn.permit = await limiter.acquire({ operation, ...(deadline === undefined ? {} : { deadline }), ...(call.signal ? { signal: call.signal } : {}) });
+    };
     try {
-      const response = await this.#http(target, {
+      const response = await this.#http(spec.path, {
         method,
-        signal: call.signal ? AbortSignal.any([call.signal, timeout]) : timeout,
+        searchParams,
+        ...(signal ? { signal } : {}),
         ...(spec.headers ? { headers: spec.headers } : {}),
         ...(spec.json === undefined ? {} : { json: spec.json }),
+        retry: { shouldRetry: (state) => this.#mayRetry(state.error, state.retryCount, call) },
+        hooks: { beforeRequest: [beforeRequest] },
+        fetch: (request: Request | URL | string, init?: RequestInit) => this.#send(request, init, spec, limiter, turn),
       });
-      const text = await readText(response, this.#maxAnswerBytes);
-      this.#logAttempt(spec, attempt, started, String(response.status));
-      if (response.status < 500) this.#lastAnsweredAt = Date.now();
-      if (!response.ok) {
-        // A wait longer than the rate window is not the API's to impose on every person: cap it.
-        const asked = parseRetryAfter(response.headers.get('retry-after'), Date.now());
-        const retryAfterMs = asked === undefined ? undefined : Math.min(asked, this.#rateLimit.windowMs);
-        const code = errorCode(text);
-        return {
-          ok: false,
-          failed: { status: response.status, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
-          ...(code === undefined ? {} : { code: redact(code, this.#secretForms) }),
-        };
-      }
+      const text = await response.text();
       let body: unknown;
       if (text.trim() !== '') {
         try {
           body = JSON.parse(text);
         } catch {
-          throw badResponseError(spec.operation, method !== 'GET', response.status);
+          throw badResponseError(operation, method !== 'GET', response.status);
         }
       }
-      return { ok: true, answer: { status: response.status, body, headers: response.headers } };
+      return { status: response.status, body, headers: response.headers };
     } catch (error) {
-      if (error instanceof TicketingError) throw error;
-      if (call.signal?.aborted) {
-        this.#logAttempt(spec, attempt, started, 'aborted');
-        throw call.signal.reason;
-      }
-      if (error instanceof AnswerTooLarge) {
-        this.#logAttempt(spec, attempt, started, 'answer too large');
-        throw badResponseError(spec.operation, method !== 'GET');
-      }
-      if (timeout.aborted) {
-        this.#logAttempt(spec, attempt, started, 'timeout');
-        return { ok: false, failed: { failure: 'timeout' } };
-      }
-      this.#logAttempt(spec, attempt, started, 'network error');
-      return { ok: false, failed: { failure: 'network' } };
+      if (call.signal?.aborted) throw call.signal.reason;
+      throw await this.#errorFor(error, spec);
+    } finally {
+      ending?.clear();
+      // Only when ky failed between taking a turn and sending (ky's own error): give the turn back.
+      turn.permit?.release();
     }
+  }
+
+  /**
+   * One attempt: the request sent, its answer read within `maxAnswerBytes` and handed to ky as a
+   * whole, so that ky's timeout (and the caller's deadline) also cut a slow body, and the turn is
+   * given back only when the exchange is over. A 429's `Retry-After` blocks the key for everyone.
+   */
+  async #send(request: Request | URL | string, init: RequestInit | undefined, spec: RequestSpec, limiter: Limiter, turn: Turn): Promise<Response> {
+    const { permit, attempt } = turn;
+    delete turn.permit;
+    const started = Date.now();
+    const log = (outcome: string) => this.#writeLog(`${spec.method} /${spec.path} ${outcome} ${Date.now() - started}ms${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
+    try {
+      const response = await this.#fetch(request, init);
+      const text = await readText(response, this.#maxAnswerBytes);
+      log(String(response.status));
+      if (response.status < 500) this.#lastAnsweredAt = Date.now();
+      const retryAfterMs = response.status === 429 ? this.#retryAfterMs(response.headers) : undefined;
+      if (retryAfterMs !== undefined) limiter.blockUntil(Date.now() + retryAfterMs);
+      const { status, statusText, headers } = response;
+      return new Response(text === '' ? null : text, { status, statusText, headers });
+    } catch (error) {
+      const aborted = request instanceof Request && request.signal.aborted;
+      log(error instanceof AnswerTooLarge ? 'answer too large' : spec.call.signal?.aborted ? 'aborted' : aborted ? 'timeout' : 'network error');
+      throw error;
+    } finally {
+      permit?.release();
+    }
+  }
+
+  /**
+   * ky's `shouldRetry`: the gates that need the call. Retried: one of RETRY_STATUSES, a timeout,
+   * a dropped connection (fetch's TypeError); never our own refusals (rate limiter, answer too
+   * large) or an aborted call. `undefined` lets ky wait the `Retry-After` (capped at the window);
+   * `true` has ky back off instead, also when a Retry-After cannot be read (ky would then wait a
+   * whole window).
+   */
+  #mayRetry(error: unknown, retryCount: number, call: CallOptions): boolean | undefined {
+    if (call.signal?.aborted) return false;
+    if (!(isHTTPError(error) || isTimeoutError(error) || error instanceof TypeError)) return false;
+    if (isHTTPError(error) && !RETRY_STATUSES.includes(error.response.status)) return false;
+    const wait = isHTTPError(error) ? this.#retryAfterMs(error.response.headers) : undefined;
+    // A Retry-After beyond maxDelayMs is not waited out: the person hears at once when to try again.
+    if (wait !== undefined && wait > this.#retry.maxDelayMs) return false;
+    // The longest the wait can be (jitter only shortens a backoff): a retry that could end past the deadline is not made.
+    const longest = wait ?? Math.min(this.#retry.maxDelayMs, this.#retry.baseDelayMs * 2 ** (retryCount - 1));
+    if (call.deadline !== undefined && Date.now() + longest >= call.deadline) return false;
+    return wait === undefined ? true : undefined;
+  }
+
+  /** A `Retry-After` as a wait in ms, capped at the rate window: a longer one is not the API's to impose on every person. */
+  #retryAfterMs(headers: Headers): number | undefined {
+    const asked = parseRetryAfter(headers.get('retry-after'), Date.now());
+    return asked === undefined ? undefined : Math.min(asked, this.#rateLimit.windowMs);
+  }
+
+  /** What a failed call tells its caller: always a TicketingError, never ky's error (its message holds the URL, and so the key). */
+  async #errorFor(error: unknown, spec: RequestSpec): Promise<TicketingError> {
+    const { operation, call } = spec;
+    const isWrite = spec.method !== 'GET';
+    if (error instanceof TicketingError) return error;
+    if (error instanceof AnswerTooLarge) return badResponseError(operation, isWrite);
+    if (isHTTPError(error)) {
+      const { status, headers } = error.response;
+      const found = errorCode(await error.response.text().catch(() => ''));
+      const code = found === undefined ? undefined : redact(found, this.#secretForms);
+      if (status === 429) return rateLimitedError(this.#retryAfterMs(headers) ?? this.#rateLimit.windowMs, operation, status, code);
+      if (status === 403 && isWrite) return readOnlyError(operation, status, code);
+      return httpError(status, operation, code);
+    }
+    if (isTimeoutError(error) || (call.deadline !== undefined && Date.now() >= call.deadline)) return timeoutError(operation, isWrite);
+    return networkError(operation, isWrite);
   }
 }

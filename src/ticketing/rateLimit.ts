@@ -7,6 +7,15 @@
  */
 import { rateLimitedError } from './errors.js';
 
+/** `Retry-After` as ms from `now`: whole seconds, or an HTTP date. Undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null | undefined, now: number): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
 /** Time source and timers; the default reads the globals at call time (sinon fake timers work). */
 export interface Clock {
   now(): number;
@@ -56,13 +65,8 @@ export class RateLimiter implements Limiter {
   readonly limit: number;
   readonly windowMs: number;
   readonly #clock: Clock;
-  /**
-   * Release times of finished requests, oldest first; those before `#head` have left the window.
-   * Not shift()ed one by one: past about 16,000 entries (a high limit) every shift copies the whole
-   * array, and that copy, each request, also flushes the CPU's caches for everything else.
-   */
+  /** Release times of finished requests still in the window, oldest first. */
   readonly #released: number[] = [];
-  #head = 0;
   #inFlight = 0;
   #blockedUntil = 0;
   readonly #queue: Waiter[] = [];
@@ -86,7 +90,7 @@ export class RateLimiter implements Limiter {
     const now = this.#clock.now();
     if (this.#queue.length > 0 || this.#blockedUntil > now) return 0;
     this.#prune(now);
-    return Math.max(0, this.limit - this.#inFlight - this.#releasedCount());
+    return Math.max(0, this.limit - this.#inFlight - this.#released.length);
   }
 
   /** Waits for a turn (first come, first served). */
@@ -134,18 +138,11 @@ export class RateLimiter implements Limiter {
     });
   }
 
-  #releasedCount(): number {
-    return this.#released.length - this.#head;
-  }
-
+  /** Drops the release times that have left the window, all at once (one copy, however high the limit). */
   #prune(now: number): void {
-    const released = this.#released;
-    while (this.#head < released.length && released[this.#head]! + this.windowMs <= now) this.#head++;
-    // The left part goes once it is the larger half: each entry is then copied at most once more.
-    if (this.#head > 0 && this.#head * 2 >= released.length) {
-      released.splice(0, this.#head);
-      this.#head = 0;
-    }
+    const kept = this.#released.findIndex((t) => t + this.windowMs > now);
+    const gone = kept === -1 ? this.#released.length : kept;
+    if (gone > 0) this.#released.splice(0, gone);
   }
 
   /** Grants what can be granted now, turns away waiters whose deadline cannot be met, re-arms the timer. */
@@ -156,7 +153,7 @@ export class RateLimiter implements Limiter {
     }
     const now = this.#clock.now();
     this.#prune(now);
-    while (this.#queue.length > 0 && this.#blockedUntil <= now && this.#inFlight + this.#releasedCount() < this.limit) {
+    while (this.#queue.length > 0 && this.#blockedUntil <= now && this.#inFlight + this.#released.length < this.limit) {
       this.#grant(this.#queue.shift() as Waiter);
     }
     this.#rejectUnreachable(now);
@@ -170,7 +167,7 @@ export class RateLimiter implements Limiter {
   #rejectUnreachable(now: number): void {
     if (!this.#queue.some((w) => w.deadline !== undefined)) return;
     const frees = [
-      ...this.#released.slice(this.#head).map((t) => t + this.windowMs),
+      ...this.#released.map((t) => t + this.windowMs),
       ...Array.from({ length: this.#inFlight }, () => now + this.windowMs),
     ];
     let time = Math.max(now, this.#blockedUntil);
@@ -195,8 +192,8 @@ export class RateLimiter implements Limiter {
     let wake = Infinity;
     if (this.#blockedUntil > now) wake = this.#blockedUntil;
     else {
-      const mustFree = this.#inFlight + this.#releasedCount() - this.limit + 1;
-      const at = this.#released[this.#head + mustFree - 1];
+      const mustFree = this.#inFlight + this.#released.length - this.limit + 1;
+      const at = this.#released[mustFree - 1];
       // When only requests in flight hold the slots, their release pumps.
       if (mustFree >= 1 && at !== undefined) wake = at + this.windowMs;
     }

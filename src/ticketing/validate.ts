@@ -10,7 +10,10 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_TEXT = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const UUID = new RegExp(`^${UUID_TEXT}$`, 'i');
+/** The first UUID anywhere in a text (e.g. the path of a ticket's link). */
+export const UUID_IN_TEXT = new RegExp(UUID_TEXT, 'i');
 
 /** A UUID (GUID) in its usual text form, any case: ticket ids, AAD object ids, tenant ids. */
 export function isUuid(value: string): boolean {

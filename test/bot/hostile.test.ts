@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { ALEX, message } from '../support/activities.js';
 import { Harness } from '../support/harness.js';
+import { recordText } from '../support/logRecords.js';
 import { technicalIn } from './botAssertions.js';
 import type { Fault } from '../../src/sandbox/index.js';
 import { MALLORY, hostileActivities, prng } from '../support/hostile.js';
@@ -79,8 +80,8 @@ describe(`bot under ${COUNT} hostile activities (seed ${SEED}), through the real
         if (namesMallory(request.body)) note(i, `forged identity reached the API: ${JSON.stringify(request.body).slice(0, 300)}`);
       }
     }
-    // A turn that ended in an error the bot did not turn into an answer is logged "turn <id> error <name>".
-    const logged = h.logs.filter((line) => exposes(line) || / FAILED |request failed|^turn \S+ error /.test(line));
+    // A turn that ended in an error the bot did not turn into an answer is logged at level error.
+    const logged = h.logs.filter((record) => exposes(recordText(record)) || record.level === 'error');
     assert.deepEqual(problems, [], `statuses ${JSON.stringify([...statuses])}`);
     assert.deepEqual(logged.slice(0, 10), [], 'log lines with something technical, or an error nobody expected');
     assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype was polluted');

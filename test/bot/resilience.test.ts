@@ -3,6 +3,7 @@ import sinon from 'sinon';
 import type { Fault } from '../../src/sandbox/index.js';
 import { ADELE, ALEX, cardAction, extensionInvoke, message, submit, type Person } from '../support/activities.js';
 import { Harness, type PostResult } from '../support/harness.js';
+import { recordText } from '../support/logRecords.js';
 import {
   SentCards, assertNothingTechnical, buttonsOf, cardIn, current, invokeCard, readable, shownJson, textsOf,
   startedBot, userOf, writeRequests, type Card,
@@ -240,7 +241,7 @@ describe('bot resilience', () => {
       }
       if (res) assertNothingTechnical(shownJson(res.body), h, 'the invoke answer');
       assert.ok(h.logs.length > 0, 'the bot logged its turns');
-      for (const line of h.logs) assertNothingTechnical(line, h, `the log line "${line}"`);
+      for (const record of h.logs) assertNothingTechnical(recordText(record), h, `the log record ${recordText(record)}`);
     }
 
     describe('API faults', () => {

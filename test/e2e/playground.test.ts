@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { FIELD, CATEGORY, type WireTicket } from '../../src/sandbox/index.js';
+import { recordText } from '../support/logRecords.js';
 import { E2eStack } from './support/stack.js';
 import { PlaygroundUi } from './support/playgroundUi.js';
 
@@ -52,7 +53,7 @@ describe('e2e: the bot in the Microsoft 365 Agents Playground (headless Chromium
 
   afterEach(function () {
     if (this.currentTest?.state === 'failed') {
-      console.log(`bot log (last 30 lines):\n${stack.logs.slice(-30).join('\n')}`);
+      console.log(`bot log (last 30 lines):\n${stack.logs.slice(-30).map(recordText).join('\n')}`);
     }
   });
 
@@ -306,7 +307,7 @@ describe('e2e: the bot in the Microsoft 365 Agents Playground (headless Chromium
     it('the page needed nothing beyond loopback but the Playground\'s CDN fonts; the bot logged no failure', () => {
       const hosts = new Set(stack.offLoopback.map((u) => new URL(u).host));
       for (const host of hosts) assert.match(host, /^res(-1)?\.cdn\.office\.net$/, `unexpected request to ${host}`);
-      const failures = stack.logs.filter((l) => /FAILED|error|failed/.test(l));
+      const failures = stack.logs.filter((r) => ['warn', 'error', 'fatal'].includes(r.level));
       assert.deepEqual(failures, []);
     });
   });

@@ -95,7 +95,7 @@ describe('notifications: while people leave the poller no room, it slows down bu
     for (let i = 0; i < 3; i++) await poll(h);
     assert.equal(pollerReads(), before, 'three polls let go by');
     assert.deepEqual(notificationsSince(h, mark), []);
-    assert.ok(h.logs.some((l) => l.includes('notify poller slowing down: people need the API budget')));
+    assert.ok(h.logs.some((r) => r.component === 'notify' && r.msg.includes('notify poller slowing down: people need the API budget')));
     await poll(h);
     assert.equal(pollerReads(), before + 1, 'the fourth reads');
     assert.deepEqual(notificationsSince(h, mark).map((n) => n.headline), [`${LEE.name} moved #${open.ticketId} to In Progress`]);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { recordText } from '../support/logRecords.js';
 import { ADELE, ALEX, message } from '../support/activities.js';
 import { Harness } from '../support/harness.js';
 import { CHANNEL, LEE, NOTIFY_ENV, ROOMY_LIMIT, atSandbox, notificationsSince, poll, say, userOf } from './notifySupport.js';
@@ -54,7 +55,7 @@ describe('notifications and the connector: Teams\' answers and where later chang
     assert.equal(h.connector.refused.length - refusedBefore, 5, 'every refusal was met by another try');
     const inChannel = notificationsSince(h, mark).filter((n) => n.to.startsWith(CHANNEL));
     assert.deepEqual(inChannel.map((n) => n.headline), [`${LEE.name} moved #${ticket.number} to In Progress`]);
-    assert.ok(h.logs.some((l) => /notify send throttled \(429\), trying again in \d+ms/.test(l)));
+    assert.ok(h.logs.some((r) => r.component === 'notify' && /notify send throttled \(429\), trying again in \d+ms/.test(r.msg)));
   });
 
   it('403 from the connector (removed or blocked): the subscription is turned off, and nothing more is tried there', async () => {
@@ -68,6 +69,6 @@ describe('notifications and the connector: Teams\' answers and where later chang
     assert.equal(h.connector.refused.length - refusedBefore, 1, 'no second try: the subscription is off');
     h.connector.refusals.delete(CHANNEL);
     assert.match(await say(h, ADELE, 'notify', true), /I post nothing to this channel/);
-    assert.ok(!h.logs.some((l) => /ConversationBlockedByUser|Bearer|key=/.test(l)), 'no connector body or secret in the log');
+    assert.ok(!h.logs.some((r) => /ConversationBlockedByUser|Bearer|key=/.test(recordText(r))), 'no connector body or secret in the log');
   });
 });

@@ -32,7 +32,7 @@ describe('notifications: a channel subscription and personal chats hear of chang
     assert.match(await say(h, ADELE, 'notify all', true), /I will post every ticket change to this channel/);
     // The first poll reads every ticket once and tells no one.
     await poll(h);
-    assert.ok(h.logs.some((l) => l.includes('notify poller ready')), 'the poller read every ticket once');
+    assert.ok(h.logs.some((r) => r.component === 'notify' && r.msg.includes('notify poller ready')), 'the poller read every ticket once');
     mark = h.connector.calls.length;
   });
   after(() => h.stop());

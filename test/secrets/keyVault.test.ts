@@ -5,6 +5,7 @@ import { startSandbox } from '../../src/sandbox/index.js';
 import { ADELE, message } from '../support/activities.js';
 import { FakeKeyVault, FakeManagedIdentity } from '../support/azureFakes.js';
 import { Harness } from '../support/harness.js';
+import { recordText } from '../support/logRecords.js';
 
 const MSI_CLIENT_ID = '7d1b7a3e-0000-4000-8000-00000000c11d';
 const OLD_KEY = 'kv-primary-key-OLD-1d9e';
@@ -156,7 +157,7 @@ describe('API keys from Key Vault with the managed identity (local fakes)', () =
       assert.match(JSON.stringify(sent[0]), new RegExp(`#${ticket.ticketId}`), 'the ticket card, not an error');
       assert.deepEqual(h.sandbox.requests.filter((r) => r.path !== '/instance' && r.path !== '/tags').map((r) => r.keyKind), ['invalid', 'primary']);
       assert.equal(vault.reads.length, readsBefore + 1, 'the vault was read once more');
-      assert.ok(!h.logs.some((l) => l.includes(OLD_KEY) || l.includes(NEW_KEY)), 'no key in a log line');
+      assert.ok(!h.logs.map(recordText).some((r) => r.includes(OLD_KEY) || r.includes(NEW_KEY)), 'no key in a log record');
     });
   });
 });

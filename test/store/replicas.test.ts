@@ -5,6 +5,10 @@ import { invokeCard } from '../bot/botAssertions.js';
 import { Harness } from '../support/harness.js';
 import { RedisServer } from '../support/redisServer.js';
 import { threeReplicas } from '../support/threeReplicas.js';
+import { warmedUp } from '../bot/botAssertions.js';
+import type { LogRecord } from '../support/logRecords.js';
+
+const redisUnreachable = (r: LogRecord) => r.component === 'redis' && r.msg.startsWith('redis unreachable');
 
 /**
  * Three replicas of the bot (three startApp in this process, each with its own Redis connection,
@@ -53,7 +57,7 @@ describe('store: three replicas share one API budget, one replay guard and the c
     assert.equal(created() - before, 1, 'one ticket');
     await h.postTo(replicas[2]!, create);
     assert.equal(created() - before, 1, 'a later redelivery to the third replica writes nothing either');
-    assert.ok(h.logs.some((l) => l.includes(`turn ${create.id} already handled, here or on another replica`)), 'and the replica that did nothing says so');
+    assert.ok(h.logs.some((r) => r.activityId === create.id && r.msg === 'already handled, here or on another replica: nothing done'), 'and the replica that did nothing says so');
   });
 
   it('gives a button click delivered to two replicas the same card from both, acting once', async () => {
@@ -97,7 +101,7 @@ describe('store: three replicas share one API budget, one replay guard and the c
     assert.equal(tooMany(), 0, 'the replicas together kept within the limit without Redis');
     assert.ok(h.sandbox.requests.length <= 100, `${h.sandbox.requests.length} requests so far, within one window`);
     for (const app of replicas) assert.deepEqual(await readyz(app), { status: 'degraded', state: 'fallback' });
-    assert.equal(h.logs.filter((l) => l.startsWith('redis unreachable')).length, 3, 'each replica said so once');
+    assert.equal(h.logs.filter(redisUnreachable).length, 3, 'each replica said so once');
 
     await redis.start(); // empty: it kept nothing
     await untilShared();
@@ -164,7 +168,7 @@ describe('store: a replica whose Redis is not there yet', function () {
       return { state: body.checks.sharedState === 'ok' ? 'shared' : body.checks.sharedState?.split(':')[0] };
     };
     assert.equal((await readyz()).state, 'fallback');
-    assert.equal(h.logs.filter((l) => l.startsWith('redis unreachable')).length, 1);
+    assert.equal(h.logs.filter(redisUnreachable).length, 1);
     const answer = await h.post(message(ADELE, 'create Kettle in the kitchen trips the fuse', { serviceUrl: h.serviceUrl }));
     assert.equal(answer.status, 200);
     assert.equal(h.sandbox.requests.filter((r) => r.method === 'POST' && r.path === '/tickets' && r.status >= 200 && r.status < 300).length, 1);
@@ -174,6 +178,6 @@ describe('store: a replica whose Redis is not there yet', function () {
       assert.ok(Date.now() < until, 'joined Redis once it came');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    assert.ok(h.logs.some((l) => l.startsWith('redis reachable again')));
+    assert.ok(h.logs.some((r) => r.component === 'redis' && r.msg.startsWith('redis reachable again')));
   });
 });

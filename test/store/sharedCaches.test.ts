@@ -82,7 +82,7 @@ describe('store: the caches are shared by every replica through Redis', function
     assert.ok(h.apiCalls().length >= 1, 'read from the API');
     await redis.start();
     const until = Date.now() + 10_000;
-    while (h.logs.filter((l) => l.startsWith('redis reachable again')).length < replicas.length) {
+    while (h.logs.filter((r) => r.component === 'redis' && r.msg.startsWith('redis reachable again')).length < replicas.length) {
       assert.ok(Date.now() < until, 'every replica back on Redis');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

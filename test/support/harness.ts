@@ -8,6 +8,7 @@ import type { KeySource } from '../../src/ticketing/index.js';
 import type { Status } from '../../src/ticketing/types.js';
 import { ADELE, ALEX, type Person } from './activities.js';
 import { ConnectorRecorder } from './connector.js';
+import { recordingLogger, type LogRecord } from './logRecords.js';
 
 export interface HarnessOptions {
   sandbox?: SandboxOptions;
@@ -37,7 +38,8 @@ export class Harness {
   sandbox!: Sandbox;
   app!: App;
   readonly connector = new ConnectorRecorder();
-  readonly logs: string[] = [];
+  /** What the bot logged, record by record. */
+  readonly logs: LogRecord[] = [];
   readonly replicas: App[] = [];
   private config!: Config;
 
@@ -95,7 +97,7 @@ export class Harness {
         dialect: this.options.botDialect ?? this.sandbox.dialect,
         ...(this.options.keys ? { keys: this.options.keys } : {}),
       },
-    }, (line) => this.logs.push(line));
+    }, recordingLogger(this.logs));
   }
 
   async stop(): Promise<void> {

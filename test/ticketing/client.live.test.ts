@@ -193,6 +193,17 @@ describe('ticketing client against the live service variants (stand-in server)',
     assert.equal(service.seen.length, 2, 'a bad body is not retried');
   });
 
+  it('backs off as usual after a Retry-After it cannot read, rather than wait a whole rate window', async () => {
+    service = await standIn((req, i) => (i === 0
+      ? { status: 503, headers: { 'retry-after': 'soon' }, body: json({ error: { code: 'Unavailable' } }) }
+      : { body: json({ items: [] }) }));
+    const started = Date.now();
+    await client().listTickets();
+    const took = Date.now() - started;
+    assert.equal(service.seen.length, 2, 'one retry');
+    assert.ok(took < 500, `backed off (${took} ms)`);
+  });
+
   it('does not follow a redirect (it would carry the key elsewhere): a 3xx is an http error', async () => {
     const elsewhere = await standIn(() => ({ body: json({ items: [] }) }));
     try {

@@ -1,5 +1,6 @@
 /** Rate limiting, retries, deadlines and dropped connections, against the sandbox over loopback. */
 import assert from 'node:assert/strict';
+import sinon from 'sinon';
 import { CATEGORY, FIELD, type Sandbox } from '../../src/sandbox/index.js';
 import {
   isOutcomeUnknown, isRateLimited, isTicketingError, type NewTicket, type Ticket,
@@ -150,6 +151,87 @@ describe('ticketing client: rate limit, retries, deadlines', function () {
     sb.faults.inject({ kind: 'status', status: 502, times: 5, match: { method: 'GET', path: '/tags' } });
     await assert.rejects(client.getTags(), (e: unknown) => isTicketingError(e) && e.kind === 'http' && e.status === 502);
     assert.equal(requestsTo(sb, 'GET', '/tags').length, 3);
+  });
+
+  it('retries a GET once on each of 429 (no Retry-After), 502, 503 and 504, then succeeds', async () => {
+    const client = clientFor(sb);
+    for (const status of [429, 502, 503, 504]) {
+      reset(sb);
+      sb.faults.inject({ kind: 'status', status, match: { method: 'GET', path: '/tags' } });
+      client.invalidateCache();
+      await client.getTags();
+      assert.deepEqual(requestsTo(sb, 'GET', '/tags').map((r) => r.status), [status, 200], String(status));
+    }
+  });
+
+  it('does not retry a GET on any other status', async () => {
+    const client = clientFor(sb);
+    for (const status of [400, 401, 403, 404, 409, 500]) {
+      reset(sb);
+      sb.faults.inject({ kind: 'status', status, match: { method: 'GET', path: '/tags' } });
+      client.invalidateCache();
+      await assert.rejects(client.getTags(), (e: unknown) => isTicketingError(e) && e.kind === 'http' && e.status === status);
+      assert.equal(requestsTo(sb, 'GET', '/tags').length, 1, `${status} sent once`);
+    }
+  });
+
+  it('does not retry a write on a 429 or a dropped connection', async () => {
+    const client = clientFor(sb);
+    const path = `/tickets/${some.id}/comments`;
+    sb.faults.inject({ kind: 'status', status: 429, retryAfterS: 0, match: { method: 'POST', path } });
+    await assert.rejects(client.addComment(some.id, 'never', ACTOR), (e: unknown) => isRateLimited(e) && e.status === 429);
+    assert.equal(requestsTo(sb, 'POST', path).length, 1, 'a 429 on a write is not retried');
+
+    reset(sb);
+    sb.faults.inject({ kind: 'dropBeforeRead', match: { method: 'PUT', path: `/tickets/${some.id}` } });
+    await assert.rejects(client.updateTicket(some.id, { title: 'never' }, ACTOR), (e: unknown) => isTicketingError(e) && e.kind === 'network');
+    assert.equal(requestsTo(sb, 'PUT', `/tickets/${some.id}`).length, 1, 'a dropped write is not retried');
+  });
+
+  it('retry.limit 0 turns retries off', async () => {
+    const client = clientFor(sb, { retry: { limit: 0, baseDelayMs: 10, maxDelayMs: 100 } });
+    sb.faults.inject({ kind: 'status', status: 503, match: { method: 'GET', path: '/tags' } });
+    await assert.rejects(client.getTags(), (e: unknown) => isTicketingError(e) && e.status === 503);
+    assert.equal(requestsTo(sb, 'GET', '/tags').length, 1);
+  });
+
+  it('does not wait out a Retry-After that would end past the deadline, and waits one that ends before it', async () => {
+    const client = clientFor(sb);
+    const path = `/tickets/${some.id}`;
+    sb.faults.inject({ kind: 'status', status: 429, retryAfterS: 1, match: { method: 'GET', path } });
+    let started = Date.now();
+    await assert.rejects(client.getTicket(some.id, { deadline: Date.now() + 900 }), (e: unknown) => isRateLimited(e) && e.retryAfterS === 1);
+    assert.ok(Date.now() - started < 300, `refused at once (${Date.now() - started} ms)`);
+    assert.deepEqual(requestsTo(sb, 'GET', path).map((r) => r.status), [429]);
+
+    await new Promise((r) => setTimeout(r, 1000)); // the key's block from that 429
+    reset(sb);
+    sb.faults.inject({ kind: 'status', status: 429, retryAfterS: 1, match: { method: 'GET', path } });
+    started = Date.now();
+    assert.equal((await client.getTicket(some.id, { deadline: Date.now() + 1500 })).id, some.id);
+    assert.ok(Date.now() - started >= 950, `the Retry-After was waited (${Date.now() - started} ms)`);
+    assert.deepEqual(requestsTo(sb, 'GET', path).map((r) => r.status), [429, 200]);
+  });
+
+  it('backs off with full jitter under a doubling cap: baseDelayMs, twice that, capped at maxDelayMs', async () => {
+    const gaps = async (random: number): Promise<number[]> => {
+      reset(sb);
+      const ended: number[] = [];
+      const client = clientFor(sb, { retry: { limit: 3, baseDelayMs: 100, maxDelayMs: 150 }, log: () => ended.push(Date.now()) });
+      sb.faults.inject({ kind: 'status', status: 503, times: 3, match: { method: 'GET', path: '/tags' } });
+      const randomStub = sinon.stub(Math, 'random').returns(random);
+      try {
+        await client.getTags();
+      } finally {
+        randomStub.restore();
+      }
+      assert.deepEqual(requestsTo(sb, 'GET', '/tags').map((r) => r.status), [503, 503, 503, 200]);
+      return ended.slice(1).map((t, i) => t - ended[i]!);
+    };
+    const longest = await gaps(0.999);
+    [100, 150, 150].forEach((cap, i) => assert.ok(longest[i]! >= cap - 5 && longest[i]! < cap + 80, `wait ${i + 1}: ${longest[i]} ms, cap ${cap}`));
+    const shortest = await gaps(0);
+    shortest.forEach((gap, i) => assert.ok(gap < 60, `wait ${i + 1} with no jitter left: ${gap} ms`));
   });
 
   it('cuts an attempt at requestTimeoutMs (timeout), and a whole call at its deadline without retrying past it', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { isRateLimited } from '../../src/ticketing/errors.js';
-import { RateLimiter, type Clock, type Permit } from '../../src/ticketing/rateLimit.js';
+import { RateLimiter, parseRetryAfter, type Clock, type Permit } from '../../src/ticketing/rateLimit.js';
 
 describe('ticketing/rateLimit: sliding window per key', () => {
   let clock: sinon.SinonFakeTimers;
@@ -199,5 +199,33 @@ describe('ticketing/rateLimit: sliding window per key', () => {
     await waiting;
     assert.equal(grantedAt, 100);
     assert.equal(timersSet, 1, 'one timer, set for when the slot frees');
+  });
+
+  it('holds a limit of 16,000: full after 16,000 turns, and whole again one window after them', async () => {
+    const limiter = new RateLimiter(16_000, 1000);
+    for (let window = 0; window < 3; window++) {
+      for (let i = 0; i < 16_000; i++) {
+        (await limiter.acquire()).release();
+        if (i === 7_999) await clock.tickAsync(500);
+      }
+      assert.equal(limiter.free(), 0, `window ${window}: full`);
+      await clock.tickAsync(500);
+      assert.equal(limiter.free(), 8_000, `window ${window}: the first half has left`);
+      await clock.tickAsync(500);
+      assert.equal(limiter.free(), 16_000, `window ${window}: all have left`);
+    }
+  });
+});
+
+describe('ticketing/rateLimit: parseRetryAfter', () => {
+  const NOW = Date.parse('2025-01-01T12:00:00Z');
+
+  it('reads Retry-After as seconds or as an HTTP date', () => {
+    assert.equal(parseRetryAfter('2', NOW), 2000);
+    assert.equal(parseRetryAfter(' 0 ', NOW), 0);
+    assert.equal(parseRetryAfter(new Date(NOW + 3000).toUTCString(), NOW), 3000);
+    assert.equal(parseRetryAfter(new Date(NOW - 3000).toUTCString(), NOW), 0);
+    assert.equal(parseRetryAfter('soon', NOW), undefined);
+    assert.equal(parseRetryAfter(null, NOW), undefined);
   });
 });

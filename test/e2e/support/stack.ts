@@ -12,6 +12,7 @@ import { startApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { startPlayground, type Playground } from '../../../src/playground.js';
 import { startSandbox, type Sandbox } from '../../../src/sandbox/index.js';
+import { recordingLogger, type LogRecord } from '../../support/logRecords.js';
 
 /** Debian's Chromium; playwright-core downloads no browser. CHROMIUM_PATH overrides it. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,7 +30,7 @@ export class E2eStack {
   context!: BrowserContext;
   page!: Page;
   /** The bot's log lines. */
-  readonly logs: string[] = [];
+  readonly logs: LogRecord[] = [];
   /** Requests the page tried to make beyond loopback (all refused). */
   readonly offLoopback: string[] = [];
   private workDir?: string;
@@ -42,7 +43,7 @@ export class E2eStack {
       ...config,
       port: 0,
       ticketing: { ...config.ticketing, baseUrl: this.sandbox.baseUrl, apiKey: this.sandbox.primaryKey, readOnlyKey: undefined },
-    }, (line) => this.logs.push(line), '127.0.0.1');
+    }, recordingLogger(this.logs), '127.0.0.1');
     this.playground = await startPlayground({
       botEndpoint: `${this.app.server.url}/api/messages`,
       port: 0,
