@@ -9,7 +9,9 @@ import { errorAnswer } from './features/errorAnswer.js';
 import { openCreateForm, submitCreateForm } from './features/createForm.js';
 import { findTickets, unfurlLink, type SearchResult } from './features/findTicket.js';
 import { help } from './features/help.js';
+import { linkWithoutTicket, NO_TICKET_IN_LINK } from './features/linkAnswer.js';
 import { htmlToText } from './htmlToText.js';
+import { textWithoutBotMention } from './mentions.js';
 import { BadInvokeError, parseCreateInvoke, parseLinkInvoke, parseSearchInvoke } from './features/messageExtension.js';
 import { BadActionError, isVerb, parseAction, type CardAction } from './features/parseAction.js';
 import { parseCommand } from './features/parseCommand.js';
@@ -178,9 +180,10 @@ export class TicketBot extends TeamsActivityHandler {
       utcOffset: utcOffsetOf(activity, this.deps.timezoneDefault),
       speaker: { aadObjectId: activity.from?.aadObjectId, name: activity.from?.name },
       actor: () => this.deps.identity.actorFor(context),
-      person: (aadObjectId) => this.deps.identity.personFor(context, aadObjectId),
+      person: (aadObjectId, name) => this.deps.identity.personFor(context, aadObjectId, name),
       deadline: Date.now() + budgetMs,
       inChannel: activity.conversation?.conversationType === 'channel',
+      mustMention: ['channel', 'groupChat'].includes(activity.conversation?.conversationType ?? ''),
     };
   }
 
@@ -188,7 +191,7 @@ export class TicketBot extends TeamsActivityHandler {
    * Runs a feature; any error becomes the answer a person reads, and unknown ones are logged.
    * `ticketId`: the ticket of the button clicked, which the error card then leads back to.
    */
-  private async answer(context: TurnContext, what: string, run: () => Promise<Answer>, ticketId?: string): Promise<Answer> {
+  private async answer(context: TurnContext, what: string, run: () => Promise<Answer>, ticketId?: string): Promise<Answer & { failed?: true }> {
     const started = Date.now();
     try {
       const answer = await run();
@@ -198,7 +201,7 @@ export class TicketBot extends TeamsActivityHandler {
       const answer = errorAnswer(error, ticketId);
       const kind = error instanceof Error ? error.name : typeof error;
       this.deps.log(`turn ${context.activity.id} ${what} ${answer.known ? 'refused' : 'FAILED'} ${kind} ${Date.now() - started}ms`);
-      return answer;
+      return { card: answer.card, summary: answer.summary, failed: true };
     }
   }
 
@@ -209,8 +212,7 @@ export class TicketBot extends TeamsActivityHandler {
 
     // Teams sends rich text as HTML; a card inserted from the message extension arrives as a
     // message whose text is only an HTML placeholder: that is people sharing a card, not a command.
-    // removeRecipientMention edits activity.text, so it needs one (a card shared in a channel has none).
-    const text = typeof activity.text === 'string' ? htmlToText(TurnContext.removeRecipientMention(activity) ?? activity.text) : '';
+    const text = typeof activity.text === 'string' ? htmlToText(textWithoutBotMention(activity)) : '';
     if (text === '' && (activity.attachments?.length ?? 0) > 0) return;
     const ctx = this.featureContext(context, MESSAGE_BUDGET_MS);
     const command = parseCommand(text);
@@ -233,7 +235,8 @@ export class TicketBot extends TeamsActivityHandler {
     // The log names a known verb only: the value is the sender's, and String() of a forged object can throw.
     const answer = await this.answer(context, `submit ${isVerb(value.verb) ? value.verb : 'unknown'}`, () => routeAction(ctx, parseAction(value.verb, value)));
     const replyTo = context.activity.replyToId;
-    if (replyTo && !answer.asNewMessage) {
+    // An error is the clicker's alone: the card everyone shares stays as it was.
+    if (replyTo && !answer.asNewMessage && !answer.failed) {
       await context.updateActivity(cardMessage(answer.card, answer.summary, replyTo));
     } else {
       await context.sendActivity(cardMessage(answer.card, answer.summary));
@@ -312,14 +315,22 @@ export class TicketBot extends TeamsActivityHandler {
 
   private async handleLink(context: TurnContext): Promise<InvokeResponse> {
     const link = parseLinkInvoke(context.activity.value);
-    // A link that cannot be unfurled stays a link: the compose box is no place for an error.
-    return this.searchAnswer(context, 'unfurl', (ctx) => unfurlLink(ctx, link, this.deps.linkDomains), { quietly: true });
+    const ctx = this.featureContext(context, INVOKE_BUDGET_MS);
+    let results: SearchResult[] = [];
+    let why = NO_TICKET_IN_LINK;
+    try {
+      results = await unfurlLink(ctx, link, this.deps.linkDomains);
+      this.deps.log(`turn ${context.activity.id} unfurl ok ${results.length}`);
+    } catch (error) {
+      const answer = errorAnswer(error);
+      why = answer.summary;
+      this.deps.log(`turn ${context.activity.id} unfurl ${answer.known ? 'refused' : 'FAILED'} ${error instanceof Error ? error.name : 'error'}`);
+    }
+    const attachments = results.length > 0 ? results.map(resultAttachment) : [linkWithoutTicket(why)];
+    return invokeBody({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments } });
   }
 
-  /** `quietly`: a failure answers with no results rather than a sentence. */
-  private async searchAnswer(
-    context: TurnContext, what: string, run: (ctx: FeatureContext) => Promise<SearchResult[]>, { quietly = false } = {},
-  ): Promise<InvokeResponse> {
+  private async searchAnswer(context: TurnContext, what: string, run: (ctx: FeatureContext) => Promise<SearchResult[]>): Promise<InvokeResponse> {
     const ctx = this.featureContext(context, INVOKE_BUDGET_MS);
     try {
       const results = await run(ctx);
@@ -328,7 +339,6 @@ export class TicketBot extends TeamsActivityHandler {
     } catch (error) {
       const answer = errorAnswer(error);
       this.deps.log(`turn ${context.activity.id} ${what} ${answer.known ? 'refused' : 'FAILED'} ${error instanceof Error ? error.name : 'error'}`);
-      if (quietly) return invokeBody({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } });
       return invokeBody({ composeExtension: { type: 'message', text: answer.summary } });
     }
   }

@@ -85,16 +85,17 @@ export class IdentityResolver {
     if (!from?.id || !id) {
       return Promise.reject(new IdentityError('Teams did not say who you are, so I changed nothing.'));
     }
-    return this.cached(id, () => this.lookUp(context, from.id, id, from.name));
+    return this.cached(id, () => this.lookUp(context, from.id, id, from.name, 'self'));
   }
 
   /**
    * Another person of this conversation, by AAD object id (the connector accepts it in place of
-   * the Teams user id), e.g. the author of a message a ticket is made from.
+   * the Teams user id), e.g. the author of a message a ticket is made from. `knownName`: the name
+   * Teams gave with the request (a message's author), used when the member record has none.
    */
-  personFor(context: TurnContext, aadObjectId: string): Promise<User> {
+  personFor(context: TurnContext, aadObjectId: string, knownName?: string): Promise<User> {
     if (!/^[0-9a-f-]{36}$/i.test(aadObjectId)) return Promise.reject(new IdentityError('That person is not one Teams knows here.'));
-    return this.cached(aadObjectId.toLowerCase(), () => this.lookUp(context, aadObjectId, aadObjectId.toLowerCase(), undefined));
+    return this.cached(aadObjectId.toLowerCase(), () => this.lookUp(context, aadObjectId, aadObjectId.toLowerCase(), knownName, 'other'));
   }
 
   private cached(id: string, load: () => Promise<User>): Promise<User> {
@@ -117,7 +118,7 @@ export class IdentityResolver {
     return user;
   }
 
-  private async lookUp(context: TurnContext, memberId: string, id: string, knownName: string | undefined): Promise<User> {
+  private async lookUp(context: TurnContext, memberId: string, id: string, knownName: string | undefined, who: 'self' | 'other'): Promise<User> {
     let member;
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -139,9 +140,12 @@ export class IdentityResolver {
       throw new IdentityError('Teams answered with another account than yours, so I changed nothing.');
     }
     const email = member.email || (member.userPrincipalName ? emailFromUpn(member.userPrincipalName) : undefined);
-    const name = knownName || member.name;
+    // Teams' member records may lack a name; the helpdesk needs a name, so the address stands in.
+    const name = knownName || member.name || email;
     if (!email || !name) {
-      throw new IdentityError('That Teams account has no email address I can see, so I changed nothing.');
+      throw new IdentityError(who === 'self'
+        ? 'Your Teams account has no email address I can see, and the helpdesk needs one, so I changed nothing.'
+        : `${knownName || 'That person'} has no email address I can see in Teams, and the helpdesk needs one to name them, so I changed nothing.`);
     }
     return { id, name, email: email.toLowerCase() };
   }

@@ -22,11 +22,16 @@ export interface FeatureContext {
    * (and cached) from the authenticated activity. Throws IdentityError when it cannot be established.
    */
   actor(): Promise<User>;
-  /** Another Teams user, by AAD object id, as Teams knows them (name and email from the connector). */
-  person(aadObjectId: string): Promise<User>;
+  /**
+   * Another Teams user, by AAD object id, as Teams knows them (name and email from the connector);
+   * `name`: the name the request itself gave (a message's author), when the member record has none.
+   */
+  person(aadObjectId: string, name?: string): Promise<User>;
   /** Epoch ms by which the answer must be ready (Teams' deadline, less a margin). */
   readonly deadline: number;
   readonly inChannel: boolean;
+  /** A channel or a group chat: Teams delivers the bot only messages that mention it, so say "Mention me". */
+  readonly mustMention: boolean;
 }
 
 /** One page of a list as read: its tickets and the Next page button's data. */

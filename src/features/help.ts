@@ -1,4 +1,5 @@
 import { helpCard } from '../cards/helpCard.js';
+import { mistakeCard } from '../cards/mistakeCard.js';
 import { tagsCard } from '../cards/tagsCard.js';
 import type { Answer, FeatureContext } from './context.js';
 import { COMMAND_EXAMPLES, type NotUnderstood } from './parseCommand.js';
@@ -6,7 +7,7 @@ import { catalogOptions } from './ticketRef.js';
 
 const MEANINGS: Record<string, string> = {
   help: 'this card',
-  list: 'tickets, newest first; add a status, a priority, mine, assigned to me, tag:<tag> or words to search',
+  list: 'tickets, newest first; add a status, a priority, mine, assigned to me, a tag (tag:vpn, or tag:"Seattle HQ" for one of several words) or words to search',
   show: 'one ticket (or just type #123)',
   create: 'a new ticket with you as requestor; text after | is the description',
   start: 'start work on a ticket',
@@ -24,11 +25,8 @@ const MEANINGS: Record<string, string> = {
 const COMMANDS = Object.entries(COMMAND_EXAMPLES).map(([name, example]) => ({ example, meaning: MEANINGS[name] ?? '' }));
 
 export function help(ctx: FeatureContext, notUnderstood?: NotUnderstood): Answer {
-  if (!notUnderstood) return { card: helpCard({ commands: COMMANDS, inChannel: ctx.inChannel }), summary: 'What I can do' };
-  return {
-    card: helpCard({ commands: COMMANDS, problem: notUnderstood.problem, suggestion: notUnderstood.suggestion, inChannel: ctx.inChannel }),
-    summary: notUnderstood.problem,
-  };
+  if (!notUnderstood) return { card: helpCard({ commands: COMMANDS, mustMention: ctx.mustMention }), summary: 'What I can do' };
+  return { card: mistakeCard(notUnderstood), summary: notUnderstood.problem };
 }
 
 export async function showTags(ctx: FeatureContext): Promise<Answer> {

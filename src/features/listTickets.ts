@@ -107,7 +107,7 @@ export async function listTickets(ctx: FeatureContext, filters: ListFilters, cur
   return {
     card: listCard(tickets, {
       heading,
-      subheading: `Page ${page} · newest first${isPersonal(filters) ? ` · among the ${PERSONAL_SCAN} newest` : ''}`,
+      subheading: `Page ${page} · newest first${isPersonal(filters) ? ` · from the latest ${PERSONAL_SCAN.toLocaleString('en-US')} tickets` : ''}`,
       empty: page === 1 ? 'No tickets match.' : 'No more tickets.',
       ...(next ? { next } : {}),
       ...(read.copiedAt === undefined ? {} : { note: copyNote(read.copiedAt) }),

@@ -35,7 +35,7 @@ export interface NotUnderstood {
   name: 'notUnderstood';
   /** What went wrong, as a sentence for the person. */
   problem: string;
-  /** The command the person most likely meant, with an example of it. */
+  /** The person's own command, corrected where we can tell how; else an example of the command. */
   suggestion?: string;
 }
 
@@ -92,31 +92,33 @@ export function parseTicketNumber(token: string | undefined): number | undefined
   return m ? Number(m[1]) : undefined;
 }
 
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+/** Edits between two words, a swap of two neighbours counting as one ("lsit" is one from "list"). */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
-  return row[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
-function suggest(word: string): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of Object.keys(COMMAND_EXAMPLES)) {
-    const distance = levenshtein(word.toLowerCase(), name);
+/** The word of `words` nearest to `word` (case-insensitive), when it is near enough to be a typo. */
+function nearest<T extends string>(word: string, words: readonly T[]): T | undefined {
+  let best: { name: T; distance: number } | undefined;
+  for (const name of words) {
+    const distance = editDistance(word.toLowerCase(), name.toLowerCase());
     if (!best || distance < best.distance) best = { name, distance };
   }
-  return best && best.distance <= Math.max(2, Math.floor(best.name.length / 2)) ? exampleOf(best.name) : undefined;
+  // One slip in a short word, two in a longer one: "please" is no typo of "create".
+  return best && best.distance <= (best.name.length <= 4 ? 1 : 2) ? best.name : undefined;
 }
 
-function notUnderstood(problem: string, command?: string): NotUnderstood {
-  return { name: 'notUnderstood', problem, suggestion: command ? exampleOf(command) : undefined };
+/** `corrected`: the person's command put right; without it, the command's example. */
+function notUnderstood(problem: string, command?: string, corrected?: string): NotUnderstood {
+  return { name: 'notUnderstood', problem, suggestion: corrected ?? (command ? exampleOf(command) : undefined) };
 }
 
 /** The text after the first `count` words, with its own spacing and line breaks kept. */
@@ -207,7 +209,8 @@ export function parseCommand(text: string): Command | NotUnderstood {
         skip = option[1] ? 3 : 4;
         resolution = enumWord(value, RESOLUTIONS);
         if (word !== 'resolve' || !resolution) {
-          return notUnderstood(`The resolution can be ${RESOLUTIONS.join(', ')}, and only when resolving.`, 'resolve');
+          const fixed = `resolve ${number} resolution:${nearest(value ?? '', RESOLUTIONS) ?? 'cancelled'} ${restAfterWords(clean, skip)}`.trim();
+          return notUnderstood(`The resolution can be ${RESOLUTIONS.join(', ')}, and only when resolving.`, 'resolve', fixed);
         }
       }
       const comment = restAfterWords(clean, skip) || undefined;
@@ -233,17 +236,22 @@ export function parseCommand(text: string): Command | NotUnderstood {
       if (who && args.length === 2 && /^[^\s@<>]{1,64}@[^\s@<>]{1,190}\.[^\s@<>]{2,}$/.test(who)) {
         return { name: 'assign', number, to: { email: who.toLowerCase() } };
       }
-      return notUnderstood('Assign to "me" or to a person\'s email address.', 'assign');
+      return notUnderstood('Assign to "me" or to a person\'s email address.', 'assign', `assign ${number} me`);
     }
     case 'priority': {
       if (number === undefined) return needsNumber();
       const priority = enumWord(args[1], PRIORITIES);
-      if (!priority || args.length !== 2) return notUnderstood(`The priority can be ${PRIORITIES.join(', ')}.`, 'priority');
+      if (!priority || args.length !== 2) {
+        const likely = nearest(args[1] ?? '', PRIORITIES)?.toLowerCase() ?? 'urgent';
+        return notUnderstood(`The priority can be ${PRIORITIES.join(', ')}.`, 'priority', `priority ${number} ${likely}`);
+      }
       return { name: 'priority', number, priority };
     }
     default: {
       const shown = first.length > 40 ? `${first.slice(0, 40)}…` : first;
-      const suggestion = suggest(word);
+      const meant = nearest(word, Object.keys(COMMAND_EXAMPLES));
+      const corrected = meant === undefined ? undefined : `${meant} ${restAfterWords(clean, 1)}`.trim();
+      const suggestion = corrected !== undefined && corrected.length > MAX_TITLE_LENGTH ? exampleOf(meant!) : corrected;
       return { name: 'notUnderstood', problem: `I did not understand "${shown}".`, suggestion };
     }
   }

@@ -43,7 +43,9 @@ export async function assignToEmail(ctx: FeatureContext, ref: TicketRef, email: 
   const instance = await ctx.client.getInstance(catalogOptions(ctx));
   const assignee = instanceAgents(instance).find((p) => p.email.toLowerCase() === email);
   if (!assignee) {
-    throw new FeatureError(`${email} is not one of this helpdesk's agents. Use "assign <number> me", or ask an owner to add them.`);
+    // Teams drops text in angle brackets, so the hint names the ticket itself.
+    const example = `assign ${'number' in ref ? ref.number : 123} me`;
+    throw new FeatureError(`${email} is not one of this helpdesk's agents. Use "${example}", or ask an owner to add them.`);
   }
   return update(ctx, ref, { assignee }, (actor) => `${actor.name} assigned it to ${assignee.name}.`);
 }
