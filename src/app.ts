@@ -57,6 +57,7 @@ export async function startApp(
     timezoneDefault: config.ticketing.timezoneDefault,
     linkDomains: config.linkDomains,
     allowedTenants: config.allowedTenants,
+    roles: config.roles,
     replayFile: config.stateDir === undefined ? undefined : join(config.stateDir, `replay-claims-${config.port}.log`),
     log,
   });

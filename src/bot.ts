@@ -3,6 +3,7 @@ import {
   type InvokeResponse,
 } from 'botbuilder';
 import type { AdaptiveCard } from './cards/render.js';
+import type { HelpdeskRoles } from './config.js';
 import type { ConversationStore } from './conversations.js';
 import type { Answer, FeatureContext } from './features/context.js';
 import { errorAnswer } from './features/errorAnswer.js';
@@ -40,6 +41,8 @@ export interface BotDeps {
   conversations: ConversationStore;
   /** Microsoft 365 tenants whose people may use the bot (lower-case ids), or '*'. */
   allowedTenants: readonly string[] | '*';
+  /** Who may work tickets beyond their own. */
+  roles: HelpdeskRoles;
   log: (line: string) => void;
 }
 
@@ -184,6 +187,7 @@ export class TicketBot extends TeamsActivityHandler {
       deadline: Date.now() + budgetMs,
       inChannel: activity.conversation?.conversationType === 'channel',
       mustMention: ['channel', 'groupChat'].includes(activity.conversation?.conversationType ?? ''),
+      roles: this.deps.roles,
     };
   }
 

@@ -82,6 +82,19 @@ export interface Config {
   stopGraceMs: number;
   /** Shared state for several replicas; unset: everything in this process's memory. */
   redis?: RedisConfig;
+  /** Who may work tickets beyond their own (see HelpdeskRoles). */
+  roles: HelpdeskRoles;
+}
+
+/**
+ * Agents (the instance's assignees, plus `agents`) work any ticket; everyone else is a requester,
+ * who may create tickets and see, comment on, close and reopen their own. `enforced: false`
+ * (HELPDESK_ROLES=off) makes everyone an agent.
+ */
+export interface HelpdeskRoles {
+  enforced: boolean;
+  /** Extra agents, as lower-case email addresses or Azure AD object ids (HELPDESK_AGENTS). */
+  agents: readonly string[];
 }
 
 export interface RedisConfig {
@@ -297,5 +310,15 @@ export function loadConfig(env: Env = process.env): Config {
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const) ?? (bot ? 'json' : 'text'),
     stopGraceMs: integer(env, 'STOP_GRACE_S', 4, 0, 600) * 1000,
     redis: redisConfig(env),
+    roles: helpdeskRoles(env),
   };
+}
+
+function helpdeskRoles(env: Env): HelpdeskRoles {
+  const agents = (read(env, 'HELPDESK_AGENTS') ?? '').split(',').map((a) => a.trim().toLowerCase()).filter((a) => a !== '');
+  const wrong = agents.find((a) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a) && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(a));
+  if (wrong !== undefined) {
+    throw new ConfigError(`HELPDESK_AGENTS must list email addresses or Azure AD object ids, comma-separated; "${wrong.slice(0, 60)}" is neither`);
+  }
+  return { enforced: oneOf(env, 'HELPDESK_ROLES', ['on', 'off'] as const) !== 'off', agents };
 }

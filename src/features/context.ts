@@ -1,4 +1,5 @@
 import type { AdaptiveCard } from '../cards/render.js';
+import type { HelpdeskRoles } from '../config.js';
 import type { TicketingClient } from '../ticketing/client.js';
 import type { RecentCache } from '../cache/recentCache.js';
 import type { TicketCache } from '../cache/ticketCache.js';
@@ -32,6 +33,8 @@ export interface FeatureContext {
   readonly inChannel: boolean;
   /** A channel or a group chat: Teams delivers the bot only messages that mention it, so say "Mention me". */
   readonly mustMention: boolean;
+  /** Who may work tickets beyond their own (permissions.ts applies it). */
+  readonly roles: HelpdeskRoles;
 }
 
 /** One page of a list as read: its tickets and the Next page button's data. */

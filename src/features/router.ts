@@ -6,6 +6,7 @@ import { changeStatus, moveTicket } from './changeStatus.js';
 import { createTicket } from './createTicket.js';
 import { help, showTags } from './help.js';
 import { listTickets } from './listTickets.js';
+import { permitAction, permitCommand } from './permissions.js';
 import { refreshTicket, showHistory, showTicket } from './showTicket.js';
 import { assignToEmail, assignToMe, setPriority } from './updateTicket.js';
 
@@ -55,12 +56,12 @@ export const verbRoutes: Handlers<CardAction, 'verb'> = {
   create: async (ctx, a) => asNewMessage(await createTicket(ctx, { title: a.title, description: a.description })),
 };
 
-export function routeCommand(ctx: FeatureContext, command: Command): Promise<Answer> {
+export async function routeCommand(ctx: FeatureContext, command: Command): Promise<Answer> {
   const handler = commandRoutes[command.name] as (ctx: FeatureContext, input: Command) => Promise<Answer> | Answer;
-  return Promise.resolve(handler(ctx, command));
+  return handler(ctx, await permitCommand(ctx, command));
 }
 
-export function routeAction(ctx: FeatureContext, action: CardAction): Promise<Answer> {
+export async function routeAction(ctx: FeatureContext, action: CardAction): Promise<Answer> {
   const handler = verbRoutes[action.verb] as (ctx: FeatureContext, input: CardAction) => Promise<Answer> | Answer;
-  return Promise.resolve(handler(ctx, action));
+  return handler(ctx, await permitAction(ctx, action));
 }
