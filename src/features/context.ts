@@ -41,6 +41,8 @@ export interface FeatureContext {
 export interface ListPage {
   tickets: Ticket[];
   next?: object;
+  /** How many tickets the whole list holds, when it is known (lists read whole: mine, unassigned…). */
+  total?: number;
 }
 
 /** What a feature answers: a card, with a one-line text for notifications and screen readers. */

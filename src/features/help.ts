@@ -7,7 +7,7 @@ import { catalogOptions } from './ticketRef.js';
 
 const MEANINGS: Record<string, string> = {
   help: 'this card',
-  list: 'tickets, newest first; add a status, a priority, mine, assigned to me, a tag (tag:vpn, or tag:"Seattle HQ" for one of several words) or words to search',
+  list: 'open tickets, newest first; add a status (or all), a priority, mine, assigned to me, unassigned, overdue, a tag (tag:vpn, or tag:"Seattle HQ" for one of several words) or words to search',
   show: 'one ticket (or just type #123)',
   create: 'a new ticket with you as requestor; text after | is the description',
   start: 'start work on a ticket',

@@ -77,6 +77,9 @@ function filters(value: unknown): ListFilters {
   if (value.priority !== undefined) out.priority = oneOf(value.priority, PRIORITIES, 'priority');
   if (value.mine === true) out.mine = true;
   if (value.assignedToMe === true) out.assignedToMe = true;
+  if (value.unassigned === true) out.unassigned = true;
+  if (value.overdue === true) out.overdue = true;
+  if (value.all === true) out.all = true;
   const tag = optionalText(value.tag, MAX_TITLE_LENGTH, 'tag');
   if (tag !== undefined) out.tag = tag;
   const search = optionalText(value.search, MAX_TITLE_LENGTH, 'search text');

@@ -13,6 +13,12 @@ export interface ListFilters {
   assignedToMe?: boolean;
   tag?: string;
   search?: string;
+  /** Tickets with no assignee. */
+  unassigned?: boolean;
+  /** Escalated, or past their expected date. */
+  overdue?: boolean;
+  /** Resolved and closed tickets too; without it, and without a status, a list is the work not yet resolved. */
+  all?: boolean;
 }
 
 /** A chat command, parsed. Features see only these, never the raw text. */
@@ -146,6 +152,9 @@ function parseList(args: string[]): Command | NotUnderstood {
     if (status && !filters.status) filters.status = status;
     else if (priority && !filters.priority) filters.priority = priority;
     else if (lower === 'mine' || lower === 'my') filters.mine = true;
+    else if (lower === 'unassigned') filters.unassigned = true;
+    else if (lower === 'overdue' || lower === 'late') filters.overdue = true;
+    else if (lower === 'all') filters.all = true;
     else if (lower === 'assigned' && args[i + 1]?.toLowerCase() === 'to' && args[i + 2]?.toLowerCase() === 'me') {
       filters.assignedToMe = true;
       i += 2;

@@ -94,7 +94,8 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
       let { card } = await say('list resolved');
       const seen = [...listedIds(card)];
       let pages = 1;
-      for (let next = buttonsOf(card).find((b) => b.verb === 'listPage'); next; next = buttonsOf(card).find((b) => b.verb === 'listPage')) {
+      const nextOf = (c: typeof card) => buttonsOf(c).find((b) => b.title === 'Next page');
+      for (let next = nextOf(card); next; next = nextOf(card)) {
         assert.equal(typeof (next.data as { token?: unknown }).token, 'string', 'the button carries the API continuation token');
         card = await click('listPage', next.data);
         pages += 1;
@@ -111,10 +112,11 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
     it('"list mine" pages through the speaker\'s own requests by offset, one API call a page', async () => {
       const expected = storeTickets((t) => t.requestor.id === ALEX.aadObjectId).map((t) => t.id);
       assert.ok(expected.length > 10, 'Alex requested more than a page of tickets');
-      let { card } = await say('list mine', ALEX);
-      assert.match(readable(card), /Tickets you requested/);
+      // A list is open work unless it says "all" (or a status): these are every ticket Alex requested.
+      let { card } = await say('list mine all', ALEX);
+      assert.match(readable(card), /All tickets you requested, resolved and closed too/);
       const seen = [...listedIds(card)];
-      let next = buttonsOf(card).find((b) => b.verb === 'listPage');
+      let next = buttonsOf(card).find((b) => b.title === 'Next page');
       while (next) {
         const data = next.data as { skip?: unknown; token?: unknown };
         assert.equal(data.skip, seen.length, 'the button carries the offset');
@@ -122,7 +124,7 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
         card = await click('listPage', next.data, ALEX);
         assert.equal(h.apiCalls().length, 1);
         seen.push(...listedIds(card));
-        next = buttonsOf(card).find((b) => b.verb === 'listPage');
+        next = buttonsOf(card).find((b) => b.title === 'Next page');
         assert.ok(seen.length <= expected.length, 'no page repeats tickets');
       }
       assert.deepEqual(seen, expected);
@@ -139,11 +141,11 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
     it('"list tag:<text>" lists only tickets with that tag, and search words narrow by text', async () => {
       const printers = storeTickets((t) => t.tags.some((g) => g.text === 'Printers'));
       assert.ok(printers.length > 0, 'the seed has printer tickets');
-      let { card } = await say('list tag:printers');
+      let { card } = await say('list tag:printers all');
       assert.deepEqual(listedIds(card), printers.slice(0, 10).map((t) => t.id));
 
       const vpn = storeTickets((t) => /vpn/i.test(`${t.title} ${t.description ?? ''}`));
-      ({ card } = await say('list VPN'));
+      ({ card } = await say('list all VPN'));
       assert.ok(listedIds(card).length > 0);
       assert.deepEqual(listedIds(card), vpn.slice(0, 10).map((t) => t.id));
     });
@@ -151,7 +153,7 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
     it('takes a quoted tag with a space: list tag:"Seattle HQ"', async () => {
       const seattle = storeTickets((t) => t.tags.some((g) => g.text === 'Seattle HQ'));
       assert.ok(seattle.length > 0);
-      const { card } = await say('list tag:"Seattle HQ"');
+      const { card } = await say('list tag:"Seattle HQ" all');
       assert.doesNotMatch(readable(card), /There is no tag/);
       assert.deepEqual(listedIds(card), seattle.slice(0, 10).map((t) => t.id));
     });
@@ -159,7 +161,7 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
     it('shows search words in the heading as typed: Markdown there makes no link', async () => {
       const { card } = await say('list [Reset your password](https://evil.example/login)');
       const json = JSON.stringify(card);
-      const escaped = 'Tickets matching "\\[Reset your password\\](https://evil.example/login)"';
+      const escaped = 'Open tickets matching "\\[Reset your password\\](https://evil.example/login)"';
       assert.ok(json.includes(JSON.stringify(escaped).slice(1, -1)), `the heading escapes the link's brackets: ${json.slice(0, 400)}`);
       assert.ok(!json.includes('"[Reset your password]'), 'no Markdown link in the card');
     });

@@ -73,8 +73,10 @@ describe('bot resilience', () => {
         assert.match(readable(invokeCard(res)), /This bot can only read tickets/, verb);
         assert.deepEqual(writeRequests(h), [], verb);
       }
+      // An Action.Submit's error is a message of its own: the card clicked stays as it was.
       await post(submit(ADELE, { verb: 'start', ticketId: ticket.id }, { serviceUrl: h.serviceUrl }));
-      assert.match(readable(cardIn(h.connector.updates()[0])), /This bot can only read tickets/);
+      assert.deepEqual(h.connector.updates(), []);
+      assert.match(readable(cardIn(h.connector.messages()[0])), /This bot can only read tickets/);
       assert.deepEqual(writeRequests(h), []);
       assert.deepEqual(current(h, ticket.id), ticket);
     });

@@ -98,7 +98,7 @@ describe('who may do what', () => {
   it('lists a requester\'s own tickets only', async () => {
     ticketOf(MEGAN);
     const text = await say(MEGAN, 'list');
-    assert.match(text, /Tickets you requested/);
+    assert.match(text, /tickets you requested/i);
     assert.doesNotMatch(text, /Projector in room 4 for Alex Wilber/);
   });
 
