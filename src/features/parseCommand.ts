@@ -31,7 +31,8 @@ export type Command =
   /** A state of the ticket's workflow by name (label or id), as typed: the feature knows the workflow. */
   | { name: 'move'; number: number; state: string }
   | { name: 'comment'; number: number; text: string }
-  | { name: 'assign'; number: number; to: 'me' | { email: string } }
+  /** `name`: an agent's name, whole or its first word(s), as typed or @mentioned. */
+  | { name: 'assign'; number: number; to: 'me' | { email: string } | { name: string } }
   | { name: 'priority'; number: number; priority: Priority }
   | { name: 'history'; number: number }
   | { name: 'tags' };
@@ -245,7 +246,10 @@ export function parseCommand(text: string): Command | NotUnderstood {
       if (who && args.length === 2 && /^[^\s@<>]{1,64}@[^\s@<>]{1,190}\.[^\s@<>]{2,}$/.test(who)) {
         return { name: 'assign', number, to: { email: who.toLowerCase() } };
       }
-      return notUnderstood('Assign to "me" or to a person\'s email address.', 'assign', `assign ${number} me`);
+      // A name, or an @mention (its text is the name once the mention's tags are gone).
+      const named = restAfterWords(clean, 2).replace(/^@/, '').replace(/^["“](.*)["”]$/s, '$1').trim();
+      if (named !== '' && named.length <= 100 && !named.includes('@')) return { name: 'assign', number, to: { name: named } };
+      return notUnderstood('Assign to "me", or to an agent by name or email address.', 'assign', `assign ${number} me`);
     }
     case 'priority': {
       if (number === undefined) return needsNumber();

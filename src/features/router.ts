@@ -8,7 +8,7 @@ import { help, showTags } from './help.js';
 import { listTickets } from './listTickets.js';
 import { permitAction, permitCommand } from './permissions.js';
 import { refreshTicket, showHistory, showTicket } from './showTicket.js';
-import { assignToEmail, assignToMe, setPriority } from './updateTicket.js';
+import { assignToEmail, assignToMe, assignToName, setPriority } from './updateTicket.js';
 
 /** The members of union U whose tag K can be N, with the tag narrowed to N. */
 type Member<U, K extends keyof U, N> = U extends unknown ? (N extends U[K] ? Omit<U, K> & Record<K, N> : never) : never;
@@ -33,7 +33,8 @@ export const commandRoutes: Handlers<Command, 'name'> = {
   status: (ctx, c) => changeStatus(ctx, { number: c.number }, { status: c.status, resolution: c.resolution, comment: c.comment }, 'command'),
   move: (ctx, c) => moveTicket(ctx, { number: c.number }, c.state, 'command'),
   comment: (ctx, c) => addComment(ctx, { number: c.number }, c.text, 'command'),
-  assign: (ctx, c) => (c.to === 'me' ? assignToMe(ctx, { number: c.number }) : assignToEmail(ctx, { number: c.number }, c.to.email)),
+  assign: (ctx, c) => (c.to === 'me' ? assignToMe(ctx, { number: c.number })
+    : 'email' in c.to ? assignToEmail(ctx, { number: c.number }, c.to.email) : assignToName(ctx, { number: c.number }, c.to.name)),
   priority: (ctx, c) => setPriority(ctx, { number: c.number }, c.priority),
 };
 

@@ -143,7 +143,7 @@ for (const dialect of DIALECTS) describe(`bot: a write whose answer was lost, bu
     assert.match(await say(`start ${ticket.ticketId}`), /Adele Vance changed the status to (Started|In Progress)/);
     assert.notEqual(current(h, ticket.id).status, 'Open');
     lostAnswer('PUT');
-    assert.match(await say(`priority ${ticket.ticketId} urgent`), /set the priority to Urgent/);
+    assert.match(await say(`priority ${ticket.ticketId} urgent`), /set the priority of #\d+ to Urgent/);
     assert.equal(current(h, ticket.id).priority, 'Urgent');
   });
 });

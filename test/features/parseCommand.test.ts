@@ -35,6 +35,8 @@ describe('parseCommand: chat text → typed command', () => {
     ['priority 5 IMPORTANT', { name: 'priority', number: 5, priority: 'Important' }],
     ['history 9', { name: 'history', number: 9 }],
     ['tags', { name: 'tags' }],
+    ['assign 5 bob', { name: 'assign', number: 5, to: { name: 'bob' } }],
+    ['assign 5 @Lee Gu', { name: 'assign', number: 5, to: { name: 'Lee Gu' } }],
   ];
   for (const [text, expected] of cases) {
     it(`"${text.replace(/\n/g, '\\n')}"`, () => assert.deepEqual(parseCommand(text), expected));
@@ -55,7 +57,7 @@ describe('parseCommand: chat text → typed command', () => {
     ['move 5', /Move it to which state\?/, 'move 123 Waiting for vendor'],
     ['move 5 ""', /Move it to which state\?/, 'move 123 Waiting for vendor'],
     ['move ordered', /"ordered" is not a ticket number/, 'move 123 Waiting for vendor'],
-    ['assign 5 bob', /Assign to "me" or to a person's email/, 'assign 5 me'],
+    ['assign 5', /Assign to "me", or to an agent by name or email address/, 'assign 5 me'],
     ['priority 5 huge', /priority can be Low, Medium, Important, Urgent/, 'priority 5 urgent'],
     ['priority 5 importnt', /priority can be/, 'priority 5 important'],
     ['create', /needs a title/, 'create Printer on floor 2 is jammed | It shows error E42'],
