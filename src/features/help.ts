@@ -16,6 +16,7 @@ const MEANINGS: Record<string, string> = {
   reopen: 'reopen a resolved or closed ticket, with an optional comment',
   move: "move a ticket to a state of its workflow by name, e.g. a custom workflow's",
   comment: 'add a comment',
+  note: 'an internal note, shown to the helpdesk\'s agents only',
   assign: 'assign to me, or to an agent by name (assign 123 Lee), @mention or email',
   priority: 'set the priority: low, medium, important or urgent',
   history: 'status changes and comments',

@@ -26,7 +26,7 @@ export type Verb = (typeof VERBS)[keyof typeof VERBS];
 export type CardAction =
   | { verb: 'refresh' | 'show' | 'open' | 'start' | 'close' | 'reopen' | 'assignMe' | 'history'; ticketId: string }
   | { verb: 'resolve'; ticketId: string; resolution: Resolution; comment?: string }
-  | { verb: 'comment'; ticketId: string; comment: string }
+  | { verb: 'comment'; ticketId: string; comment: string; isPrivate?: boolean }
   /** `state`: the chosen state's id (the card's "Move to" choice). */
   | { verb: 'move'; ticketId: string; state: string }
   | { verb: 'priority'; ticketId: string; priority: Priority }
@@ -118,7 +118,11 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
         comment: optionalText(d.resolutionComment, MAX_TEXT_LENGTH, 'comment'),
       };
     case 'comment':
-      return { verb: known, ticketId: ticketId(d), comment: requiredText(d.comment, MAX_TEXT_LENGTH, 'comment') };
+      return {
+        verb: known, ticketId: ticketId(d), comment: requiredText(d.comment, MAX_TEXT_LENGTH, 'comment'),
+        // Input.Toggle sends its value as text.
+        ...(d.isPrivate === 'true' || d.isPrivate === true ? { isPrivate: true } : {}),
+      };
     case 'move':
       // The choice's input has its own id, as the resolve form's does.
       return { verb: known, ticketId: ticketId(d), state: requiredText(d.moveTo, MAX_TITLE_LENGTH, 'state to move to') };

@@ -30,7 +30,8 @@ export type Command =
   | { name: 'status'; number: number; status: Status; resolution?: Resolution; comment?: string }
   /** A state of the ticket's workflow by name (label or id), as typed: the feature knows the workflow. */
   | { name: 'move'; number: number; state: string }
-  | { name: 'comment'; number: number; text: string }
+  /** `isPrivate`: an internal note (`note 12 …`), shown to agents only. */
+  | { name: 'comment'; number: number; text: string; isPrivate?: boolean }
   /** `name`: an agent's name, whole or its first word(s), as typed or @mentioned. */
   | { name: 'assign'; number: number; to: 'me' | { email: string } | { name: string } }
   | { name: 'priority'; number: number; priority: Priority }
@@ -65,6 +66,7 @@ export const COMMAND_EXAMPLES: Record<string, string> = {
   reopen: 'reopen 123 Still broken',
   move: 'move 123 Waiting for vendor',
   comment: 'comment 123 I am on my way',
+  note: 'note 123 Waiting for the part from Dell',
   assign: 'assign 123 me',
   priority: 'priority 123 urgent',
   history: 'history 123',
@@ -72,7 +74,7 @@ export const COMMAND_EXAMPLES: Record<string, string> = {
 };
 
 // Maps, not objects: a typed word such as "constructor" must not find something inherited.
-const ALIASES = new Map([['?', 'help'], ['ls', 'list'], ['view', 'show'], ['new', 'create'], ['note', 'comment']]);
+const ALIASES = new Map([['?', 'help'], ['ls', 'list'], ['view', 'show'], ['new', 'create']]);
 
 /** The example of a command by name, for a command name that exists. */
 function exampleOf(command: string): string | undefined {
@@ -233,11 +235,12 @@ export function parseCommand(text: string): Command | NotUnderstood {
       if (state === '') return notUnderstood('Move it to which state? Add the state\'s name.', 'move');
       return checkLength(state, MAX_TITLE_LENGTH, 'state') ?? { name: 'move', number, state };
     }
+    case 'note':
     case 'comment': {
       if (number === undefined) return needsNumber();
       const body = restAfterWords(clean, 2);
       if (body === '') return notUnderstood('What should the comment say?', 'comment');
-      return checkLength(body, MAX_TEXT_LENGTH, 'comment') ?? { name: 'comment', number, text: body };
+      return checkLength(body, MAX_TEXT_LENGTH, 'comment') ?? { name: 'comment', number, text: body, ...(word === 'note' ? { isPrivate: true } : {}) };
     }
     case 'assign': {
       if (number === undefined) return needsNumber();

@@ -25,7 +25,7 @@ const VERB_NEEDS = new Map<string, Need>(Object.entries({
 /** What a requester is told, by command or verb: "Only the helpdesk's agents can …". */
 const AGENT_WORK = new Map<string, string>(Object.entries({
   start: 'start work on a ticket', resolve: 'resolve a ticket', move: 'move a ticket to another state',
-  assign: 'assign a ticket', assignMe: 'assign a ticket', priority: 'change the priority',
+  assign: 'assign a ticket', assignMe: 'assign a ticket', priority: 'change the priority', note: 'add internal notes',
 }));
 
 /**
@@ -44,6 +44,14 @@ export async function isAgent(ctx: FeatureContext): Promise<boolean> {
   if (!ctx.roles.agents.some((a) => a.includes('@'))) return false;
   const actor = await ctx.actor();
   return ctx.roles.agents.includes(actor.email.toLowerCase());
+}
+
+/**
+ * An agent, or someone Teams did not identify: for them the feature itself refuses any write
+ * ("Teams did not say who you are"), and a read shows what anyone's would.
+ */
+async function mayWorkAnything(ctx: FeatureContext): Promise<boolean> {
+  return ctx.speaker.aadObjectId === undefined || (await isAgent(ctx));
 }
 
 /** The ticket was requested by the speaker. */
@@ -73,13 +81,14 @@ function statusWork(status: string): string {
  * the check; a requester's action on a ticket reads it once (usually from the cache).
  */
 export async function permitCommand(ctx: FeatureContext, command: Command): Promise<Command> {
-  const need = command.name === 'status'
+  const need = command.name === 'comment' && command.isPrivate ? 'agent' : command.name === 'status'
     ? (command.status === 'Closed' || command.status === 'Reopened' ? 'own' : 'agent')
     : COMMAND_NEEDS.get(command.name) ?? 'agent';
   if (need === 'anyone' && command.name !== 'list') return command;
-  if (await isAgent(ctx)) return command;
+  if (await mayWorkAnything(ctx)) return command;
   if (command.name === 'list') return { ...command, filters: { ...command.filters, mine: true, assignedToMe: undefined } };
-  const what = command.name === 'status' ? statusWork(command.status) : AGENT_WORK.get(command.name) ?? 'do that';
+  const what = command.name === 'status' ? statusWork(command.status)
+    : AGENT_WORK.get(command.name === 'comment' && command.isPrivate ? 'note' : command.name) ?? 'do that';
   if (need === 'agent' || !('number' in command)) throw refused(what);
   const whose = command.name === 'status' ? what : command.name === 'comment' ? "comment on other people's tickets" : "see other people's tickets";
   await requireOwn(ctx, { number: command.number }, whose);
@@ -88,11 +97,11 @@ export async function permitCommand(ctx: FeatureContext, command: Command): Prom
 
 /** The same for a card's button, checked again at every click: a card may be old, or forwarded. */
 export async function permitAction(ctx: FeatureContext, action: CardAction): Promise<CardAction> {
-  const need = VERB_NEEDS.get(action.verb) ?? 'agent';
+  const need = action.verb === 'comment' && action.isPrivate ? 'agent' : VERB_NEEDS.get(action.verb) ?? 'agent';
   if (need === 'anyone' && action.verb !== 'listPage') return action;
-  if (await isAgent(ctx)) return action;
+  if (await mayWorkAnything(ctx)) return action;
   if (action.verb === 'listPage') return { ...action, filters: { ...action.filters, mine: true, assignedToMe: undefined } };
-  if (need === 'agent' || !('ticketId' in action)) throw refused(AGENT_WORK.get(action.verb) ?? 'do that');
+  if (need === 'agent' || !('ticketId' in action)) throw refused(AGENT_WORK.get(action.verb === 'comment' ? 'note' : action.verb) ?? 'do that');
   const what = action.verb === 'close' || action.verb === 'reopen' ? `${action.verb} other people's tickets`
     : action.verb === 'comment' ? "comment on other people's tickets" : "see other people's tickets";
   await requireOwn(ctx, { id: action.ticketId }, what);

@@ -32,7 +32,7 @@ export const commandRoutes: Handlers<Command, 'name'> = {
   create: (ctx, c) => createTicket(ctx, { title: c.title, description: c.description }),
   status: (ctx, c) => changeStatus(ctx, { number: c.number }, { status: c.status, resolution: c.resolution, comment: c.comment }, 'command'),
   move: (ctx, c) => moveTicket(ctx, { number: c.number }, c.state, 'command'),
-  comment: (ctx, c) => addComment(ctx, { number: c.number }, c.text, 'command'),
+  comment: (ctx, c) => addComment(ctx, { number: c.number }, c.text, 'command', c.isPrivate),
   assign: (ctx, c) => (c.to === 'me' ? assignToMe(ctx, { number: c.number })
     : 'email' in c.to ? assignToEmail(ctx, { number: c.number }, c.to.email) : assignToName(ctx, { number: c.number }, c.to.name)),
   priority: (ctx, c) => setPriority(ctx, { number: c.number }, c.priority),
@@ -50,7 +50,7 @@ export const verbRoutes: Handlers<CardAction, 'verb'> = {
   reopen: (ctx, a) => changeStatus(ctx, { id: a.ticketId }, { status: 'Reopened' }, 'button'),
   resolve: (ctx, a) => changeStatus(ctx, { id: a.ticketId }, { status: 'Resolved', resolution: a.resolution, comment: a.comment }, 'button'),
   move: (ctx, a) => moveTicket(ctx, { id: a.ticketId }, a.state, 'button'),
-  comment: (ctx, a) => addComment(ctx, { id: a.ticketId }, a.comment, 'button'),
+  comment: (ctx, a) => addComment(ctx, { id: a.ticketId }, a.comment, 'button', a.isPrivate),
   priority: (ctx, a) => setPriority(ctx, { id: a.ticketId }, a.priority),
   assignMe: (ctx, a) => assignToMe(ctx, { id: a.ticketId }),
   listPage: (ctx, a) => listTickets(ctx, a.filters, { token: a.token, skip: a.skip, page: a.page }),

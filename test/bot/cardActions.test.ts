@@ -74,7 +74,7 @@ for (const dialect of DIALECTS) describe(`bot card buttons (Action.Execute and A
       assert.equal(event?.type, 'comment');
       assert.equal(event?.comment, 'Could you send a photo of the error?');
       assert.deepEqual(event?.createdBy, userOf(ALEX));
-      assert.match(readable(answer), /Alex Wilber added a comment/);
+      assert.match(readable(answer), /Alex Wilber commented: /);
       await h.connector.waitForUpdates(1);
       assert.equal(h.connector.updates().length, 1);
     });
@@ -88,7 +88,7 @@ for (const dialect of DIALECTS) describe(`bot card buttons (Action.Execute and A
       try {
         const answer = invokeCard(await click(comment.verb, { ...(comment.data as object), comment: 'Still happening after lunch' }));
         assert.deepEqual(h.apiCalls(), [{ method: 'POST', path: h.commentPath(ticket.id) }]);
-        assert.match(readable(answer), /Adele Vance added a comment/);
+        assert.match(readable(answer), /Adele Vance commented: /);
         assert.ok(textsOf(answer).includes(`#${ticket.ticketId}`));
       } finally {
         clock.restore();

@@ -223,10 +223,11 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
       assert.ok(headlines[0]!.startsWith(shared[0]!.createdBy?.name ?? ''), 'the newest entry comes first');
     });
 
-    it('"history <n>" leaves private comments out (the card is seen by the whole conversation) and says how many', async () => {
+    // In a personal chat an agent now sees the internal notes, marked (test/bot/notes.test.ts).
+    it('"history <n>" in a channel leaves private comments out (the card is seen by the whole conversation) and says how many', async () => {
       const ticket = tickets.take('with a private comment', (t) => h.sandbox.store.activities(t.id).some((a) => a.isPrivate));
       const hidden = h.sandbox.store.activities(ticket.id).filter((a) => a.isPrivate);
-      const { card } = await say(`history ${ticket.ticketId}`);
+      const { card } = await say(`history ${ticket.ticketId}`, ADELE, true);
       const text = readable(card);
       for (const note of hidden) assert.ok(!text.includes(note.comment ?? '\u0000'), 'a private comment is not shown');
       assert.match(text, new RegExp(`${hidden.length} private comments are only shown in the helpdesk`));
@@ -329,7 +330,7 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
       assert.equal(event?.comment, 'I am on my way: room 4, floor 2');
       assert.deepEqual(event?.createdBy, userOf(ADELE));
       assert.equal(current(h, ticket.id).status, 'Started', 'a comment changes no status');
-      assert.ok(textsOf(card).includes('Adele Vance commented'));
+      assert.ok(textsOf(card).includes(`Adele Vance commented on #${ticket.ticketId}`));
       assert.ok(textsOf(card).includes('I am on my way: room 4, floor 2'));
     });
 

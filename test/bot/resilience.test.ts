@@ -43,7 +43,7 @@ describe('bot resilience', () => {
       await say(`show ${ticket.ticketId}`);
       assert.ok(textsOf(reply()).includes(`#${ticket.ticketId}`));
       await say('list urgent');
-      assert.match(readable(reply()), /Urgent tickets/);
+      assert.match(readable(reply()), /Urgent open tickets/);
       invokeCard(await click('history', { ticketId: ticket.id }));
     });
 
