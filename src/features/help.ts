@@ -1,5 +1,7 @@
 import { helpCard } from '../cards/helpCard.js';
+import { intakeCard } from '../cards/intakeCard.js';
 import { mistakeCard } from '../cards/mistakeCard.js';
+import { titleFromMessage } from './createForm.js';
 import { tagsCard } from '../cards/tagsCard.js';
 import type { Answer, FeatureContext } from './context.js';
 import { COMMAND_EXAMPLES, type NotUnderstood } from './parseCommand.js';
@@ -27,6 +29,12 @@ const COMMANDS = Object.entries(COMMAND_EXAMPLES).map(([name, example]) => ({ ex
 
 export function help(ctx: FeatureContext, notUnderstood?: NotUnderstood): Answer {
   if (!notUnderstood) return { card: helpCard({ commands: COMMANDS, mustMention: ctx.mustMention }), summary: 'What I can do' };
+  // In a personal chat, a message that is no command is most likely a problem to log.
+  if (notUnderstood.sentence !== undefined && !ctx.mustMention) {
+    const title = titleFromMessage(notUnderstood.sentence);
+    const description = notUnderstood.sentence.trim() === title ? undefined : notUnderstood.sentence;
+    return { card: intakeCard({ title, ...(description === undefined ? {} : { description }) }), summary: 'Shall I log this as a ticket?' };
+  }
   return { card: mistakeCard(notUnderstood), summary: notUnderstood.problem };
 }
 

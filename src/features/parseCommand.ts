@@ -45,6 +45,8 @@ export interface NotUnderstood {
   problem: string;
   /** The person's own command, corrected where we can tell how; else an example of the command. */
   suggestion?: string;
+  /** Text that reads as no command at all ("My laptop will not connect"): perhaps a problem to log. */
+  sentence?: string;
 }
 
 const STATUS_VERBS = { start: 'Started', resolve: 'Resolved', close: 'Closed', reopen: 'Reopened' } as const;
@@ -268,7 +270,8 @@ export function parseCommand(text: string): Command | NotUnderstood {
       const meant = nearest(word, Object.keys(COMMAND_EXAMPLES));
       const corrected = meant === undefined ? undefined : `${meant} ${restAfterWords(clean, 1)}`.trim();
       const suggestion = corrected !== undefined && corrected.length > MAX_TITLE_LENGTH ? exampleOf(meant!) : corrected;
-      return { name: 'notUnderstood', problem: `I did not understand "${shown}".`, suggestion };
+      const sentence = suggestion === undefined && clean.length <= MAX_TEXT_LENGTH ? clean : undefined;
+      return { name: 'notUnderstood', problem: `I did not understand "${shown}".`, suggestion, ...(sentence === undefined ? {} : { sentence }) };
     }
   }
 }

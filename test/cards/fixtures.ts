@@ -387,6 +387,11 @@ const helpFixtures: CardFixture[] = [
     hides: ['What I can do', 'list urgent open mine'],
   },
   {
+    template: 'intake', name: 'plain-message', about: 'A personal-chat message that is no command, offered as a ticket',
+    build: () => help(helpContext(false), { name: 'notUnderstood', problem: 'x', sentence: 'My laptop will not connect to the VPN\nSince this morning, at home.' }).card,
+    shows: ['Shall I log this as a ticket?', 'Title', 'Description', 'Create ticket'],
+  },
+  {
     template: 'help', name: 'channel', about: 'Plain help in a channel',
     build: () => help(helpContext(true)).card,
     shows: ['Mention me before a command', 'list urgent open mine', 'New ticket'],
