@@ -30,6 +30,8 @@ export interface TicketCardOptions {
   note?: string;
   /** With an event: the compact card, the event under the ticket's number and title. */
   event?: TicketEvent;
+  /** The one person who reads this card (a personal chat): Assign to me is left out once the ticket is theirs. */
+  viewerId?: string;
 }
 
 /** A FactSet row; the view model holds them as the card does, so a FactSet binds its list in one expression. */
@@ -203,7 +205,8 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     event,
     compact: event !== undefined,
     ...transitions(ticket),
-    canAssignToMe: (ticket.status ?? '').toLowerCase() !== 'closed',
+    canAssignToMe: (ticket.status ?? '').toLowerCase() !== 'closed'
+      && (options.viewerId === undefined || ticket.assignee?.id.toLowerCase() !== options.viewerId.toLowerCase()),
     moveChoices: moves,
     canMove: moves.length > 0,
   };

@@ -24,7 +24,9 @@ export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
 /** A card action, checked: the verb is known and its data has the right shape. */
 export type CardAction =
-  | { verb: 'refresh' | 'show' | 'open' | 'start' | 'close' | 'reopen' | 'assignMe' | 'history'; ticketId: string }
+  | { verb: 'refresh' | 'show' | 'open' | 'start' | 'assignMe' | 'history'; ticketId: string }
+  /** `reason`: the optional "why" typed in the Close or Reopen form, sent as the change's comment. */
+  | { verb: 'close' | 'reopen'; ticketId: string; reason?: string }
   | { verb: 'resolve'; ticketId: string; resolution: Resolution; comment?: string }
   | { verb: 'comment'; ticketId: string; comment: string; isPrivate?: boolean }
   /** `state`: the chosen state's id (the card's "Move to" choice). */
@@ -104,11 +106,13 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
     case 'show':
     case 'open':
     case 'start':
-    case 'close':
-    case 'reopen':
     case 'assignMe':
     case 'history':
       return { verb: known, ticketId: ticketId(d) };
+    case 'close':
+    case 'reopen':
+      // Each form's input has its own id, as the resolve form's does.
+      return { verb: known, ticketId: ticketId(d), reason: optionalText(d[`${known}Reason`], MAX_TEXT_LENGTH, 'reason') };
     case 'resolve':
       return {
         verb: known,

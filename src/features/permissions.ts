@@ -1,4 +1,5 @@
-import type { Ticket } from '../ticketing/types.js';
+import { TicketingError } from '../ticketing/errors.js';
+import type { Instance, Ticket } from '../ticketing/types.js';
 import { instanceAgents } from '../ticketing/instance.js';
 import type { FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
@@ -28,6 +29,24 @@ const AGENT_WORK = new Map<string, string>(Object.entries({
   assign: 'assign a ticket', assignMe: 'assign a ticket', priority: 'change the priority', note: 'add internal notes',
 }));
 
+/** The longest a role check waits for the instance: the check must not hold a turn. */
+const ROLE_CHECK_WAIT_MS = 2000;
+
+/**
+ * The instance, waited for briefly: a load another caller started (the start-up's, with no
+ * deadline) may be queued behind a spent API budget, and this turn would share that wait.
+ */
+async function instanceInTime(ctx: FeatureContext): Promise<Instance> {
+  const wait = new AbortController();
+  const busy = new TicketingError('rateLimited', 'The helpdesk is busy.', { operation: 'getInstance' });
+  const timer = setTimeout(() => wait.abort(busy), Math.max(0, Math.min(ctx.deadline - Date.now(), ROLE_CHECK_WAIT_MS)));
+  try {
+    return await ctx.client.getInstance({ ...catalogOptions(ctx), signal: wait.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /**
  * Whether the speaker is one of the helpdesk's agents: the instance's assignees (from the client's
  * cache, so no API call of its own) or HELPDESK_AGENTS, by Azure AD object id or email. With
@@ -38,7 +57,7 @@ export async function isAgent(ctx: FeatureContext): Promise<boolean> {
   const id = ctx.speaker.aadObjectId?.toLowerCase();
   if (!id) return false;
   if (ctx.roles.agents.includes(id)) return true;
-  const instance = await ctx.client.getInstance(catalogOptions(ctx));
+  const instance = await instanceInTime(ctx);
   if (instanceAgents(instance).some((a) => a.id.toLowerCase() === id)) return true;
   // An email in the setting needs the speaker's, which Teams gives only through a (cached) look-up.
   if (!ctx.roles.agents.some((a) => a.includes('@'))) return false;
