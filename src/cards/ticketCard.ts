@@ -28,6 +28,8 @@ export interface TicketCardOptions {
   tagCategories?: TagCategory[];
   /** A line above everything, e.g. why the card shows a state the person did not expect. */
   note?: string;
+  /** `good`: the note confirms what the person just did (green); default `warning`. */
+  noteStyle?: 'good' | 'warning';
   /** With an event: the compact card, the event under the ticket's number and title. */
   event?: TicketEvent;
   /** The one person who reads this card (a personal chat): Assign to me is left out once the ticket is theirs. */
@@ -60,6 +62,7 @@ export interface TicketView {
   resolution?: string;
   resolutionComment?: string;
   note?: string;
+  noteStyle: 'good' | 'warning';
   event?: TicketEvent;
   compact: boolean;
   canStart: boolean;
@@ -202,6 +205,7 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     resolution: resolved && ticket.resolution ? `Resolution: ${resolutionLabel(ticket.resolution)}` : undefined,
     resolutionComment: resolved && ticket.lastResolutionComment ? plain(cut(ticket.lastResolutionComment, MAX_FIELD_VALUE).text) : undefined,
     note: options.note,
+    noteStyle: options.noteStyle ?? 'warning',
     event,
     compact: event !== undefined,
     ...transitions(ticket),

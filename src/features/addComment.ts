@@ -42,6 +42,6 @@ export async function addComment(ctx: FeatureContext, ref: TicketRef, text: stri
   }
   const event = { headline: `${actor.name} commented on ${numberLabel(ticket.number)}`, when, text };
   // The card shows the comment just added, for everyone: on a button's card as its top line.
-  const answer = await ticketAnswer(ctx, ticket, origin === 'command' ? { event } : { note: plain(`${actor.name} commented: ${cut(text, 300).text}`) });
+  const answer = await ticketAnswer(ctx, ticket, origin === 'command' ? { event } : { note: plain(`${actor.name} commented: ${cut(text, 300).text}`), noteStyle: 'good' });
   return { card: answer.card, summary: `Comment added to ${numberLabel(ticket.number)}.`, changed: true };
 }

@@ -21,7 +21,7 @@ async function update(ctx: FeatureContext, ref: TicketRef, updates: { priority?:
   );
   ctx.tickets.remember(ticket);
   const said = note(actor, numberLabel(ticket.number));
-  const answer = await ticketAnswer(ctx, ticket, { note: said });
+  const answer = await ticketAnswer(ctx, ticket, { note: said, noteStyle: 'good' });
   return { card: answer.card, summary: said, changed: true };
 }
 

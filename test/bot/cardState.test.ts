@@ -25,6 +25,14 @@ describe('cards that know the state', () => {
     assert.equal(current(h, ticket.id).status, 'Closed', 'the reason is optional');
   });
 
+  it('shows a confirmation as a success, in green', async () => {
+    const ticket = tickets.inStatus('Open');
+    const done = await click('priority', { ticketId: ticket.id, priority: 'Urgent' });
+    const note = (done.body as Array<Record<string, unknown>>)[0]!;
+    assert.equal(note.style, 'good');
+    assert.match(JSON.stringify(note), new RegExp(`Adele Vance set the priority of #${ticket.ticketId} to Urgent`));
+  });
+
   it('drops Assign to me once the ticket is the reader\'s, in a personal chat; a channel\'s shared card keeps it', async () => {
     const ticket = tickets.take('open and not Adele\'s', (t) => t.status === 'Open' && t.assignee?.id !== ADELE.aadObjectId);
     assert.ok(buttonTitles(await click('show', { ticketId: ticket.id })).includes('Assign to me'));
