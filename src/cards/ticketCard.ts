@@ -7,6 +7,8 @@ import {
 } from './format.js';
 
 const MAX_DESCRIPTION = 1200;
+/** A longer description is edited in the helpdesk: the card would carry it twice, and Teams caps a card's size. */
+const MAX_EDITABLE_DESCRIPTION = 2000;
 const MAX_FIELD_VALUE = 300;
 /**
  * What the custom fields may take of the card, as JSON. An instance may define any number of
@@ -65,6 +67,11 @@ export interface TicketView {
   noteStyle: 'good' | 'warning';
   event?: TicketEvent;
   compact: boolean;
+  /** The Edit form's current values, as stored (inputs show text as typed, unescaped). */
+  editTitle: string;
+  /** Absent when the description is too long for the card to carry twice. */
+  editDescription?: string;
+  editExpectedDate: string;
   canStart: boolean;
   canResolve: boolean;
   canClose: boolean;
@@ -206,6 +213,9 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     resolutionComment: resolved && ticket.lastResolutionComment ? plain(cut(ticket.lastResolutionComment, MAX_FIELD_VALUE).text) : undefined,
     note: options.note,
     noteStyle: options.noteStyle ?? 'warning',
+    editTitle: ticket.title ?? '',
+    ...((ticket.description ?? '').length <= MAX_EDITABLE_DESCRIPTION ? { editDescription: ticket.description ?? '' } : {}),
+    editExpectedDate: ticket.expectedDate?.slice(0, 10) ?? '',
     event,
     compact: event !== undefined,
     ...transitions(ticket),

@@ -19,6 +19,7 @@ export const VERBS = {
   listPage: 'listPage',
   create: 'create',
   help: 'help',
+  edit: 'edit',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
@@ -34,7 +35,9 @@ export type CardAction =
   | { verb: 'priority'; ticketId: string; priority: Priority }
   | { verb: 'listPage'; filters: ListFilters; token?: string; skip?: number; page?: number }
   | { verb: 'create'; title: string; description?: string }
-  | { verb: 'help' };
+  | { verb: 'help' }
+  /** The Edit form: the title, description and expected date (YYYY-MM-DD) it carried; a blank title is left as it is. */
+  | { verb: 'edit'; ticketId: string; title?: string; description?: string; expectedDate?: string };
 
 export class BadActionError extends Error {
   override name = 'BadActionError';
@@ -155,5 +158,16 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
       };
     case 'help':
       return { verb: known };
+    case 'edit': {
+      // The form's inputs have ids of their own, unique in the card.
+      const expectedDate = optionalText(d.editExpectedDate, 10, 'expected date');
+      if (expectedDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(expectedDate)) throw new BadActionError('The expected date must be a date.');
+      const description = d.editDescription === undefined ? undefined : (optionalText(d.editDescription, MAX_TEXT_LENGTH, 'description') ?? '');
+      const title = optionalText(d.editTitle, MAX_TITLE_LENGTH, 'title');
+      return {
+        verb: known, ticketId: ticketId(d), ...(title === undefined ? {} : { title }),
+        ...(description === undefined ? {} : { description }), ...(expectedDate === undefined ? {} : { expectedDate }),
+      };
+    }
   }
 }

@@ -4,6 +4,7 @@ import type { Command } from './parseCommand.js';
 import { addComment } from './addComment.js';
 import { changeStatus, moveTicket } from './changeStatus.js';
 import { createTicket } from './createTicket.js';
+import { editTicket } from './editTicket.js';
 import { help, showTags } from './help.js';
 import { listTickets } from './listTickets.js';
 import { permitAction, permitCommand } from './permissions.js';
@@ -55,6 +56,7 @@ export const verbRoutes: Handlers<CardAction, 'verb'> = {
   assignMe: (ctx, a) => assignToMe(ctx, { id: a.ticketId }),
   listPage: (ctx, a) => listTickets(ctx, a.filters, { token: a.token, skip: a.skip, page: a.page }),
   create: async (ctx, a) => asNewMessage(await createTicket(ctx, { title: a.title, description: a.description })),
+  edit: (ctx, a) => editTicket(ctx, a.ticketId, { title: a.title, description: a.description, expectedDate: a.expectedDate }),
 };
 
 export async function routeCommand(ctx: FeatureContext, command: Command): Promise<Answer> {

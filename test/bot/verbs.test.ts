@@ -75,6 +75,7 @@ for (const dialect of DIALECTS) describe(`bot verbs: the card templates and the 
       listPage: () => ({ data: { filters: { status: 'Open' } }, shows: (texts) => texts[0] === 'Open tickets' }),
       create: () => ({ data: { title: 'Made by a button' }, shows: (texts) => texts.includes('Made by a button'), newMessage: true }),
       help: () => ({ data: undefined, shows: (texts) => texts.includes('What I can do') }),
+      edit: () => ticketCase(tickets.inStatus('Open'), 'Edited by a button', { editTitle: 'Edited by a button', editExpectedDate: '2026-12-24' }),
     };
 
     function ticketCase(t: WireTicket, alsoShows?: string, extra: object = {}) {
