@@ -83,6 +83,7 @@ export async function startApp(
     linkDomains: config.linkDomains,
     allowedTenants: config.allowedTenants,
     reports,
+    roles: config.roles,
     replayFile: config.stateDir === undefined ? undefined : join(config.stateDir, `replay-claims-${config.port}.log`),
     ...(subscriptions ? { notificationSettings: (activity) => settingsFor(activity, subscriptions, conversations) } : {}),
     log,

@@ -3,13 +3,16 @@ import {
   type InvokeResponse,
 } from 'botbuilder';
 import type { AdaptiveCard } from './cards/render.js';
+import type { HelpdeskRoles } from './config.js';
 import type { ConversationStore } from './conversations.js';
 import type { Answer, FeatureContext } from './features/context.js';
 import { errorAnswer } from './features/errorAnswer.js';
 import { openCreateForm, submitCreateForm } from './features/createForm.js';
 import { findTickets, unfurlLink, type SearchResult } from './features/findTicket.js';
 import { help } from './features/help.js';
+import { linkWithoutTicket, NO_TICKET_IN_LINK } from './features/linkAnswer.js';
 import { htmlToText } from './htmlToText.js';
+import { textWithoutBotMention } from './mentions.js';
 import { BadInvokeError, parseCreateInvoke, parseLinkInvoke, parseSearchInvoke } from './features/messageExtension.js';
 import { BadActionError, isVerb, parseAction, type CardAction } from './features/parseAction.js';
 import { parseCommand } from './features/parseCommand.js';
@@ -51,6 +54,8 @@ export interface BotDeps {
   reports: Reports;
   /** The `notify` command's settings for a turn; unset when notifications are off. */
   notificationSettings?: (activity: TurnContext['activity']) => NotificationSettings;
+  /** Who may work tickets beyond their own. */
+  roles: HelpdeskRoles;
   log: Logger;
 }
 
@@ -207,12 +212,14 @@ export class TicketBot extends TeamsActivityHandler {
       locale: localeOf(activity, this.deps.timezoneDefault),
       speaker: { aadObjectId: activity.from?.aadObjectId, name: activity.from?.name },
       actor: () => this.deps.identity.actorFor(context),
-      person: (aadObjectId) => this.deps.identity.personFor(context, aadObjectId),
+      person: (aadObjectId, name) => this.deps.identity.personFor(context, aadObjectId, name),
       deadline: Date.now() + budgetMs,
       inChannel: activity.conversation?.conversationType === 'channel',
       inPersonalChat: activity.conversation?.conversationType === 'personal',
       reports: this.deps.reports,
       ...(this.deps.notificationSettings ? { notifications: this.deps.notificationSettings(activity) } : {}),
+      mustMention: ['channel', 'groupChat'].includes(activity.conversation?.conversationType ?? ''),
+      roles: this.deps.roles,
     };
   }
 
@@ -220,7 +227,7 @@ export class TicketBot extends TeamsActivityHandler {
    * Runs a feature; any error becomes the answer a person reads, and unknown ones are logged.
    * `ticketId`: the ticket of the button clicked, which the error card then leads back to.
    */
-  private async answer(context: TurnContext, what: string, run: () => Promise<Answer>, ticketId?: string): Promise<Answer> {
+  private async answer(context: TurnContext, what: string, run: () => Promise<Answer>, ticketId?: string): Promise<Answer & { failed?: true }> {
     const started = Date.now();
     try {
       const answer = await run();
@@ -232,7 +239,7 @@ export class TicketBot extends TeamsActivityHandler {
       const record = { action: what, error: kind, ms: Date.now() - started };
       if (answer.known) this.log(context).info(record, `${what} refused`);
       else this.log(context).error(record, `${what} FAILED`);
-      return answer;
+      return { card: answer.card, summary: answer.summary, failed: true };
     }
   }
 
@@ -243,8 +250,7 @@ export class TicketBot extends TeamsActivityHandler {
 
     // Teams sends rich text as HTML; a card inserted from the message extension arrives as a
     // message whose text is only an HTML placeholder: that is people sharing a card, not a command.
-    // removeRecipientMention edits activity.text, so it needs one (a card shared in a channel has none).
-    const text = typeof activity.text === 'string' ? htmlToText(TurnContext.removeRecipientMention(activity) ?? activity.text) : '';
+    const text = typeof activity.text === 'string' ? htmlToText(textWithoutBotMention(activity)) : '';
     if (text === '' && (activity.attachments?.length ?? 0) > 0) return;
     const ctx = this.featureContext(context, MESSAGE_BUDGET_MS);
     const command = parseCommand(text);
@@ -267,7 +273,8 @@ export class TicketBot extends TeamsActivityHandler {
     // The log names a known verb only: the value is the sender's, and String() of a forged object can throw.
     const answer = await this.answer(context, `submit ${isVerb(value.verb) ? value.verb : 'unknown'}`, () => routeAction(ctx, parseAction(value.verb, value)));
     const replyTo = context.activity.replyToId;
-    if (replyTo && !answer.asNewMessage) {
+    // An error is the clicker's alone: the card everyone shares stays as it was.
+    if (replyTo && !answer.asNewMessage && !answer.failed) {
       await context.updateActivity(cardMessage(answer.card, answer.summary, replyTo));
     } else {
       await context.sendActivity(cardMessage(answer.card, answer.summary));
@@ -381,14 +388,24 @@ export class TicketBot extends TeamsActivityHandler {
 
   private async handleLink(context: TurnContext): Promise<InvokeResponse> {
     const link = parseLinkInvoke(context.activity.value);
-    // A link that cannot be unfurled stays a link: the compose box is no place for an error.
-    return this.searchAnswer(context, 'unfurl', (ctx) => unfurlLink(ctx, link, this.deps.linkDomains), { quietly: true });
+    const ctx = this.featureContext(context, INVOKE_BUDGET_MS);
+    let results: SearchResult[] = [];
+    let why = NO_TICKET_IN_LINK;
+    try {
+      results = await unfurlLink(ctx, link, this.deps.linkDomains);
+      this.log(context).info({ action: 'unfurl', results: results.length }, 'unfurl ok');
+    } catch (error) {
+      const answer = errorAnswer(error, undefined, ctx.locale.t);
+      why = answer.summary;
+      const record = { action: 'unfurl', error: error instanceof Error ? error.name : 'error' };
+      if (answer.known) this.log(context).info(record, 'unfurl refused');
+      else this.log(context).error(record, 'unfurl FAILED');
+    }
+    const attachments = results.length > 0 ? results.map(resultAttachment) : [linkWithoutTicket(why)];
+    return invokeBody({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments } });
   }
 
-  /** `quietly`: a failure answers with no results rather than a sentence. */
-  private async searchAnswer(
-    context: TurnContext, what: string, run: (ctx: FeatureContext) => Promise<SearchResult[]>, { quietly = false } = {},
-  ): Promise<InvokeResponse> {
+  private async searchAnswer(context: TurnContext, what: string, run: (ctx: FeatureContext) => Promise<SearchResult[]>): Promise<InvokeResponse> {
     const ctx = this.featureContext(context, INVOKE_BUDGET_MS);
     try {
       const results = await run(ctx);
@@ -399,7 +416,6 @@ export class TicketBot extends TeamsActivityHandler {
       const record = { action: what, error: error instanceof Error ? error.name : 'error' };
       if (answer.known) this.log(context).info(record, `${what} refused`);
       else this.log(context).error(record, `${what} FAILED`);
-      if (quietly) return invokeBody({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } });
       return invokeBody({ composeExtension: { type: 'message', text: answer.summary } });
     }
   }

@@ -89,6 +89,8 @@ export interface Config {
   reports: ReportsConfig;
   /** The notification poller: its share of the API budget and how often it looks for changes. */
   notify: NotifyConfig;
+  /** Who may work tickets beyond their own (see HelpdeskRoles). */
+  roles: HelpdeskRoles;
 }
 
 export interface ReportsConfig {
@@ -109,6 +111,17 @@ export interface NotifyConfig {
   budgetPercent: number;
   /** How often the poller looks for changed tickets, in ms (NOTIFY_POLL_S, default 15 s); the budget may space polls further. */
   pollMs: number;
+}
+
+/**
+ * Agents (the instance's assignees, plus `agents`) work any ticket; everyone else is a requester,
+ * who may create tickets and see, comment on, close and reopen their own. `enforced: false`
+ * (HELPDESK_ROLES=off) makes everyone an agent.
+ */
+export interface HelpdeskRoles {
+  enforced: boolean;
+  /** Extra agents, as lower-case email addresses or Azure AD object ids (HELPDESK_AGENTS). */
+  agents: readonly string[];
 }
 
 export interface RedisConfig {
@@ -347,5 +360,15 @@ export function loadConfig(env: Env = process.env): Config {
       budgetPercent: integer(env, 'NOTIFY_BUDGET_PERCENT', 10, 0, 50),
       pollMs: integer(env, 'NOTIFY_POLL_S', 15, 1, 3600) * 1000,
     },
+    roles: helpdeskRoles(env),
   };
+}
+
+function helpdeskRoles(env: Env): HelpdeskRoles {
+  const agents = (read(env, 'HELPDESK_AGENTS') ?? '').split(',').map((a) => a.trim().toLowerCase()).filter((a) => a !== '');
+  const wrong = agents.find((a) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a) && !isUuid(a));
+  if (wrong !== undefined) {
+    throw new ConfigError(`HELPDESK_AGENTS must list email addresses or Azure AD object ids, comma-separated; "${wrong.slice(0, 60)}" is neither`);
+  }
+  return { enforced: oneOf(env, 'HELPDESK_ROLES', ['on', 'off'] as const) !== 'off', agents };
 }

@@ -83,16 +83,17 @@ export class IdentityResolver {
     if (!from?.id || !id) {
       return Promise.reject(new IdentityError({ key: 'identity.unknownSpeaker' }));
     }
-    return this.cached(id, () => this.lookUp(context, from.id, id, from.name));
+    return this.cached(id, () => this.lookUp(context, from.id, id, from.name, 'self'));
   }
 
   /**
    * Another person of this conversation, by AAD object id (the connector accepts it in place of
-   * the Teams user id), e.g. the author of a message a ticket is made from.
+   * the Teams user id), e.g. the author of a message a ticket is made from. `knownName`: the name
+   * Teams gave with the request (a message's author), used when the member record has none.
    */
-  personFor(context: TurnContext, aadObjectId: string): Promise<User> {
+  personFor(context: TurnContext, aadObjectId: string, knownName?: string): Promise<User> {
     if (!/^[0-9a-f-]{36}$/i.test(aadObjectId)) return Promise.reject(new IdentityError({ key: 'identity.unknownPerson' }));
-    return this.cached(aadObjectId.toLowerCase(), () => this.lookUp(context, aadObjectId, aadObjectId.toLowerCase(), undefined));
+    return this.cached(aadObjectId.toLowerCase(), () => this.lookUp(context, aadObjectId, aadObjectId.toLowerCase(), knownName, 'other'));
   }
 
   private cached(id: string, load: () => Promise<User>): Promise<User> {
@@ -115,7 +116,7 @@ export class IdentityResolver {
     return user;
   }
 
-  private async lookUp(context: TurnContext, memberId: string, id: string, knownName: string | undefined): Promise<User> {
+  private async lookUp(context: TurnContext, memberId: string, id: string, knownName: string | undefined, who: 'self' | 'other'): Promise<User> {
     let member;
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -137,9 +138,11 @@ export class IdentityResolver {
       throw new IdentityError({ key: 'identity.otherAccount' });
     }
     const email = member.email || (member.userPrincipalName ? emailFromUpn(member.userPrincipalName) : undefined);
-    const name = knownName || member.name;
+    // Teams' member records may lack a name; the helpdesk needs a name, so the address stands in.
+    const name = knownName || member.name || email;
     if (!email || !name) {
-      throw new IdentityError({ key: 'identity.noEmail' });
+      throw new IdentityError(who === 'self' ? { key: 'identity.noEmail' }
+        : knownName ? { key: 'identity.noEmailNamed', vars: { name: knownName } } : { key: 'identity.noEmailOther' });
     }
     return { id, name, email: email.toLowerCase() };
   }

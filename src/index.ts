@@ -1,3 +1,4 @@
+import { reportApi } from './apiProbe.js';
 import { startApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { readDotEnv } from './dotEnv.js';
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
   }
   const app = await startApp({ ...config, ticketing: { ...ticketing, baseUrl: ticketing.baseUrl!, ...(keys ? { keys } : {}) } }, logger);
   log(`Bot listening on http://localhost:${config.port}/api/messages${config.bot ? '' : ' (local mode: no Bot Framework auth)'}`);
+  if (!sandbox) void reportApi(app.client, ticketing.baseUrl!, log);
 
   let stopping = false;
   // The Playground, once started (undefined when it is off or could not start).

@@ -17,6 +17,13 @@ describe('config', () => {
     assert.equal(loadConfig({ PLAYGROUND: 'OFF' }).playground, false);
   });
 
+  it('separates agents from requesters unless HELPDESK_ROLES=off; HELPDESK_AGENTS lower-cased', () => {
+    assert.deepEqual(loadConfig({}).roles, { enforced: true, agents: [] });
+    assert.equal(loadConfig({ HELPDESK_ROLES: 'off' }).roles.enforced, false);
+    assert.deepEqual(loadConfig({ HELPDESK_AGENTS: ' Lee.Gu@Contoso.com ,00000000-0000-0000-0000-0000000000A7' }).roles.agents,
+      ['lee.gu@contoso.com', '00000000-0000-0000-0000-0000000000a7']);
+  });
+
   it('shares state through Redis only when REDIS_URL is set; TICKETING_REPLICAS defaults to 1', () => {
     assert.equal(loadConfig({}).redis, undefined);
     assert.equal(loadConfig({ TICKETING_REPLICAS: '3' }).redis, undefined);
@@ -69,6 +76,8 @@ describe('config', () => {
     [{ TICKETING_REPLICAS: '0' }, /^TICKETING_REPLICAS must be a whole number from 1 to 100/],
     [{ NOTIFY_BUDGET_PERCENT: '60' }, /^NOTIFY_BUDGET_PERCENT must be a whole number from 0 to 50/],
     [{ NOTIFY_POLL_S: '0' }, /^NOTIFY_POLL_S must be a whole number from 1 to 3600/],
+    [{ HELPDESK_ROLES: 'maybe' }, /^HELPDESK_ROLES must be one of on, off/],
+    [{ HELPDESK_AGENTS: 'lee.gu@contoso.com, Lee Gu' }, /^HELPDESK_AGENTS must list email addresses or Azure AD object ids/],
   ];
   for (const [env, expected] of bad) {
     it(`refuses ${JSON.stringify(env)} with one line naming the variable`, () => {

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { PROJECT_ROOT } from '../src/projectRoot.js';
+import { startSandbox } from '../src/sandbox/index.js';
 import { BotProcess, TEAMS_CREDENTIALS, freePort } from './support/botProcess.js';
 import { ConnectorRecorder } from './support/connector.js';
 import { servesATurn } from './support/prodChecks.js';
@@ -70,6 +71,28 @@ describe('start-up, as a process', function () {
     assert.ok(lines.some((l) => 'activityId' in l && 'kind' in l), 'the turn was logged with its activity');
     assert.ok(lines.some((l) => l.msg === 'SIGTERM: finishing turns in flight, then stopping'));
     assert.equal(lines.at(-1)!.msg, 'Stopped');
+  });
+
+  it('says which API it uses (no key in sight), and plainly when it cannot reach it', async () => {
+    const { bot, url } = await start({
+      TICKETING_BASE_URL: 'http://127.0.0.1:9/ticketing/v1', TICKETING_API_KEY: 'key-that-must-not-show', ALLOW_LOCAL_MODE_WITH_LIVE_API: 'true',
+    });
+    await bot.line(/Ticketing API: http:\/\/127\.0\.0\.1:9\/ticketing\/v1$/);
+    const line = await bot.line(/Cannot reach the Ticketing API/, 20_000);
+    assert.match(line, /at http:\/\/127\.0\.0\.1:9\/ticketing\/v1 \(no connection\)\. The bot runs on/);
+    assert.equal((await fetch(`${url}/healthz`)).status, 200, 'the bot runs on');
+    assert.ok(![...bot.stdout, ...bot.stderr].some((l) => l.includes('key-that-must-not-show')));
+  });
+
+  it('says so when the API it uses answers', async () => {
+    const sandbox = await startSandbox({ port: 0 });
+    try {
+      const { bot } = await start({ TICKETING_BASE_URL: sandbox.baseUrl, TICKETING_API_KEY: sandbox.primaryKey, ALLOW_LOCAL_MODE_WITH_LIVE_API: 'true' });
+      await bot.line(/Ticketing API at http:\/\/127\.0\.0\.1:\d+\/ticketing\/v1 answers$/, 20_000);
+      assert.ok(![...bot.stdout, ...bot.stderr].some((l) => l.includes(sandbox.primaryKey)));
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it('TICKETING_SANDBOX=on: the sandbox, asked for by name, even with Teams credentials', async () => {

@@ -1,22 +1,17 @@
 import type { Translate } from '../i18n/translate.js';
-import { plain } from './format.js';
 import { render, type AdaptiveCard } from './render.js';
 
 export interface HelpOptions {
   /** Each command with an example and what it does. */
   commands: Array<{ example: string; meaning: string }>;
-  problem?: string;
-  suggestion?: string;
-  /** In a channel people @mention the bot before each command. */
-  inChannel: boolean;
+  /** In a channel or a group chat Teams delivers only messages that @mention the bot. */
+  mustMention: boolean;
 }
 
 /** The help card in the reader's language (`t`). */
 export function helpCard(options: HelpOptions, t: Translate): AdaptiveCard {
   return render('help', {
-    problem: options.problem === undefined ? undefined : plain(options.problem),
-    didYouMean: options.suggestion === undefined ? undefined : t('help.didYouMean', { suggestion: options.suggestion }),
-    intro: options.inChannel ? t('help.introChannel') : t('help.introPersonal'),
+    intro: options.mustMention ? t('help.introChannel') : t('help.introPersonal'),
     commands: options.commands,
     labels: {
       title: t('help.title'),

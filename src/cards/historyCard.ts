@@ -12,20 +12,21 @@ const MAX_ENTRIES = 15;
 const ENTRY_TEXT_BYTES = 18 * 1024;
 
 /** One line for an activity, the same in the history card and on a compact event card. */
-export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'resolution' | 'createdBy'>): string {
+export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'resolution' | 'createdBy' | 'isPrivate'>): string {
   const who = personName(activity.createdBy) ?? 'Someone';
-  if (activity.type === 'comment') return `${who} commented`;
+  if (activity.type === 'comment') return activity.isPrivate === true ? `${who} added an internal note (agents only)` : `${who} commented`;
   const to = activity.status ?? 'a new status';
   const resolution = activity.resolution ? ` (${resolutionLabel(activity.resolution)})` : '';
   return `${who} changed the status to ${to}${resolution}`;
 }
 
 /**
- * The ticket's timeline, newest first. Private comments are the agents' own notes: a card can be
- * seen by everyone in the conversation, so they are left out, and the card says how many.
+ * The ticket's timeline, newest first. Private comments are the agents' own notes: unless
+ * `showPrivate` (an agent, where no requester reads along), they are left out, and the card says
+ * how many; shown, each is marked as an internal note.
  */
-export function historyCard(ticket: Ticket, activities: Activity[], clock: Clock): AdaptiveCard {
-  const shown = activities.filter((a) => a.isPrivate !== true);
+export function historyCard(ticket: Ticket, activities: Activity[], clock: Clock, showPrivate = false): AdaptiveCard {
+  const shown = showPrivate ? activities : activities.filter((a) => a.isPrivate !== true);
   const entries: Array<{ headline: string; when: string; text?: string }> = [];
   let budget = ENTRY_TEXT_BYTES;
   for (const a of shown.slice(0, MAX_ENTRIES)) {

@@ -9,6 +9,12 @@ export interface ListCardOptions {
   empty: string;
   /** The data of the Next page button; absent on the last page. */
   next?: object;
+  /** The data of the Previous page button; absent on the first page. */
+  previous?: object;
+  /** The line under the last row of the last page. */
+  end?: string;
+  /** Said when the words typed are a search, with the filters there are. */
+  searchNote?: string;
   /** A line above the list, e.g. that it is a copy from a minute ago. */
   note?: string;
 }

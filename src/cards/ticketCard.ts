@@ -7,6 +7,8 @@ import {
 } from './format.js';
 
 const MAX_DESCRIPTION = 1200;
+/** A longer description is edited in the helpdesk: the card would carry it twice, and Teams caps a card's size. */
+const MAX_EDITABLE_DESCRIPTION = 2000;
 const MAX_FIELD_VALUE = 300;
 /**
  * What the custom fields may take of the card, as JSON. An instance may define any number of
@@ -28,8 +30,12 @@ export interface TicketCardOptions {
   tagCategories?: TagCategory[];
   /** A line above everything, e.g. why the card shows a state the person did not expect. */
   note?: string;
+  /** `good`: the note confirms what the person just did (green); default `warning`. */
+  noteStyle?: 'good' | 'warning';
   /** With an event: the compact card, the event under the ticket's number and title. */
   event?: TicketEvent;
+  /** The one person who reads this card (a personal chat): Assign to me is left out once the ticket is theirs. */
+  viewerId?: string;
 }
 
 /** A FactSet row; the view model holds them as the card does, so a FactSet binds its list in one expression. */
@@ -58,8 +64,14 @@ export interface TicketView {
   resolution?: string;
   resolutionComment?: string;
   note?: string;
+  noteStyle: 'good' | 'warning';
   event?: TicketEvent;
   compact: boolean;
+  /** The Edit form's current values, as stored (inputs show text as typed, unescaped). */
+  editTitle: string;
+  /** Absent when the description is too long for the card to carry twice. */
+  editDescription?: string;
+  editExpectedDate: string;
   canStart: boolean;
   canResolve: boolean;
   canClose: boolean;
@@ -200,10 +212,15 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     resolution: resolved && ticket.resolution ? `Resolution: ${resolutionLabel(ticket.resolution)}` : undefined,
     resolutionComment: resolved && ticket.lastResolutionComment ? plain(cut(ticket.lastResolutionComment, MAX_FIELD_VALUE).text) : undefined,
     note: options.note,
+    noteStyle: options.noteStyle ?? 'warning',
+    editTitle: ticket.title ?? '',
+    ...((ticket.description ?? '').length <= MAX_EDITABLE_DESCRIPTION ? { editDescription: ticket.description ?? '' } : {}),
+    editExpectedDate: ticket.expectedDate?.slice(0, 10) ?? '',
     event,
     compact: event !== undefined,
     ...transitions(ticket),
-    canAssignToMe: (ticket.status ?? '').toLowerCase() !== 'closed',
+    canAssignToMe: (ticket.status ?? '').toLowerCase() !== 'closed'
+      && (options.viewerId === undefined || ticket.assignee?.id.toLowerCase() !== options.viewerId.toLowerCase()),
     moveChoices: moves,
     canMove: moves.length > 0,
   };

@@ -1,5 +1,5 @@
 import { errorCard } from '../cards/errorCard.js';
-import { dateTime, numberLabel } from '../cards/format.js';
+import { cut, dateTime, numberLabel, plain } from '../cards/format.js';
 import type { Answer, FeatureContext } from './context.js';
 import type { Origin } from './changeStatus.js';
 import { callOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
@@ -11,12 +11,12 @@ import { since, writeOrFind, writeOptions } from './unknownOutcome.js';
  * remembers, so the redraw is never older than the card that was clicked. Only a ticket the bot
  * has not read since it started is read again.
  */
-export async function addComment(ctx: FeatureContext, ref: TicketRef, text: string, origin: Origin): Promise<Answer> {
+export async function addComment(ctx: FeatureContext, ref: TicketRef, text: string, origin: Origin, isPrivate = false): Promise<Answer> {
   const actor = await ctx.actor();
   const id = await ticketId(ctx, ref);
   const sentAt = Date.now();
   const comment = await writeOrFind(
-    () => ctx.client.addComment(id, text, actor, writeOptions(ctx)),
+    () => ctx.client.addComment(id, text, actor, writeOptions(ctx), isPrivate),
     async () => {
       const found = (await ctx.client.listActivities(id, callOptions(ctx)))
         .find((a) => a.comment === text && a.createdBy?.id.toLowerCase() === actor.id.toLowerCase() && since(a.createdDateTime, sentAt));
@@ -31,11 +31,17 @@ export async function addComment(ctx: FeatureContext, ref: TicketRef, text: stri
     const headline = 'Your comment was added.';
     return { card: errorCard({ headline, detail: 'The ticket could not be read just now to show it here.', ticketId: id }, ctx.locale.t), summary: headline };
   }
-  const event = {
-    headline: `${actor.name} commented`,
-    when: dateTime(comment.createdDateTime ?? new Date().toISOString(), ctx.locale) ?? '',
-    text,
-  };
-  const answer = await ticketAnswer(ctx, ticket, origin === 'command' ? { event } : { note: `${actor.name} added a comment.` });
+  const when = dateTime(comment.createdDateTime ?? new Date().toISOString(), ctx.locale) ?? '';
+  if (isPrivate) {
+    // An internal note is the agents' own: its text is shown only where no requester can read it
+    // (a personal chat, or the clicker's own view of the card), and the shared card is not redrawn.
+    const shared = origin === 'command' && ctx.mustMention;
+    const headline = `${actor.name} added an internal note to ${numberLabel(ticket.number)} (agents only)`;
+    const answer = await ticketAnswer(ctx, ticket, { event: { headline, when, ...(shared ? {} : { text }) } });
+    return { card: answer.card, summary: `${headline}.` };
+  }
+  const event = { headline: `${actor.name} commented on ${numberLabel(ticket.number)}`, when, text };
+  // The card shows the comment just added, for everyone: on a button's card as its top line.
+  const answer = await ticketAnswer(ctx, ticket, origin === 'command' ? { event } : { note: plain(`${actor.name} commented: ${cut(text, 300).text}`), noteStyle: 'good' });
   return { card: answer.card, summary: `Comment added to ${numberLabel(ticket.number)}.`, changed: true };
 }

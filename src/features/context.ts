@@ -1,4 +1,5 @@
 import type { AdaptiveCard } from '../cards/render.js';
+import type { HelpdeskRoles } from '../config.js';
 import type { TicketingClient } from '../ticketing/client.js';
 import type { RecentCache } from '../cache/recentCache.js';
 import type { Reports } from '../reports/reports.js';
@@ -27,8 +28,11 @@ export interface FeatureContext {
    * (and cached) from the authenticated activity. Throws IdentityError when it cannot be established.
    */
   actor(): Promise<User>;
-  /** Another Teams user, by AAD object id, as Teams knows them (name and email from the connector). */
-  person(aadObjectId: string): Promise<User>;
+  /**
+   * Another Teams user, by AAD object id, as Teams knows them (name and email from the connector);
+   * `name`: the name the request itself gave (a message's author), when the member record has none.
+   */
+  person(aadObjectId: string, name?: string): Promise<User>;
   /** Epoch ms by which the answer must be ready (Teams' deadline, less a margin). */
   readonly deadline: number;
   readonly inChannel: boolean;
@@ -38,12 +42,18 @@ export interface FeatureContext {
   readonly reports: Reports;
   /** This conversation's subscription and the speaker's own notifications; unset when notifications are off. */
   readonly notifications?: NotificationSettings;
+  /** A channel or a group chat: Teams delivers the bot only messages that mention it, so say "Mention me". */
+  readonly mustMention: boolean;
+  /** Who may work tickets beyond their own (permissions.ts applies it). */
+  readonly roles: HelpdeskRoles;
 }
 
 /** One page of a list as read: its tickets and the Next page button's data. */
 export interface ListPage {
   tickets: Ticket[];
   next?: object;
+  /** How many tickets the whole list holds, when it is known (lists read whole: mine, unassigned…). */
+  total?: number;
 }
 
 /** A file Teams' consent flow offers in a personal chat: the CSV's name, size, and the signed token that fetches it. */

@@ -14,10 +14,6 @@ import { createTicket } from './createTicket.js';
 import { MAX_TITLE_LENGTH } from './parseCommand.js';
 import { catalogOptions } from './ticketRef.js';
 
-/** The service's limit for a description or a text area. */
-/** A title taken from a message's first line is cut to this, at a word. */
-const TITLE_FROM_MESSAGE = 80;
-
 /** The message a ticket is made from ("..." menu → Create ticket). */
 export interface MessageSource {
   text: string;
@@ -60,12 +56,16 @@ function fieldChoices(field: CustomField, instance: Instance): Choice[] {
 /** Tag texts may hold commas, and multi-select values are comma-joined: the value is the text, encoded. */
 const tagValue = (text: string) => encodeURIComponent(text);
 
-function titleFromMessage(text: string): string {
+/**
+ * A message's first line, whole when the API takes it (255 characters); a longer one is cut at
+ * the last word that fits, with no mark added: what is stored is what the person can edit.
+ */
+export function titleFromMessage(text: string): string {
   const line = text.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
-  if (line.length <= TITLE_FROM_MESSAGE) return line;
-  const cut = line.slice(0, TITLE_FROM_MESSAGE - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > TITLE_FROM_MESSAGE / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  if (line.length <= MAX_TITLE_LENGTH) return line;
+  const fits = line.slice(0, MAX_TITLE_LENGTH + 1);
+  const space = fits.lastIndexOf(' ');
+  return (space > 0 ? fits.slice(0, space) : fits.slice(0, MAX_TITLE_LENGTH)).trimEnd();
 }
 
 type Values = Record<string, string>;
@@ -265,7 +265,7 @@ export async function submitCreateForm(ctx: FeatureContext, data: Record<string,
   const { parsed, errors } = parseForm(values, catalog, authorId);
   if (!parsed) return again('Please fix the fields marked below.', errors);
   try {
-    const requestor = parsed.requestor === 'author' && authorId ? await ctx.person(authorId) : undefined;
+    const requestor = parsed.requestor === 'author' && authorId ? await ctx.person(authorId, source?.authorName) : undefined;
     return { created: await createTicket(ctx, parsed.ticket, requestor) };
   } catch (error) {
     // The form keeps what the person typed; the sentence says what went wrong.

@@ -17,6 +17,6 @@ export async function createTicket(ctx: FeatureContext, draft: Omit<NewTicket, '
     `The helpdesk did not confirm the ticket "${draft.title}", and it is not among the newest tickets: it was most likely not saved. Type "list mine" in a moment to check before trying again.`,
   );
   await ctx.tickets.remember(ticket);
-  const answer = await ticketAnswer(ctx, ticket, { note: `${actor.name} created this ticket.` });
+  const answer = await ticketAnswer(ctx, ticket, { note: `${actor.name} created this ticket.`, noteStyle: 'good' });
   return { card: answer.card, summary: `Created ${numberLabel(ticket.number)}: ${draft.title}` };
 }

@@ -5,6 +5,7 @@ import type { Ticket } from '../ticketing/types.js';
 import { UUID_IN_TEXT } from '../ticketing/validate.js';
 import type { FeatureContext } from './context.js';
 import { parseTicketNumber } from './parseCommand.js';
+import { isAgent, isOwnTicket, refused } from './permissions.js';
 import { cardExtras, callOptions, loadTicket } from './ticketRef.js';
 import { ticketCard } from '../cards/ticketCard.js';
 
@@ -57,7 +58,9 @@ export async function findTickets(ctx: FeatureContext, query: SearchQuery): Prom
     )).items,
   })));
   const number = text === undefined ? undefined : parseTicketNumber(text);
-  const { tickets } = read.value;
+  // A requester finds their own tickets only.
+  const agent = await isAgent(ctx);
+  const tickets = read.value.tickets.filter((t) => agent || isOwnTicket(ctx, t));
   const items = number === undefined ? tickets : [...tickets].sort((a, b) => Number(b.number === number) - Number(a.number === number));
   return results(ctx, items, read.copiedAt);
 }
@@ -93,5 +96,7 @@ export function ticketInLink(link: string, domains: readonly string[]): { id: st
 export async function unfurlLink(ctx: FeatureContext, link: string, domains: readonly string[]): Promise<SearchResult[]> {
   const ref = ticketInLink(link, domains);
   if (!ref) return [];
-  return results(ctx, [await loadTicket(ctx, ref)]);
+  const ticket = await loadTicket(ctx, ref);
+  if (!isOwnTicket(ctx, ticket) && !(await isAgent(ctx))) throw refused("see other people's tickets");
+  return results(ctx, [ticket]);
 }

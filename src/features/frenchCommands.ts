@@ -32,7 +32,9 @@ const LIST_WORDS = new Map(Object.entries({
   demarre: 'started', demarres: 'started', demarree: 'started', demarrees: 'started', 'en-cours': 'in-progress', encours: 'in-progress',
   resolu: 'resolved', resolus: 'resolved', resolue: 'resolved', resolues: 'resolved',
   ferme: 'closed', fermes: 'closed', fermee: 'closed', fermees: 'closed',
-  moi: 'mine', mes: 'mine',
+  moi: 'mine', mes: 'mine', tous: 'all', toutes: 'all',
+  'non-assigne': 'unassigned', 'non-assignes': 'unassigned', 'non-assignee': 'unassigned', 'non-assignees': 'unassigned',
+  retard: 'overdue', 'en-retard': 'overdue',
 }));
 
 /** The resolutions `résoudre 12 résolution:annulé` takes → the API's. */

@@ -1,5 +1,8 @@
 import { helpCard, type HelpOptions } from '../cards/helpCard.js';
+import { intakeCard } from '../cards/intakeCard.js';
+import { mistakeCard } from '../cards/mistakeCard.js';
 import type { Translate } from '../i18n/translate.js';
+import { titleFromMessage } from './createForm.js';
 import { tagsCard } from '../cards/tagsCard.js';
 import type { Answer, FeatureContext } from './context.js';
 import { COMMAND_EXAMPLES, type NotUnderstood } from './parseCommand.js';
@@ -10,21 +13,16 @@ function commandsIn(t: Translate): HelpOptions['commands'] {
   return Object.keys(COMMAND_EXAMPLES).map((name) => ({ example: t(`help.examples.${name}`), meaning: t(`help.meanings.${name}`) }));
 }
 
-/** The suggested command (an English example) as the reader's language writes it. */
-function suggestionIn(t: Translate, suggestion: string | undefined): string | undefined {
-  const name = Object.keys(COMMAND_EXAMPLES).find((n) => COMMAND_EXAMPLES[n] === suggestion);
-  return name === undefined ? suggestion : t(`help.examples.${name}`);
-}
-
 export function help(ctx: FeatureContext, notUnderstood?: NotUnderstood): Answer {
   const { t } = ctx.locale;
-  if (!notUnderstood) return { card: helpCard({ commands: commandsIn(t), inChannel: ctx.inChannel }, t), summary: t('help.summary') };
-  return {
-    card: helpCard({
-      commands: commandsIn(t), problem: notUnderstood.problem, suggestion: suggestionIn(t, notUnderstood.suggestion), inChannel: ctx.inChannel,
-    }, t),
-    summary: notUnderstood.problem,
-  };
+  if (!notUnderstood) return { card: helpCard({ commands: commandsIn(t), mustMention: ctx.mustMention }, t), summary: t('help.summary') };
+  // In a personal chat, a message that is no command is most likely a problem to log.
+  if (notUnderstood.sentence !== undefined && !ctx.mustMention) {
+    const title = titleFromMessage(notUnderstood.sentence);
+    const description = notUnderstood.sentence.trim() === title ? undefined : notUnderstood.sentence;
+    return { card: intakeCard({ title, ...(description === undefined ? {} : { description }) }), summary: 'Shall I log this as a ticket?' };
+  }
+  return { card: mistakeCard(notUnderstood), summary: notUnderstood.problem };
 }
 
 export async function showTags(ctx: FeatureContext): Promise<Answer> {

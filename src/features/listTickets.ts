@@ -10,10 +10,14 @@ import { instanceStateNamed, statusIdFor, statusLabelFor } from './workflowStatu
 
 export const PAGE_SIZE = 10;
 /**
- * The API has no requestor or assignee filter: "mine" and "assigned to me" read this many of the
- * newest tickets that match the other filters (one call, the API's maximum) and page through them here.
+ * The API has no requestor, assignee or overdue filter: "mine", "assigned to me", "unassigned"
+ * and "overdue" read this many of the newest tickets that match the other filters (one call, the
+ * API's maximum) and page through them here; they know their total.
  */
 export const PERSONAL_SCAN = 1000;
+
+/** The filters people may add, for the line that says words are a search. */
+const FILTER_WORDS = 'open, resolved, closed, all, urgent, mine, assigned to me, unassigned, overdue, tag:vpn';
 
 /** Where a page starts: the API's continuation token, or an offset into a personal list. */
 export interface PageCursor {
@@ -24,14 +28,18 @@ export interface PageCursor {
 
 /** The heading, with the status as the dialect's default workflow names it ("in progress tickets" live). */
 function describe(filters: ListFilters, dialect: Dialect, state: WorkflowState | undefined): string {
-  const status = state?.label ?? (filters.status === undefined ? undefined : statusLabelFor(filters.status, undefined, dialect).toLowerCase());
+  const asked = listStatus(filters, state);
+  const status = state?.label ?? (asked === undefined ? undefined : statusLabelFor(asked, undefined, dialect).toLowerCase());
   const words = [filters.priority, status].filter((w) => w !== undefined);
+  if (filters.overdue) words.unshift('overdue');
+  if (filters.unassigned) words.push('unassigned');
   let heading = words.length > 0 ? `${words.join(' ')} tickets` : 'Tickets';
   heading = heading[0]!.toUpperCase() + heading.slice(1);
   if (filters.mine) heading += ' you requested';
   if (filters.assignedToMe) heading += filters.mine ? ' and are assigned' : ' assigned to you';
   if (filters.tag) heading += ` tagged "${filters.tag}"`;
   if (filters.search && !state) heading += ` matching "${filters.search}"`;
+  if (filters.all && asked === undefined && !state) heading = `All ${heading[0]!.toLowerCase()}${heading.slice(1)}, resolved and closed too`;
   return heading;
 }
 
@@ -46,14 +54,20 @@ async function namedState(ctx: FeatureContext, filters: ListFilters): Promise<Wo
   return instanceStateNamed(instance, filters.search);
 }
 
+/** The status a list asks for: the one named, else open work unless `all` (or a workflow's state) says otherwise. */
+function listStatus(filters: ListFilters, state: WorkflowState | undefined): ListFilters['status'] {
+  return filters.status ?? (filters.all || state ? undefined : 'Open');
+}
+
 async function toQuery(ctx: FeatureContext, filters: ListFilters, state: WorkflowState | undefined): Promise<TicketQuery> {
   const query: TicketQuery = {
     priority: filters.priority, search: state ? undefined : filters.search, limit: isPersonal(filters) ? PERSONAL_SCAN : PAGE_SIZE,
   };
   if (state) query.statusId = state.id;
   // "open" is what a person means by it, work not yet resolved; any other status is one exact state.
-  if (filters.status === 'Open') query.isResolved = false;
-  else if (filters.status !== undefined) query.statusId = statusIdFor(filters.status, ctx.client.dialect);
+  const status = listStatus(filters, state);
+  if (status === 'Open') query.isResolved = false;
+  else if (status !== undefined) query.statusId = statusIdFor(status, ctx.client.dialect);
   if (filters.tag) {
     const wanted = filters.tag.toLowerCase();
     const categories = await ctx.client.getTags(catalogOptions(ctx));
@@ -66,25 +80,36 @@ async function toQuery(ctx: FeatureContext, filters: ListFilters, state: Workflo
   return query;
 }
 
+/** Lists the API cannot filter, read whole and filtered here. */
 function isPersonal(filters: ListFilters): boolean {
-  return filters.mine === true || filters.assignedToMe === true;
+  return filters.mine === true || filters.assignedToMe === true || filters.unassigned === true || filters.overdue === true;
 }
 
-function belongsTo(ticket: Ticket, filters: ListFilters, who: string): boolean {
-  return (!filters.mine || ticket.requestor?.id === who) && (!filters.assignedToMe || ticket.assignee?.id === who);
+/** Escalated (first response or resolution), or past its expected date (`today`: YYYY-MM-DD). */
+function isOverdue(ticket: Ticket, today: string): boolean {
+  return ticket.isFrtEscalated === true || ticket.isRtEscalated === true || (ticket.expectedDate !== undefined && ticket.expectedDate.slice(0, 10) < today);
+}
+
+function belongsTo(ticket: Ticket, filters: ListFilters, who: string | undefined, today: string): boolean {
+  return (!filters.mine || ticket.requestor?.id === who) && (!filters.assignedToMe || ticket.assignee?.id === who)
+    && (!filters.unassigned || !ticket.assignee?.id) && (!filters.overdue || isOverdue(ticket, today));
 }
 
 async function readPage(ctx: FeatureContext, filters: ListFilters, query: TicketQuery, cursor: PageCursor, page: number): Promise<ListPage> {
   if (isPersonal(filters)) {
     const who = ctx.speaker.aadObjectId;
-    if (!who) throw new FeatureError({ key: 'errors.whoAreYouForMine' });
+    if (!who && (filters.mine || filters.assignedToMe)) throw new FeatureError({ key: 'errors.whoAreYouForMine' });
     const scan = await ctx.client.listTickets(query, callOptions(ctx));
     const skip = cursor.skip ?? 0;
-    const yours = scan.items.filter((t) => belongsTo(t, filters, who));
+    // The speaker's own day: a ticket expected today is not late yet.
+    const today = new Date(Date.now() + ctx.utcOffset * 3_600_000).toISOString().slice(0, 10);
+    const yours = scan.items.filter((t) => belongsTo(t, filters, who, today));
     const more = yours.length > skip + PAGE_SIZE;
-    return { tickets: yours.slice(skip, skip + PAGE_SIZE), ...(more ? { next: { filters, skip: skip + PAGE_SIZE, page: page + 1 } } : {}) };
+    return { tickets: yours.slice(skip, skip + PAGE_SIZE), total: yours.length, ...(more ? { next: { filters, skip: skip + PAGE_SIZE, page: page + 1 } } : {}) };
   }
-  const result = await ctx.client.listTickets(query, { ...callOptions(ctx), continuationToken: cursor.token });
+  // Next pages follow the API's token; a Previous page (no token for it) goes by offset.
+  const where = cursor.token === undefined && cursor.skip ? { ...query, offset: cursor.skip } : query;
+  const result = await ctx.client.listTickets(where, { ...callOptions(ctx), continuationToken: cursor.token });
   return { tickets: result.items, ...(result.continuationToken ? { next: { filters, token: result.continuationToken, page: page + 1 } } : {}) };
 }
 
@@ -100,16 +125,21 @@ export async function listTickets(ctx: FeatureContext, filters: ListFilters, cur
   // Personal pages differ per person; dates on the page per offset.
   const key = JSON.stringify([filters, cursor, ctx.utcOffset, isPersonal(filters) ? ctx.speaker.aadObjectId : null]);
   const read = await freshOrCopy(ctx, await ctx.pages.get(key), (c) => ctx.pages.load(key, () => readPage(c, filters, query, cursor, page)));
-  const { tickets, next } = read.value;
+  const { tickets, next, total } = read.value;
   // Only what was just read: a copy remembered again would pass for a fresh read.
   if (read.copiedAt === undefined) await Promise.all(tickets.map((t) => ctx.tickets.remember(t)));
   const heading = describe(filters, ctx.client.dialect, state);
+  const count = total === undefined ? '' : ` · ${total} ticket${total === 1 ? '' : 's'}`;
+  const previous = page > 1 ? { filters, skip: (page - 2) * PAGE_SIZE, page: page - 1 } : undefined;
   return {
     card: listCard(tickets, {
       heading,
-      subheading: `Page ${page} · newest first${isPersonal(filters) ? ` · among the ${PERSONAL_SCAN} newest` : ''}`,
+      subheading: `Page ${page}${count} · newest first${isPersonal(filters) ? ` · from the latest ${PERSONAL_SCAN.toLocaleString('en-US')} tickets` : ''}`,
       empty: page === 1 ? 'No tickets match.' : 'No more tickets.',
+      ...(filters.search && !state ? { searchNote: `Words that are not filters are a search of titles and descriptions. Filters: ${FILTER_WORDS}.` } : {}),
+      ...(next || tickets.length === 0 ? {} : { end: total === undefined ? 'End of the list.' : `End of the list: ${total} ticket${total === 1 ? '' : 's'}.` }),
       ...(next ? { next } : {}),
+      ...(previous ? { previous } : {}),
       ...(read.copiedAt === undefined ? {} : { note: copyNote(read.copiedAt) }),
     }),
     summary: `${heading}: ${tickets.length} on page ${page}`,

@@ -24,21 +24,27 @@ export const VERBS = {
   help: 'help',
   report: 'report',
   exportReport: 'exportReport',
+  edit: 'edit',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
 /** A card action, checked: the verb is known and its data has the right shape. */
 export type CardAction =
-  | { verb: 'refresh' | 'show' | 'open' | 'start' | 'close' | 'reopen' | 'assignMe' | 'history'; ticketId: string }
+  | { verb: 'refresh' | 'show' | 'open' | 'start' | 'assignMe' | 'history'; ticketId: string }
+  /** `reason`: the optional "why" typed in the Close or Reopen form, sent as the change's comment. */
+  | { verb: 'close' | 'reopen'; ticketId: string; reason?: string }
   | { verb: 'resolve'; ticketId: string; resolution: Resolution; comment?: string }
-  | { verb: 'comment'; ticketId: string; comment: string }
+  | { verb: 'comment'; ticketId: string; comment: string; isPrivate?: boolean }
   /** `state`: the chosen state's id (the card's "Move to" choice). */
   | { verb: 'move'; ticketId: string; state: string }
   | { verb: 'priority'; ticketId: string; priority: Priority }
   | { verb: 'listPage'; filters: ListFilters; token?: string; skip?: number; page?: number }
   | { verb: 'create'; title: string; description?: string }
   | { verb: 'help' }
-  | { verb: 'report' | 'exportReport'; request: ReportRequest };
+  | { verb: 'report' | 'exportReport'; request: ReportRequest }
+
+  /** The Edit form: the title, description and expected date (YYYY-MM-DD) it carried; a blank title is left as it is. */
+  | { verb: 'edit'; ticketId: string; title?: string; description?: string; expectedDate?: string };
 
 export class BadActionError extends Error {
   override name = 'BadActionError';
@@ -82,6 +88,9 @@ function filters(value: unknown): ListFilters {
   if (value.priority !== undefined) out.priority = oneOf(value.priority, PRIORITIES, 'priority');
   if (value.mine === true) out.mine = true;
   if (value.assignedToMe === true) out.assignedToMe = true;
+  if (value.unassigned === true) out.unassigned = true;
+  if (value.overdue === true) out.overdue = true;
+  if (value.all === true) out.all = true;
   const tag = optionalText(value.tag, MAX_TITLE_LENGTH, 'tag');
   if (tag !== undefined) out.tag = tag;
   const search = optionalText(value.search, MAX_TITLE_LENGTH, 'search text');
@@ -115,11 +124,13 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
     case 'show':
     case 'open':
     case 'start':
-    case 'close':
-    case 'reopen':
     case 'assignMe':
     case 'history':
       return { verb: known, ticketId: ticketId(d) };
+    case 'close':
+    case 'reopen':
+      // Each form's input has its own id, as the resolve form's does.
+      return { verb: known, ticketId: ticketId(d), reason: optionalText(d[`${known}Reason`], MAX_TEXT_LENGTH, 'reason') };
     case 'resolve':
       return {
         verb: known,
@@ -129,7 +140,11 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
         comment: optionalText(d.resolutionComment, MAX_TEXT_LENGTH, 'comment'),
       };
     case 'comment':
-      return { verb: known, ticketId: ticketId(d), comment: requiredText(d.comment, MAX_TEXT_LENGTH, 'comment') };
+      return {
+        verb: known, ticketId: ticketId(d), comment: requiredText(d.comment, MAX_TEXT_LENGTH, 'comment'),
+        // Input.Toggle sends its value as text.
+        ...(d.isPrivate === 'true' || d.isPrivate === true ? { isPrivate: true } : {}),
+      };
     case 'move':
       // The choice's input has its own id, as the resolve form's does.
       return { verb: known, ticketId: ticketId(d), state: requiredText(d.moveTo, MAX_TITLE_LENGTH, 'state to move to') };
@@ -161,5 +176,16 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
     case 'report':
     case 'exportReport':
       return { verb: known, request: reportRequest(d.report) };
+    case 'edit': {
+      // The form's inputs have ids of their own, unique in the card.
+      const expectedDate = optionalText(d.editExpectedDate, 10, 'expected date');
+      if (expectedDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(expectedDate)) throw new BadActionError('The expected date must be a date.');
+      const description = d.editDescription === undefined ? undefined : (optionalText(d.editDescription, MAX_TEXT_LENGTH, 'description') ?? '');
+      const title = optionalText(d.editTitle, MAX_TITLE_LENGTH, 'title');
+      return {
+        verb: known, ticketId: ticketId(d), ...(title === undefined ? {} : { title }),
+        ...(description === undefined ? {} : { description }), ...(expectedDate === undefined ? {} : { expectedDate }),
+      };
+    }
   }
 }

@@ -18,6 +18,12 @@ export interface ListFilters {
   assignedToMe?: boolean;
   tag?: string;
   search?: string;
+  /** Tickets with no assignee. */
+  unassigned?: boolean;
+  /** Escalated, or past their expected date. */
+  overdue?: boolean;
+  /** Resolved and closed tickets too; without it, and without a status, a list is the work not yet resolved. */
+  all?: boolean;
 }
 
 /** A chat command, parsed. Features see only these, never the raw text. */
@@ -29,8 +35,10 @@ export type Command =
   | { name: 'status'; number: number; status: Status; resolution?: Resolution; comment?: string }
   /** A state of the ticket's workflow by name (label or id), as typed: the feature knows the workflow. */
   | { name: 'move'; number: number; state: string }
-  | { name: 'comment'; number: number; text: string }
-  | { name: 'assign'; number: number; to: 'me' | { email: string } }
+  /** `isPrivate`: an internal note (`note 12 …`), shown to agents only. */
+  | { name: 'comment'; number: number; text: string; isPrivate?: boolean }
+  /** `name`: an agent's name, whole or its first word(s), as typed or @mentioned. */
+  | { name: 'assign'; number: number; to: 'me' | { email: string } | { name: string } }
   | { name: 'priority'; number: number; priority: Priority }
   | { name: 'history'; number: number }
   | { name: 'tags' }
@@ -42,8 +50,10 @@ export interface NotUnderstood {
   name: 'notUnderstood';
   /** What went wrong, as a sentence for the person. */
   problem: string;
-  /** The command the person most likely meant, with an example of it. */
+  /** The person's own command, corrected where we can tell how; else an example of the command. */
   suggestion?: string;
+  /** Text that reads as no command at all ("My laptop will not connect"): perhaps a problem to log. */
+  sentence?: string;
 }
 
 const STATUS_VERBS = { start: 'Started', resolve: 'Resolved', close: 'Closed', reopen: 'Reopened' } as const;
@@ -65,6 +75,7 @@ export const COMMAND_EXAMPLES: Record<string, string> = {
   reopen: 'reopen 123 Still broken',
   move: 'move 123 Waiting for vendor',
   comment: 'comment 123 I am on my way',
+  note: 'note 123 Waiting for the part from Dell',
   assign: 'assign 123 me',
   priority: 'priority 123 urgent',
   history: 'history 123',
@@ -74,7 +85,7 @@ export const COMMAND_EXAMPLES: Record<string, string> = {
 };
 
 // Maps, not objects: a typed word such as "constructor" must not find something inherited.
-const ALIASES = new Map([['?', 'help'], ['ls', 'list'], ['view', 'show'], ['new', 'create'], ['note', 'comment']]);
+const ALIASES = new Map([['?', 'help'], ['ls', 'list'], ['view', 'show'], ['new', 'create']]);
 
 /** The example of a command by name, for a command name that exists. */
 function exampleOf(command: string): string | undefined {
@@ -101,31 +112,33 @@ export function parseTicketNumber(token: string | undefined): number | undefined
   return m ? Number(m[1]) : undefined;
 }
 
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+/** Edits between two words, a swap of two neighbours counting as one ("lsit" is one from "list"). */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0]!;
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = row[j]!;
-      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
     }
   }
-  return row[b.length]!;
+  return d[a.length]![b.length]!;
 }
 
-function suggest(word: string): string | undefined {
-  let best: { name: string; distance: number } | undefined;
-  for (const name of Object.keys(COMMAND_EXAMPLES)) {
-    const distance = levenshtein(word.toLowerCase(), name);
+/** The word of `words` nearest to `word` (case-insensitive), when it is near enough to be a typo. */
+function nearest<T extends string>(word: string, words: readonly T[]): T | undefined {
+  let best: { name: T; distance: number } | undefined;
+  for (const name of words) {
+    const distance = editDistance(word.toLowerCase(), name.toLowerCase());
     if (!best || distance < best.distance) best = { name, distance };
   }
-  return best && best.distance <= Math.max(2, Math.floor(best.name.length / 2)) ? exampleOf(best.name) : undefined;
+  // One slip in a short word, two in a longer one: "please" is no typo of "create".
+  return best && best.distance <= (best.name.length <= 4 ? 1 : 2) ? best.name : undefined;
 }
 
-function notUnderstood(problem: string, command?: string): NotUnderstood {
-  return { name: 'notUnderstood', problem, suggestion: command ? exampleOf(command) : undefined };
+/** `corrected`: the person's command put right; without it, the command's example. */
+function notUnderstood(problem: string, command?: string, corrected?: string): NotUnderstood {
+  return { name: 'notUnderstood', problem, suggestion: corrected ?? (command ? exampleOf(command) : undefined) };
 }
 
 /** The text after the first `count` words, with its own spacing and line breaks kept. */
@@ -153,6 +166,9 @@ function parseList(args: string[]): Command | NotUnderstood {
     if (status && !filters.status) filters.status = status;
     else if (priority && !filters.priority) filters.priority = priority;
     else if (lower === 'mine' || lower === 'my') filters.mine = true;
+    else if (lower === 'unassigned') filters.unassigned = true;
+    else if (lower === 'overdue' || lower === 'late') filters.overdue = true;
+    else if (lower === 'all') filters.all = true;
     else if (lower === 'assigned' && args[i + 1]?.toLowerCase() === 'to' && args[i + 2]?.toLowerCase() === 'me') {
       filters.assignedToMe = true;
       i += 2;
@@ -221,7 +237,8 @@ export function parseCommand(text: string): Command | NotUnderstood {
         skip = option[1] ? 3 : 4;
         resolution = enumWord(value, RESOLUTIONS);
         if (word !== 'resolve' || !resolution) {
-          return notUnderstood(`The resolution can be ${RESOLUTIONS.join(', ')}, and only when resolving.`, 'resolve');
+          const fixed = `resolve ${number} resolution:${nearest(value ?? '', RESOLUTIONS) ?? 'cancelled'} ${restAfterWords(clean, skip)}`.trim();
+          return notUnderstood(`The resolution can be ${RESOLUTIONS.join(', ')}, and only when resolving.`, 'resolve', fixed);
         }
       }
       const comment = restAfterWords(clean, skip) || undefined;
@@ -234,11 +251,12 @@ export function parseCommand(text: string): Command | NotUnderstood {
       if (state === '') return notUnderstood('Move it to which state? Add the state\'s name.', 'move');
       return checkLength(state, MAX_TITLE_LENGTH, 'state') ?? { name: 'move', number, state };
     }
+    case 'note':
     case 'comment': {
       if (number === undefined) return needsNumber();
       const body = restAfterWords(clean, 2);
       if (body === '') return notUnderstood('What should the comment say?', 'comment');
-      return checkLength(body, MAX_TEXT_LENGTH, 'comment') ?? { name: 'comment', number, text: body };
+      return checkLength(body, MAX_TEXT_LENGTH, 'comment') ?? { name: 'comment', number, text: body, ...(word === 'note' ? { isPrivate: true } : {}) };
     }
     case 'assign': {
       if (number === undefined) return needsNumber();
@@ -247,7 +265,10 @@ export function parseCommand(text: string): Command | NotUnderstood {
       if (who && args.length === 2 && /^[^\s@<>]{1,64}@[^\s@<>]{1,190}\.[^\s@<>]{2,}$/.test(who)) {
         return { name: 'assign', number, to: { email: who.toLowerCase() } };
       }
-      return notUnderstood('Assign to "me" or to a person\'s email address.', 'assign');
+      // A name, or an @mention (its text is the name once the mention's tags are gone).
+      const named = restAfterWords(clean, 2).replace(/^@/, '').replace(/^["“](.*)["”]$/s, '$1').trim();
+      if (named !== '' && named.length <= 100 && !named.includes('@')) return { name: 'assign', number, to: { name: named } };
+      return notUnderstood('Assign to "me", or to an agent by name or email address.', 'assign', `assign ${number} me`);
     }
     case 'notify': {
       const request = parseNotify(args);
@@ -256,13 +277,19 @@ export function parseCommand(text: string): Command | NotUnderstood {
     case 'priority': {
       if (number === undefined) return needsNumber();
       const priority = enumWord(args[1], PRIORITIES);
-      if (!priority || args.length !== 2) return notUnderstood(`The priority can be ${PRIORITIES.join(', ')}.`, 'priority');
+      if (!priority || args.length !== 2) {
+        const likely = nearest(args[1] ?? '', PRIORITIES)?.toLowerCase() ?? 'urgent';
+        return notUnderstood(`The priority can be ${PRIORITIES.join(', ')}.`, 'priority', `priority ${number} ${likely}`);
+      }
       return { name: 'priority', number, priority };
     }
     default: {
       const shown = first.length > 40 ? `${first.slice(0, 40)}…` : first;
-      const suggestion = suggest(word);
-      return { name: 'notUnderstood', problem: `I did not understand "${shown}".`, suggestion };
+      const meant = nearest(word, Object.keys(COMMAND_EXAMPLES));
+      const corrected = meant === undefined ? undefined : `${meant} ${restAfterWords(clean, 1)}`.trim();
+      const suggestion = corrected !== undefined && corrected.length > MAX_TITLE_LENGTH ? exampleOf(meant!) : corrected;
+      const sentence = suggestion === undefined && clean.length <= MAX_TEXT_LENGTH ? clean : undefined;
+      return { name: 'notUnderstood', problem: `I did not understand "${shown}".`, suggestion, ...(sentence === undefined ? {} : { sentence }) };
     }
   }
 }

@@ -4,11 +4,13 @@ import type { Command } from './parseCommand.js';
 import { addComment } from './addComment.js';
 import { changeStatus, moveTicket } from './changeStatus.js';
 import { createTicket } from './createTicket.js';
+import { editTicket } from './editTicket.js';
 import { help, showTags } from './help.js';
 import { listTickets } from './listTickets.js';
+import { permitAction, permitCommand } from './permissions.js';
 import { refreshTicket, showHistory, showTicket } from './showTicket.js';
 import { exportReport, showReport } from './showReport.js';
-import { assignToEmail, assignToMe, setPriority } from './updateTicket.js';
+import { assignToEmail, assignToMe, assignToName, setPriority } from './updateTicket.js';
 import { notify } from '../notify/notifyCommand.js';
 
 /** The members of union U whose tag K can be N, with the tag narrowed to N. */
@@ -33,8 +35,9 @@ export const commandRoutes: Handlers<Command, 'name'> = {
   create: (ctx, c) => createTicket(ctx, { title: c.title, description: c.description }),
   status: (ctx, c) => changeStatus(ctx, { number: c.number }, { status: c.status, resolution: c.resolution, comment: c.comment }, 'command'),
   move: (ctx, c) => moveTicket(ctx, { number: c.number }, c.state, 'command'),
-  comment: (ctx, c) => addComment(ctx, { number: c.number }, c.text, 'command'),
-  assign: (ctx, c) => (c.to === 'me' ? assignToMe(ctx, { number: c.number }) : assignToEmail(ctx, { number: c.number }, c.to.email)),
+  comment: (ctx, c) => addComment(ctx, { number: c.number }, c.text, 'command', c.isPrivate),
+  assign: (ctx, c) => (c.to === 'me' ? assignToMe(ctx, { number: c.number })
+    : 'email' in c.to ? assignToEmail(ctx, { number: c.number }, c.to.email) : assignToName(ctx, { number: c.number }, c.to.name)),
   priority: (ctx, c) => setPriority(ctx, { number: c.number }, c.priority),
   report: (ctx, c) => showReport(ctx, c.request),
   notify: (ctx, c) => notify(ctx, c.request),
@@ -48,25 +51,26 @@ export const verbRoutes: Handlers<CardAction, 'verb'> = {
   open: async (ctx, a) => asNewMessage(await showTicket(ctx, { id: a.ticketId })),
   history: (ctx, a) => showHistory(ctx, { id: a.ticketId }),
   start: (ctx, a) => changeStatus(ctx, { id: a.ticketId }, { status: 'Started' }, 'button'),
-  close: (ctx, a) => changeStatus(ctx, { id: a.ticketId }, { status: 'Closed' }, 'button'),
-  reopen: (ctx, a) => changeStatus(ctx, { id: a.ticketId }, { status: 'Reopened' }, 'button'),
+  close: (ctx, a) => changeStatus(ctx, { id: a.ticketId }, { status: 'Closed', comment: a.reason }, 'button'),
+  reopen: (ctx, a) => changeStatus(ctx, { id: a.ticketId }, { status: 'Reopened', comment: a.reason }, 'button'),
   resolve: (ctx, a) => changeStatus(ctx, { id: a.ticketId }, { status: 'Resolved', resolution: a.resolution, comment: a.comment }, 'button'),
   move: (ctx, a) => moveTicket(ctx, { id: a.ticketId }, a.state, 'button'),
-  comment: (ctx, a) => addComment(ctx, { id: a.ticketId }, a.comment, 'button'),
+  comment: (ctx, a) => addComment(ctx, { id: a.ticketId }, a.comment, 'button', a.isPrivate),
   priority: (ctx, a) => setPriority(ctx, { id: a.ticketId }, a.priority),
   assignMe: (ctx, a) => assignToMe(ctx, { id: a.ticketId }),
   listPage: (ctx, a) => listTickets(ctx, a.filters, { token: a.token, skip: a.skip, page: a.page }),
   create: async (ctx, a) => asNewMessage(await createTicket(ctx, { title: a.title, description: a.description })),
   report: async (ctx, a) => asNewMessage(await showReport(ctx, a.request)),
   exportReport: (ctx, a) => exportReport(ctx, a.request),
+  edit: (ctx, a) => editTicket(ctx, a.ticketId, { title: a.title, description: a.description, expectedDate: a.expectedDate }),
 };
 
-export function routeCommand(ctx: FeatureContext, command: Command): Promise<Answer> {
+export async function routeCommand(ctx: FeatureContext, command: Command): Promise<Answer> {
   const handler = commandRoutes[command.name] as (ctx: FeatureContext, input: Command) => Promise<Answer> | Answer;
-  return Promise.resolve(handler(ctx, command));
+  return handler(ctx, await permitCommand(ctx, command));
 }
 
-export function routeAction(ctx: FeatureContext, action: CardAction): Promise<Answer> {
+export async function routeAction(ctx: FeatureContext, action: CardAction): Promise<Answer> {
   const handler = verbRoutes[action.verb] as (ctx: FeatureContext, input: CardAction) => Promise<Answer> | Answer;
-  return Promise.resolve(handler(ctx, action));
+  return handler(ctx, await permitAction(ctx, action));
 }

@@ -2,6 +2,7 @@ import { historyCard } from '../cards/historyCard.js';
 import { copyNote, numberLabel } from '../cards/format.js';
 import { freshOrCopy } from '../cache/busyCopy.js';
 import type { Answer, FeatureContext } from './context.js';
+import { isAgent } from './permissions.js';
 import { callOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
 
 /** A refresh reuses a ticket read this recently: a card seen by a busy channel costs few API calls. */
@@ -30,5 +31,7 @@ export async function showHistory(ctx: FeatureContext, ref: TicketRef): Promise<
     ctx.client.listActivities(id, callOptions(ctx)),
     ctx.tickets.copy(id).then((copy) => copy?.value ?? loadTicket(ctx, { id })),
   ]);
-  return { card: historyCard(ticket, activities, ctx.locale), summary: `History of ${numberLabel(ticket.number)}` };
+  // Internal notes are shown to an agent in a personal chat only: elsewhere others read along.
+  const showPrivate = !ctx.mustMention && (await isAgent(ctx));
+  return { card: historyCard(ticket, activities, ctx.locale, showPrivate), summary: `History of ${numberLabel(ticket.number)}` };
 }

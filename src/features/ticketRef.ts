@@ -84,6 +84,8 @@ export async function ticketAnswer(
   ticket: Ticket,
   options: Omit<TicketCardOptions, 'clock' | 'instance' | 'tagCategories'> = {},
 ): Promise<Answer> {
-  const card = ticketCard(ticket, { clock: ctx.locale, ...(await cardExtras(ctx)), ...options });
+  // Where others read along (a channel, a group chat) the card is everyone's, so it keeps Assign to me.
+  const viewerId = ctx.mustMention ? undefined : ctx.speaker.aadObjectId;
+  const card = ticketCard(ticket, { clock: ctx.locale, ...(await cardExtras(ctx)), ...(viewerId ? { viewerId } : {}), ...options });
   return { card, summary: `${numberLabel(ticket.number)} ${ticket.title ?? ''}`.trim() };
 }

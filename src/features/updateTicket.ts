@@ -6,7 +6,7 @@ import { FeatureError } from './featureError.js';
 import { callOptions, catalogOptions, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
 import { writeOrFind, writeOptions } from './unknownOutcome.js';
 
-async function update(ctx: FeatureContext, ref: TicketRef, updates: { priority?: Priority; assignee?: User }, note: (actor: User) => string): Promise<Answer> {
+async function update(ctx: FeatureContext, ref: TicketRef, updates: { priority?: Priority; assignee?: User }, note: (actor: User, number: string) => string): Promise<Answer> {
   const actor = await ctx.actor();
   const id = await ticketId(ctx, ref);
   const ticket = await writeOrFind(
@@ -20,17 +20,18 @@ async function update(ctx: FeatureContext, ref: TicketRef, updates: { priority?:
     'The helpdesk did not confirm the change, and the ticket does not show it: it was most likely not saved. Try again.',
   );
   await ctx.tickets.remember(ticket);
-  const answer = await ticketAnswer(ctx, ticket, { note: note(actor) });
-  return { card: answer.card, summary: `${numberLabel(ticket.number)}: ${note(actor)}`, changed: true };
+  const said = note(actor, numberLabel(ticket.number));
+  const answer = await ticketAnswer(ctx, ticket, { note: said, noteStyle: 'good' });
+  return { card: answer.card, summary: said, changed: true };
 }
 
 export function setPriority(ctx: FeatureContext, ref: TicketRef, priority: Priority): Promise<Answer> {
-  return update(ctx, ref, { priority }, (actor) => `${actor.name} set the priority to ${priority}.`);
+  return update(ctx, ref, { priority }, (actor, number) => `${actor.name} set the priority of ${number} to ${priority}.`);
 }
 
 export async function assignToMe(ctx: FeatureContext, ref: TicketRef): Promise<Answer> {
   const actor = await ctx.actor();
-  return update(ctx, ref, { assignee: actor }, () => `Assigned to ${actor.name}.`);
+  return update(ctx, ref, { assignee: actor }, (_, number) => `${actor.name} assigned ${number} to ${actor.name}.`);
 }
 
 /**
@@ -43,7 +44,29 @@ export async function assignToEmail(ctx: FeatureContext, ref: TicketRef, email: 
   const instance = await ctx.client.getInstance(catalogOptions(ctx));
   const assignee = instanceAgents(instance).find((p) => p.email.toLowerCase() === email);
   if (!assignee) {
-    throw new FeatureError({ key: 'errors.notAnAgent', vars: { email } });
+    // Teams drops text in angle brackets, so the hint names the ticket itself.
+    const example = `assign ${'number' in ref ? ref.number : 123} me`;
+    throw new FeatureError({ key: 'errors.notAnAgent', vars: { email, example } });
   }
-  return update(ctx, ref, { assignee }, (actor) => `${actor.name} assigned it to ${assignee.name}.`);
+  return update(ctx, ref, { assignee }, (actor, number) => `${actor.name} assigned ${number} to ${assignee.name}.`);
+}
+
+/**
+ * Assigns to one of the helpdesk's agents by name, as typed or @mentioned: the whole name, or the
+ * first word(s) of exactly one agent's name ("Lee" for Lee Gu). Several or none: say who there is.
+ */
+export async function assignToName(ctx: FeatureContext, ref: TicketRef, name: string): Promise<Answer> {
+  await ctx.actor();
+  const agents = instanceAgents(await ctx.client.getInstance(catalogOptions(ctx)));
+  const wanted = name.toLowerCase().replace(/\s+/g, ' ');
+  const exact = agents.filter((a) => a.name.toLowerCase() === wanted);
+  const found = exact.length > 0 ? exact : agents.filter((a) => `${a.name.toLowerCase()} `.startsWith(`${wanted} `));
+  if (found.length > 1) {
+    throw new FeatureError(`"${name}" could be ${found.map((a) => a.name).join(' or ')}; write the whole name.`);
+  }
+  const assignee = found[0];
+  if (!assignee) {
+    throw new FeatureError(`"${name}" is not one of this helpdesk's agents, who are ${agents.map((a) => a.name).join(', ')}.`);
+  }
+  return update(ctx, ref, { assignee }, (actor, number) => `${actor.name} assigned ${number} to ${assignee.name}.`);
 }

@@ -401,12 +401,13 @@ export class TicketingClient {
    * Adds a comment: POST /tickets/{id}/activities live, /comments documented. An answer without
    * the comment is `unconfirmed`. Never retried.
    */
-  async addComment(id: string, comment: string, user: User, opts: CallOptions = {}): Promise<Comment> {
+  /** `isPrivate`: a note the helpdesk shows its agents only. */
+  async addComment(id: string, comment: string, user: User, opts: CallOptions = {}, isPrivate = false): Promise<Comment> {
     const operation = 'addComment';
     this.#assertCanWrite(operation);
     const route = this.dialect === 'live' ? 'activities' : 'comments';
     const path = `tickets/${ticketIdSegment(id, operation)}/${route}`;
-    const json = commentBody(comment, user, operation);
+    const json = commentBody(comment, user, operation, isPrivate);
     const answer = await this.#request({ operation, method: 'POST', path, call: opts, json });
     const read = readComment(envelopeItem(answer.body), id);
     if (read === undefined) throw unconfirmedError(operation, answer.status);

@@ -99,8 +99,9 @@ export function statusChangeBody(change: StatusChange, user: User, operation = '
   return body;
 }
 
-export function commentBody(comment: string, user: User, operation = 'addComment'): { comment: string; user: User } {
-  return { comment: checkNonEmptyString(comment, 'comment', operation), user: checkUser(user, 'user', operation) };
+/** `isPrivate`: an agents-only note (live: `{comment, isPrivate, user}`); sent only when true. */
+export function commentBody(comment: string, user: User, operation = 'addComment', isPrivate = false): { comment: string; isPrivate?: true; user: User } {
+  return { comment: checkNonEmptyString(comment, 'comment', operation), ...(isPrivate ? { isPrivate: true as const } : {}), user: checkUser(user, 'user', operation) };
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;

@@ -74,7 +74,7 @@ for (const dialect of DIALECTS) describe(`bot card buttons (Action.Execute and A
       assert.equal(event?.type, 'comment');
       assert.equal(event?.comment, 'Could you send a photo of the error?');
       assert.deepEqual(event?.createdBy, userOf(ALEX));
-      assert.match(readable(answer), /Alex Wilber added a comment/);
+      assert.match(readable(answer), /Alex Wilber commented: /);
       await h.connector.waitForUpdates(1);
       assert.equal(h.connector.updates().length, 1);
     });
@@ -88,7 +88,7 @@ for (const dialect of DIALECTS) describe(`bot card buttons (Action.Execute and A
       try {
         const answer = invokeCard(await click(comment.verb, { ...(comment.data as object), comment: 'Still happening after lunch' }));
         assert.deepEqual(h.apiCalls(), [{ method: 'POST', path: h.commentPath(ticket.id) }]);
-        assert.match(readable(answer), /Adele Vance added a comment/);
+        assert.match(readable(answer), /Adele Vance commented: /);
         assert.ok(textsOf(answer).includes(`#${ticket.ticketId}`));
       } finally {
         clock.restore();
@@ -303,20 +303,21 @@ for (const dialect of DIALECTS) describe(`bot card buttons (Action.Execute and A
       assert.equal(h.connector.messages().length, 0);
     });
 
-    it('puts an error card on the message for forged data, changing nothing', async () => {
+    // The error card used to replace the clicked card, for everyone in the conversation.
+    it('answers forged data with an error card of its own, leaving the clicked card as it was and changing nothing', async () => {
       const ticket = tickets.inStatus('Open');
       await post(submit(ADELE, { verb: 'priority', ticketId: ticket.id, priority: 'Extreme' }, { serviceUrl: h.serviceUrl, replyToId: 'old-card-8' }));
-      const [update] = h.connector.updates();
-      assert.equal(update?.activityId, 'old-card-8');
-      assert.match(readable(cardIn(update)), /That button cannot be used/);
+      assert.deepEqual(h.connector.updates(), []);
+      assert.match(readable(cardIn(h.connector.messages()[0])), /That button cannot be used/);
       assert.deepEqual(h.sandbox.requests, []);
       assert.deepEqual(current(h, ticket.id), ticket);
     });
 
-    it('puts an error card on the message for a verb that is a forged object, and logs no error', async () => {
+    it('answers a verb that is a forged object with an error card of its own, and logs no error', async () => {
       const logged = h.logs.length;
       await post(submit(ADELE, { verb: { toString: true }, ticketId: tickets.inStatus('Open').id }, { serviceUrl: h.serviceUrl, replyToId: 'old-card-9' }));
-      assert.match(readable(cardIn(h.connector.updates()[0])), /That button cannot be used/);
+      assert.deepEqual(h.connector.updates(), []);
+      assert.match(readable(cardIn(h.connector.messages()[0])), /That button cannot be used/);
       assert.deepEqual(h.logs.slice(logged).filter((r) => r.level === 'error'), []);
       assert.deepEqual(h.sandbox.requests, []);
     });

@@ -45,27 +45,30 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
       assert.deepEqual(h.apiCalls(), []);
     });
 
-    it('answers a typo with "I did not understand", the closest command, and the help card', async () => {
+    // These were answered with the whole help card (about 800 px) and the command's example.
+    it('answers a typo in two lines: "I did not understand" and the person\'s command corrected', async () => {
       const { card } = await say('lsit urgent');
       const text = readable(card);
       assert.match(text, /I did not understand "lsit"/);
-      assert.match(text, /Did you mean \*\*list urgent open mine\*\*\?/);
-      assert.match(text, /What I can do/);
+      assert.match(text, /Did you mean \*\*list urgent\*\*\?/);
+      assert.doesNotMatch(text, /What I can do/);
       assert.deepEqual(h.apiCalls(), []);
     });
 
-    it('answers an ordinary sentence with "I did not understand" and the help card, acting on nothing', async () => {
-      const { card } = await say('please update the printer ticket');
+    // In a personal chat such a sentence is offered as a ticket (test/bot/intake.test.ts).
+    it('answers an ordinary sentence in a channel with "I did not understand" and a Help button, acting on nothing', async () => {
+      const { card } = await say('please update the printer ticket', ADELE, true);
       assert.match(readable(card), /I did not understand "please"/);
-      assert.match(readable(card), /What I can do/);
+      assert.doesNotMatch(readable(card), /Did you mean/);
+      assert.ok(JSON.stringify(card).includes('"verb":"help"'));
       assert.deepEqual(h.sandbox.requests, []);
     });
 
-    it('refuses a bad priority level with the right example and changes nothing', async () => {
+    it('refuses a bad priority level with the person\'s command corrected and changes nothing', async () => {
       const ticket = tickets.inStatus('Open');
       const { card } = await say(`priority ${ticket.ticketId} critical`);
       assert.match(readable(card), /The priority can be Low, Medium, Important, Urgent/);
-      assert.match(readable(card), /Did you mean \*\*priority 123 urgent\*\*\?/);
+      assert.match(readable(card), new RegExp(`Did you mean \\*\\*priority ${ticket.ticketId} urgent\\*\\*\\?`));
       assert.deepEqual(h.apiCalls(), []);
       assert.equal(current(h, ticket.id).priority, ticket.priority);
     });
@@ -92,7 +95,8 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
       let { card } = await say('list resolved');
       const seen = [...listedIds(card)];
       let pages = 1;
-      for (let next = buttonsOf(card).find((b) => b.verb === 'listPage'); next; next = buttonsOf(card).find((b) => b.verb === 'listPage')) {
+      const nextOf = (c: typeof card) => buttonsOf(c).find((b) => b.title === 'Next page');
+      for (let next = nextOf(card); next; next = nextOf(card)) {
         assert.equal(typeof (next.data as { token?: unknown }).token, 'string', 'the button carries the API continuation token');
         card = await click('listPage', next.data);
         pages += 1;
@@ -109,10 +113,11 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
     it('"list mine" pages through the speaker\'s own requests by offset, one API call a page', async () => {
       const expected = storeTickets((t) => t.requestor.id === ALEX.aadObjectId).map((t) => t.id);
       assert.ok(expected.length > 10, 'Alex requested more than a page of tickets');
-      let { card } = await say('list mine', ALEX);
-      assert.match(readable(card), /Tickets you requested/);
+      // A list is open work unless it says "all" (or a status): these are every ticket Alex requested.
+      let { card } = await say('list mine all', ALEX);
+      assert.match(readable(card), /All tickets you requested, resolved and closed too/);
       const seen = [...listedIds(card)];
-      let next = buttonsOf(card).find((b) => b.verb === 'listPage');
+      let next = buttonsOf(card).find((b) => b.title === 'Next page');
       while (next) {
         const data = next.data as { skip?: unknown; token?: unknown };
         assert.equal(data.skip, seen.length, 'the button carries the offset');
@@ -120,7 +125,7 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
         card = await click('listPage', next.data, ALEX);
         assert.equal(h.apiCalls().length, 1);
         seen.push(...listedIds(card));
-        next = buttonsOf(card).find((b) => b.verb === 'listPage');
+        next = buttonsOf(card).find((b) => b.title === 'Next page');
         assert.ok(seen.length <= expected.length, 'no page repeats tickets');
       }
       assert.deepEqual(seen, expected);
@@ -137,11 +142,11 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
     it('"list tag:<text>" lists only tickets with that tag, and search words narrow by text', async () => {
       const printers = storeTickets((t) => t.tags.some((g) => g.text === 'Printers'));
       assert.ok(printers.length > 0, 'the seed has printer tickets');
-      let { card } = await say('list tag:printers');
+      let { card } = await say('list tag:printers all');
       assert.deepEqual(listedIds(card), printers.slice(0, 10).map((t) => t.id));
 
       const vpn = storeTickets((t) => /vpn/i.test(`${t.title} ${t.description ?? ''}`));
-      ({ card } = await say('list VPN'));
+      ({ card } = await say('list all VPN'));
       assert.ok(listedIds(card).length > 0);
       assert.deepEqual(listedIds(card), vpn.slice(0, 10).map((t) => t.id));
     });
@@ -149,7 +154,7 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
     it('takes a quoted tag with a space: list tag:"Seattle HQ"', async () => {
       const seattle = storeTickets((t) => t.tags.some((g) => g.text === 'Seattle HQ'));
       assert.ok(seattle.length > 0);
-      const { card } = await say('list tag:"Seattle HQ"');
+      const { card } = await say('list tag:"Seattle HQ" all');
       assert.doesNotMatch(readable(card), /There is no tag/);
       assert.deepEqual(listedIds(card), seattle.slice(0, 10).map((t) => t.id));
     });
@@ -157,7 +162,7 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
     it('shows search words in the heading as typed: Markdown there makes no link', async () => {
       const { card } = await say('list [Reset your password](https://evil.example/login)');
       const json = JSON.stringify(card);
-      const escaped = 'Tickets matching "\\[Reset your password\\](https://evil.example/login)"';
+      const escaped = 'Open tickets matching "\\[Reset your password\\](https://evil.example/login)"';
       assert.ok(json.includes(JSON.stringify(escaped).slice(1, -1)), `the heading escapes the link's brackets: ${json.slice(0, 400)}`);
       assert.ok(!json.includes('"[Reset your password]'), 'no Markdown link in the card');
     });
@@ -219,10 +224,11 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
       assert.ok(headlines[0]!.startsWith(shared[0]!.createdBy?.name ?? ''), 'the newest entry comes first');
     });
 
-    it('"history <n>" leaves private comments out (the card is seen by the whole conversation) and says how many', async () => {
+    // In a personal chat an agent now sees the internal notes, marked (test/bot/notes.test.ts).
+    it('"history <n>" in a channel leaves private comments out (the card is seen by the whole conversation) and says how many', async () => {
       const ticket = tickets.take('with a private comment', (t) => h.sandbox.store.activities(t.id).some((a) => a.isPrivate));
       const hidden = h.sandbox.store.activities(ticket.id).filter((a) => a.isPrivate);
-      const { card } = await say(`history ${ticket.ticketId}`);
+      const { card } = await say(`history ${ticket.ticketId}`, ADELE, true);
       const text = readable(card);
       for (const note of hidden) assert.ok(!text.includes(note.comment ?? '\u0000'), 'a private comment is not shown');
       assert.match(text, new RegExp(`${hidden.length} private comments are only shown in the helpdesk`));
@@ -325,7 +331,7 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
       assert.equal(event?.comment, 'I am on my way: room 4, floor 2');
       assert.deepEqual(event?.createdBy, userOf(ADELE));
       assert.equal(current(h, ticket.id).status, 'Started', 'a comment changes no status');
-      assert.ok(textsOf(card).includes('Adele Vance commented'));
+      assert.ok(textsOf(card).includes(`Adele Vance commented on #${ticket.ticketId}`));
       assert.ok(textsOf(card).includes('I am on my way: room 4, floor 2'));
     });
 

@@ -44,7 +44,7 @@ describe('bot resilience', () => {
       await say(`show ${ticket.ticketId}`);
       assert.ok(textsOf(reply()).includes(`#${ticket.ticketId}`));
       await say('list urgent');
-      assert.match(readable(reply()), /Urgent tickets/);
+      assert.match(readable(reply()), /Urgent open tickets/);
       invokeCard(await click('history', { ticketId: ticket.id }));
     });
 
@@ -74,8 +74,10 @@ describe('bot resilience', () => {
         assert.match(readable(invokeCard(res)), /This bot can only read tickets/, verb);
         assert.deepEqual(writeRequests(h), [], verb);
       }
+      // An Action.Submit's error is a message of its own: the card clicked stays as it was.
       await post(submit(ADELE, { verb: 'start', ticketId: ticket.id }, { serviceUrl: h.serviceUrl }));
-      assert.match(readable(cardIn(h.connector.updates()[0])), /This bot can only read tickets/);
+      assert.deepEqual(h.connector.updates(), []);
+      assert.match(readable(cardIn(h.connector.messages()[0])), /This bot can only read tickets/);
       assert.deepEqual(writeRequests(h), []);
       assert.deepEqual(current(h, ticket.id), ticket);
     });

@@ -326,7 +326,7 @@ const listFixtures: CardFixture[] = [
   },
   {
     template: 'list', name: 'empty', about: 'No tickets',
-    build: () => listCard([], { heading: 'Urgent tickets assigned to you', subheading: 'Page 1 · newest first · among the 1000 newest', empty: 'No tickets match.' }),
+    build: () => listCard([], { heading: 'Urgent tickets assigned to you', subheading: 'Page 1 · newest first · from the latest 1,000 tickets', empty: 'No tickets match.' }),
     shows: ['Urgent tickets assigned to you', 'No tickets match.'],
   },
 ];
@@ -383,15 +383,26 @@ const historyFixtures: CardFixture[] = [
 // ---------------------------------------------------------------------------------------------
 // help.json, error.json, tags.json
 
-const helpContext = (inChannel: boolean, locale = 'en-US') => ({ inChannel, locale: localeOf({ locale }, TIMEZONE) }) as unknown as FeatureContext;
+const helpContext = (mustMention: boolean, locale = 'en-US') => ({ mustMention, locale: localeOf({ locale }, TIMEZONE) }) as unknown as FeatureContext;
 const typo = parseCommand('resolv 12 replaced the toner');
 if (typo.name !== 'notUnderstood' || !typo.suggestion) throw new Error('fixture data: "resolv" is expected to be not understood, with a suggestion');
 
 const helpFixtures: CardFixture[] = [
   {
-    template: 'help', name: 'problem-suggestion', about: 'A typed command not understood, with the likely command, in a channel',
+    template: 'mistake', name: 'problem-suggestion', about: 'A typed command not understood, with the person\'s command corrected, in a channel',
     build: () => help(helpContext(true), typo).card,
-    shows: [typo.problem, typo.suggestion, 'Mention me before a command', 'list urgent open mine', 'New ticket'],
+    shows: [typo.problem, 'resolve 12 replaced the toner', 'Help'],
+    hides: ['What I can do', 'list urgent open mine'],
+  },
+  {
+    template: 'intake', name: 'plain-message', about: 'A personal-chat message that is no command, offered as a ticket',
+    build: () => help(helpContext(false), { name: 'notUnderstood', problem: 'x', sentence: 'My laptop will not connect to the VPN\nSince this morning, at home.' }).card,
+    shows: ['Shall I log this as a ticket?', 'Title', 'Description', 'Create ticket'],
+  },
+  {
+    template: 'help', name: 'channel', about: 'Plain help in a channel',
+    build: () => help(helpContext(true)).card,
+    shows: ['Mention me before a command', 'list urgent open mine', 'New ticket'],
   },
   {
     template: 'help', name: 'new-ticket-form', about: 'The New ticket form opened',
@@ -422,7 +433,7 @@ const helpFixtures: CardFixture[] = [
 const errorFixtures: CardFixture[] = [
   {
     template: 'error', name: 'with-ticket', about: 'A feature error about a ticket: Show the ticket button',
-    build: () => errorAnswer(new FeatureError(`megan.bowen@contoso.com is not one of this helpdesk's agents. Use "assign <number> me", or ask an owner to add them.`, TICKETS[0]?.id)).card,
+    build: () => errorAnswer(new FeatureError(`megan.bowen@contoso.com is not one of this helpdesk's agents. Use "assign 12 me", or ask an owner to add them.`, TICKETS[0]?.id)).card,
     shows: ["megan.bowen@contoso.com is not one of this helpdesk's agents.", 'Show the ticket', 'Help'],
   },
   {
@@ -453,7 +464,7 @@ const tagsFixtures: CardFixture[] = [
   {
     template: 'tags', name: 'seeded', about: 'The seeded categories (a deleted category and deleted tags are left out)',
     build: () => tagsCard(TAG_CATEGORIES),
-    shows: ['Department', 'Engineering', 'Product', 'Location', 'list tag:<tag>'],
+    shows: ['Department', 'Engineering', 'Product', 'Location', 'list tag:vpn'],
     hides: ['Legacy queue', 'Facilities', 'Lotus Notes'],
   },
   {

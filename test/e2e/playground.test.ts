@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { FIELD, CATEGORY, type WireTicket } from '../../src/sandbox/index.js';
 import { recordText } from '../support/logRecords.js';
+import { HARDWARE_WORKFLOW, isResolvedStatus } from '../../src/sandbox/workflows.js';
 import { E2eStack } from './support/stack.js';
 import { PlaygroundUi } from './support/playgroundUi.js';
 
@@ -20,6 +21,8 @@ const ALEX = { id: '00000000-0000-0000-0000-0000000000a2', name: 'Alex Wilber', 
 const UNRESOLVED = ['Open', 'Started', 'Reopened'];
 
 const newestFirst = (a: WireTicket, b: WireTicket) => b.createdOn.localeCompare(a.createdOn);
+/** Not yet resolved in its own workflow (the hardware workflow's states are `hw-…` on the wire). */
+const isOpen = (t: WireTicket) => !isResolvedStatus(t.status.startsWith('hw-') ? HARDWARE_WORKFLOW.id : undefined, t.status);
 
 /** The ticket numbers a list card shows, top to bottom (each row opens "#N"). */
 async function rowNumbers(card: Locator): Promise<number[]> {
@@ -82,8 +85,8 @@ describe('e2e: the bot in the Microsoft 365 Agents Playground (headless Chromium
     });
 
     it('list urgent → open a ticket from the list → Resolve with a resolution and a comment: the card shows Resolved, the sandbox has it, in Adele\'s name', async () => {
-      const expected = store().allTickets().filter((t) => t.priority === 'Urgent').sort(newestFirst);
-      const list = ui.card(await ui.say('list urgent', 'Urgent tickets'));
+      const expected = store().allTickets().filter((t) => t.priority === 'Urgent' && isOpen(t)).sort(newestFirst);
+      const list = ui.card(await ui.say('list urgent', 'Urgent open tickets'));
       await list.getByText('Page 1 · newest first').waitFor();
       assert.deepEqual(await rowNumbers(list), expected.slice(0, 10).map((t) => t.ticketId), 'the newest ten urgent tickets, newest first');
       await list.getByRole('button', { name: 'Next page' }).waitFor();
@@ -241,8 +244,8 @@ describe('e2e: the bot in the Microsoft 365 Agents Playground (headless Chromium
 
     // A message that only carries a card inserted by the message extension has for text the
     // placeholder `<span class="inline-compose-card" itemtype="http://schema.skype.com/InputExtension">`.
-    it('sending an inserted ticket card into the bot chat draws no "I did not understand" answer', async () => {
-      const confused = ui.botMessages().filter({ hasText: 'I did not understand' });
+    it('sending an inserted ticket card into the bot chat draws no "I did not understand" answer, nor a ticket offer', async () => {
+      const confused = ui.botMessages().filter({ hasText: /I did not understand|Shall I log this/ });
       const before = await confused.count();
       await ui.messageExtension('Search Command');
       const panel = stack.page.getByRole('group').filter({ hasText: 'Search-Based Message Extension' });
@@ -256,6 +259,42 @@ describe('e2e: the bot in the Microsoft 365 Agents Playground (headless Chromium
       // The bot answers in order: once "help" is answered, any answer to the card is there too.
       await ui.say('help', 'What I can do');
       assert.equal(await confused.count(), before);
+    });
+
+    it('list unassigned: the open tickets nobody has, newest first, with how many, and Previous page after Next', async () => {
+      const expected = store().allTickets().filter((t) => isOpen(t) && !t.assignee).sort(newestFirst);
+      const list = ui.card(await ui.say('list unassigned', 'Open unassigned tickets'));
+      await list.getByText(`Page 1 · ${expected.length} tickets`, { exact: false }).waitFor();
+      assert.deepEqual(await rowNumbers(list), expected.slice(0, 10).map((t) => t.ticketId));
+      await ui.shot('16-queue-unassigned', list);
+      if (expected.length > 10) {
+        await list.getByRole('button', { name: 'Next page' }).click();
+        await list.getByText(/^Page 2 ·/).waitFor();
+        await list.getByRole('button', { name: 'Previous page' }).click();
+        await list.getByText(/^Page 1 ·/).waitFor();
+        assert.deepEqual(await rowNumbers(list), expected.slice(0, 10).map((t) => t.ticketId));
+      }
+    });
+
+    it('a plain message is offered as a ticket: the prefilled form creates it, with Adele as requestor', async () => {
+      const text = 'My laptop will not connect to the VPN';
+      const offer = ui.card(await ui.say(text, 'Shall I log this as a ticket?'));
+      await ui.shot('17-intake', offer);
+      await ui.newMessage(ui.botMessages(), () => offer.getByRole('button', { name: 'Create ticket' }).click(), text);
+      const ticket = store().allTickets().find((t) => t.title === text);
+      assert.ok(ticket, 'the ticket was created with the message as its title');
+      created.push(ticket.ticketId);
+      assert.deepEqual(ticket.requestor, ADELE);
+    });
+
+    it('note: an internal note, shown to Adele as one, private in the helpdesk', async () => {
+      const ticket = ticketByNumber(created.at(-1)!);
+      const answer = ui.card(await ui.say(`note ${ticket.ticketId} Asked for the VPN logs`, 'internal note'));
+      await answer.getByText('Asked for the VPN logs').waitFor();
+      await ui.shot('18-internal-note', answer);
+      const note = store().activities(ticket.id).at(-1)!;
+      assert.equal(note.isPrivate, true);
+      assert.equal(note.comment, 'Asked for the VPN logs');
     });
 
     it('Link unfurling: a ticket link becomes the ticket card, which is sent', async () => {
@@ -279,7 +318,7 @@ describe('e2e: the bot in the Microsoft 365 Agents Playground (headless Chromium
       await ui.openConversation('Contoso IT - Helpdesk');
       const expected = store().allTickets().filter((t) => t.assignee?.id === ADELE.id).sort(newestFirst).map((t) => t.ticketId);
       assert.ok(expected.length > 10, 'Adele has more than a page of tickets');
-      const thread = await ui.postInChannel('list assigned to me');
+      const thread = await ui.postInChannel('list assigned to me all');
       const list = thread.answer;
       await list.getByText('Tickets assigned to you').waitFor();
       await list.getByText(/^Page 1 ·/).waitFor();
@@ -295,7 +334,7 @@ describe('e2e: the bot in the Microsoft 365 Agents Playground (headless Chromium
     it('@Tickets list mine: the tickets Adele requested', async () => {
       const expected = store().allTickets().filter((t) => t.requestor.id === ADELE.id).sort(newestFirst).map((t) => t.ticketId);
       assert.deepEqual([...expected].sort(), [...created].sort(), 'Adele requested exactly the tickets she created here');
-      const thread = await ui.postInChannel('list mine');
+      const thread = await ui.postInChannel('list mine all');
       const list = thread.answer;
       await list.getByText('Tickets you requested').waitFor();
       assert.deepEqual(await rowNumbers(list), expected.slice(0, 10));

@@ -35,29 +35,36 @@ describe('parseCommand: chat text → typed command', () => {
     ['priority 5 IMPORTANT', { name: 'priority', number: 5, priority: 'Important' }],
     ['history 9', { name: 'history', number: 9 }],
     ['tags', { name: 'tags' }],
+    ['assign 5 bob', { name: 'assign', number: 5, to: { name: 'bob' } }],
+    ['assign 5 @Lee Gu', { name: 'assign', number: 5, to: { name: 'Lee Gu' } }],
   ];
   for (const [text, expected] of cases) {
     it(`"${text.replace(/\n/g, '\\n')}"`, () => assert.deepEqual(parseCommand(text), expected));
   }
 
+  // The suggestion is the person's own command put right; it was the command's example, which
+  // made people retype their command from scratch.
   const refused: Array<[string, RegExp, string | undefined]> = [
     ['show', /Which ticket\?/, 'show 123'],
     ['show abc', /"abc" is not a ticket number/, 'show 123'],
     ['resolve twelve', /not a ticket number/, 'resolve 123 Replaced the toner'],
-    ['resolve 12 resolution:maybe', /resolution can be fixed, cannotResolve, cancelled/, 'resolve 123 Replaced the toner'],
-    ['resolve 12 resolution:', /resolution can be fixed, cannotResolve, cancelled/, 'resolve 123 Replaced the toner'],
-    ['resolve 12 resolution: maybe later', /resolution can be fixed, cannotResolve, cancelled/, 'resolve 123 Replaced the toner'],
-    ['start 12 resolution:fixed', /only when resolving/, 'resolve 123 Replaced the toner'],
+    ['resolve 12 resolution:maybe', /resolution can be fixed, cannotResolve, cancelled/, 'resolve 12 resolution:cancelled'],
+    ['resolve 12 resolution:', /resolution can be fixed, cannotResolve, cancelled/, 'resolve 12 resolution:cancelled'],
+    ['resolve 12 resolution: maybe later', /resolution can be fixed, cannotResolve, cancelled/, 'resolve 12 resolution:cancelled later'],
+    ['start 12 resolution:fixed', /only when resolving/, 'resolve 12 resolution:fixed'],
+    ['resolve 264 resolution:fixd done', /resolution can be/, 'resolve 264 resolution:fixed done'],
     ['comment 5', /What should the comment say/, 'comment 123 I am on my way'],
     ['move 5', /Move it to which state\?/, 'move 123 Waiting for vendor'],
     ['move 5 ""', /Move it to which state\?/, 'move 123 Waiting for vendor'],
     ['move ordered', /"ordered" is not a ticket number/, 'move 123 Waiting for vendor'],
-    ['assign 5 bob', /Assign to "me" or to a person's email/, 'assign 123 me'],
-    ['priority 5 huge', /priority can be Low, Medium, Important, Urgent/, 'priority 123 urgent'],
+    ['assign 5', /Assign to "me", or to an agent by name or email address/, 'assign 5 me'],
+    ['priority 5 huge', /priority can be Low, Medium, Important, Urgent/, 'priority 5 urgent'],
+    ['priority 5 importnt', /priority can be/, 'priority 5 important'],
     ['create', /needs a title/, 'create Printer on floor 2 is jammed | It shows error E42'],
     ['create | only a description', /needs a title/, 'create Printer on floor 2 is jammed | It shows error E42'],
-    ['lsit urgent', /I did not understand "lsit"/, 'list urgent open mine'],
-    ['resolv 12', /I did not understand "resolv"/, 'resolve 123 Replaced the toner'],
+    ['lsit urgent', /I did not understand "lsit"/, 'list urgent'],
+    ['please update the printer ticket', /I did not understand "please"/, undefined],
+    ['resolv 12', /I did not understand "resolv"/, 'resolve 12'],
   ];
   for (const [text, problem, suggestion] of refused) {
     it(`refuses "${text}" with a sentence and a suggestion`, () => {

@@ -1,0 +1,133 @@
+import { TicketingError } from '../ticketing/errors.js';
+import type { Instance, Ticket } from '../ticketing/types.js';
+import { instanceAgents } from '../ticketing/instance.js';
+import type { FeatureContext } from './context.js';
+import { FeatureError } from './featureError.js';
+import type { CardAction } from './parseAction.js';
+import type { Command } from './parseCommand.js';
+import { catalogOptions, loadTicket, type TicketRef } from './ticketRef.js';
+
+/**
+ * What a requester may do: `anyone` (help, tags, create), `own` (on a ticket they requested: see,
+ * comment, close, reopen) or nothing else, which is `agent` work. A command or verb not named
+ * here is agents' work: a new one is closed until someone says who may use it.
+ */
+type Need = 'anyone' | 'own' | 'agent';
+
+const COMMAND_NEEDS = new Map<string, Need>(Object.entries({
+  help: 'anyone', tags: 'anyone', create: 'anyone', list: 'anyone',
+  show: 'own', history: 'own', comment: 'own',
+}));
+const VERB_NEEDS = new Map<string, Need>(Object.entries({
+  help: 'anyone', create: 'anyone', listPage: 'anyone',
+  refresh: 'own', show: 'own', open: 'own', history: 'own', comment: 'own', close: 'own', reopen: 'own',
+}));
+
+/** What a requester is told, by command or verb: "Only the helpdesk's agents can …". */
+const AGENT_WORK = new Map<string, string>(Object.entries({
+  start: 'start work on a ticket', resolve: 'resolve a ticket', move: 'move a ticket to another state',
+  assign: 'assign a ticket', assignMe: 'assign a ticket', priority: 'change the priority', note: 'add internal notes',
+  notify: 'choose which tickets this conversation is told of', report: "see the helpdesk's reports", exportReport: "see the helpdesk's reports",
+}));
+
+/** Anyone may see a conversation's notifications and turn their own on or off; a subscription shows every matching ticket, so it is agents' work. */
+const notifyNeed = (command: Extract<Command, { name: 'notify' }>): Need =>
+  (command.request.what === 'show' || command.request.what === 'me' ? 'anyone' : 'agent');
+
+/** The longest a role check waits for the instance: the check must not hold a turn. */
+const ROLE_CHECK_WAIT_MS = 2000;
+
+/**
+ * The instance, waited for briefly: a load another caller started (the start-up's, with no
+ * deadline) may be queued behind a spent API budget, and this turn would share that wait.
+ */
+async function instanceInTime(ctx: FeatureContext): Promise<Instance> {
+  const wait = new AbortController();
+  const busy = new TicketingError('rateLimited', 'The helpdesk is busy.', { operation: 'getInstance' });
+  const timer = setTimeout(() => wait.abort(busy), Math.max(0, Math.min(ctx.deadline - Date.now(), ROLE_CHECK_WAIT_MS)));
+  try {
+    return await ctx.client.getInstance({ ...catalogOptions(ctx), signal: wait.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Whether the speaker is one of the helpdesk's agents: the instance's assignees (from the client's
+ * cache, so no API call of its own) or HELPDESK_AGENTS, by Azure AD object id or email. With
+ * HELPDESK_ROLES=off everyone is.
+ */
+export async function isAgent(ctx: FeatureContext): Promise<boolean> {
+  if (!ctx.roles.enforced) return true;
+  const id = ctx.speaker.aadObjectId?.toLowerCase();
+  if (!id) return false;
+  if (ctx.roles.agents.includes(id)) return true;
+  const instance = await instanceInTime(ctx);
+  if (instanceAgents(instance).some((a) => a.id.toLowerCase() === id)) return true;
+  // An email in the setting needs the speaker's, which Teams gives only through a (cached) look-up.
+  if (!ctx.roles.agents.some((a) => a.includes('@'))) return false;
+  const actor = await ctx.actor();
+  return ctx.roles.agents.includes(actor.email.toLowerCase());
+}
+
+/**
+ * An agent, or someone Teams did not identify: for them the feature itself refuses any write
+ * ("Teams did not say who you are"), and a read shows what anyone's would.
+ */
+async function mayWorkAnything(ctx: FeatureContext): Promise<boolean> {
+  return ctx.speaker.aadObjectId === undefined || (await isAgent(ctx));
+}
+
+/** The ticket was requested by the speaker. */
+export function isOwnTicket(ctx: FeatureContext, ticket: Ticket): boolean {
+  const id = ctx.speaker.aadObjectId?.toLowerCase();
+  return id !== undefined && ticket.requestor?.id.toLowerCase() === id;
+}
+
+/** The refusal a requester reads; a change also says that nothing was changed. */
+export function refused(what: string): FeatureError {
+  return new FeatureError(`Only the helpdesk's agents can ${what}.${what.startsWith('see ') ? '' : ' Nothing was changed.'}`);
+}
+
+/** A requester's ticket, or a refusal saying what only agents may do with it. */
+async function requireOwn(ctx: FeatureContext, ref: TicketRef, what: string): Promise<void> {
+  const ticket = await loadTicket(ctx, ref);
+  if (!isOwnTicket(ctx, ticket)) throw refused(what);
+}
+
+function statusWork(status: string): string {
+  return status === 'Started' ? 'start work on a ticket' : status === 'Resolved' ? 'resolve a ticket' : `${status === 'Closed' ? 'close' : 'reopen'} other people's tickets`;
+}
+
+/**
+ * The command as the speaker may run it, or a FeatureError that says why not; nothing has been
+ * written when it throws. A requester's lists are their own tickets. Agents pay no API call for
+ * the check; a requester's action on a ticket reads it once (usually from the cache).
+ */
+export async function permitCommand(ctx: FeatureContext, command: Command): Promise<Command> {
+  const need = command.name === 'notify' ? notifyNeed(command) : command.name === 'comment' && command.isPrivate ? 'agent' : command.name === 'status'
+    ? (command.status === 'Closed' || command.status === 'Reopened' ? 'own' : 'agent')
+    : COMMAND_NEEDS.get(command.name) ?? 'agent';
+  if (need === 'anyone' && command.name !== 'list') return command;
+  if (await mayWorkAnything(ctx)) return command;
+  if (command.name === 'list') return { ...command, filters: { ...command.filters, mine: true, assignedToMe: undefined } };
+  const what = command.name === 'status' ? statusWork(command.status)
+    : AGENT_WORK.get(command.name === 'comment' && command.isPrivate ? 'note' : command.name) ?? 'do that';
+  if (need === 'agent' || !('number' in command)) throw refused(what);
+  const whose = command.name === 'status' ? what : command.name === 'comment' ? "comment on other people's tickets" : "see other people's tickets";
+  await requireOwn(ctx, { number: command.number }, whose);
+  return command;
+}
+
+/** The same for a card's button, checked again at every click: a card may be old, or forwarded. */
+export async function permitAction(ctx: FeatureContext, action: CardAction): Promise<CardAction> {
+  const need = action.verb === 'comment' && action.isPrivate ? 'agent' : VERB_NEEDS.get(action.verb) ?? 'agent';
+  if (need === 'anyone' && action.verb !== 'listPage') return action;
+  if (await mayWorkAnything(ctx)) return action;
+  if (action.verb === 'listPage') return { ...action, filters: { ...action.filters, mine: true, assignedToMe: undefined } };
+  if (need === 'agent' || !('ticketId' in action)) throw refused(AGENT_WORK.get(action.verb === 'comment' ? 'note' : action.verb) ?? 'do that');
+  const what = action.verb === 'close' || action.verb === 'reopen' ? `${action.verb} other people's tickets`
+    : action.verb === 'comment' ? "comment on other people's tickets" : "see other people's tickets";
+  await requireOwn(ctx, { id: action.ticketId }, what);
+  return action;
+}
