@@ -297,6 +297,21 @@ describe('e2e: the bot in the Microsoft 365 Agents Playground (headless Chromium
       assert.equal(note.comment, 'Asked for the VPN logs');
     });
 
+    it('Edit: the ticket card\'s Edit form, filled with the current title, saves a new one in Adele\'s name', async () => {
+      const ticket = ticketByNumber(created.at(-1)!);
+      const card = ui.card(await ui.say(`show ${ticket.ticketId}`, ticket.title));
+      await card.getByRole('button', { name: 'Edit', exact: true }).click();
+      const title = card.getByLabel(/^Title/).first();
+      assert.equal(await title.inputValue(), ticket.title, 'the form holds the current title');
+      await title.fill('My laptop will not connect to the VPN from home');
+      await ui.shot('19-edit-form', card);
+      await card.getByRole('button', { name: 'Save', exact: true }).click();
+      await card.getByText(`Adele Vance edited #${ticket.ticketId}.`).waitFor();
+      const now = ticketByNumber(ticket.ticketId);
+      assert.equal(now.title, 'My laptop will not connect to the VPN from home');
+      assert.deepEqual(now.lastUpdatedBy, ADELE);
+    });
+
     it('Link unfurling: a ticket link becomes the ticket card, which is sent', async () => {
       const wanted = ticketByNumber(264);
       await ui.messageExtension('Link Unfurling');
