@@ -2,7 +2,7 @@
 import { DEFAULT_PERIOD, MAX_DAYS, parseDays, periodCommand, type PeriodSpec, type ReportRequest } from '../reports/reportRequest.js';
 
 /** What a person may type after `report`, for the sentence that says it. */
-export const REPORT_USAGE = `report 7d (or 30d, up to ${MAX_DAYS}d, today, this month), tag:<tag>, assigned to me or to an agent`;
+export const REPORT_USAGE = `report 7d (or 30d, up to ${MAX_DAYS}d, today, this month), tag:vpn, assigned to me or to an agent (assigned to Lee)`;
 
 const MAX_WORD = 255;
 

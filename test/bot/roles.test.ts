@@ -102,6 +102,15 @@ describe('who may do what', () => {
     assert.doesNotMatch(text, /Projector in room 4 for Alex Wilber/);
   });
 
+  it('keeps the helpdesk\'s reports and a conversation\'s subscription to agents, and lets a requester set their own notifications', async () => {
+    assert.match(await say(MEGAN, 'report 7d'), /Only the helpdesk's agents can see the helpdesk's reports\./);
+    assert.match(await click(MEGAN, 'report', { report: 'report 7d' }), /Only the helpdesk's agents can see the helpdesk's reports\./);
+    assert.match(await say(MEGAN, 'notify all'), /Only the helpdesk's agents can choose which tickets this conversation is told of\. Nothing was changed\./);
+    assert.doesNotMatch(await say(MEGAN, 'notify me off'), /Only the helpdesk's agents/);
+    assert.doesNotMatch(await say(MEGAN, 'notify'), /Only the helpdesk's agents/);
+    assert.doesNotMatch(await say(ADELE, 'report 7d'), /Only the helpdesk's agents/);
+  });
+
   it('costs an agent no API call for the check: resolving a ticket seen a moment ago is one write and nothing else', async () => {
     const ticket = ticketOf(MEGAN);
     await click(ADELE, 'show', { ticketId: ticket.id });

@@ -62,7 +62,8 @@ describe('French chat commands, read as the English ones', () => {
     const noNumber = parseCommand('résoudre');
     assert.equal(noNumber.name, 'notUnderstood');
     assert.equal(parseCommand('priorité 5 énorme').name, 'notUnderstood');
-    assert.equal(parseCommand('assigner 5 lui').name, 'notUnderstood');
+    // Any other word after the number is an agent's name, as in English (`assign 5 Lee`).
+    assert.deepEqual(parseCommand('assigner 5 lui'), parseCommand('assign 5 lui'));
     const unknown = parseCommand('supprimer 5');
     assert.ok(unknown.name === 'notUnderstood' && unknown.problem.includes('"supprimer"'), JSON.stringify(unknown));
     // A word such as "constructor" finds nothing inherited.
