@@ -6,7 +6,6 @@ import type { SharedState } from '../store/sharedState.js';
 import type { TicketingClient } from '../ticketing/client.js';
 import { Notifier } from './notifier.js';
 import { Poller } from './poller.js';
-import { RedisLease, soleLease } from './pollerLease.js';
 import { PollerState } from './pollerState.js';
 import type { RecentActions } from './recentActions.js';
 import type { SubscriptionStore } from './subscriptions.js';
@@ -33,6 +32,8 @@ export interface NotificationParts {
   log(line: string): void;
 }
 
+const POLLER_LEASE = 'notify-poller';
+
 /** Starts the poller and the notifier on `adapter`; the poller starts on its own timer. */
 export function startNotifications(parts: NotificationParts, adapter: CloudAdapter, appId: string): Notifications {
   const { state, client, conversations, subscriptions, log } = parts;
@@ -42,8 +43,10 @@ export function startNotifications(parts: NotificationParts, adapter: CloudAdapt
   });
   const poller = new Poller({
     client,
-    state: new PollerState(state.redis ? state.storage : new BoundedMemoryStorage(MEMORY_TICKETS)),
-    lease: state.redis ? new RedisLease(state.redis.client, 'tickets-bot:notify-poller') : soleLease,
+    // Without Redis, in this process's memory, bounded: nothing outlives a restart there anyway.
+    state: new PollerState(state.mode() === 'memory' ? new BoundedMemoryStorage(MEMORY_TICKETS) : state.storage),
+    // One poller across replicas (without Redis, this process holds every lease).
+    lease: { acquire: (ttlMs) => state.leases.hold(POLLER_LEASE, ttlMs), release: () => state.leases.release(POLLER_LEASE) },
     budgetPercent: parts.config.budgetPercent,
     pollMs: parts.config.pollMs,
     onChanges: (changes, call) => notifier.deliver(changes, call),

@@ -7,9 +7,16 @@
 import { RateLimiter } from '../ticketing/rateLimit.js';
 import type { TicketingClient } from '../ticketing/client.js';
 import type { Ticket, TicketQuery } from '../ticketing/types.js';
-import type { Lease } from './pollerLease.js';
 import type { PollerState } from './pollerState.js';
 import { detectChanges, snapshotOf, unchanged, type TicketChange, type TicketSnapshot } from './ticketChanges.js';
+
+/** Who runs the poller: held for `ttlMs` at a time and renewed by its holder (src/store/leases.ts). */
+export interface Lease {
+  /** Takes the lease, or renews it when this process holds it; false while another holds it. */
+  acquire(ttlMs: number): Promise<boolean>;
+  /** Lets it go now (on stop), so another replica need not wait out the time left. */
+  release(): Promise<void>;
+}
 
 /** A ticket that changed since the poller last read it. */
 export interface DetectedChange {

@@ -23,8 +23,6 @@ export interface SharedState {
   limiterFor?: (key: string, rateLimit: { limit: number; windowMs: number }) => Limiter;
   claims?: SharedClaims;
   users?: SharedUsers;
-  /** The Redis connection, for a part that needs more than a key-value store (the poller's lease). */
-  redis?: RedisConnection;
   /** One holder at a time across replicas, for background work (see leases.ts). */
   leases: Leases;
   /** The caches' second layer (instance, tags, tickets, list pages), behind each replica's own. */
@@ -56,7 +54,6 @@ export async function openSharedState(redis: RedisConfig | undefined, log: (line
     limiterFor: (key, { limit, windowMs }) => new SharedRateLimiter({ connection, keyId: keyId(key), limit, windowMs, replicas: redis.replicas }),
     claims: new RedisClaims(connection),
     users: new RedisUsers(connection),
-    redis: connection,
     cache: new RedisCache(connection),
     leases: new RedisLeases(connection),
     mode: () => connection.mode,
