@@ -20,7 +20,7 @@ import { routeAction, routeCommand } from './features/router.js';
 import type { RecentCache } from './cache/recentCache.js';
 import type { TicketCache } from './cache/ticketCache.js';
 import type { ListPage } from './features/context.js';
-import { IdentityResolver, utcOffsetOf } from './identity.js';
+import { IdentityResolver, offsetAt } from './identity.js';
 import { localeOf } from './i18n/locale.js';
 import { languageOf, translatorFor, type Translate } from './i18n/translate.js';
 import { ReplayGuard, type SharedClaims } from './replayGuard.js';
@@ -204,12 +204,14 @@ export class TicketBot extends TeamsActivityHandler {
 
   private featureContext(context: TurnContext, budgetMs: number): FeatureContext {
     const activity = context.activity;
+    // The zone is worked out once a turn: the offset now is the locale's.
+    const locale = localeOf(activity, this.deps.timezoneDefault);
     return {
       client: this.deps.client,
       tickets: this.deps.tickets,
       pages: this.deps.pages,
-      utcOffset: utcOffsetOf(activity, this.deps.timezoneDefault),
-      locale: localeOf(activity, this.deps.timezoneDefault),
+      utcOffset: offsetAt(locale.zone, new Date()),
+      locale,
       speaker: { aadObjectId: activity.from?.aadObjectId, name: activity.from?.name },
       actor: () => this.deps.identity.actorFor(context),
       person: (aadObjectId, name) => this.deps.identity.personFor(context, aadObjectId, name),

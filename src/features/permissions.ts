@@ -43,8 +43,8 @@ const ROLE_CHECK_WAIT_MS = 2000;
  */
 async function instanceInTime(ctx: FeatureContext): Promise<Instance> {
   const wait = new AbortController();
-  const busy = new TicketingError('rateLimited', 'The helpdesk is busy.', { operation: 'getInstance' });
-  const timer = setTimeout(() => wait.abort(busy), Math.max(0, Math.min(ctx.deadline - Date.now(), ROLE_CHECK_WAIT_MS)));
+  const busy = () => new TicketingError('rateLimited', 'The helpdesk is busy.', { operation: 'getInstance' });
+  const timer = setTimeout(() => wait.abort(busy()), Math.max(0, Math.min(ctx.deadline - Date.now(), ROLE_CHECK_WAIT_MS)));
   try {
     return await ctx.client.getInstance({ ...catalogOptions(ctx), signal: wait.signal });
   } finally {
