@@ -17,6 +17,14 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import type { Dialect } from '../src/ticketing/types.js';
 import { startServer, type BotServer } from '../src/server.js';
+import { reportReaders } from './reportsSection.js';
+import { benchUsers } from './users.js';
+
+/**
+ * The simulated people are the helpdesk's agents (HELPDESK_AGENTS), as its busiest users are: a
+ * requester's clicks on other people's tickets would be quick refusals and flatter every figure.
+ */
+const BENCH_AGENTS = [...benchUsers(150), ...reportReaders(20)].map((p) => p.aadObjectId).join(',');
 
 export type BotSpec =
   /**
@@ -163,6 +171,7 @@ async function main(): Promise<void> {
   let app: App | undefined;
   if (spec.kind === 'tickets') {
     const config = loadConfig({
+      HELPDESK_AGENTS: BENCH_AGENTS,
       ...(spec.notify ? { NOTIFY_BUDGET_PERCENT: '10', NOTIFY_POLL_S: String(spec.notify.pollS) } : { NOTIFY_BUDGET_PERCENT: '0' }),
       ...(spec.redisUrl ? { REDIS_URL: spec.redisUrl, TICKETING_REPLICAS: String(spec.replicas ?? 1) } : {}),
     });

@@ -21,7 +21,8 @@ export interface ReportsSectionDeps {
   say: (line: string) => void;
 }
 
-function people(count: number): Person[] {
+/** The people who open the report at once (agents: reports are agents' work). */
+export function reportReaders(count: number): Person[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `29:report-reader-${i}`, aadObjectId: `00000000-0000-0000-0000-${(0xc000 + i).toString(16).padStart(12, '0')}`,
     name: `Report Reader${i}`, email: `report.reader${i}@contoso.com`,
@@ -35,7 +36,7 @@ export async function sectionReports({ sandbox, connector, report, startBot, say
   const total = sandbox.store.all().length;
   const bot = await startBot(sandbox);
   const client = new BotClient(bot.url);
-  const readers = people(READERS);
+  const readers = reportReaders(READERS);
   connector.addPeople(readers);
   const where = { serviceUrl: connector.url };
   const lists = () => sandbox.requests.filter((r) => r.path === '/tickets').length;
