@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { isUuid } from './ticketing/validate.js';
 
 /**
@@ -137,56 +138,77 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-function read(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
+/** A setting's schema: from the variable's text (trimmed, never blank) to its value. */
+type Setting<T> = z.ZodType<T, z.ZodTypeDef, string>;
+
+/**
+ * Reads one variable through its schema; unset or blank is undefined. A value the schema refuses
+ * throws a ConfigError naming the variable.
+ */
+function setting<T>(env: Env, name: string, schema: Setting<T>): T | undefined {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return undefined;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(sentence(name, parsed.error.issues[0]!));
+  return parsed.data;
 }
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = read(env, name);
-  if (raw === undefined) return fallback;
-  if (!/^-?\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
-  }
-  return Number(raw);
+/** The one place a refused value becomes what a person reads: the variable, then what it must be. */
+function sentence(name: string, issue: z.ZodIssue): string {
+  return `${name} ${issue.message}`;
 }
 
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[]): T | undefined {
-  const raw = read(env, name);
-  if (raw === undefined) return undefined;
-  const match = allowed.find((a) => a.toLowerCase() === raw.toLowerCase());
-  if (!match) throw new ConfigError(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
-  return match;
+/** The words for a value that may be repeated back: never one that can hold a URL's key or a password. */
+const showing = (expects: string) => (raw: string) => ({ message: `${expects} (got "${raw}")` });
+
+const text: Setting<string> = z.string();
+
+function wholeNumber(min: number, max: number): Setting<number> {
+  return z.string()
+    .refine((raw) => /^-?\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max, showing(`must be a whole number from ${min} to ${max}`))
+    .transform(Number);
 }
 
-function httpUrl(env: Env, name: string, example: string = REGION_BASE_URLS.us): string | undefined {
-  const raw = read(env, name);
-  if (raw === undefined) return undefined;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`${name} must be an http(s) URL such as ${example}`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError(`${name} must be an http(s) URL such as ${example}`);
-  }
-  if (url.search !== '' || url.username !== '' || url.password !== '') {
-    // A key pasted into the URL would end up in logs; it belongs in TICKETING_API_KEY.
-    throw new ConfigError(`${name} must not carry a query string or a user name and password; put the key in TICKETING_API_KEY`);
-  }
-  return raw.replace(/\/+$/, '');
+/** One of a few words, in any case; the value is the word as written here. */
+function oneOf<T extends string>(allowed: readonly T[]): Setting<T> {
+  const match = (raw: string) => allowed.find((word) => word.toLowerCase() === raw.toLowerCase());
+  return z.string().refine((raw) => match(raw) !== undefined, showing(`must be one of ${allowed.join(', ')}`)).transform((raw) => match(raw)!);
 }
 
-function domains(env: Env, name: string, fallback: string[]): string[] {
-  const raw = read(env, name);
-  if (raw === undefined) return fallback;
-  const list = raw.split(',').map((d) => d.trim().toLowerCase()).filter((d) => d !== '');
-  if (list.length === 0 || list.some((d) => !/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(d))) {
-    throw new ConfigError(`${name} must be comma-separated host names such as *.teamswork.app,tickets.contoso.com`);
-  }
-  return list;
+/** An http(s) URL, trailing slashes dropped; the words never repeat it, as it may carry a key. */
+function httpUrl(example: string = REGION_BASE_URLS.us): Setting<string> {
+  return z.string()
+    .refine((raw) => ['http:', 'https:'].includes(URL.parse(raw)?.protocol ?? ''), `must be an http(s) URL such as ${example}`)
+    // A key pasted into the URL would end up in logs; it belongs in TICKETING_API_KEY. (No URL at all is the check above's.)
+    .refine((raw) => { const url = URL.parse(raw); return !url?.search && !url?.username && !url?.password; },
+      'must not carry a query string or a user name and password; put the key in TICKETING_API_KEY')
+    .transform((raw) => raw.replace(/\/+$/, ''));
 }
+
+const vaultUrl: Setting<string> = httpUrl().refine((url) => url.startsWith('https://'), 'must be an https URL such as https://contoso-tickets-kv.vault.azure.net');
+
+/** A comma-separated list, trimmed and lower-cased, blanks dropped. */
+const commaList = z.string().transform((raw) => raw.split(',').map((item) => item.trim().toLowerCase()).filter((item) => item !== ''));
+
+const HOST_NAMES = 'must be comma-separated host names such as *.teamswork.app,tickets.contoso.com';
+const hostNames: Setting<string[]> = commaList.pipe(z.array(z.string().regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+$/, HOST_NAMES)).nonempty(HOST_NAMES));
+
+const TENANT_IDS = 'must be tenant ids (GUIDs), comma-separated, or *';
+const tenantIds: Setting<string[] | '*'> = z.literal('*').or(commaList.pipe(z.array(z.string().refine(isUuid, TENANT_IDS)).nonempty(TENANT_IDS)));
+
+/** Agents by email address or Azure AD object id; the words name the first that is neither, cut short. */
+const agentIds: Setting<string[]> = commaList.pipe(z.array(z.string().refine((id) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(id) || isUuid(id),
+  (id) => ({ message: `must list email addresses or Azure AD object ids, comma-separated; "${id.slice(0, 60)}" is neither` }))));
+
+const secretName: Setting<string> = z.string()
+  .refine((raw) => /^[0-9A-Za-z-]{1,127}$/.test(raw), showing('must be a Key Vault secret name: letters, digits and dashes'));
+
+// The words never repeat the value: it may hold the Redis password.
+const redisUrl: Setting<string> = z.string().refine((raw) => ['redis:', 'rediss:'].includes(URL.parse(raw)?.protocol ?? ''),
+  'must be a redis:// or rediss:// URL such as rediss://:password@contoso.redis.cache.windows.net:6380');
+
+// The words never repeat the value: it is a secret.
+const signingSecret: Setting<string> = z.string().refine((raw) => Buffer.byteLength(raw) >= 32, 'must be at least 32 characters (e.g. openssl rand -base64 32)');
 
 /**
  * Required with credentials: a bot registered in Azure can be reached from any tenant whose
@@ -194,34 +216,27 @@ function domains(env: Env, name: string, fallback: string[]): string[] {
  * its own tenant; local mode (Playground, tests) to any.
  */
 function allowedTenants(env: Env, bot: BotAuthConfig | undefined): readonly string[] | '*' {
-  const raw = read(env, 'ALLOWED_TENANTS');
-  if (raw === undefined) {
-    if (bot === undefined) return '*';
-    if (bot.tenantId !== undefined && bot.appType !== 'MultiTenant') return [bot.tenantId.toLowerCase()];
-    throw new ConfigError('ALLOWED_TENANTS is required when MicrosoftAppId is set: the tenant ids whose people may use the bot, comma-separated, or * for any');
-  }
-  if (raw === '*') return '*';
-  const list = raw.split(',').map((t) => t.trim().toLowerCase()).filter((t) => t !== '');
-  if (list.length === 0 || list.some((t) => !isUuid(t))) {
-    throw new ConfigError('ALLOWED_TENANTS must be tenant ids (GUIDs), comma-separated, or *');
-  }
-  return list;
+  const tenants = setting(env, 'ALLOWED_TENANTS', tenantIds);
+  if (tenants !== undefined) return tenants;
+  if (bot === undefined) return '*';
+  if (bot.tenantId !== undefined && bot.appType !== 'MultiTenant') return [bot.tenantId.toLowerCase()];
+  throw new ConfigError('ALLOWED_TENANTS is required when MicrosoftAppId is set: the tenant ids whose people may use the bot, comma-separated, or * for any');
 }
 
 function authEndpoints(env: Env): AuthEndpoints {
   const endpoints: AuthEndpoints = {};
   for (const name of AUTH_ENDPOINT_SETTINGS) {
-    const value = name.endsWith('Url') ? httpUrl(env, name, 'https://login.botframework.com/v1/.well-known/openidconfiguration') : read(env, name);
+    const value = setting(env, name, name.endsWith('Url') ? httpUrl('https://login.botframework.com/v1/.well-known/openidconfiguration') : text);
     if (value !== undefined) endpoints[name] = value;
   }
   return endpoints;
 }
 
 function botAuth(env: Env): BotAuthConfig | undefined {
-  const appId = read(env, 'MicrosoftAppId');
-  const appPassword = read(env, 'MicrosoftAppPassword');
-  const appType = oneOf(env, 'MicrosoftAppType', APP_TYPES) ?? 'MultiTenant';
-  const tenantId = read(env, 'MicrosoftAppTenantId');
+  const appId = setting(env, 'MicrosoftAppId', text);
+  const appPassword = setting(env, 'MicrosoftAppPassword', text);
+  const appType = setting(env, 'MicrosoftAppType', oneOf(APP_TYPES)) ?? 'MultiTenant';
+  const tenantId = setting(env, 'MicrosoftAppTenantId', text);
   if (appId === undefined) {
     if (appPassword !== undefined) throw new ConfigError('MicrosoftAppPassword is set but MicrosoftAppId is not');
     return undefined;
@@ -241,30 +256,20 @@ function botAuth(env: Env): BotAuthConfig | undefined {
  */
 function checkLocalMode(env: Env, bot: BotAuthConfig | undefined, baseUrl: string | undefined): void {
   if (bot !== undefined || baseUrl === undefined) return;
-  if (oneOf(env, 'ALLOW_LOCAL_MODE_WITH_LIVE_API', ['true', 'false'] as const) === 'true') return;
+  if (setting(env, 'ALLOW_LOCAL_MODE_WITH_LIVE_API', oneOf(['true', 'false'])) === 'true') return;
   throw new ConfigError('TICKETING_BASE_URL (or TICKETING_REGION) is set but MicrosoftAppId is not: set the bot\'s credentials, or ALLOW_LOCAL_MODE_WITH_LIVE_API=true to let anyone who reaches this port act on the real helpdesk');
 }
 
-/** A Key Vault secret name: letters, digits and dashes. */
-function secretName(env: Env, name: string, fallback: string | undefined): string | undefined {
-  const raw = read(env, name) ?? fallback;
-  if (raw !== undefined && !/^[0-9A-Za-z-]{1,127}$/.test(raw)) {
-    throw new ConfigError(`${name} must be a Key Vault secret name: letters, digits and dashes (got "${raw}")`);
-  }
-  return raw;
-}
-
 function keyVault(env: Env, hasApi: boolean, hasKeys: boolean): KeyVaultConfig | undefined {
-  const url = httpUrl(env, 'TICKETING_KEY_VAULT_URL');
+  const url = setting(env, 'TICKETING_KEY_VAULT_URL', vaultUrl);
   if (url === undefined) return undefined;
-  if (!url.startsWith('https://')) throw new ConfigError('TICKETING_KEY_VAULT_URL must be an https URL such as https://contoso-tickets-kv.vault.azure.net');
   if (!hasApi) throw new ConfigError('TICKETING_KEY_VAULT_URL is set but TICKETING_BASE_URL and TICKETING_REGION are not: the keys are for the live API');
   if (hasKeys) throw new ConfigError('TICKETING_KEY_VAULT_URL is set, so TICKETING_API_KEY and TICKETING_READONLY_KEY must not be: the keys come from the vault');
   return {
     url,
-    apiKeySecret: secretName(env, 'TICKETING_API_KEY_SECRET', 'ticketing-api-key')!,
-    readOnlyKeySecret: secretName(env, 'TICKETING_READONLY_KEY_SECRET', undefined),
-    refreshMs: integer(env, 'TICKETING_KEY_REFRESH_S', 300, 10, 86_400) * 1000,
+    apiKeySecret: setting(env, 'TICKETING_API_KEY_SECRET', secretName) ?? 'ticketing-api-key',
+    readOnlyKeySecret: setting(env, 'TICKETING_READONLY_KEY_SECRET', secretName),
+    refreshMs: (setting(env, 'TICKETING_KEY_REFRESH_S', wholeNumber(10, 86_400)) ?? 300) * 1000,
   };
 }
 
@@ -273,7 +278,7 @@ function keyVault(env: Env, hasApi: boolean, hasKeys: boolean): KeyVaultConfig |
  * (TICKETING_SANDBOX=on), never by default for a bot with Teams credentials.
  */
 function checkSandbox(env: Env, hasApi: boolean, hasBot: boolean): void {
-  const sandbox = oneOf(env, 'TICKETING_SANDBOX', ['on', 'off'] as const);
+  const sandbox = setting(env, 'TICKETING_SANDBOX', oneOf(['on', 'off']));
   if (hasApi && sandbox === 'on') throw new ConfigError('TICKETING_SANDBOX=on cannot be used with TICKETING_BASE_URL or TICKETING_REGION: choose one');
   if (hasApi) return;
   if (sandbox === 'off') throw new ConfigError('TICKETING_BASE_URL or TICKETING_REGION is required when TICKETING_SANDBOX=off');
@@ -284,34 +289,21 @@ function checkSandbox(env: Env, hasApi: boolean, hasBot: boolean): void {
 
 /** REDIS_URL and TICKETING_REPLICAS: the state several replicas share. */
 function redisConfig(env: Env): RedisConfig | undefined {
-  const replicas = integer(env, 'TICKETING_REPLICAS', 1, 1, 100);
-  const raw = read(env, 'REDIS_URL');
-  if (raw === undefined) return undefined;
-  let url: URL | undefined;
-  try {
-    url = new URL(raw);
-  } catch {
-    url = undefined;
-  }
-  // The message never repeats the value: it may hold the Redis password.
-  if (url === undefined || (url.protocol !== 'redis:' && url.protocol !== 'rediss:')) {
-    throw new ConfigError('REDIS_URL must be a redis:// or rediss:// URL such as rediss://:password@contoso.redis.cache.windows.net:6380');
-  }
-  return { url: raw, replicas };
+  const replicas = setting(env, 'TICKETING_REPLICAS', wholeNumber(1, 100)) ?? 1;
+  const url = setting(env, 'REDIS_URL', redisUrl);
+  return url === undefined ? undefined : { url, replicas };
 }
 
 /** Report and export settings. */
 function reportsConfig(env: Env): ReportsConfig {
-  const exportSecret = read(env, 'EXPORT_SIGNING_SECRET');
-  // The message never repeats the value: it is a secret.
-  if (exportSecret !== undefined && Buffer.byteLength(exportSecret) < 32) throw new ConfigError('EXPORT_SIGNING_SECRET must be at least 32 characters (e.g. openssl rand -base64 32)');
+  const exportSecret = setting(env, 'EXPORT_SIGNING_SECRET', signingSecret);
   // App Service sets WEBSITE_HOSTNAME to the app's own host name.
-  const domain = read(env, 'WEBSITE_HOSTNAME');
-  const publicUrl = httpUrl(env, 'BOT_PUBLIC_URL', 'https://tickets-bot.azurewebsites.net') ?? (domain === undefined ? undefined : `https://${domain}`);
+  const domain = setting(env, 'WEBSITE_HOSTNAME', text);
+  const publicUrl = setting(env, 'BOT_PUBLIC_URL', httpUrl('https://tickets-bot.azurewebsites.net')) ?? (domain === undefined ? undefined : `https://${domain}`);
   return {
-    cacheTtlMs: integer(env, 'REPORT_CACHE_S', 300, 0, 3600) * 1000,
-    maxTickets: integer(env, 'REPORT_MAX_TICKETS', 5000, 1000, 100_000),
-    exportTtlMs: integer(env, 'EXPORT_LINK_TTL_S', 300, 30, 900) * 1000,
+    cacheTtlMs: (setting(env, 'REPORT_CACHE_S', wholeNumber(0, 3600)) ?? 300) * 1000,
+    maxTickets: setting(env, 'REPORT_MAX_TICKETS', wholeNumber(1000, 100_000)) ?? 5000,
+    exportTtlMs: (setting(env, 'EXPORT_LINK_TTL_S', wholeNumber(30, 900)) ?? 300) * 1000,
     ...(exportSecret === undefined ? {} : { exportSecret }),
     ...(publicUrl === undefined ? {} : { publicUrl }),
   };
@@ -319,10 +311,10 @@ function reportsConfig(env: Env): ReportsConfig {
 
 /** Reads and validates the whole configuration; throws ConfigError on the first bad value. */
 export function loadConfig(env: Env = process.env): Config {
-  const region = oneOf(env, 'TICKETING_REGION', Object.keys(REGION_BASE_URLS) as Region[]);
-  const baseUrl = httpUrl(env, 'TICKETING_BASE_URL') ?? (region ? REGION_BASE_URLS[region] : undefined);
-  const apiKey = read(env, 'TICKETING_API_KEY');
-  const readOnlyKey = read(env, 'TICKETING_READONLY_KEY');
+  const region = setting(env, 'TICKETING_REGION', oneOf(Object.keys(REGION_BASE_URLS) as Region[]));
+  const baseUrl = setting(env, 'TICKETING_BASE_URL', httpUrl()) ?? (region ? REGION_BASE_URLS[region] : undefined);
+  const apiKey = setting(env, 'TICKETING_API_KEY', text);
+  const readOnlyKey = setting(env, 'TICKETING_READONLY_KEY', text);
   const vault = keyVault(env, baseUrl !== undefined, apiKey !== undefined || readOnlyKey !== undefined);
   if (baseUrl !== undefined && apiKey === undefined && readOnlyKey === undefined && vault === undefined) {
     throw new ConfigError('TICKETING_API_KEY (or TICKETING_READONLY_KEY) is required when TICKETING_BASE_URL or TICKETING_REGION is set, unless TICKETING_KEY_VAULT_URL names a Key Vault that holds it');
@@ -331,44 +323,38 @@ export function loadConfig(env: Env = process.env): Config {
   checkSandbox(env, baseUrl !== undefined, bot !== undefined);
   checkLocalMode(env, bot, baseUrl);
   return {
-    port: integer(env, 'PORT', 3978, 1, 65535),
-    host: read(env, 'HOST') ?? (bot ? '0.0.0.0' : '127.0.0.1'),
+    port: setting(env, 'PORT', wholeNumber(1, 65535)) ?? 3978,
+    host: setting(env, 'HOST', text) ?? (bot ? '0.0.0.0' : '127.0.0.1'),
     // With credentials, Teams' redeliveries after a restart must not write twice: keep the claims on disk.
-    stateDir: read(env, 'STATE_DIR') ?? (bot ? join(tmpdir(), 'tickets-bot') : undefined),
+    stateDir: setting(env, 'STATE_DIR', text) ?? (bot ? join(tmpdir(), 'tickets-bot') : undefined),
     ticketing: {
       baseUrl,
       apiKey,
       readOnlyKey,
       ...(vault ? { keyVault: vault } : {}),
-      timezoneDefault: integer(env, 'TICKETING_TIMEZONE_DEFAULT', 0, -12, 14),
+      timezoneDefault: setting(env, 'TICKETING_TIMEZONE_DEFAULT', wholeNumber(-12, 14)) ?? 0,
       rateLimit: {
-        limit: integer(env, 'TICKETING_RATE_LIMIT', 100, 1, 100_000),
-        windowMs: integer(env, 'TICKETING_RATE_WINDOW_S', 60, 1, 3600) * 1000,
+        limit: setting(env, 'TICKETING_RATE_LIMIT', wholeNumber(1, 100_000)) ?? 100,
+        windowMs: (setting(env, 'TICKETING_RATE_WINDOW_S', wholeNumber(1, 3600)) ?? 60) * 1000,
       },
-      dialect: oneOf(env, 'TICKETING_DIALECT', ['live', 'documented'] as const) ?? 'live',
+      dialect: setting(env, 'TICKETING_DIALECT', oneOf(['live', 'documented'])) ?? 'live',
     },
     bot,
     allowedTenants: allowedTenants(env, bot),
-    linkDomains: domains(env, 'TICKET_LINK_DOMAINS', ['*.teamswork.app']),
-    playground: oneOf(env, 'PLAYGROUND', ['on', 'off'] as const) !== 'off',
-    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const) ?? (bot ? 'json' : 'text'),
-    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS) ?? 'info',
-    stopGraceMs: integer(env, 'STOP_GRACE_S', 4, 0, 600) * 1000,
+    linkDomains: setting(env, 'TICKET_LINK_DOMAINS', hostNames) ?? ['*.teamswork.app'],
+    playground: setting(env, 'PLAYGROUND', oneOf(['on', 'off'])) !== 'off',
+    logFormat: setting(env, 'LOG_FORMAT', oneOf(['json', 'text'])) ?? (bot ? 'json' : 'text'),
+    logLevel: setting(env, 'LOG_LEVEL', oneOf(LOG_LEVELS)) ?? 'info',
+    stopGraceMs: (setting(env, 'STOP_GRACE_S', wholeNumber(0, 600)) ?? 4) * 1000,
     redis: redisConfig(env),
     reports: reportsConfig(env),
     notify: {
-      budgetPercent: integer(env, 'NOTIFY_BUDGET_PERCENT', 10, 0, 50),
-      pollMs: integer(env, 'NOTIFY_POLL_S', 15, 1, 3600) * 1000,
+      budgetPercent: setting(env, 'NOTIFY_BUDGET_PERCENT', wholeNumber(0, 50)) ?? 10,
+      pollMs: (setting(env, 'NOTIFY_POLL_S', wholeNumber(1, 3600)) ?? 15) * 1000,
     },
-    roles: helpdeskRoles(env),
+    roles: {
+      agents: setting(env, 'HELPDESK_AGENTS', agentIds) ?? [],
+      enforced: setting(env, 'HELPDESK_ROLES', oneOf(['on', 'off'])) !== 'off',
+    },
   };
-}
-
-function helpdeskRoles(env: Env): HelpdeskRoles {
-  const agents = (read(env, 'HELPDESK_AGENTS') ?? '').split(',').map((a) => a.trim().toLowerCase()).filter((a) => a !== '');
-  const wrong = agents.find((a) => !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(a) && !isUuid(a));
-  if (wrong !== undefined) {
-    throw new ConfigError(`HELPDESK_AGENTS must list email addresses or Azure AD object ids, comma-separated; "${wrong.slice(0, 60)}" is neither`);
-  }
-  return { enforced: oneOf(env, 'HELPDESK_ROLES', ['on', 'off'] as const) !== 'off', agents };
 }

@@ -3,25 +3,12 @@
  * the person accepts or declines (a `fileConsent/invoke`), and on accept the bot uploads the file
  * to the OneDrive URL Teams gives and posts a file card.
  */
+import { z } from 'zod';
 import { BadInvokeError } from './features/messageExtension.js';
 import type { FileOffer } from './features/context.js';
-import { isRecord } from './ticketing/validate.js';
 
 export const FILE_CONSENT_CARD = 'application/vnd.microsoft.teams.card.file.consent';
 export const FILE_INFO_CARD = 'application/vnd.microsoft.teams.card.file.info';
-
-/** Where Teams asks the file to go once the person accepted. */
-export interface UploadInfo {
-  name: string;
-  uploadUrl: string;
-  contentUrl: string;
-  uniqueId: string;
-  fileType: string;
-}
-
-export type FileConsent =
-  | { action: 'accept'; token: string; upload: UploadInfo }
-  | { action: 'decline'; token: string };
 
 /** The consent card's attachment; the signed export token rides in its contexts and comes back on either answer. */
 export function fileConsentAttachment(file: FileOffer) {
@@ -37,42 +24,40 @@ export function fileConsentAttachment(file: FileOffer) {
   };
 }
 
-function text(value: unknown, max: number): string {
-  if (typeof value !== 'string' || value === '' || value.length > max) throw new BadInvokeError('This file answer is not one I can read.');
-  return value;
-}
+/** A text Teams fills in, never empty, of at most `max` characters. */
+const text = (max: number) => z.string().min(1).max(max);
 
 /**
  * Teams' upload URL is a OneDrive one (https); plain http is allowed to this machine only (tests,
  * local mode), so a forged activity cannot make the bot send the file anywhere else.
  */
-function uploadUrl(value: unknown): string {
-  let url: URL;
-  try {
-    url = new URL(text(value, 4096));
-  } catch {
-    throw new BadInvokeError('This file answer is not one I can read.');
-  }
-  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new BadInvokeError('This file answer is not one I can read.');
-  return url.toString();
-}
+const uploadUrl = text(4096).refine((raw) => {
+  const url = URL.parse(raw);
+  return url?.protocol === 'https:' || (url?.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname));
+}).transform((raw) => new URL(raw).toString());
+
+const uploadInfo = z.object({ name: text(255), uploadUrl, contentUrl: text(4096), uniqueId: text(255), fileType: text(32) });
+
+/** Where Teams asks the file to go once the person accepted. */
+export type UploadInfo = z.infer<typeof uploadInfo>;
+
+export type FileConsent =
+  | { action: 'accept'; token: string; upload: UploadInfo }
+  | { action: 'decline'; token: string };
+
+/** Both answers carry back the token the consent card rode out with; an accept says where to upload. */
+const consentInvoke = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept'), context: z.object({ token: text(4096) }), uploadInfo }),
+  z.object({ action: z.literal('decline'), context: z.object({ token: text(4096) }) }),
+]);
 
 /** A `fileConsent/invoke` value, checked; anything else throws BadInvokeError. */
 export function parseFileConsent(value: unknown): FileConsent {
-  if (!isRecord(value) || !isRecord(value.context)) throw new BadInvokeError('This file answer is not one I can read.');
-  const token = text(value.context.token, 4096);
-  if (value.action === 'decline') return { action: 'decline', token };
-  if (value.action !== 'accept' || !isRecord(value.uploadInfo)) throw new BadInvokeError('This file answer is not one I can read.');
-  const u = value.uploadInfo;
-  return {
-    action: 'accept',
-    token,
-    upload: {
-      name: text(u.name, 255), uploadUrl: uploadUrl(u.uploadUrl), contentUrl: text(u.contentUrl, 4096),
-      uniqueId: text(u.uniqueId, 255), fileType: text(u.fileType, 32),
-    },
-  };
+  const parsed = consentInvoke.safeParse(value);
+  if (!parsed.success) throw new BadInvokeError('This file answer is not one I can read.');
+  const consent = parsed.data;
+  const { token } = consent.context;
+  return consent.action === 'accept' ? { action: 'accept', token, upload: consent.uploadInfo } : { action: 'decline', token };
 }
 
 /** Puts the whole file in one request, as Teams' upload session takes a small file. */

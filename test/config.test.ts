@@ -91,6 +91,22 @@ describe('config', () => {
     });
   }
 
+  it('says in full what each kind of setting expects, repeating the value only where it cannot hold a secret', () => {
+    const sentences: Array<[Record<string, string>, string]> = [
+      [{ PORT: 'eighty' }, 'PORT must be a whole number from 1 to 65535 (got "eighty")'],
+      [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT must be one of json, text (got "xml")'],
+      [{ BOT_PUBLIC_URL: 'tickets-bot' }, 'BOT_PUBLIC_URL must be an http(s) URL such as https://tickets-bot.azurewebsites.net'],
+      [{ TICKET_LINK_DOMAINS: 'contoso' }, 'TICKET_LINK_DOMAINS must be comma-separated host names such as *.teamswork.app,tickets.contoso.com'],
+      [{ ALLOWED_TENANTS: '*,contoso.com' }, 'ALLOWED_TENANTS must be tenant ids (GUIDs), comma-separated, or *'],
+      [{ HELPDESK_AGENTS: `lee.gu@contoso.com,${'x'.repeat(80)}` }, `HELPDESK_AGENTS must list email addresses or Azure AD object ids, comma-separated; "${'x'.repeat(60)}" is neither`],
+      [{ REDIS_URL: 'https://:pw@cache.example' }, 'REDIS_URL must be a redis:// or rediss:// URL such as rediss://:password@contoso.redis.cache.windows.net:6380'],
+      [{ EXPORT_SIGNING_SECRET: 'pw' }, 'EXPORT_SIGNING_SECRET must be at least 32 characters (e.g. openssl rand -base64 32)'],
+      [{ ...LIVE_API, MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', ALLOWED_TENANTS: '*', TICKETING_API_KEY: '', TICKETING_KEY_VAULT_URL: 'https://kv.example', TICKETING_READONLY_KEY_SECRET: 'read only' },
+        'TICKETING_READONLY_KEY_SECRET must be a Key Vault secret name: letters, digits and dashes (got "read only")'],
+    ];
+    for (const [env, expected] of sentences) assert.throws(() => loadConfig(env), (err: unknown) => err instanceof ConfigError && err.message === expected, expected);
+  });
+
   it('keeps the Bot Framework settings when they are complete', () => {
     const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'singletenant', MicrosoftAppTenantId: 't', ...LIVE_API });
     assert.deepEqual(config.bot, { appId: 'app', appPassword: 'pw', appType: 'SingleTenant', tenantId: 't', endpoints: {} });
