@@ -185,7 +185,8 @@ function httpUrl(example: string = REGION_BASE_URLS.us): Setting<string> {
     .transform((raw) => raw.replace(/\/+$/, ''));
 }
 
-const vaultUrl: Setting<string> = httpUrl().refine((url) => url.startsWith('https://'), 'must be an https URL such as https://contoso-tickets-kv.vault.azure.net');
+const VAULT_EXAMPLE = 'https://contoso-tickets-kv.vault.azure.net';
+const vaultUrl: Setting<string> = httpUrl(VAULT_EXAMPLE).refine((url) => url.startsWith('https://'), `must be an https URL such as ${VAULT_EXAMPLE}`);
 
 /** A comma-separated list, trimmed and lower-cased, blanks dropped. */
 const commaList = z.string().transform((raw) => raw.split(',').map((item) => item.trim().toLowerCase()).filter((item) => item !== ''));

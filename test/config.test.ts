@@ -181,6 +181,7 @@ describe('config', () => {
       assert.deepEqual(named.ticketing.keyVault, { url: 'https://contoso-tickets-kv.vault.azure.net', apiKeySecret: 'tickets-rw', readOnlyKeySecret: 'tickets-ro', refreshMs: 60_000 });
       const bad: Array<[Record<string, string>, RegExp]> = [
         [{ TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: 'http://kv.example' }, /^TICKETING_KEY_VAULT_URL must be an https URL/],
+        [{ TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: 'vault' }, /^TICKETING_KEY_VAULT_URL must be an http\(s\) URL such as https:\/\/contoso-tickets-kv\.vault\.azure\.net/],
         [{ TICKETING_KEY_VAULT_URL: vault }, /^TICKETING_KEY_VAULT_URL is set but TICKETING_BASE_URL and TICKETING_REGION are not/],
         [{ TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: vault, TICKETING_API_KEY: 'k' }, /^TICKETING_KEY_VAULT_URL is set, so TICKETING_API_KEY and TICKETING_READONLY_KEY must not be/],
         [{ TICKETING_REGION: 'us', TICKETING_KEY_VAULT_URL: vault, TICKETING_API_KEY_SECRET: 'a_b' }, /^TICKETING_API_KEY_SECRET must be a Key Vault secret name/],
