@@ -38,7 +38,7 @@ export function fileConsentAttachment(file: FileOffer) {
 }
 
 function text(value: unknown, max: number): string {
-  if (typeof value !== 'string' || value === '' || value.length > max) throw new BadInvokeError('This file answer is not one I can read.');
+  if (typeof value !== 'string' || value === '' || value.length > max) throw new BadInvokeError({ key: 'invoke.badFileAnswer' });
   return value;
 }
 
@@ -51,19 +51,19 @@ function uploadUrl(value: unknown): string {
   try {
     url = new URL(text(value, 4096));
   } catch {
-    throw new BadInvokeError('This file answer is not one I can read.');
+    throw new BadInvokeError({ key: 'invoke.badFileAnswer' });
   }
   const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new BadInvokeError('This file answer is not one I can read.');
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) throw new BadInvokeError({ key: 'invoke.badFileAnswer' });
   return url.toString();
 }
 
 /** A `fileConsent/invoke` value, checked; anything else throws BadInvokeError. */
 export function parseFileConsent(value: unknown): FileConsent {
-  if (!isRecord(value) || !isRecord(value.context)) throw new BadInvokeError('This file answer is not one I can read.');
+  if (!isRecord(value) || !isRecord(value.context)) throw new BadInvokeError({ key: 'invoke.badFileAnswer' });
   const token = text(value.context.token, 4096);
   if (value.action === 'decline') return { action: 'decline', token };
-  if (value.action !== 'accept' || !isRecord(value.uploadInfo)) throw new BadInvokeError('This file answer is not one I can read.');
+  if (value.action !== 'accept' || !isRecord(value.uploadInfo)) throw new BadInvokeError({ key: 'invoke.badFileAnswer' });
   const u = value.uploadInfo;
   return {
     action: 'accept',

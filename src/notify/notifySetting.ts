@@ -35,16 +35,6 @@ export function parseNotify(args: readonly string[]): NotifyRequest | { problem:
   return { problem: `Notify about what? Try ${NOTIFY_USAGE}.` };
 }
 
-/** The filter as a person reads it. */
-export function describeFilter(filter: NotifyFilter): string {
-  switch (filter.kind) {
-    case 'new': return 'new tickets';
-    case 'urgent': return 'urgent tickets';
-    case 'tag': return `tickets tagged ${filter.tag}`;
-    case 'all': return 'every ticket change';
-  }
-}
-
 /** Whether a stored value is a filter this version knows (settings outlive releases). */
 export function isNotifyFilter(value: unknown): value is NotifyFilter {
   if (typeof value !== 'object' || value === null) return false;
