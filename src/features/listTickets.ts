@@ -24,11 +24,23 @@ export interface PageCursor {
   page?: number;
 }
 
+/** The default workflow's states by label, as the heading's words name them (`listWords.*`). */
+const STATE_WORDS = new Map(Object.entries({
+  open: 'open', reopened: 'reopened', started: 'started', 'in progress': 'inProgress', resolved: 'resolved', closed: 'closed',
+}));
+
+/** A default state's label in the words of `t` (lower case in English); any other label as the service says it. */
+function defaultStateWord(label: string, t: Translate): string {
+  const word = STATE_WORDS.get(label.toLowerCase());
+  return word === undefined ? label.toLowerCase() : t(`listWords.${word}`);
+}
+
 /** The heading, with the status as the dialect's default workflow names it ("in progress tickets" live). */
 function describe(filters: ListFilters, dialect: Dialect, state: WorkflowState | undefined, t: Translate): string {
   const asked = listStatus(filters, state);
-  const status = state?.label ?? (asked === undefined ? undefined : statusLabelFor(asked, undefined, dialect).toLowerCase());
-  const words = [filters.priority, status].filter((w) => w !== undefined);
+  const status = state?.label ?? (asked === undefined ? undefined : defaultStateWord(statusLabelFor(asked, undefined, dialect), t));
+  const priority = filters.priority === undefined ? undefined : t(`listWords.${filters.priority.toLowerCase()}`);
+  const words = [priority, status].filter((w) => w !== undefined);
   if (filters.overdue) words.unshift(t('list.overdue'));
   if (filters.unassigned) words.push(t('list.unassigned'));
   let heading = words.length > 0 ? t('list.qualified', { words: words.join(' ') }) : t('list.tickets');

@@ -141,6 +141,9 @@ describe('every kind of card in French for a French reader, in English for an En
     assert.match(summary, /^Tous les tickets, résolus et fermés compris : \d+ en page 1$/);
     const english = await say(ALEX, 'en-US', 'list all');
     assert.match(readable(english.card), /All tickets, resolved and closed too/);
+    // The priority and the default states are French words too, after "Tickets".
+    assert.match(readable((await say(ADELE, 'fr-FR', 'liste urgente résolus')).card), /Tickets urgents résolus/);
+    assert.match(readable((await say(ALEX, 'en-US', 'list urgent resolved')).card), /Urgent resolved tickets/);
   });
 
   it('a history in French', async () => {
