@@ -279,7 +279,7 @@ export function parseCommand(text: string): Command | NotUnderstood {
     }
     case 'notify': {
       const request = parseNotify(args);
-      return 'problem' in request ? notUnderstood(request.problem, 'notify') : { name: 'notify', request };
+      return 'problem' in request ? notUnderstood(request.said, 'notify') : { name: 'notify', request };
     }
     case 'priority': {
       if (number === undefined) return needsNumber();

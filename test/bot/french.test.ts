@@ -176,6 +176,12 @@ describe('every kind of card in French for a French reader, in English for an En
     assert.match(summary, /^Rapport du service d'assistance, .*: \d+ ouverts, \d+ créés, \d+ résolus$/);
   });
 
+  it('a command not understood, in French', async () => {
+    const { card } = await say(ADELE, 'fr-FR', 'notifier bidule');
+    assert.match(readable(card), /Notifier de quoi \? Essayez notify new, /);
+    assert.match(readable((await say(ADELE, 'fr-FR', 'afficher douze')).card), /« douze » n'est pas un numéro de ticket\./);
+  });
+
   it('a refusal in French, writing nothing', async () => {
     const { card } = await say(MEGAN, 'fr-FR', 'rapport 30d');
     assert.match(readable(card), /Seuls les agents du service d'assistance peuvent voir ses rapports\./);
