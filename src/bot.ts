@@ -10,7 +10,7 @@ import { errorAnswer } from './features/errorAnswer.js';
 import { openCreateForm, submitCreateForm } from './features/createForm.js';
 import { findTickets, unfurlLink, type SearchResult } from './features/findTicket.js';
 import { help } from './features/help.js';
-import { linkWithoutTicket, NO_TICKET_IN_LINK } from './features/linkAnswer.js';
+import { linkWithoutTicket } from './features/linkAnswer.js';
 import { htmlToText } from './htmlToText.js';
 import { textWithoutBotMention } from './mentions.js';
 import { BadInvokeError, parseCreateInvoke, parseLinkInvoke, parseSearchInvoke } from './features/messageExtension.js';
@@ -83,8 +83,8 @@ function invokeBody(body: object): InvokeResponse {
   return { status: 200, body };
 }
 
-function taskForm(card: AdaptiveCard) {
-  return { task: { type: 'continue', value: { title: 'Create ticket', card: CardFactory.adaptiveCard(card), width: 'large', height: 'large' } } };
+function taskForm(card: AdaptiveCard, t: Translate) {
+  return { task: { type: 'continue', value: { title: t('bot.createTicketTitle'), card: CardFactory.adaptiveCard(card), width: 'large', height: 'large' } } };
 }
 
 /** A card to insert, with the short preview Teams lists it by. */
@@ -102,14 +102,13 @@ function replayKey(activity: TurnContext['activity']): string | undefined {
   return JSON.stringify([activity.conversation?.id ?? '', activity.from?.id ?? '', activity.id]);
 }
 
-const ALREADY_HANDLED = 'I already handled this a moment ago; look at the card or the conversation for the result.';
-
 /** The answer to a redelivered invoke whose first answer is no longer kept (after a restart, say). */
-function alreadyHandled(invokeName: string): InvokeResponse {
+function alreadyHandled(invokeName: string, t: Translate): InvokeResponse {
+  const said = t('bot.alreadyHandled');
   if (invokeName === 'adaptiveCard/action') {
-    return invokeBody({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: ALREADY_HANDLED });
+    return invokeBody({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: said });
   }
-  return invokeBody({ composeExtension: { type: 'message', text: ALREADY_HANDLED } });
+  return invokeBody({ composeExtension: { type: 'message', text: said } });
 }
 
 /** The tenant Teams says the activity comes from; undefined when it names none, or two that differ. */
@@ -120,8 +119,6 @@ function tenantOf(activity: TurnContext['activity']): string | undefined {
   if (ids.length === 0 || ids.some((id) => typeof id !== 'string' || id.toLowerCase() !== String(ids[0]).toLowerCase())) return undefined;
   return (ids[0] as string).toLowerCase();
 }
-
-const FOREIGN_TENANT = 'This helpdesk is not available to your organization.';
 
 /**
  * Routes by activity kind only: chat text → commands, card verbs → actions. Features do the work;
@@ -162,9 +159,10 @@ export class TicketBot extends TeamsActivityHandler {
       return turnOrigin.run({ conversationId: conversationKeyOf(context.activity) ?? '' }, () => super.run(context));
     }
     log.warn('refused: tenant not allowed');
-    if (context.activity.type === ActivityTypes.Message) await context.sendActivity(FOREIGN_TENANT);
+    const refusal = this.translatorOf(context)('bot.foreignTenant');
+    if (context.activity.type === ActivityTypes.Message) await context.sendActivity(refusal);
     if (context.activity.type === ActivityTypes.Invoke) {
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: typedError(403, 'TenantNotAllowed', FOREIGN_TENANT) });
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: typedError(403, 'TenantNotAllowed', refusal) });
     }
   }
 
@@ -185,10 +183,10 @@ export class TicketBot extends TeamsActivityHandler {
       try {
         return await route(context);
       } catch (error) {
-        if (error instanceof BadInvokeError) return typedError(400, 'BadRequest', error.message);
+        if (error instanceof BadInvokeError) return typedError(400, 'BadRequest', error.sayIn(this.translatorOf(context)));
         throw error;
       }
-    }, () => alreadyHandled(context.activity.name!), { waitForAnswerMs: REPEAT_WAIT_MS });
+    }, () => alreadyHandled(context.activity.name!, this.translatorOf(context)), { waitForAnswerMs: REPEAT_WAIT_MS });
     return (await result) as InvokeResponse;
   }
 
@@ -287,9 +285,9 @@ export class TicketBot extends TeamsActivityHandler {
     const value: unknown = context.activity.value;
     const action = isRecord(value) ? value.action : undefined;
     if (!isRecord(action) || action.type !== 'Action.Execute') {
-      return typedError(400, 'BadRequest', 'Expected an Action.Execute.');
+      return typedError(400, 'BadRequest', this.translatorOf(context)('bot.expectedExecute'));
     }
-    if (!isVerb(action.verb)) return typedError(400, 'UnknownVerb', 'This button is not one I know.');
+    if (!isVerb(action.verb)) return typedError(400, 'UnknownVerb', this.translatorOf(context)('bot.unknownButton'));
     let parsed: CardAction;
     try {
       parsed = parseAction(action.verb, action.data);
@@ -329,11 +327,11 @@ export class TicketBot extends TeamsActivityHandler {
     const grant = asker ? this.deps.reports.grantOf(consent.token, asker) : undefined;
     if (!grant) {
       this.log(context).info("file consent refused: expired or not the asker's");
-      await context.sendActivity('That file offer has expired or was not made to you; click Download CSV on the report again.');
+      await context.sendActivity(this.translatorOf(context)('bot.fileExpired'));
       return { status: 200 };
     }
     if (consent.action === 'decline') {
-      await context.sendActivity('No file then; the link on the report card works for a few more minutes.');
+      await context.sendActivity(this.translatorOf(context)('bot.fileDeclined'));
       return { status: 200 };
     }
     try {
@@ -343,7 +341,7 @@ export class TicketBot extends TeamsActivityHandler {
       this.log(context).info({ bytes: csv.bytes.length }, 'file upload ok');
     } catch (error) {
       this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'file upload failed');
-      await context.sendActivity('The file could not be saved to your OneDrive; the link on the report card still works for a few minutes.');
+      await context.sendActivity(this.translatorOf(context)('bot.fileNotSaved'));
     }
     return { status: 200 };
   }
@@ -354,7 +352,7 @@ export class TicketBot extends TeamsActivityHandler {
     try {
       // Who is asking must be known to create anything: better said before the form is filled in.
       await ctx.actor();
-      return invokeBody(taskForm(await openCreateForm(ctx, source)));
+      return invokeBody(taskForm(await openCreateForm(ctx, source), ctx.locale.t));
     } catch (error) {
       this.log(context).info({ error: error instanceof Error ? error.name : 'error' }, 'create form refused');
       const t = this.translatorOf(context);
@@ -374,7 +372,7 @@ export class TicketBot extends TeamsActivityHandler {
       const t = this.translatorOf(context);
       return invokeBody({ task: { type: 'message', value: `${errorAnswer(error, undefined, t).summary} ${t('errors.noTicketCreated')}` } });
     }
-    if ('form' in outcome) return invokeBody(taskForm(outcome.form));
+    if ('form' in outcome) return invokeBody(taskForm(outcome.form, ctx.locale.t));
     const { card, summary } = outcome.created;
     this.log(context).info('create ticket ok');
     // The card goes into the compose box: the person sends it (or not), in any chat, even one the
@@ -392,7 +390,8 @@ export class TicketBot extends TeamsActivityHandler {
     const link = parseLinkInvoke(context.activity.value);
     const ctx = this.featureContext(context, INVOKE_BUDGET_MS);
     let results: SearchResult[] = [];
-    let why = NO_TICKET_IN_LINK;
+    // Why a link on the helpdesk's domains, or any other, names no ticket.
+    let why = ctx.locale.t('link.notATicket');
     try {
       results = await unfurlLink(ctx, link, this.deps.linkDomains);
       this.log(context).info({ action: 'unfurl', results: results.length }, 'unfurl ok');
@@ -403,7 +402,7 @@ export class TicketBot extends TeamsActivityHandler {
       if (answer.known) this.log(context).info(record, 'unfurl refused');
       else this.log(context).error(record, 'unfurl FAILED');
     }
-    const attachments = results.length > 0 ? results.map(resultAttachment) : [linkWithoutTicket(why)];
+    const attachments = results.length > 0 ? results.map(resultAttachment) : [linkWithoutTicket(why, ctx.locale.t)];
     return invokeBody({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments } });
   }
 

@@ -54,7 +54,7 @@ const consentInvoke = z.discriminatedUnion('action', [
 /** A `fileConsent/invoke` value, checked; anything else throws BadInvokeError. */
 export function parseFileConsent(value: unknown): FileConsent {
   const parsed = consentInvoke.safeParse(value);
-  if (!parsed.success) throw new BadInvokeError('This file answer is not one I can read.');
+  if (!parsed.success) throw new BadInvokeError({ key: 'invoke.badFileAnswer' });
   const consent = parsed.data;
   const { token } = consent.context;
   return consent.action === 'accept' ? { action: 'accept', token, upload: consent.uploadInfo } : { action: 'decline', token };

@@ -1,6 +1,6 @@
 import { offsetAt } from '../identity.js';
 import type { Locale } from '../i18n/locale.js';
-import { LANGUAGES, type Language } from '../i18n/translate.js';
+import { inEnglish, LANGUAGES, type Language, type Translate } from '../i18n/translate.js';
 import type { User } from '../ticketing/types.js';
 
 /** Cuts text to at most `max` characters, ending in "…" when cut. */
@@ -60,9 +60,9 @@ export function cutToBytes(text: string, maxBytes: number): { text: string; wasC
   return { text, wasCut: false, bytes };
 }
 
-/** A ticket's title as a card shows it: trimmed, cut to `max`, as written, or "(no title)". */
-export function titleText(title: string | undefined, max: number): string {
-  return plain(cut(title?.trim() || '(no title)', max).text);
+/** A ticket's title as a card shows it: trimmed, cut to `max`, as written, or "(no title)" in the words of `t`. */
+export function titleText(title: string | undefined, max: number, t: Translate = inEnglish): string {
+  return plain(cut(title?.trim() || t('card.noTitle'), max).text);
 }
 
 export function numberLabel(number: number | undefined): string {
@@ -150,9 +150,10 @@ export function colorOf(style: BadgeStyle): TextColor {
   return STYLE_COLOR[style];
 }
 
-const RESOLUTION_LABELS = new Map(Object.entries({ fixed: 'Fixed', cannotResolve: 'Cannot resolve', cancelled: 'Cancelled' }));
-export function resolutionLabel(resolution: string): string {
-  return RESOLUTION_LABELS.get(resolution) ?? resolution;
+const RESOLUTIONS = new Set(['fixed', 'cannotResolve', 'cancelled']);
+/** The API's resolution in the words of `t`; one the bot does not know, as the API says it. */
+export function resolutionLabel(resolution: string, t: Translate = inEnglish): string {
+  return RESOLUTIONS.has(resolution) ? t(`card.${resolution}`) : resolution;
 }
 
 /** How old a copy is, for people: "40 s", "3 min". */
@@ -162,6 +163,6 @@ export function copyAge(copiedAt: number, now = Date.now()): string {
 }
 
 /** The line a card shows above a copy. */
-export function copyNote(copiedAt: number, now = Date.now()): string {
-  return `The helpdesk is busy, so this is how it looked ${copyAge(copiedAt, now)} ago.`;
+export function copyNote(copiedAt: number, now = Date.now(), t: Translate = inEnglish): string {
+  return t('card.copyNote', { age: copyAge(copiedAt, now) });
 }

@@ -1,5 +1,7 @@
 import type { Activity, Ticket } from '../ticketing/types.js';
 import { cut, dateTime, jsonBytes, numberLabel, personName, plain, resolutionLabel, titleText, type Clock } from './format.js';
+import { inEnglish, translatorFor, type Translate } from '../i18n/translate.js';
+import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 
 /** Enough entries to read a ticket's story, few enough for a card people scroll past in a chat. */
@@ -12,12 +14,13 @@ const MAX_ENTRIES = 15;
 const ENTRY_TEXT_BYTES = 18 * 1024;
 
 /** One line for an activity, the same in the history card and on a compact event card. */
-export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'resolution' | 'createdBy' | 'isPrivate'>): string {
-  const who = personName(activity.createdBy) ?? 'Someone';
-  if (activity.type === 'comment') return activity.isPrivate === true ? `${who} added an internal note (agents only)` : `${who} commented`;
-  const to = activity.status ?? 'a new status';
-  const resolution = activity.resolution ? ` (${resolutionLabel(activity.resolution)})` : '';
-  return `${who} changed the status to ${to}${resolution}`;
+export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'resolution' | 'createdBy' | 'isPrivate'>, t: Translate = inEnglish): string {
+  const who = personName(activity.createdBy) ?? t('card.someone');
+  if (activity.type === 'comment') return t(activity.isPrivate === true ? 'card.notedPrivately' : 'card.commented', { who });
+  const status = activity.status ?? t('card.newStatus');
+  return activity.resolution
+    ? t('card.statusChangedResolution', { who, status, resolution: resolutionLabel(activity.resolution, t) })
+    : t('card.statusChanged', { who, status });
 }
 
 /**
@@ -26,12 +29,13 @@ export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'r
  * how many; shown, each is marked as an internal note.
  */
 export function historyCard(ticket: Ticket, activities: Activity[], clock: Clock, showPrivate = false): AdaptiveCard {
+  const t = translatorFor(clock.language);
   const shown = showPrivate ? activities : activities.filter((a) => a.isPrivate !== true);
   const entries: Array<{ headline: string; when: string; text?: string }> = [];
   let budget = ENTRY_TEXT_BYTES;
   for (const a of shown.slice(0, MAX_ENTRIES)) {
     const entry = {
-      headline: plain(describeActivity(a)),
+      headline: plain(describeActivity(a, t)),
       when: dateTime(a.createdDateTime, clock) ?? '',
       text: a.comment?.trim() ? plain(cut(a.comment.trim(), 500).text) : undefined,
     };
@@ -42,9 +46,12 @@ export function historyCard(ticket: Ticket, activities: Activity[], clock: Clock
   return render('history', {
     id: ticket.id,
     numberLabel: numberLabel(ticket.number),
-    title: titleText(ticket.title, 300),
+    title: titleText(ticket.title, 300, t),
     entries,
     more: shown.length - entries.length,
+    moreText: t('card.olderEntries', { count: shown.length - entries.length }),
     hidden: activities.length - shown.length,
+    hiddenText: t('card.hiddenComments', { count: activities.length - shown.length }),
+    labels: cardLabels('history', t),
   });
 }

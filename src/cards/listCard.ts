@@ -1,5 +1,7 @@
 import type { Ticket } from '../ticketing/types.js';
 import { colorOf, cut, numberLabel, personName, plain, priorityStyle, statusStyle, titleText } from './format.js';
+import { inEnglish, type Translate } from '../i18n/translate.js';
+import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 
 export interface ListCardOptions {
@@ -19,14 +21,14 @@ export interface ListCardOptions {
   note?: string;
 }
 
-function row(ticket: Ticket) {
+function row(ticket: Ticket, t: Translate) {
   const status = statusStyle(ticket.status);
   const priority = priorityStyle(ticket.priority);
   return {
     id: ticket.id,
     numberLabel: numberLabel(ticket.number),
-    title: titleText(ticket.title, 150),
-    detail: plain(cut(`${personName(ticket.requestor) ?? 'Unknown requestor'} → ${personName(ticket.assignee) ?? 'unassigned'}`, 120).text),
+    title: titleText(ticket.title, 150, t),
+    detail: plain(cut(`${personName(ticket.requestor) ?? t('card.unknownRequestor')} → ${personName(ticket.assignee) ?? t('card.unassignedLower')}`, 120).text),
     status: ticket.status ?? '',
     statusColor: colorOf(status),
     priority: ticket.priority ?? '',
@@ -34,7 +36,7 @@ function row(ticket: Ticket) {
   };
 }
 
-/** The heading holds what the person searched for: shown as typed, never as a link or a heading. */
-export function listCard(tickets: Ticket[], options: ListCardOptions): AdaptiveCard {
-  return render('list', { ...options, heading: plain(options.heading), rows: tickets.map(row) });
+/** The heading holds what the person searched for: shown as typed, never as a link or a heading. Words in the language of `t`. */
+export function listCard(tickets: Ticket[], options: ListCardOptions, t: Translate = inEnglish): AdaptiveCard {
+  return render('list', { ...options, heading: plain(options.heading), rows: tickets.map((ticket) => row(ticket, t)), labels: cardLabels('list', t) });
 }

@@ -1,4 +1,6 @@
 import { plain } from './format.js';
+import { inEnglish, type Translate } from '../i18n/translate.js';
+import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 
 export interface MistakeView {
@@ -9,9 +11,11 @@ export interface MistakeView {
 }
 
 /** A mistake is answered in a line or two, with the command put right; Help brings the rest. */
-export function mistakeCard(view: MistakeView): AdaptiveCard {
+export function mistakeCard(view: MistakeView, t: Translate = inEnglish): AdaptiveCard {
   return render('mistake', {
     problem: plain(view.problem),
     suggestion: view.suggestion === undefined ? undefined : plain(view.suggestion),
+    didYouMean: view.suggestion === undefined ? undefined : t('help.didYouMean', { suggestion: plain(view.suggestion) }),
+    labels: cardLabels('mistake', t),
   });
 }

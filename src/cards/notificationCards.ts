@@ -1,14 +1,16 @@
 import type { Ticket } from '../ticketing/types.js';
 import { dateTime, plain, type Clock } from './format.js';
+import { inEnglish, type Translate } from '../i18n/translate.js';
+import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 import { ticketCard } from './ticketCard.js';
 
 /**
- * A notification: what happened in one line above the ticket, with its buttons. Notifications are
- * said in English at the helpdesk's default offset for now: the reader's locale is not known here.
+ * A notification: what happened in one line above the ticket, with its buttons, in the language
+ * of `clock` (the conversation's, as saved with it) at its zone (the helpdesk's default offset:
+ * a proactive message knows no reader's zone).
  */
-export function notificationCard(ticket: Ticket, headline: string, utcOffset: number, text?: string): AdaptiveCard {
-  const clock: Clock = { language: 'en', zone: { fixedHours: utcOffset } };
+export function notificationCard(ticket: Ticket, headline: string, clock: Clock, text?: string): AdaptiveCard {
   const when = dateTime(ticket.lastUpdatedOn, clock) ?? '';
   return ticketCard(ticket, { clock, event: { headline, when, ...(text === undefined ? {} : { text }) } });
 }
@@ -21,6 +23,8 @@ export interface NotifySettingsView {
   usage: string;
 }
 
-export function notifySettingsCard(view: NotifySettingsView): AdaptiveCard {
-  return render('notifySettings', { ...view, setting: plain(view.setting), personal: view.personal === undefined ? undefined : plain(view.personal) });
+export function notifySettingsCard(view: NotifySettingsView, t: Translate = inEnglish): AdaptiveCard {
+  return render('notifySettings', {
+    ...view, setting: plain(view.setting), personal: view.personal === undefined ? undefined : plain(view.personal), labels: cardLabels('notifySettings', t),
+  });
 }

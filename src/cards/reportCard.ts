@@ -1,6 +1,8 @@
 import type { Report } from '../reports/reports.js';
 import type { Count, Spread } from '../reports/figures.js';
 import { copyAge, dateTime, plain, type Clock } from './format.js';
+import { translatorFor, type Translate } from '../i18n/translate.js';
+import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 
 /** The agents a card lists; the export has every one. */
@@ -25,13 +27,13 @@ export function durationText(ms: number | undefined): string {
   return hours < 48 ? `${Number(hours.toFixed(1))} h` : `${Number((hours / 24).toFixed(1))} d`;
 }
 
-function spreadText(spread: Spread): string {
-  if (spread.count === 0) return 'none in the period';
-  return `median ${durationText(spread.median)} · 90th percentile ${durationText(spread.p90)} (${spread.count} ticket${spread.count === 1 ? '' : 's'})`;
+function spreadText(spread: Spread, t: Translate): string {
+  if (spread.count === 0) return t('reportCard.noneInPeriod');
+  return t('reportCard.spread', { median: durationText(spread.median), p90: durationText(spread.p90), count: spread.count });
 }
 
-function rate(part: number, of: number): string {
-  return of === 0 ? 'no tickets created' : `${Math.round((100 * part) / of)}% (${part} of ${of})`;
+function rate(part: number, of: number, t: Translate): string {
+  return of === 0 ? t('reportCard.noTicketsCreated') : t('reportCard.rate', { percent: Math.round((100 * part) / of), part, of });
 }
 
 const countsText = (counts: Count[]) => counts.map((c) => `${plain(c.label)} ${c.count}`).join(' · ');
@@ -40,49 +42,53 @@ const countsText = (counts: Count[]) => counts.map((c) => `${plain(c.label)} ${c
 export function reportCard(report: Report, options: ReportCardOptions): AdaptiveCard {
   const { figures: f, request, period } = report;
   const now = options.now ?? Date.now();
+  const t = translatorFor(options.clock.language);
   const shortDay = (day: string) => day.slice(5);
   const filters = [
-    ...(request.tag === undefined ? [] : [`tagged "${plain(request.tag)}"`]),
-    ...(request.assignee === undefined ? [] : [request.assignee === 'me' ? 'assigned to you' : `assigned to ${plain(request.assignee)}`]),
+    ...(request.tag === undefined ? [] : [t('reportCard.tagged', { tag: plain(request.tag) })]),
+    ...(request.assignee === undefined ? [] : [request.assignee === 'me' ? t('reportCard.assignedToYou') : t('reportCard.assignedTo', { name: plain(request.assignee) })]),
   ];
   const oldest = f.backlog.oldestAge === undefined ? '–' : `${durationText(f.backlog.oldestAge)}${f.backlog.oldestNumber === undefined ? '' : ` (#${f.backlog.oldestNumber})`}`;
   const agents = f.agents.slice(0, MAX_AGENTS);
   return render('report', {
-    title: `Helpdesk report · ${period.label}`,
-    subtitle: filters.length > 0 ? `Tickets ${filters.join(', ')}` : undefined,
-    freshness: `Figures as of ${dateTime(new Date(report.readAt).toISOString(), options.clock)} (${copyAge(report.readAt, now)} ago); kept a few minutes.`,
+    title: t('reportCard.title', { period: period.label }),
+    subtitle: filters.length > 0 ? t('reportCard.subtitle', { filters: filters.join(', ') }) : undefined,
+    freshness: t('reportCard.freshness', { when: dateTime(new Date(report.readAt).toISOString(), options.clock) ?? '', age: copyAge(report.readAt, now) }),
     link: options.link === undefined ? undefined : {
       url: options.link.url,
-      note: `Your CSV of the period's tickets, for you alone: the link works for ${options.link.minutes} minutes.`,
+      note: t('reportCard.linkNote', { minutes: options.link.minutes }),
     },
     backlogFacts: [
-      { title: 'Open tickets', value: String(f.backlog.total) },
-      { title: 'Oldest', value: oldest },
-      { title: 'Median age', value: durationText(f.backlog.medianAge) },
-      { title: 'Overdue', value: String(f.overdue) },
+      { title: t('reportCard.openTickets'), value: String(f.backlog.total) },
+      { title: t('reportCard.oldest'), value: oldest },
+      { title: t('reportCard.medianAge'), value: durationText(f.backlog.medianAge) },
+      { title: t('reportCard.overdue'), value: String(f.overdue) },
     ],
     // Chart labels are drawn as text, not Markdown: no escaping.
     stateChart: f.backlog.byState.map((c) => ({ legend: c.label, value: c.count })),
     stateText: countsText(f.backlog.byState),
     priorityChart: f.backlog.byPriority.map((c) => ({ x: c.label, y: c.count })),
     priorityText: countsText(f.backlog.byPriority),
-    flowHeading: `${f.created} created, ${f.resolved} resolved, by ${period.bucket}`,
+    flowHeading: t('reportCard.flowHeading', { created: f.created, resolved: f.resolved, bucket: period.bucket }),
     flowSeries: [
-      { legend: 'Created', points: f.flow.map((b) => ({ x: shortDay(b.start), y: b.created })) },
-      { legend: 'Resolved', points: f.flow.map((b) => ({ x: shortDay(b.start), y: b.resolved })) },
+      { legend: t('reportCard.created'), points: f.flow.map((b) => ({ x: shortDay(b.start), y: b.created })) },
+      { legend: t('reportCard.resolved'), points: f.flow.map((b) => ({ x: shortDay(b.start), y: b.resolved })) },
     ],
-    flowFacts: f.flow.map((b) => ({ title: shortDay(b.start), value: `${b.created} created, ${b.resolved} resolved` })),
+    flowFacts: f.flow.map((b) => ({ title: shortDay(b.start), value: t('reportCard.flowFact', { created: b.created, resolved: b.resolved }) })),
     timeFacts: [
-      { title: 'First response', value: spreadText(f.firstResponse) },
-      { title: 'Resolution', value: spreadText(f.resolution) },
-      { title: 'Response escalated', value: rate(f.escalation.frt, f.escalation.of) },
-      { title: 'Resolution escalated', value: rate(f.escalation.rt, f.escalation.of) },
+      { title: t('reportCard.firstResponse'), value: spreadText(f.firstResponse, t) },
+      { title: t('reportCard.resolution'), value: spreadText(f.resolution, t) },
+      { title: t('reportCard.responseEscalated'), value: rate(f.escalation.frt, f.escalation.of, t) },
+      { title: t('reportCard.resolutionEscalated'), value: rate(f.escalation.rt, f.escalation.of, t) },
     ],
     agentFacts: agents.map((a) => ({
       title: plain(a.name),
-      value: `${a.assigned} open · ${a.resolved} resolved${a.medianResolution === undefined ? '' : ` · median ${durationText(a.medianResolution)}`}`,
+      value: a.medianResolution === undefined
+        ? t('reportCard.agent', { assigned: a.assigned, resolved: a.resolved })
+        : t('reportCard.agentMedian', { assigned: a.assigned, resolved: a.resolved, duration: durationText(a.medianResolution) }),
     })),
-    agentsNote: f.agents.length > MAX_AGENTS ? `${f.agents.length - MAX_AGENTS} more agents are in the CSV.` : undefined,
+    agentsNote: f.agents.length > MAX_AGENTS ? t('reportCard.moreAgents', { count: f.agents.length - MAX_AGENTS }) : undefined,
     command: options.command,
+    labels: cardLabels('report', t),
   });
 }

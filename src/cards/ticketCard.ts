@@ -1,5 +1,7 @@
 import { PRIORITIES, type CustomField, type CustomFieldValue, type Instance, type TagCategory, type Ticket } from '../ticketing/types.js';
 import { instanceFields } from '../ticketing/instance.js';
+import { translatorFor, type Translate } from '../i18n/translate.js';
+import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 import {
   cut, dateOnly, dateTime, jsonBytes, numberLabel, personName, plain, priorityStyle, resolutionLabel, statusStyle, titleText,
@@ -24,7 +26,7 @@ export interface TicketEvent {
 }
 
 export interface TicketCardOptions {
-  /** The reader's language and zone, for the dates. */
+  /** The reader's language and zone, for the words and the dates. */
   clock: Clock;
   instance?: Instance;
   tagCategories?: TagCategory[];
@@ -80,6 +82,8 @@ export interface TicketView {
   /** A custom workflow's other states, by label, for the "Move to" choice (its value: the state's id). */
   moveChoices: Choice[];
   canMove: boolean;
+  /** The template's own words in the reader's language. */
+  labels: Record<string, string>;
 }
 
 interface Choice {
@@ -131,8 +135,8 @@ export function transitions(ticket: Pick<Ticket, 'status' | 'workflow' | 'resolv
 }
 
 /** A custom field's value as people expect to read it: names, option texts, Yes/No, a date. */
-function showValue(field: CustomField | undefined, value: CustomFieldValue, clock: Clock): string | undefined {
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+function showValue(field: CustomField | undefined, value: CustomFieldValue, clock: Clock, t: Translate): string | undefined {
+  if (typeof value === 'boolean') return t(value ? 'card.yes' : 'card.no');
   if (typeof value === 'string') {
     if (value.trim() === '') return undefined;
     if (field?.type === 'datepicker') return /T/.test(value) ? dateTime(value, clock) : dateOnly(value, clock.language);
@@ -155,16 +159,17 @@ function tagText(ticket: Ticket, categories: TagCategory[] | undefined): string 
 
 export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketView {
   const { clock } = options;
+  const t = translatorFor(clock.language);
   const facts: Fact[] = [];
   const add = (title: string, value: string | undefined) => {
     if (value) facts.push({ title, value: plain(cut(value, MAX_FIELD_VALUE).text) });
   };
-  add('Requestor', personName(ticket.requestor));
-  add('Assignee', personName(ticket.assignee) ?? 'Unassigned');
-  add('Created', dateTime(ticket.createdOn, clock));
-  add('Updated', dateTime(ticket.lastUpdatedOn, clock));
-  add('Expected', ticket.expectedDate && (/T/.test(ticket.expectedDate) ? dateTime(ticket.expectedDate, clock) : dateOnly(ticket.expectedDate, clock.language)));
-  add('Tags', tagText(ticket, options.tagCategories));
+  add(t('card.requestor'), personName(ticket.requestor));
+  add(t('card.assignee'), personName(ticket.assignee) ?? t('card.unassigned'));
+  add(t('card.created'), dateTime(ticket.createdOn, clock));
+  add(t('card.updated'), dateTime(ticket.lastUpdatedOn, clock));
+  add(t('card.expected'), ticket.expectedDate && (/T/.test(ticket.expectedDate) ? dateTime(ticket.expectedDate, clock) : dateOnly(ticket.expectedDate, clock.language)));
+  add(t('card.tags'), tagText(ticket, options.tagCategories));
 
   const fields = instanceFields(options.instance);
   const customFields: TicketView['customFields'] = [];
@@ -172,9 +177,9 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
   let moreFields = 0;
   for (const [id, value] of Object.entries(ticket.customFields ?? {})) {
     const field = fields.find((f) => f.id === id);
-    const shown = showValue(field, value, clock);
+    const shown = showValue(field, value, clock, t);
     if (shown === undefined) continue;
-    const fact = { title: plain(field?.label ?? 'Other field'), value: plain(cut(shown, MAX_FIELD_VALUE).text) };
+    const fact = { title: plain(field?.label ?? t('card.otherField')), value: plain(cut(shown, MAX_FIELD_VALUE).text) };
     room -= jsonBytes(fact.title) + jsonBytes(fact.value);
     if (room < 0) moreFields++;
     else customFields.push(fact);
@@ -183,8 +188,8 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
   const resolved = resolvedLabels(ticket).has((ticket.status ?? '').trim().toLowerCase());
   // An SLA flag stays set on a ticket once resolved; "overdue" is only news while it is open.
   const escalations = resolved ? [] : [
-    ticket.isFrtEscalated ? 'First response overdue' : undefined,
-    ticket.isRtEscalated ? 'Resolution overdue' : undefined,
+    ticket.isFrtEscalated ? t('card.frtOverdue') : undefined,
+    ticket.isRtEscalated ? t('card.rtOverdue') : undefined,
   ].filter((e) => e !== undefined);
   const description = ticket.description?.trim() ? cut(ticket.description.trim(), MAX_DESCRIPTION) : undefined;
   const event = options.event && {
@@ -197,19 +202,19 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
   return {
     id: ticket.id,
     numberLabel: numberLabel(ticket.number),
-    title: titleText(ticket.title, 300),
-    status: ticket.status ?? 'Unknown',
+    title: titleText(ticket.title, 300, t),
+    status: ticket.status ?? t('card.unknownStatus'),
     statusStyle: statusStyle(ticket.status),
-    priority: ticket.priority ?? 'No priority',
+    priority: ticket.priority ?? t('card.noPriority'),
     priorityStyle: priorityStyle(ticket.priority),
     priorityValue: PRIORITIES.find((p) => p === ticket.priority) ?? 'Medium',
     facts,
     customFields,
-    moreFields: moreFields === 0 ? undefined : `${moreFields} more field${moreFields === 1 ? ' is' : 's are'} in the helpdesk.`,
+    moreFields: moreFields === 0 ? undefined : t('card.moreFields', { count: moreFields }),
     description: description && plain(description.text),
     descriptionCut: description?.wasCut ?? false,
     escalation: escalations.length > 0 ? `⚠ ${escalations.join(' · ')}` : undefined,
-    resolution: resolved && ticket.resolution ? `Resolution: ${resolutionLabel(ticket.resolution)}` : undefined,
+    resolution: resolved && ticket.resolution ? t('card.resolution', { label: resolutionLabel(ticket.resolution, t) }) : undefined,
     resolutionComment: resolved && ticket.lastResolutionComment ? plain(cut(ticket.lastResolutionComment, MAX_FIELD_VALUE).text) : undefined,
     note: options.note,
     noteStyle: options.noteStyle ?? 'warning',
@@ -223,6 +228,7 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
       && (options.viewerId === undefined || ticket.assignee?.id.toLowerCase() !== options.viewerId.toLowerCase()),
     moveChoices: moves,
     canMove: moves.length > 0,
+    labels: cardLabels('ticket', t),
   };
 }
 

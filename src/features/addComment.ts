@@ -12,6 +12,7 @@ import { since, writeOrFind, writeOptions } from './unknownOutcome.js';
  * has not read since it started is read again.
  */
 export async function addComment(ctx: FeatureContext, ref: TicketRef, text: string, origin: Origin, isPrivate = false): Promise<Answer> {
+  const { t } = ctx.locale;
   const actor = await ctx.actor();
   const id = await ticketId(ctx, ref);
   const sentAt = Date.now();
@@ -22,26 +23,26 @@ export async function addComment(ctx: FeatureContext, ref: TicketRef, text: stri
         .find((a) => a.comment === text && a.createdBy?.id.toLowerCase() === actor.id.toLowerCase() && since(a.createdDateTime, sentAt));
       return found && { ...found, comment: text };
     },
-    'The helpdesk did not confirm your comment, and it is not on the ticket: it was most likely not saved. Look at the ticket\'s history in a moment before adding it again.',
+    { key: 'comment.notSaved' },
   );
   const ticket = (await ctx.tickets.copy(id))?.value ?? (await loadTicket(ctx, { id }).catch(() => undefined));
   if (!ticket) {
     // The comment is in. Whatever stopped the read (a busy helpdesk, most likely), the answer must
     // say so, or the person would add it again; the card for everyone stays as it was.
-    const headline = 'Your comment was added.';
-    return { card: errorCard({ headline, detail: 'The ticket could not be read just now to show it here.', ticketId: id }, ctx.locale.t), summary: headline };
+    const headline = t('comment.added');
+    return { card: errorCard({ headline, detail: t('comment.unreadable'), ticketId: id }, t), summary: headline };
   }
   const when = dateTime(comment.createdDateTime ?? new Date().toISOString(), ctx.locale) ?? '';
   if (isPrivate) {
     // An internal note is the agents' own: its text is shown only where no requester can read it
     // (a personal chat, or the clicker's own view of the card), and the shared card is not redrawn.
     const shared = origin === 'command' && ctx.mustMention;
-    const headline = `${actor.name} added an internal note to ${numberLabel(ticket.number)} (agents only)`;
+    const headline = t('comment.noteHeadline', { name: actor.name, ticket: numberLabel(ticket.number) });
     const answer = await ticketAnswer(ctx, ticket, { event: { headline, when, ...(shared ? {} : { text }) } });
     return { card: answer.card, summary: `${headline}.` };
   }
-  const event = { headline: `${actor.name} commented on ${numberLabel(ticket.number)}`, when, text };
+  const event = { headline: t('comment.headline', { name: actor.name, ticket: numberLabel(ticket.number) }), when, text };
   // The card shows the comment just added, for everyone: on a button's card as its top line.
-  const answer = await ticketAnswer(ctx, ticket, origin === 'command' ? { event } : { note: plain(`${actor.name} commented: ${cut(text, 300).text}`), noteStyle: 'good' });
-  return { card: answer.card, summary: `Comment added to ${numberLabel(ticket.number)}.`, changed: true };
+  const answer = await ticketAnswer(ctx, ticket, origin === 'command' ? { event } : { note: plain(t('comment.note', { name: actor.name, text: cut(text, 300).text })), noteStyle: 'good' });
+  return { card: answer.card, summary: t('comment.summary', { ticket: numberLabel(ticket.number) }), changed: true };
 }

@@ -80,8 +80,9 @@ async function moveTo(
   const status = statusValue(target, ctx.client.dialect);
   const change = { ...extra, status };
   const already = async (current: Ticket): Promise<Answer> => {
-    const by = current.lastUpdatedBy?.name ? ` (last changed by ${current.lastUpdatedBy.name})` : '';
-    return ticketAnswer(ctx, current, { note: `${numberLabel(current.number)} is already ${current.status ?? target.label}${by}; nothing was changed.` });
+    const said = { ticket: numberLabel(current.number), status: current.status ?? target.label };
+    const by = current.lastUpdatedBy?.name;
+    return ticketAnswer(ctx, current, { note: by ? ctx.locale.t('status.alreadyBy', { ...said, name: by }) : ctx.locale.t('status.already', said) });
   };
   const sentAt = Date.now();
   let ticket;
@@ -92,7 +93,7 @@ async function moveTo(
         const now = await ctx.client.getTicket(id, callOptions(ctx));
         return isInState(now, target) ? now : undefined;
       },
-      `The helpdesk did not confirm the change, and the ticket is not ${target.label}: it was most likely not saved. Try again.`,
+      { key: 'status.notSaved', vars: { status: target.label } },
     );
   } catch (error) {
     // The documented service refuses the status a ticket already has (409).
@@ -105,11 +106,11 @@ async function moveTo(
   const answer = await ticketAnswer(ctx, ticket, origin === 'command'
     ? {
         event: {
-          headline: describeActivity({ type: 'status', status: ticket.status ?? target.label, resolution: change.resolution, createdBy: actor }),
+          headline: describeActivity({ type: 'status', status: ticket.status ?? target.label, resolution: change.resolution, createdBy: actor }, ctx.locale.t),
           when: dateTime(new Date().toISOString(), ctx.locale) ?? '',
           text: change.comment,
         },
       }
     : {});
-  return { card: answer.card, summary: `${numberLabel(ticket.number)} is now ${ticket.status ?? target.label}.`, changed: true };
+  return { card: answer.card, summary: ctx.locale.t('status.summary', { ticket: numberLabel(ticket.number), status: ticket.status ?? target.label }), changed: true };
 }

@@ -9,10 +9,11 @@ import {
 } from '../ticketing/types.js';
 import { instanceAgents, instanceFields } from '../ticketing/instance.js';
 import type { Answer, FeatureContext } from './context.js';
-import { errorAnswer } from './errorAnswer.js';
+import { errorAnswer, ticketingDetail } from './errorAnswer.js';
 import { createTicket } from './createTicket.js';
 import { MAX_TITLE_LENGTH } from './parseCommand.js';
 import { catalogOptions } from './ticketRef.js';
+import type { Translate } from '../i18n/translate.js';
 
 /** The message a ticket is made from ("..." menu → Create ticket). */
 export interface MessageSource {
@@ -75,10 +76,10 @@ type Values = Record<string, string>;
  * JSON: 10,000 characters are allowed each, and a card over Teams' limit could not be shown at all.
  */
 const FORM_TEXT_BYTES = 16 * 1024;
-const CUT_NOTE = 'Long text was cut to fit the form; check it before you create the ticket.';
 
 function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Values, extra: { problem?: string; source?: MessageSource }): CreateFormView {
   const { instance, tags } = catalog;
+  const { t } = ctx.locale;
   const source = extra.source;
   let room = FORM_TEXT_BYTES;
   let cutAny = false;
@@ -89,16 +90,16 @@ function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Val
     return fitted.text;
   };
   const description = fit(values.description ?? '');
-  const requestorChoices: Choice[] = [{ title: `Me${ctx.speaker.name ? ` (${ctx.speaker.name})` : ''}`, value: 'me' }];
+  const requestorChoices: Choice[] = [{ title: ctx.speaker.name ? t('form.meNamed', { name: ctx.speaker.name }) : t('form.me'), value: 'me' }];
   if (source?.authorId && source.authorId !== ctx.speaker.aadObjectId) {
-    requestorChoices.push({ title: `${source.authorName ?? 'The author'} (wrote the message)`, value: 'author' });
+    requestorChoices.push({ title: t('form.author', { name: source.authorName ?? t('form.theAuthor') }), value: 'author' });
   }
-  const tagGroups: TagGroup[] = tags.filter((c) => !c.deleted && c.id && c.tags.some((t) => !t.deleted)).map((c) => ({
+  const tagGroups: TagGroup[] = tags.filter((c) => !c.deleted && c.id && c.tags.some((tag) => !tag.deleted)).map((c) => ({
     id: TAG_PREFIX + c.id,
     label: c.text,
     value: values[TAG_PREFIX + c.id] ?? '',
     error: errors[TAG_PREFIX + c.id],
-    choices: c.tags.filter((t) => !t.deleted).map((t) => ({ title: t.text, value: tagValue(t.text) })),
+    choices: c.tags.filter((tag) => !tag.deleted).map((tag) => ({ title: tag.text, value: tagValue(tag.text) })),
   }));
   const fields: CustomInput[] = instanceFields(instance).map((f) => ({
     id: FIELD_PREFIX + f.id,
@@ -111,11 +112,11 @@ function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Val
     error: errors[FIELD_PREFIX + f.id],
   }));
   return {
-    problem: [extra.problem, cutAny ? CUT_NOTE : undefined].filter((p) => p !== undefined).join(' ') || undefined,
-    source: source ? `From a message${source.authorName ? ` by ${source.authorName}` : ''}` : undefined,
+    problem: [extra.problem, cutAny ? t('form.cutNote') : undefined].filter((p) => p !== undefined).join(' ') || undefined,
+    source: source ? (source.authorName ? t('form.fromMessageBy', { name: source.authorName }) : t('form.fromMessage')) : undefined,
     title: { value: values.title ?? '', error: errors.title },
     description: { value: description, error: errors.description },
-    priority: { value: values.priority ?? 'Medium', error: errors.priority, choices: PRIORITIES.map((p) => ({ title: p, value: p })) },
+    priority: { value: values.priority ?? 'Medium', error: errors.priority, choices: PRIORITIES.map((p) => ({ title: t(`cards.ticket.${p.toLowerCase()}`), value: p })) },
     expectedDate: { value: values.expectedDate ?? '', error: errors.expectedDate },
     requestor: { value: values.requestor ?? 'me', error: errors.requestor, choices: requestorChoices },
     assignee: { value: values.assignee ?? '', error: errors.assignee, choices: instanceAgents(instance).map((p) => ({ title: p.name, value: p.id })) },
@@ -132,7 +133,7 @@ function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Val
 export async function openCreateForm(ctx: FeatureContext, source?: MessageSource): Promise<AdaptiveCard> {
   const catalog = await loadCatalog(ctx);
   const values: Values = source ? { title: titleFromMessage(source.text), description: source.text.slice(0, MAX_DESCRIPTION_LENGTH) } : {};
-  return createFormCard(view(catalog, ctx, values, {}, { source }));
+  return createFormCard(view(catalog, ctx, values, {}, { source }), ctx.locale.t);
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -157,25 +158,25 @@ interface Parsed {
  * Checks every value against the helpdesk's own lists; errors are keyed by input id. `authorId` is
  * the source message's author, from Teams' own payload: "author" is a choice only when there is one.
  */
-function parseForm(values: Values, catalog: Catalog, authorId: string | undefined): { parsed?: Parsed; errors: Values } {
+function parseForm(values: Values, catalog: Catalog, authorId: string | undefined, t: Translate): { parsed?: Parsed; errors: Values } {
   const errors: Values = {};
   const title = (values.title ?? '').trim();
-  if (title === '') errors.title = 'A ticket needs a title.';
-  else if (title.length > MAX_TITLE_LENGTH) errors.title = `The title is ${title.length} characters long; the most is ${MAX_TITLE_LENGTH}.`;
+  if (title === '') errors.title = t('help.titleRequired');
+  else if (title.length > MAX_TITLE_LENGTH) errors.title = t('tooLong.title', { length: title.length, max: MAX_TITLE_LENGTH });
   const description = (values.description ?? '').trim();
-  if (description.length > MAX_DESCRIPTION_LENGTH) errors.description = `The description is ${description.length} characters long; the most is ${MAX_DESCRIPTION_LENGTH}.`;
+  if (description.length > MAX_DESCRIPTION_LENGTH) errors.description = t('tooLong.description', { length: description.length, max: MAX_DESCRIPTION_LENGTH });
   const priority = PRIORITIES.find((p) => p === (values.priority || 'Medium'));
-  if (!priority) errors.priority = `The priority can be ${PRIORITIES.join(', ')}.`;
+  if (!priority) errors.priority = t('command.priority', { priorities: PRIORITIES.join(', ') });
   const expectedDate = (values.expectedDate ?? '').trim();
-  if (expectedDate !== '' && !isDate(expectedDate)) errors.expectedDate = 'Choose a date (YYYY-MM-DD).';
+  if (expectedDate !== '' && !isDate(expectedDate)) errors.expectedDate = t('form.date');
   const requestor = values.requestor || 'me';
-  if (requestor !== 'me' && !(requestor === 'author' && authorId)) errors.requestor = 'Choose who the ticket is for.';
+  if (requestor !== 'me' && !(requestor === 'author' && authorId)) errors.requestor = t('form.requestor');
 
   const people = instanceAgents(catalog.instance);
   let assignee: User | undefined;
   if (values.assignee) {
     assignee = people.find((p) => p.id === values.assignee);
-    if (!assignee) errors.assignee = "Choose one of the helpdesk's agents.";
+    if (!assignee) errors.assignee = t('form.assignee');
   }
 
   const tags: TicketTag[] = [];
@@ -187,9 +188,9 @@ function parseForm(values: Values, catalog: Catalog, authorId: string | undefine
       } catch {
         text = undefined;
       }
-      const tag = category.tags.find((t) => !t.deleted && t.text === text);
+      const tag = category.tags.find((known) => !known.deleted && known.text === text);
       if (tag) tags.push({ tagCategoryId: category.id!, text: tag.text });
-      else errors[TAG_PREFIX + category.id] = `Choose tags from the ${category.text} list.`;
+      else errors[TAG_PREFIX + category.id] = t('form.tags', { list: category.text });
     }
   }
 
@@ -198,29 +199,29 @@ function parseForm(values: Values, catalog: Catalog, authorId: string | undefine
     const id = FIELD_PREFIX + field.id;
     const raw = (values[id] ?? '').trim();
     if (field.type === 'toggle') {
-      if (raw !== '' && raw !== 'true' && raw !== 'false') errors[id] = `${field.label} is on or off.`;
+      if (raw !== '' && raw !== 'true' && raw !== 'false') errors[id] = t('form.toggle', { field: field.label });
       else if (raw === 'true') custom[field.id] = true;
       continue;
     }
     if (raw === '') {
-      if (field.required) errors[id] = `Please fill in ${field.label}.`;
+      if (field.required) errors[id] = t('form.required', { field: field.label });
       continue;
     }
     if (field.type === 'datepicker') {
       if (isDate(raw)) custom[field.id] = raw;
-      else errors[id] = `${field.label} must be a date.`;
+      else errors[id] = t('form.mustBeDate', { field: field.label });
     } else if (field.type === 'peoplepicker') {
       const chosen = splitChoices(raw).map((v) => people.find((p) => p.id === v));
-      if (chosen.some((p) => p === undefined)) errors[id] = `Choose people from the ${field.label} list.`;
+      if (chosen.some((p) => p === undefined)) errors[id] = t('form.people', { field: field.label });
       else custom[field.id] = chosen as User[];
     } else if (field.type === 'itempicker') {
       const chosen = splitChoices(raw);
-      if (chosen.some((v) => !field.options?.some((o) => o.id === v))) errors[id] = `Choose from the ${field.label} list.`;
-      else if (!field.multiple && chosen.length > 1) errors[id] = `Choose one ${field.label}.`;
+      if (chosen.some((v) => !field.options?.some((o) => o.id === v))) errors[id] = t('form.choose', { field: field.label });
+      else if (!field.multiple && chosen.length > 1) errors[id] = t('form.chooseOne', { field: field.label });
       else custom[field.id] = chosen;
     } else {
       const max = field.type === 'textarea' ? MAX_DESCRIPTION_LENGTH : MAX_TITLE_LENGTH;
-      if (raw.length > max) errors[id] = `${field.label} is ${raw.length} characters long; the most is ${max}.`;
+      if (raw.length > max) errors[id] = t('form.fieldTooLong', { field: field.label, length: raw.length, max });
       else custom[field.id] = raw;
     }
   }
@@ -259,18 +260,18 @@ function stringValues(data: Record<string, unknown>): Values {
 export async function submitCreateForm(ctx: FeatureContext, data: Record<string, unknown>, source?: MessageSource): Promise<FormOutcome> {
   const catalog = await loadCatalog(ctx);
   const values = stringValues(data);
-  const again = (problem: string, errors: Values = {}) => ({ form: createFormCard(view(catalog, ctx, values, errors, { problem, source })) });
+  const again = (problem: string, errors: Values = {}) => ({ form: createFormCard(view(catalog, ctx, values, errors, { problem, source }), ctx.locale.t) });
 
   const authorId = source?.authorId;
-  const { parsed, errors } = parseForm(values, catalog, authorId);
-  if (!parsed) return again('Please fix the fields marked below.', errors);
+  const { parsed, errors } = parseForm(values, catalog, authorId, ctx.locale.t);
+  if (!parsed) return again(ctx.locale.t('form.fix'), errors);
   try {
     const requestor = parsed.requestor === 'author' && authorId ? await ctx.person(authorId, source?.authorName) : undefined;
     return { created: await createTicket(ctx, parsed.ticket, requestor) };
   } catch (error) {
     // The form keeps what the person typed; the sentence says what went wrong.
     const headline = errorAnswer(error, undefined, ctx.locale.t).summary;
-    const detail = isTicketingError(error) && error.kind === 'http' && error.status === 400 ? ` ${error.message}` : '';
+    const detail = isTicketingError(error) && error.kind === 'http' && error.status === 400 ? ` ${ticketingDetail(error, ctx.locale.t)}` : '';
     return again(headline + detail);
   }
 }

@@ -14,9 +14,9 @@ export async function createTicket(ctx: FeatureContext, draft: Omit<NewTicket, '
     () => ctx.client.createTicket({ ...draft, requestor: requestor ?? actor }, actor, writeOptions(ctx)),
     async () => (await ctx.client.listTickets({ search: draft.title, orderBy: 'createdDateTime', order: 'DESC', limit: 10 }, callOptions(ctx))).items
       .find((t) => t.title === draft.title && t.createdBy?.id.toLowerCase() === actor.id.toLowerCase() && since(t.createdOn, sentAt)),
-    `The helpdesk did not confirm the ticket "${draft.title}", and it is not among the newest tickets: it was most likely not saved. Type "list mine" in a moment to check before trying again.`,
+    { key: 'create.notSaved', vars: { title: draft.title } },
   );
   await ctx.tickets.remember(ticket);
-  const answer = await ticketAnswer(ctx, ticket, { note: `${actor.name} created this ticket.`, noteStyle: 'good' });
-  return { card: answer.card, summary: `Created ${numberLabel(ticket.number)}: ${draft.title}` };
+  const answer = await ticketAnswer(ctx, ticket, { note: ctx.locale.t('create.note', { name: actor.name }), noteStyle: 'good' });
+  return { card: answer.card, summary: ctx.locale.t('create.summary', { ticket: numberLabel(ticket.number), title: draft.title }) };
 }

@@ -33,10 +33,10 @@ export async function editTicket(ctx: FeatureContext, id: string, edits: TicketE
         && (edits.expectedDate === undefined || now.expectedDate?.startsWith(edits.expectedDate) === true);
       return saved ? now : undefined;
     },
-    'The helpdesk did not confirm the change, and the ticket does not show it: it was most likely not saved. Try again.',
+    { key: 'change.notSaved' },
   );
   ctx.tickets.remember(ticket);
-  const said = `${actor.name} edited ${numberLabel(ticket.number)}.`;
+  const said = ctx.locale.t('change.edited', { name: actor.name, ticket: numberLabel(ticket.number) });
   const answer = await ticketAnswer(ctx, ticket, { note: said, noteStyle: 'good' });
   return { card: answer.card, summary: said, changed: true };
 }

@@ -28,15 +28,15 @@ export interface SearchResult {
 /** The results' cards; `copiedAt` when the tickets are a copy shown because the API was busy (said on each). */
 async function results(ctx: FeatureContext, tickets: Ticket[], copiedAt?: number): Promise<SearchResult[]> {
   const extras = await cardExtras(ctx);
-  const note = copiedAt === undefined ? undefined : copyNote(copiedAt);
-  const asOf = copiedAt === undefined ? undefined : `As of ${copyAge(copiedAt)} ago`;
+  const note = copiedAt === undefined ? undefined : copyNote(copiedAt, Date.now(), ctx.locale.t);
+  const asOf = copiedAt === undefined ? undefined : ctx.locale.t('find.asOf', { age: copyAge(copiedAt) });
   if (note === undefined) await Promise.all(tickets.map((ticket) => ctx.tickets.remember(ticket)));
   return tickets.map((ticket) => {
     return {
       card: ticketCard(ticket, { clock: ctx.locale, ...extras, ...(note === undefined ? {} : { note }) }),
       preview: {
         title: `${numberLabel(ticket.number)} ${ticket.title ?? ''}`.trim(),
-        text: [asOf, ticket.status, ticket.priority, personName(ticket.assignee) ?? 'Unassigned']
+        text: [asOf, ticket.status, ticket.priority, personName(ticket.assignee) ?? ctx.locale.t('card.unassigned')]
           .filter(Boolean).join(' · '),
       },
     };
@@ -97,6 +97,6 @@ export async function unfurlLink(ctx: FeatureContext, link: string, domains: rea
   const ref = ticketInLink(link, domains);
   if (!ref) return [];
   const ticket = await loadTicket(ctx, ref);
-  if (!isOwnTicket(ctx, ticket) && !(await isAgent(ctx))) throw refused("see other people's tickets");
+  if (!isOwnTicket(ctx, ticket) && !(await isAgent(ctx))) throw refused('see');
   return results(ctx, [ticket]);
 }

@@ -20,11 +20,12 @@ export function help(ctx: FeatureContext, notUnderstood?: NotUnderstood): Answer
   if (notUnderstood.sentence !== undefined && !ctx.mustMention) {
     const title = titleFromMessage(notUnderstood.sentence);
     const description = notUnderstood.sentence.trim() === title ? undefined : notUnderstood.sentence;
-    return { card: intakeCard({ title, ...(description === undefined ? {} : { description }) }), summary: 'Shall I log this as a ticket?' };
+    return { card: intakeCard({ title, ...(description === undefined ? {} : { description }) }, t), summary: t('help.intakeSummary') };
   }
-  return { card: mistakeCard(notUnderstood), summary: notUnderstood.problem };
+  const problem = notUnderstood.said === undefined ? notUnderstood.problem : t(notUnderstood.said.key, notUnderstood.said.vars);
+  return { card: mistakeCard({ problem, suggestion: notUnderstood.suggestion }, t), summary: problem };
 }
 
 export async function showTags(ctx: FeatureContext): Promise<Answer> {
-  return { card: tagsCard(await ctx.client.getTags(catalogOptions(ctx))), summary: 'Tags' };
+  return { card: tagsCard(await ctx.client.getTags(catalogOptions(ctx)), ctx.locale.t), summary: ctx.locale.t('help.tagsSummary') };
 }

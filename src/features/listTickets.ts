@@ -1,6 +1,7 @@
 import { freshOrCopy } from '../cache/busyCopy.js';
 import { copyNote } from '../cards/format.js';
 import { listCard } from '../cards/listCard.js';
+import type { Translate } from '../i18n/translate.js';
 import type { Dialect, Ticket, TicketQuery, WorkflowState } from '../ticketing/types.js';
 import type { Answer, FeatureContext, ListPage } from './context.js';
 import { FeatureError } from './featureError.js';
@@ -16,9 +17,6 @@ export const PAGE_SIZE = 10;
  */
 export const PERSONAL_SCAN = 1000;
 
-/** The filters people may add, for the line that says words are a search. */
-const FILTER_WORDS = 'open, resolved, closed, all, urgent, mine, assigned to me, unassigned, overdue, tag:vpn';
-
 /** Where a page starts: the API's continuation token, or an offset into a personal list. */
 export interface PageCursor {
   token?: string;
@@ -26,20 +24,32 @@ export interface PageCursor {
   page?: number;
 }
 
+/** The default workflow's states by label, as the heading's words name them (`listWords.*`). */
+const STATE_WORDS = new Map(Object.entries({
+  open: 'open', reopened: 'reopened', started: 'started', 'in progress': 'inProgress', resolved: 'resolved', closed: 'closed',
+}));
+
+/** A default state's label in the words of `t` (lower case in English); any other label as the service says it. */
+function defaultStateWord(label: string, t: Translate): string {
+  const word = STATE_WORDS.get(label.toLowerCase());
+  return word === undefined ? label.toLowerCase() : t(`listWords.${word}`);
+}
+
 /** The heading, with the status as the dialect's default workflow names it ("in progress tickets" live). */
-function describe(filters: ListFilters, dialect: Dialect, state: WorkflowState | undefined): string {
+function describe(filters: ListFilters, dialect: Dialect, state: WorkflowState | undefined, t: Translate): string {
   const asked = listStatus(filters, state);
-  const status = state?.label ?? (asked === undefined ? undefined : statusLabelFor(asked, undefined, dialect).toLowerCase());
-  const words = [filters.priority, status].filter((w) => w !== undefined);
-  if (filters.overdue) words.unshift('overdue');
-  if (filters.unassigned) words.push('unassigned');
-  let heading = words.length > 0 ? `${words.join(' ')} tickets` : 'Tickets';
+  const status = state?.label ?? (asked === undefined ? undefined : defaultStateWord(statusLabelFor(asked, undefined, dialect), t));
+  const priority = filters.priority === undefined ? undefined : t(`listWords.${filters.priority.toLowerCase()}`);
+  const words = [priority, status].filter((w) => w !== undefined);
+  if (filters.overdue) words.unshift(t('list.overdue'));
+  if (filters.unassigned) words.push(t('list.unassigned'));
+  let heading = words.length > 0 ? t('list.qualified', { words: words.join(' ') }) : t('list.tickets');
   heading = heading[0]!.toUpperCase() + heading.slice(1);
-  if (filters.mine) heading += ' you requested';
-  if (filters.assignedToMe) heading += filters.mine ? ' and are assigned' : ' assigned to you';
-  if (filters.tag) heading += ` tagged "${filters.tag}"`;
-  if (filters.search && !state) heading += ` matching "${filters.search}"`;
-  if (filters.all && asked === undefined && !state) heading = `All ${heading[0]!.toLowerCase()}${heading.slice(1)}, resolved and closed too`;
+  if (filters.mine) heading = t(filters.assignedToMe ? 'list.mineAssigned' : 'list.mine', { heading });
+  else if (filters.assignedToMe) heading = t('list.assignedToMe', { heading });
+  if (filters.tag) heading = t('list.tagged', { heading, tag: filters.tag });
+  if (filters.search && !state) heading = t('list.matching', { heading, search: filters.search });
+  if (filters.all && asked === undefined && !state) heading = t('list.all', { heading: heading[0]!.toLowerCase() + heading.slice(1) });
   return heading;
 }
 
@@ -128,20 +138,26 @@ export async function listTickets(ctx: FeatureContext, filters: ListFilters, cur
   const { tickets, next, total } = read.value;
   // Only what was just read: a copy remembered again would pass for a fresh read.
   if (read.copiedAt === undefined) await Promise.all(tickets.map((t) => ctx.tickets.remember(t)));
-  const heading = describe(filters, ctx.client.dialect, state);
-  const count = total === undefined ? '' : ` · ${total} ticket${total === 1 ? '' : 's'}`;
+  const { t } = ctx.locale;
+  const heading = describe(filters, ctx.client.dialect, state, t);
+  const subheading = [
+    t('list.page', { page }),
+    ...(total === undefined ? [] : [t('list.count', { count: total })]),
+    t('list.newestFirst'),
+    ...(isPersonal(filters) ? [t('list.scan', { count: PERSONAL_SCAN })] : []),
+  ].join(' · ');
   const previous = page > 1 ? { filters, skip: (page - 2) * PAGE_SIZE, page: page - 1 } : undefined;
   return {
     card: listCard(tickets, {
       heading,
-      subheading: `Page ${page}${count} · newest first${isPersonal(filters) ? ` · from the latest ${PERSONAL_SCAN.toLocaleString('en-US')} tickets` : ''}`,
-      empty: page === 1 ? 'No tickets match.' : 'No more tickets.',
-      ...(filters.search && !state ? { searchNote: `Words that are not filters are a search of titles and descriptions. Filters: ${FILTER_WORDS}.` } : {}),
-      ...(next || tickets.length === 0 ? {} : { end: total === undefined ? 'End of the list.' : `End of the list: ${total} ticket${total === 1 ? '' : 's'}.` }),
+      subheading,
+      empty: t(page === 1 ? 'list.empty' : 'list.noMore'),
+      ...(filters.search && !state ? { searchNote: t('list.searchNote', { filters: t('list.filterWords') }) } : {}),
+      ...(next || tickets.length === 0 ? {} : { end: total === undefined ? t('list.end') : t('list.endCount', { count: total }) }),
       ...(next ? { next } : {}),
       ...(previous ? { previous } : {}),
-      ...(read.copiedAt === undefined ? {} : { note: copyNote(read.copiedAt) }),
-    }),
-    summary: `${heading}: ${tickets.length} on page ${page}`,
+      ...(read.copiedAt === undefined ? {} : { note: copyNote(read.copiedAt, Date.now(), t) }),
+    }, t),
+    summary: t('list.summary', { heading, count: tickets.length, page }),
   };
 }

@@ -2,6 +2,7 @@ import { htmlToText } from '../htmlToText.js';
 import type { MessageSource } from './createForm.js';
 import type { SearchQuery } from './findTicket.js';
 import { isRecord } from '../ticketing/validate.js';
+import { SentenceError } from '../i18n/sentence.js';
 
 /** The message-extension command ids, as the app manifest names them. */
 export const ME_COMMANDS = { createTicket: 'createTicket', findTicket: 'findTicket' } as const;
@@ -9,19 +10,20 @@ export const ME_COMMANDS = { createTicket: 'createTicket', findTicket: 'findTick
 /** Where an action command was opened: the compose box, the command box, or a message's "..." menu. */
 export type CommandContext = 'compose' | 'commandBox' | 'message';
 
-export class BadInvokeError extends Error {
+/** An invoke whose value cannot be used: answered as a typed error, said in the sender's language. */
+export class BadInvokeError extends SentenceError {
   override name = 'BadInvokeError';
 }
 
 
 function commandId(value: Record<string, unknown>, expected: string): void {
   // Only a string is repeated back: String() of a forged object can throw (its toString need not be a function).
-  if (value.commandId !== expected) throw new BadInvokeError(`Unknown command${typeof value.commandId === 'string' ? ` ${value.commandId.slice(0, 40)}` : ''}.`);
+  if (value.commandId !== expected) throw new BadInvokeError(typeof value.commandId === 'string' ? { key: 'invoke.unknownCommandNamed', vars: { command: value.commandId.slice(0, 40) } } : { key: 'invoke.unknownCommand' });
 }
 
 /** composeExtension/fetchTask and submitAction for "Create ticket". */
 export function parseCreateInvoke(value: unknown): { context: CommandContext; source?: MessageSource; data: Record<string, unknown> } {
-  if (!isRecord(value)) throw new BadInvokeError('Expected a message-extension action.');
+  if (!isRecord(value)) throw new BadInvokeError({ key: 'invoke.expectedAction' });
   commandId(value, ME_COMMANDS.createTicket);
   // The manifest says "commandBox"; Bot Framework's schema gives invokes "commandbox".
   const named = typeof value.commandContext === 'string' ? value.commandContext.toLowerCase() : '';
@@ -44,7 +46,7 @@ export function parseCreateInvoke(value: unknown): { context: CommandContext; so
 
 /** composeExtension/query for "Find ticket": the `search` parameter and Teams' paging. */
 export function parseSearchInvoke(value: unknown): SearchQuery {
-  if (!isRecord(value)) throw new BadInvokeError('Expected a message-extension query.');
+  if (!isRecord(value)) throw new BadInvokeError({ key: 'invoke.expectedQuery' });
   commandId(value, ME_COMMANDS.findTicket);
   const parameters = Array.isArray(value.parameters) ? value.parameters.filter(isRecord) : [];
   const initialRun = parameters.some((p) => p.name === 'initialRun');
@@ -58,6 +60,6 @@ export function parseSearchInvoke(value: unknown): SearchQuery {
 
 /** composeExtension/queryLink: the pasted URL. */
 export function parseLinkInvoke(value: unknown): string {
-  if (!isRecord(value) || typeof value.url !== 'string' || value.url.length > 2048) throw new BadInvokeError('Expected a link.');
+  if (!isRecord(value) || typeof value.url !== 'string' || value.url.length > 2048) throw new BadInvokeError({ key: 'invoke.expectedLink' });
   return value.url;
 }

@@ -4,6 +4,8 @@ import { DEFAULT_PERIOD, type ReportRequest } from '../reports/reportRequest.js'
 import { tokenize } from './parseCommand.js';
 import { parseReportArgs } from './parseReport.js';
 import { isRecord, isUuid } from '../ticketing/validate.js';
+import { SentenceError } from '../i18n/sentence.js';
+import { inEnglish, type Translate } from '../i18n/translate.js';
 
 /** Every card verb. Templates in cards/ use these strings; a test keeps both sides in step. */
 export const VERBS = {
@@ -46,8 +48,19 @@ export type CardAction =
   /** The Edit form: the title, description and expected date (YYYY-MM-DD) it carried; a blank title is left as it is. */
   | { verb: 'edit'; ticketId: string; title?: string; description?: string; expectedDate?: string };
 
-export class BadActionError extends Error {
+/** What a field is called in the sentences below (`fields.*`). */
+type Field = 'reason' | 'status' | 'priority' | 'tag' | 'searchText' | 'comment' | 'stateToMoveTo' | 'resolution' | 'title' | 'description' | 'expectedDate';
+
+/** A button's data that cannot be used, said in the clicker's language; `field` names the input it concerns. */
+export class BadActionError extends SentenceError {
   override name = 'BadActionError';
+  constructor(key: string, private readonly field?: Field, vars: Record<string, string | number> = {}) {
+    super({ key, vars: field === undefined ? vars : { ...vars, what: inEnglish(`fields.${field}`) } });
+  }
+
+  override sayIn(t: Translate): string {
+    return t(this.sentence!.key, this.field === undefined ? this.sentence!.vars : { ...this.sentence!.vars, what: t(`fields.${this.field}`) });
+  }
 }
 
 const MAX_TOKEN_LENGTH = 4096;
@@ -55,34 +68,34 @@ const MAX_TOKEN_LENGTH = 4096;
 
 function ticketId(data: Record<string, unknown>): string {
   const id = data.ticketId;
-  if (typeof id !== 'string' || !isUuid(id)) throw new BadActionError('This button does not name a ticket I know.');
+  if (typeof id !== 'string' || !isUuid(id)) throw new BadActionError('action.noTicket');
   return id.toLowerCase();
 }
 
 /** Optional text: absent or blank → undefined; too long → refused. */
-function optionalText(value: unknown, max: number, what: string): string | undefined {
+function optionalText(value: unknown, max: number, what: Field): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new BadActionError(`The ${what} must be text.`);
+  if (typeof value !== 'string') throw new BadActionError('action.notText', what);
   const text = value.trim();
-  if (text.length > max) throw new BadActionError(`The ${what} is ${text.length} characters long; the most is ${max}.`);
+  if (text.length > max) throw new BadActionError('action.tooLong', what, { length: text.length, max });
   return text === '' ? undefined : text;
 }
 
-function requiredText(value: unknown, max: number, what: string): string {
+function requiredText(value: unknown, max: number, what: Field): string {
   const text = optionalText(value, max, what);
-  if (text === undefined) throw new BadActionError(`Please write the ${what}.`);
+  if (text === undefined) throw new BadActionError('action.required', what);
   return text;
 }
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: string): T {
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], what: Field): T {
   const match = allowed.find((a) => a === value);
-  if (!match) throw new BadActionError(`The ${what} must be one of ${allowed.join(', ')}.`);
+  if (!match) throw new BadActionError('action.oneOf', what, { allowed: allowed.join(', ') });
   return match;
 }
 
 function filters(value: unknown): ListFilters {
   if (value === undefined) return {};
-  if (!isRecord(value)) throw new BadActionError('This list button is damaged; type "list" again.');
+  if (!isRecord(value)) throw new BadActionError('action.listDamaged');
   const out: ListFilters = {};
   if (value.status !== undefined) out.status = oneOf(value.status, STATUSES, 'status');
   if (value.priority !== undefined) out.priority = oneOf(value.priority, PRIORITIES, 'priority');
@@ -93,7 +106,7 @@ function filters(value: unknown): ListFilters {
   if (value.all === true) out.all = true;
   const tag = optionalText(value.tag, MAX_TITLE_LENGTH, 'tag');
   if (tag !== undefined) out.tag = tag;
-  const search = optionalText(value.search, MAX_TITLE_LENGTH, 'search text');
+  const search = optionalText(value.search, MAX_TITLE_LENGTH, 'searchText');
   if (search !== undefined) out.search = search;
   return out;
 }
@@ -103,7 +116,7 @@ function reportRequest(value: unknown): ReportRequest {
   if (value === undefined) return { period: DEFAULT_PERIOD };
   const tokens = typeof value === 'string' && value.length <= MAX_TITLE_LENGTH * 2 ? tokenize(value) : [];
   const request = tokens[0]?.toLowerCase() === 'report' ? parseReportArgs(tokens.slice(1)) : undefined;
-  if (request === undefined || typeof request === 'string') throw new BadActionError('This report button is damaged; type "report" again.');
+  if (request === undefined || typeof request === 'string') throw new BadActionError('action.reportDamaged');
   return request;
 }
 
@@ -117,7 +130,7 @@ export function isVerb(value: unknown): value is Verb {
  */
 export function parseAction(verb: unknown, data: unknown): CardAction {
   const known = isVerb(verb) ? verb : undefined;
-  if (!known) throw new BadActionError('This button is not one I know. It may come from an older version of the app.');
+  if (!known) throw new BadActionError('action.unknownVerb');
   const d = isRecord(data) ? data : {};
   switch (known) {
     case 'refresh':
@@ -147,21 +160,21 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
       };
     case 'move':
       // The choice's input has its own id, as the resolve form's does.
-      return { verb: known, ticketId: ticketId(d), state: requiredText(d.moveTo, MAX_TITLE_LENGTH, 'state to move to') };
+      return { verb: known, ticketId: ticketId(d), state: requiredText(d.moveTo, MAX_TITLE_LENGTH, 'stateToMoveTo') };
     case 'priority':
       return { verb: known, ticketId: ticketId(d), priority: oneOf(d.priority, PRIORITIES, 'priority') };
     case 'listPage': {
       const token = d.token === undefined ? undefined : d.token;
       if (token !== undefined && (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH)) {
-        throw new BadActionError('This list button is damaged; type "list" again.');
+        throw new BadActionError('action.listDamaged');
       }
       const skip = d.skip;
       if (skip !== undefined && (typeof skip !== 'number' || !Number.isInteger(skip) || skip < 0 || skip > 1000)) {
-        throw new BadActionError('This list button is damaged; type "list" again.');
+        throw new BadActionError('action.listDamaged');
       }
       const page = d.page;
       if (page !== undefined && (typeof page !== 'number' || !Number.isInteger(page) || page < 1 || page > 10_000)) {
-        throw new BadActionError('This list button is damaged; type "list" again.');
+        throw new BadActionError('action.listDamaged');
       }
       return { verb: known, filters: filters(d.filters), token, skip, page };
     }
@@ -178,8 +191,8 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
       return { verb: known, request: reportRequest(d.report) };
     case 'edit': {
       // The form's inputs have ids of their own, unique in the card.
-      const expectedDate = optionalText(d.editExpectedDate, 10, 'expected date');
-      if (expectedDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(expectedDate)) throw new BadActionError('The expected date must be a date.');
+      const expectedDate = optionalText(d.editExpectedDate, 10, 'expectedDate');
+      if (expectedDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(expectedDate)) throw new BadActionError('action.badDate');
       const description = d.editDescription === undefined ? undefined : (optionalText(d.editDescription, MAX_TEXT_LENGTH, 'description') ?? '');
       const title = optionalText(d.editTitle, MAX_TITLE_LENGTH, 'title');
       return {

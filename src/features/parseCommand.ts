@@ -4,6 +4,8 @@ import { parseReportArgs } from './parseReport.js';
 import { inEnglishWords } from './frenchCommands.js';
 import { parseNotify, type NotifyRequest } from '../notify/notifySetting.js';
 import { MAX_COMMENT_LENGTH, MAX_TITLE_LENGTH } from '../ticketing/limits.js';
+import type { Sentence } from '../i18n/sentence.js';
+import { inEnglish } from '../i18n/translate.js';
 
 /** Longest text a person may type into a title or a comment (the API's limits); the rest is refused, not cut. */
 export { MAX_TITLE_LENGTH };
@@ -48,8 +50,10 @@ export type Command =
 /** Why a text is not a command, and what to suggest. */
 export interface NotUnderstood {
   name: 'notUnderstood';
-  /** What went wrong, as a sentence for the person. */
+  /** What went wrong, as a sentence for the person, in English. */
   problem: string;
+  /** The same sentence, to say in the reader's language; absent when only the English is known. */
+  said?: Sentence;
   /** The person's own command, corrected where we can tell how; else an example of the command. */
   suggestion?: string;
   /** Text that reads as no command at all ("My laptop will not connect"): perhaps a problem to log. */
@@ -137,8 +141,10 @@ function nearest<T extends string>(word: string, words: readonly T[]): T | undef
 }
 
 /** `corrected`: the person's command put right; without it, the command's example. */
-function notUnderstood(problem: string, command?: string, corrected?: string): NotUnderstood {
-  return { name: 'notUnderstood', problem, suggestion: corrected ?? (command ? exampleOf(command) : undefined) };
+function notUnderstood(problem: string | Sentence, command?: string, corrected?: string): NotUnderstood {
+  // The English for logs and tests; the sentence, when there is one, for the reader's language.
+  const said = typeof problem === 'string' ? { problem } : { problem: inEnglish(problem.key, problem.vars), said: problem };
+  return { name: 'notUnderstood', ...said, suggestion: corrected ?? (command ? exampleOf(command) : undefined) };
 }
 
 /** The text after the first `count` words, with its own spacing and line breaks kept. */
@@ -151,8 +157,9 @@ function enumWord<T extends string>(word: string | undefined, values: readonly T
   return values.find((v) => v.toLowerCase() === word?.toLowerCase());
 }
 
-function checkLength(text: string, max: number, what: string): NotUnderstood | undefined {
-  return text.length > max ? notUnderstood(`The ${what} is ${text.length} characters long; the most is ${max}.`) : undefined;
+/** `what`: the field, as `tooLong.*` names it. */
+function checkLength(text: string, max: number, what: 'title' | 'description' | 'comment' | 'searchText' | 'state'): NotUnderstood | undefined {
+  return text.length > max ? notUnderstood({ key: `tooLong.${what}`, vars: { length: text.length, max } }) : undefined;
 }
 
 function parseList(args: string[]): Command | NotUnderstood {
@@ -176,7 +183,7 @@ function parseList(args: string[]): Command | NotUnderstood {
     else words.push(word);
   }
   if (words.length > 0) filters.search = words.join(' ');
-  return checkLength(filters.search ?? '', MAX_TITLE_LENGTH, 'search text') ?? { name: 'list', filters };
+  return checkLength(filters.search ?? '', MAX_TITLE_LENGTH, 'searchText') ?? { name: 'list', filters };
 }
 
 /**
@@ -196,7 +203,7 @@ export function parseCommand(text: string): Command | NotUnderstood {
   const args = tokens.slice(1);
   const number = parseTicketNumber(args[0]);
   const needsNumber = (): NotUnderstood =>
-    notUnderstood(args[0] === undefined ? `Which ticket? Add its number.` : `"${args[0].slice(0, 40)}" is not a ticket number.`, word);
+    notUnderstood(args[0] === undefined ? { key: 'command.whichTicket' } : { key: 'command.notANumber', vars: { text: args[0].slice(0, 40) } }, word);
 
   switch (word) {
     case 'help':
@@ -217,7 +224,7 @@ export function parseCommand(text: string): Command | NotUnderstood {
       const bar = rest.indexOf('|');
       const title = (bar === -1 ? rest : rest.slice(0, bar)).trim();
       const description = bar === -1 ? undefined : rest.slice(bar + 1).trim() || undefined;
-      if (title === '') return notUnderstood('A new ticket needs a title.', 'create');
+      if (title === '') return notUnderstood({ key: 'command.needsTitle' }, 'create');
       return (
         checkLength(title, MAX_TITLE_LENGTH, 'title') ??
         checkLength(description ?? '', MAX_TEXT_LENGTH, 'description') ?? { name: 'create', title, description }
@@ -238,7 +245,7 @@ export function parseCommand(text: string): Command | NotUnderstood {
         resolution = enumWord(value, RESOLUTIONS);
         if (word !== 'resolve' || !resolution) {
           const fixed = `resolve ${number} resolution:${nearest(value ?? '', RESOLUTIONS) ?? 'cancelled'} ${restAfterWords(clean, skip)}`.trim();
-          return notUnderstood(`The resolution can be ${RESOLUTIONS.join(', ')}, and only when resolving.`, 'resolve', fixed);
+          return notUnderstood({ key: 'command.resolution', vars: { resolutions: RESOLUTIONS.join(', ') } }, 'resolve', fixed);
         }
       }
       const comment = restAfterWords(clean, skip) || undefined;
@@ -248,14 +255,14 @@ export function parseCommand(text: string): Command | NotUnderstood {
       if (number === undefined) return needsNumber();
       // A state's name may hold spaces; quotes around it are not part of it.
       const state = restAfterWords(clean, 2).replace(/^["“](.*)["”]$/s, '$1').trim();
-      if (state === '') return notUnderstood('Move it to which state? Add the state\'s name.', 'move');
+      if (state === '') return notUnderstood({ key: 'command.whichState' }, 'move');
       return checkLength(state, MAX_TITLE_LENGTH, 'state') ?? { name: 'move', number, state };
     }
     case 'note':
     case 'comment': {
       if (number === undefined) return needsNumber();
       const body = restAfterWords(clean, 2);
-      if (body === '') return notUnderstood('What should the comment say?', 'comment');
+      if (body === '') return notUnderstood({ key: 'command.whatComment' }, 'comment');
       return checkLength(body, MAX_TEXT_LENGTH, 'comment') ?? { name: 'comment', number, text: body, ...(word === 'note' ? { isPrivate: true } : {}) };
     }
     case 'assign': {
@@ -268,18 +275,18 @@ export function parseCommand(text: string): Command | NotUnderstood {
       // A name, or an @mention (its text is the name once the mention's tags are gone).
       const named = restAfterWords(clean, 2).replace(/^@/, '').replace(/^["“](.*)["”]$/s, '$1').trim();
       if (named !== '' && named.length <= 100 && !named.includes('@')) return { name: 'assign', number, to: { name: named } };
-      return notUnderstood('Assign to "me", or to an agent by name or email address.', 'assign', `assign ${number} me`);
+      return notUnderstood({ key: 'command.assignTo' }, 'assign', `assign ${number} me`);
     }
     case 'notify': {
       const request = parseNotify(args);
-      return 'problem' in request ? notUnderstood(request.problem, 'notify') : { name: 'notify', request };
+      return 'problem' in request ? notUnderstood(request.said, 'notify') : { name: 'notify', request };
     }
     case 'priority': {
       if (number === undefined) return needsNumber();
       const priority = enumWord(args[1], PRIORITIES);
       if (!priority || args.length !== 2) {
         const likely = nearest(args[1] ?? '', PRIORITIES)?.toLowerCase() ?? 'urgent';
-        return notUnderstood(`The priority can be ${PRIORITIES.join(', ')}.`, 'priority', `priority ${number} ${likely}`);
+        return notUnderstood({ key: 'command.priority', vars: { priorities: PRIORITIES.join(', ') } }, 'priority', `priority ${number} ${likely}`);
       }
       return { name: 'priority', number, priority };
     }
@@ -289,7 +296,8 @@ export function parseCommand(text: string): Command | NotUnderstood {
       const corrected = meant === undefined ? undefined : `${meant} ${restAfterWords(clean, 1)}`.trim();
       const suggestion = corrected !== undefined && corrected.length > MAX_TITLE_LENGTH ? exampleOf(meant!) : corrected;
       const sentence = suggestion === undefined && clean.length <= MAX_TEXT_LENGTH ? clean : undefined;
-      return { name: 'notUnderstood', problem: `I did not understand "${shown}".`, suggestion, ...(sentence === undefined ? {} : { sentence }) };
+      const said = { key: 'command.notUnderstood', vars: { text: shown } };
+      return { name: 'notUnderstood', problem: inEnglish(said.key, said.vars), said, suggestion, ...(sentence === undefined ? {} : { sentence }) };
     }
   }
 }

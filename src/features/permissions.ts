@@ -23,11 +23,11 @@ const VERB_NEEDS = new Map<string, Need>(Object.entries({
   refresh: 'own', show: 'own', open: 'own', history: 'own', comment: 'own', close: 'own', reopen: 'own',
 }));
 
-/** What a requester is told, by command or verb: "Only the helpdesk's agents can …". */
-const AGENT_WORK = new Map<string, string>(Object.entries({
-  start: 'start work on a ticket', resolve: 'resolve a ticket', move: 'move a ticket to another state',
-  assign: 'assign a ticket', assignMe: 'assign a ticket', priority: 'change the priority', note: 'add internal notes',
-  notify: 'choose which tickets this conversation is told of', report: "see the helpdesk's reports", exportReport: "see the helpdesk's reports",
+/** What a requester is told, by command or verb: the `refusal.*` sentence ("Only the helpdesk's agents can …"). */
+type Work = 'start' | 'resolve' | 'move' | 'assign' | 'priority' | 'note' | 'notify' | 'report' | 'close' | 'reopen' | 'comment' | 'see' | 'other';
+const AGENT_WORK = new Map<string, Work>(Object.entries({
+  start: 'start', resolve: 'resolve', move: 'move', assign: 'assign', assignMe: 'assign', priority: 'priority', note: 'note',
+  notify: 'notify', report: 'report', exportReport: 'report',
 }));
 
 /** Anyone may see a conversation's notifications and turn their own on or off; a subscription shows every matching ticket, so it is agents' work. */
@@ -85,18 +85,18 @@ export function isOwnTicket(ctx: FeatureContext, ticket: Ticket): boolean {
 }
 
 /** The refusal a requester reads; a change also says that nothing was changed. */
-export function refused(what: string): FeatureError {
-  return new FeatureError(`Only the helpdesk's agents can ${what}.${what.startsWith('see ') ? '' : ' Nothing was changed.'}`);
+export function refused(work: Work): FeatureError {
+  return new FeatureError({ key: `refusal.${work}` });
 }
 
 /** A requester's ticket, or a refusal saying what only agents may do with it. */
-async function requireOwn(ctx: FeatureContext, ref: TicketRef, what: string): Promise<void> {
+async function requireOwn(ctx: FeatureContext, ref: TicketRef, what: Work): Promise<void> {
   const ticket = await loadTicket(ctx, ref);
   if (!isOwnTicket(ctx, ticket)) throw refused(what);
 }
 
-function statusWork(status: string): string {
-  return status === 'Started' ? 'start work on a ticket' : status === 'Resolved' ? 'resolve a ticket' : `${status === 'Closed' ? 'close' : 'reopen'} other people's tickets`;
+function statusWork(status: string): Work {
+  return status === 'Started' ? 'start' : status === 'Resolved' ? 'resolve' : status === 'Closed' ? 'close' : 'reopen';
 }
 
 /**
@@ -112,9 +112,9 @@ export async function permitCommand(ctx: FeatureContext, command: Command): Prom
   if (await mayWorkAnything(ctx)) return command;
   if (command.name === 'list') return { ...command, filters: { ...command.filters, mine: true, assignedToMe: undefined } };
   const what = command.name === 'status' ? statusWork(command.status)
-    : AGENT_WORK.get(command.name === 'comment' && command.isPrivate ? 'note' : command.name) ?? 'do that';
+    : AGENT_WORK.get(command.name === 'comment' && command.isPrivate ? 'note' : command.name) ?? 'other';
   if (need === 'agent' || !('number' in command)) throw refused(what);
-  const whose = command.name === 'status' ? what : command.name === 'comment' ? "comment on other people's tickets" : "see other people's tickets";
+  const whose = command.name === 'status' ? what : command.name === 'comment' ? 'comment' : 'see';
   await requireOwn(ctx, { number: command.number }, whose);
   return command;
 }
@@ -125,9 +125,8 @@ export async function permitAction(ctx: FeatureContext, action: CardAction): Pro
   if (need === 'anyone' && action.verb !== 'listPage') return action;
   if (await mayWorkAnything(ctx)) return action;
   if (action.verb === 'listPage') return { ...action, filters: { ...action.filters, mine: true, assignedToMe: undefined } };
-  if (need === 'agent' || !('ticketId' in action)) throw refused(AGENT_WORK.get(action.verb === 'comment' ? 'note' : action.verb) ?? 'do that');
-  const what = action.verb === 'close' || action.verb === 'reopen' ? `${action.verb} other people's tickets`
-    : action.verb === 'comment' ? "comment on other people's tickets" : "see other people's tickets";
+  if (need === 'agent' || !('ticketId' in action)) throw refused(AGENT_WORK.get(action.verb === 'comment' ? 'note' : action.verb) ?? 'other');
+  const what: Work = action.verb === 'close' || action.verb === 'reopen' ? action.verb : action.verb === 'comment' ? 'comment' : 'see';
   await requireOwn(ctx, { id: action.ticketId }, what);
   return action;
 }

@@ -4,6 +4,7 @@ import { periodCommand, shorterPeriod, type ReportRequest } from '../reports/rep
 import type { Reader, Report } from '../reports/reports.js';
 import type { Answer, FeatureContext, FileOffer } from './context.js';
 import { FeatureError } from './featureError.js';
+import type { Translate } from '../i18n/translate.js';
 import { reportCommand } from './parseReport.js';
 
 function readerOf(ctx: FeatureContext): Reader {
@@ -17,23 +18,22 @@ async function readReport(ctx: FeatureContext, request: ReportRequest): Promise<
   } catch (error) {
     if (!(error instanceof ReportTooLarge)) throw error;
     const shorter = shorterPeriod(request.period);
-    const why = error.reason === 'budget'
-      ? `This report needs more of the helpdesk's API than is left this minute (${error.ticketsRead} tickets read, more to come).`
-      : `This report covers more tickets than a report reads (${error.ticketsRead} read, more to come).`;
-    const offer = shorter ? ` Try "${reportCommand({ ...request, period: shorter })}", or the CSV of a shorter period.` : ' Try again in a minute.';
-    throw new FeatureError(why + offer);
+    const why = ctx.locale.t(error.reason === 'budget' ? 'report.tooLargeBudget' : 'report.tooLarge', { count: error.ticketsRead });
+    throw new FeatureError(shorter
+      ? { key: 'report.tryShorter', vars: { why, command: reportCommand({ ...request, period: shorter }) } }
+      : { key: 'report.tryLater', vars: { why } });
   }
 }
 
-function summaryOf(report: Report): string {
+function summaryOf(report: Report, t: Translate): string {
   const f = report.figures;
-  return `Helpdesk report, ${report.period.label}: ${f.backlog.total} open, ${f.created} created, ${f.resolved} resolved`;
+  return t('report.summary', { period: report.period.label, open: f.backlog.total, created: f.created, resolved: f.resolved });
 }
 
 /** `report …`: the helpdesk's figures for a period, from a reading kept a few minutes and shared. */
 export async function showReport(ctx: FeatureContext, request: ReportRequest): Promise<Answer> {
   const report = await readReport(ctx, request);
-  return { card: reportCard(report, { command: reportCommand(request), clock: ctx.locale }), summary: summaryOf(report) };
+  return { card: reportCard(report, { command: reportCommand(request), clock: ctx.locale }), summary: summaryOf(report, ctx.locale.t) };
 }
 
 /**
@@ -53,5 +53,5 @@ export async function exportReport(ctx: FeatureContext, request: ReportRequest):
     const csv = await ctx.reports.csv(ctx.reports.grantOf(token)!, ctx.deadline);
     file = { name: csv.name, bytes: csv.bytes.length, token };
   }
-  return { card, summary: `${summaryOf(report)}. CSV ready (${periodCommand(request.period)}).`, ...(file ? { file } : {}) };
+  return { card, summary: ctx.locale.t('report.csvSummary', { summary: summaryOf(report, ctx.locale.t), period: periodCommand(request.period) }), ...(file ? { file } : {}) };
 }

@@ -12,7 +12,7 @@ const REFRESH_REUSE_MS = 15 * 1000;
 export async function showTicket(ctx: FeatureContext, ref: TicketRef): Promise<Answer> {
   const id = 'id' in ref ? ref.id : await ctx.tickets.idOf(ref.number);
   const read = await freshOrCopy(ctx, id === undefined ? undefined : await ctx.tickets.copy(id), (c) => loadTicket(c, ref));
-  return ticketAnswer(ctx, read.value, read.copiedAt === undefined ? {} : { note: copyNote(read.copiedAt) });
+  return ticketAnswer(ctx, read.value, read.copiedAt === undefined ? {} : { note: copyNote(read.copiedAt, Date.now(), ctx.locale.t) });
 }
 
 export async function refreshTicket(ctx: FeatureContext, id: string): Promise<Answer> {
@@ -33,5 +33,5 @@ export async function showHistory(ctx: FeatureContext, ref: TicketRef): Promise<
   ]);
   // Internal notes are shown to an agent in a personal chat only: elsewhere others read along.
   const showPrivate = !ctx.mustMention && (await isAgent(ctx));
-  return { card: historyCard(ticket, activities, ctx.locale, showPrivate), summary: `History of ${numberLabel(ticket.number)}` };
+  return { card: historyCard(ticket, activities, ctx.locale, showPrivate), summary: ctx.locale.t('card.historyOf', { ticket: numberLabel(ticket.number) }) };
 }

@@ -1,6 +1,7 @@
 import { isOutcomeUnknown } from '../ticketing/errors.js';
 import type { CallOptions } from '../ticketing/client.js';
 import type { FeatureContext } from './context.js';
+import type { Sentence } from '../i18n/sentence.js';
 import { FeatureError } from './featureError.js';
 import { callOptions } from './ticketRef.js';
 
@@ -28,7 +29,7 @@ export function since(when: string | undefined, sentAt: number): boolean {
  * told it is not there; when even the look fails, the write's own error ("may have been saved").
  * `notFound`: the sentence for a write the look did not find.
  */
-export async function writeOrFind<T>(write: () => Promise<T>, find: () => Promise<T | undefined>, notFound: string): Promise<T> {
+export async function writeOrFind<T>(write: () => Promise<T>, find: () => Promise<T | undefined>, notFound: Sentence): Promise<T> {
   try {
     return await write();
   } catch (error) {

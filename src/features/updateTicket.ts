@@ -17,7 +17,7 @@ async function update(ctx: FeatureContext, ref: TicketRef, updates: { priority?:
         && (updates.assignee === undefined || now.assignee?.id.toLowerCase() === updates.assignee.id.toLowerCase());
       return saved ? now : undefined;
     },
-    'The helpdesk did not confirm the change, and the ticket does not show it: it was most likely not saved. Try again.',
+    { key: 'change.notSaved' },
   );
   await ctx.tickets.remember(ticket);
   const said = note(actor, numberLabel(ticket.number));
@@ -25,13 +25,18 @@ async function update(ctx: FeatureContext, ref: TicketRef, updates: { priority?:
   return { card: answer.card, summary: said, changed: true };
 }
 
+/** The note of an assignment, in the reader's words. */
+function assigned(ctx: FeatureContext, actor: User, ticket: string, assignee: User): string {
+  return ctx.locale.t('change.assigned', { name: actor.name, ticket, assignee: assignee.name });
+}
+
 export function setPriority(ctx: FeatureContext, ref: TicketRef, priority: Priority): Promise<Answer> {
-  return update(ctx, ref, { priority }, (actor, number) => `${actor.name} set the priority of ${number} to ${priority}.`);
+  return update(ctx, ref, { priority }, (actor, number) => ctx.locale.t('change.priority', { name: actor.name, ticket: number, priority }));
 }
 
 export async function assignToMe(ctx: FeatureContext, ref: TicketRef): Promise<Answer> {
   const actor = await ctx.actor();
-  return update(ctx, ref, { assignee: actor }, (_, number) => `${actor.name} assigned ${number} to ${actor.name}.`);
+  return update(ctx, ref, { assignee: actor }, (_, number) => assigned(ctx, actor, number, actor));
 }
 
 /**
@@ -48,7 +53,7 @@ export async function assignToEmail(ctx: FeatureContext, ref: TicketRef, email: 
     const example = `assign ${'number' in ref ? ref.number : 123} me`;
     throw new FeatureError({ key: 'errors.notAnAgent', vars: { email, example } });
   }
-  return update(ctx, ref, { assignee }, (actor, number) => `${actor.name} assigned ${number} to ${assignee.name}.`);
+  return update(ctx, ref, { assignee }, (actor, number) => assigned(ctx, actor, number, assignee));
 }
 
 /**
@@ -62,11 +67,11 @@ export async function assignToName(ctx: FeatureContext, ref: TicketRef, name: st
   const exact = agents.filter((a) => a.name.toLowerCase() === wanted);
   const found = exact.length > 0 ? exact : agents.filter((a) => `${a.name.toLowerCase()} `.startsWith(`${wanted} `));
   if (found.length > 1) {
-    throw new FeatureError(`"${name}" could be ${found.map((a) => a.name).join(' or ')}; write the whole name.`);
+    throw new FeatureError({ key: 'change.ambiguous', vars: { name, names: found.map((a) => a.name).join(ctx.locale.t('change.or')) } });
   }
   const assignee = found[0];
   if (!assignee) {
-    throw new FeatureError(`"${name}" is not one of this helpdesk's agents, who are ${agents.map((a) => a.name).join(', ')}.`);
+    throw new FeatureError({ key: 'change.notAgent', vars: { name, agents: agents.map((a) => a.name).join(', ') } });
   }
-  return update(ctx, ref, { assignee }, (actor, number) => `${actor.name} assigned ${number} to ${assignee.name}.`);
+  return update(ctx, ref, { assignee }, (actor, number) => assigned(ctx, actor, number, assignee));
 }

@@ -1,35 +1,39 @@
+import type { Translate } from '../i18n/translate.js';
 import type { Ticket, User } from '../ticketing/types.js';
 import type { TicketChange } from './ticketChanges.js';
 
 /** `#1021`, or "a ticket" when the API left the number out. */
-const numberOf = (ticket: Ticket) => (ticket.number === undefined ? 'a ticket' : `#${ticket.number}`);
+const numberOf = (ticket: Ticket, t: Translate) => (ticket.number === undefined ? t('notify.aTicket') : `#${ticket.number}`);
 
 /** Who made the change, as the API says; "Someone" when it does not. */
-export const actorName = (ticket: Ticket) => ticket.lastUpdatedBy?.name?.trim() || 'Someone';
+const actorName = (ticket: Ticket, t: Translate) => ticket.lastUpdatedBy?.name?.trim() || t('notify.someone');
 
-const personName = (user: User | undefined) => user?.name?.trim() || user?.email || 'someone';
+const personName = (user: User | undefined, t: Translate) => user?.name?.trim() || user?.email || t('notify.someoneLower');
 
-/** One line for a channel or chat: what happened to the ticket, e.g. "Lee Gu moved #1021 to Resolved". */
-export function channelHeadline(ticket: Ticket, change: TicketChange): string {
-  const who = actorName(ticket);
-  const n = numberOf(ticket);
+/**
+ * One line for a channel or chat, in the words of `t`: what happened to the ticket, e.g. "Lee Gu
+ * moved #1021 to Resolved".
+ */
+export function channelHeadline(ticket: Ticket, change: TicketChange, t: Translate): string {
+  const who = actorName(ticket, t);
+  const n = numberOf(ticket, t);
   switch (change.kind) {
-    case 'created': return `${ticket.createdBy?.name?.trim() || who} created ${n}`;
-    case 'status': return `${who} moved ${n} to ${change.to ?? 'another state'}`;
-    case 'assigned': return change.to ? `${who} assigned ${n} to ${personName(change.to)}` : `${who} unassigned ${n}`;
-    case 'priority': return `${who} set the priority of ${n} to ${change.to ?? 'none'}`;
-    case 'escalated': return `${n} is overdue for ${change.which === 'firstResponse' ? 'a first response' : 'resolution'}`;
+    case 'created': return t('notify.created', { who: ticket.createdBy?.name?.trim() || who, ticket: n });
+    case 'status': return t('notify.moved', { who, ticket: n, state: change.to ?? t('notify.anotherState') });
+    case 'assigned': return change.to ? t('notify.assigned', { who, ticket: n, person: personName(change.to, t) }) : t('notify.unassigned', { who, ticket: n });
+    case 'priority': return t('notify.priority', { who, ticket: n, priority: change.to ?? t('notify.none') });
+    case 'escalated': return t(change.which === 'firstResponse' ? 'notify.overdueFirstResponse' : 'notify.overdueResolution', { ticket: n });
   }
 }
 
 /** One line for a person, about their ticket or one assigned to them: "Lee Gu assigned #1021 to you". */
-export function personalHeadline(ticket: Ticket, change: TicketChange | { kind: 'comment'; author?: User }): string {
-  const who = actorName(ticket);
-  const n = numberOf(ticket);
+export function personalHeadline(ticket: Ticket, change: TicketChange | { kind: 'comment'; author?: User }, t: Translate): string {
+  const who = actorName(ticket, t);
+  const n = numberOf(ticket, t);
   switch (change.kind) {
-    case 'assigned': return `${who} assigned ${n} to you`;
-    case 'status': return `${who} moved your ticket ${n} to ${change.to ?? 'another state'}`;
-    case 'comment': return `${personName(change.author)} commented on your ticket ${n}`;
-    default: return channelHeadline(ticket, change);
+    case 'assigned': return t('notify.assignedToYou', { who, ticket: n });
+    case 'status': return t('notify.movedYours', { who, ticket: n, state: change.to ?? t('notify.anotherState') });
+    case 'comment': return t('notify.commentedYours', { who: personName(change.author, t), ticket: n });
+    default: return channelHeadline(ticket, change, t);
   }
 }

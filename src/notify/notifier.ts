@@ -10,6 +10,7 @@ import type { AdaptiveCard } from '../cards/render.js';
 import type { ConversationStore } from '../conversations.js';
 import type { TicketingClient } from '../ticketing/client.js';
 import type { Ticket, User } from '../ticketing/types.js';
+import { languageOf, translatorFor, type Translate } from '../i18n/translate.js';
 import { channelHeadline, personalHeadline } from './headlines.js';
 import { NOTIFY_ME } from './notificationSettings.js';
 import { filterMatches } from './notifySetting.js';
@@ -31,8 +32,14 @@ export interface NotifierOptions {
   log(line: string): void;
 }
 
+/**
+ * A headline in the words of each recipient, said once the recipient is known: in the language
+ * of the `locale` saved with their conversation's reference (English when unknown).
+ */
+type Headline = (t: Translate) => string;
+
 interface PersonalMessage {
-  headline: string;
+  headline: Headline;
   text?: string;
 }
 
@@ -66,7 +73,7 @@ export class Notifier {
           stateChanged: change.changes.some((c) => c.kind === 'status'),
           otherChange: change.changes.some((c) => c.kind !== 'created' && c.kind !== 'status'),
         };
-        const headline = channelHeadline(ticket, first);
+        const headline: Headline = (t) => channelHeadline(ticket, first, t);
         for (const subscription of subscriptions) {
           if (botAction?.conversationId !== subscription.key && filterMatches(subscription.filter, seen)) this.post(subscription, ticket, headline);
         }
@@ -83,24 +90,24 @@ export class Notifier {
   private async tellPeople(change: DetectedChange, actors: ReadonlySet<string>, call: BudgetedCall): Promise<void> {
     const { ticket } = change;
     const messages = new Map<string, PersonalMessage>();
-    const add = (user: User | undefined, headline: string, { text, evenActor = false }: { text?: string; evenActor?: boolean } = {}) => {
+    const add = (user: User | undefined, headline: Headline, { text, evenActor = false }: { text?: string; evenActor?: boolean } = {}) => {
       const id = lower(user?.id);
       if (id === undefined || messages.has(id) || (!evenActor && actors.has(id))) return;
       messages.set(id, { headline, ...(text === undefined ? {} : { text }) });
     };
     for (const c of change.changes) {
-      if (c.kind === 'assigned' && c.to) add(c.to, personalHeadline(ticket, c));
-      if (c.kind === 'status') add(ticket.requestor, personalHeadline(ticket, c));
+      if (c.kind === 'assigned' && c.to) add(c.to, (t) => personalHeadline(ticket, c, t));
+      if (c.kind === 'status') add(ticket.requestor, (t) => personalHeadline(ticket, c, t));
       if (c.kind === 'escalated') {
         // No one acted: an SLA ran out. Everyone following the ticket hears of it.
-        add(ticket.requestor, personalHeadline(ticket, c), { evenActor: true });
-        add(ticket.assignee, personalHeadline(ticket, c), { evenActor: true });
+        add(ticket.requestor, (t) => personalHeadline(ticket, c, t), { evenActor: true });
+        add(ticket.assignee, (t) => personalHeadline(ticket, c, t), { evenActor: true });
       }
     }
     const requestor = lower(ticket.requestor?.id);
     if (change.since !== undefined && requestor !== undefined && !actors.has(requestor) && !messages.has(requestor)) {
       const comment = await this.newPublicComment(ticket, change.since, requestor, call);
-      if (comment) add(ticket.requestor, personalHeadline(ticket, { kind: 'comment', author: comment.author }), { text: comment.text });
+      if (comment) add(ticket.requestor, (t) => personalHeadline(ticket, { kind: 'comment', author: comment.author }, t), { text: comment.text });
     }
     for (const [person, said] of messages) await this.tellPerson(person, ticket, said);
   }
@@ -123,15 +130,19 @@ export class Notifier {
   private async tellPerson(person: string, ticket: Ticket, said: PersonalMessage): Promise<void> {
     const chat = await this.reachable(person);
     if (!chat) return;
-    const card = notificationCard(ticket, said.headline, this.options.utcOffset, said.text);
+    const language = languageOf(chat.reference.locale);
+    const headline = said.headline(translatorFor(language));
+    const card = notificationCard(ticket, headline, { language, zone: { fixedHours: this.options.utcOffset } }, said.text);
     this.queue.enqueue(chat.conversationId, async () => {
-      await this.send(chat.reference, (context) => context.sendActivity(message(card, said.headline)));
+      await this.send(chat.reference, (context) => context.sendActivity(message(card, headline)));
     });
   }
 
   /** One card per ticket and conversation: the first change posts it, later ones reply in its thread (channels) or update it (chats). */
-  private post(subscription: Subscription, ticket: Ticket, headline: string): void {
-    const card = notificationCard(ticket, headline, this.options.utcOffset);
+  private post(subscription: Subscription, ticket: Ticket, said: Headline): void {
+    const language = languageOf(subscription.reference.locale);
+    const headline = said(translatorFor(language));
+    const card = notificationCard(ticket, headline, { language, zone: { fixedHours: this.options.utcOffset } });
     const { key, reference } = subscription;
     this.queue.enqueue(key, async () => {
       const root = await this.options.subscriptions.postedCard(key, ticket.id);

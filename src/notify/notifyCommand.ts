@@ -1,42 +1,48 @@
 import { notifySettingsCard } from '../cards/notificationCards.js';
 import type { Answer, FeatureContext } from '../features/context.js';
-import { describeFilter, NOTIFY_USAGE, type NotifyRequest } from './notifySetting.js';
+import type { Translate } from '../i18n/translate.js';
+import { NOTIFY_USAGE, type NotifyFilter, type NotifyRequest } from './notifySetting.js';
 
-const NO_PERSONAL_CHAT = 'I can tell you about your tickets only in a personal chat with me: open one (find me under Apps or start a chat with me), say hello, and they are on.';
+function personalSentence(on: boolean | undefined, t: Translate): string {
+  if (on === undefined) return t('notifyCommand.noPersonalChat');
+  return t(on ? 'notifyCommand.personalOn' : 'notifyCommand.personalOff');
+}
 
-function personalSentence(on: boolean | undefined): string {
-  if (on === undefined) return NO_PERSONAL_CHAT;
-  return on
-    ? 'You are told here when a ticket is assigned to you, when your tickets change state or get a public comment, and when a ticket of yours is overdue.'
-    : 'Your own notifications are off (notify me on turns them back on).';
+/** The filter as a person reads it, in the words of `t`. */
+function describeFilter(filter: NotifyFilter, t: Translate): string {
+  return filter.kind === 'tag' ? t('notifyCommand.tag', { tag: filter.tag }) : t(`notifyCommand.${filter.kind}`);
 }
 
 /** `notify …`: shows or changes this conversation's subscription, or the speaker's own notifications. */
 export async function notify(ctx: FeatureContext, request: NotifyRequest): Promise<Answer> {
+  const { t } = ctx.locale;
   const settings = ctx.notifications;
   if (!settings) {
-    return { card: notifySettingsCard({ setting: 'Notifications are not running on this bot.', usage: NOTIFY_USAGE }), summary: 'Notifications are off' };
+    return { card: notifySettingsCard({ setting: t('notifyCommand.notRunning'), usage: NOTIFY_USAGE }, t), summary: t('notifyCommand.offSummary') };
   }
   const answer = (setting: string, personal?: string): Answer => ({
-    card: notifySettingsCard({ setting, usage: `Change it with ${NOTIFY_USAGE}.`, ...(personal === undefined ? {} : { personal }) }),
+    card: notifySettingsCard({ setting, usage: t('notifyCommand.usage', { usage: NOTIFY_USAGE }), ...(personal === undefined ? {} : { personal }) }, t),
     summary: setting,
   });
-  const here = ctx.inChannel ? 'this channel' : 'this chat';
+  const { inChannel } = ctx;
   switch (request.what) {
     case 'subscribe':
       await settings.subscribe(request.filter);
-      return answer(`I will post ${describeFilter(request.filter)} to ${here}: one card per ticket, later changes ${ctx.inChannel ? 'in its thread' : 'on that card'}.`);
+      return answer(t(inChannel ? 'notifyCommand.subscribedChannel' : 'notifyCommand.subscribedChat', { what: describeFilter(request.filter, t) }));
     case 'off':
       await settings.unsubscribe();
-      return answer(`I will post nothing more to ${here}.`);
+      return answer(t(inChannel ? 'notifyCommand.offChannel' : 'notifyCommand.offChat'));
     case 'show': {
       const filter = await settings.subscription();
-      return answer(filter ? `I post ${describeFilter(filter)} to ${here}.` : `I post nothing to ${here}.`, personalSentence(await settings.personal()));
+      const said = filter
+        ? t(inChannel ? 'notifyCommand.showChannel' : 'notifyCommand.showChat', { what: describeFilter(filter, t) })
+        : t(inChannel ? 'notifyCommand.nothingChannel' : 'notifyCommand.nothingChat');
+      return answer(said, personalSentence(await settings.personal(), t));
     }
     case 'me': {
-      if (request.on === undefined) return answer(personalSentence(await settings.personal()));
-      if (!(await settings.setPersonal(request.on))) return answer(NO_PERSONAL_CHAT);
-      return answer(request.on ? 'Your own notifications are on.' : 'Your own notifications are off: I will not tell you about your tickets (notify me on turns them back on).');
+      if (request.on === undefined) return answer(personalSentence(await settings.personal(), t));
+      if (!(await settings.setPersonal(request.on))) return answer(t('notifyCommand.noPersonalChat'));
+      return answer(t(request.on ? 'notifyCommand.meOn' : 'notifyCommand.meOff'));
     }
   }
 }

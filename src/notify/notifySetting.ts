@@ -1,3 +1,5 @@
+import type { Sentence } from '../i18n/sentence.js';
+import { inEnglish } from '../i18n/translate.js';
 import type { Ticket } from '../ticketing/types.js';
 
 /** What a channel or chat subscribes to: tickets created, urgent ones, ones with a tag, or every change. */
@@ -18,8 +20,8 @@ const MAX_TAG_LENGTH = 100;
 
 export const NOTIFY_USAGE = 'notify new, notify urgent, notify tag:VPN, notify all, notify off, or notify me off';
 
-/** `notify` arguments (after the word) → a request, or the sentence saying what is wrong. */
-export function parseNotify(args: readonly string[]): NotifyRequest | { problem: string } {
+/** `notify` arguments (after the word) → a request, or the sentence saying what is wrong (`problem` its English). */
+export function parseNotify(args: readonly string[]): NotifyRequest | { problem: string; said: Sentence } {
   const [first, second, ...rest] = args.map((a) => a.toLowerCase());
   if (first === undefined) return { what: 'show' };
   if (first === 'me' && rest.length === 0) {
@@ -32,17 +34,8 @@ export function parseNotify(args: readonly string[]): NotifyRequest | { problem:
     const tag = args[0]!.slice(4).trim();
     if (first.startsWith('tag:') && tag !== '' && tag.length <= MAX_TAG_LENGTH) return { what: 'subscribe', filter: { kind: 'tag', tag } };
   }
-  return { problem: `Notify about what? Try ${NOTIFY_USAGE}.` };
-}
-
-/** The filter as a person reads it. */
-export function describeFilter(filter: NotifyFilter): string {
-  switch (filter.kind) {
-    case 'new': return 'new tickets';
-    case 'urgent': return 'urgent tickets';
-    case 'tag': return `tickets tagged ${filter.tag}`;
-    case 'all': return 'every ticket change';
-  }
+  const said = { key: 'command.notifyWhat', vars: { usage: NOTIFY_USAGE } };
+  return { problem: inEnglish(said.key, said.vars), said };
 }
 
 /** Whether a stored value is a filter this version knows (settings outlive releases). */

@@ -89,7 +89,7 @@ export class Reports {
       const found = c.deleted ? undefined : c.tags.find((t) => !t.deleted && t.text.toLowerCase() === wanted);
       if (found) return [{ tagCategoryId: c.id ?? '', text: found.text }];
     }
-    throw new FeatureError(`There is no tag "${tag}". Type "tags" to see them.`);
+    throw new FeatureError({ key: 'errors.noTag', vars: { tag } });
   }
 
   /** The period's tickets, read once per period start and tag while kept; callers at the same time share one reading. */
@@ -120,13 +120,13 @@ export class Reports {
 
   private assigneeIdFor(request: ReportRequest, reader: Reader): string | undefined {
     if (request.assignee !== 'me') return undefined;
-    if (!reader.aadObjectId) throw new FeatureError('Teams did not say who you are here, so I cannot tell which tickets are yours.');
+    if (!reader.aadObjectId) throw new FeatureError({ key: 'errors.whoAreYouForMine' });
     return reader.aadObjectId;
   }
 
   /** A link to the CSV of `report`, for `reader` alone to be offered; it works for `exportTtlMs`. */
   exportLink(report: Report, reader: Reader): string {
-    if (!reader.aadObjectId) throw new FeatureError('Teams did not say who you are here, so I cannot make you a download link.');
+    if (!reader.aadObjectId) throw new FeatureError({ key: 'errors.whoAreYouForLink' });
     const grant: ExportGrant = {
       request: report.request, start: report.period.start, utcOffset: reader.utcOffset, assigneeId: this.assigneeIdFor(report.request, reader),
     };

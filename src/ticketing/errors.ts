@@ -27,6 +27,8 @@ export interface TicketingErrorDetails {
   retryAfterS?: number;
   /** The client method that failed, e.g. `getTicket`. */
   operation?: string;
+  /** The call was a write, so a failure without an answer may have saved it. */
+  isWrite?: boolean;
 }
 
 export class TicketingError extends Error {
@@ -39,6 +41,7 @@ export class TicketingError extends Error {
   /** Whole seconds (at least 1) to wait before trying again; set on `rateLimited`. */
   readonly retryAfterS?: number;
   readonly operation?: string;
+  readonly isWrite?: boolean;
 
   constructor(kind: TicketingErrorKind, message: string, details: TicketingErrorDetails = {}) {
     super(message);
@@ -47,6 +50,7 @@ export class TicketingError extends Error {
     if (details.code !== undefined) this.code = details.code;
     if (details.retryAfterS !== undefined) this.retryAfterS = details.retryAfterS;
     if (details.operation !== undefined) this.operation = details.operation;
+    if (details.isWrite !== undefined) this.isWrite = details.isWrite;
   }
 }
 
@@ -120,7 +124,7 @@ export function networkError(operation: string, isWrite: boolean): TicketingErro
   return new TicketingError(
     'network',
     'The helpdesk could not be reached.' + (isWrite ? MAYBE_APPLIED : ''),
-    { operation },
+    { operation, isWrite },
   );
 }
 
@@ -128,7 +132,7 @@ export function timeoutError(operation: string, isWrite: boolean): TicketingErro
   return new TicketingError(
     'timeout',
     'The helpdesk did not answer in time.' + (isWrite ? MAYBE_APPLIED : ''),
-    { operation },
+    { operation, isWrite },
   );
 }
 
@@ -136,7 +140,7 @@ export function badResponseError(operation: string, isWrite: boolean, status?: n
   return new TicketingError(
     'badResponse',
     'The helpdesk sent an answer that could not be read.' + (isWrite ? ' The change may have been saved.' : ''),
-    { operation, ...(status === undefined ? {} : { status }) },
+    { operation, isWrite, ...(status === undefined ? {} : { status }) },
   );
 }
 

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
-import { ADELE, ALEX, BOT, message, type Person } from '../support/activities.js';
-import { buttonTitles, cardIn, current, readable, startedBot, textsOf, writeRequests } from './botAssertions.js';
+import { PEOPLE } from '../../src/sandbox/index.js';
+import { ADELE, ALEX, BOT, extensionInvoke, message, type Person } from '../support/activities.js';
+import { cardOf } from '../support/connector.js';
+import { Harness } from '../support/harness.js';
+import { LEE, NOTIFY_ENV, ROOMY_LIMIT, atSandbox, notificationsSince, personalChatOf, poll, userOf } from '../notify/notifySupport.js';
+import { TicketPicker, buttonTitles, cardIn, current, readable, startedBot, textsOf, warmedUp, writeRequests } from './botAssertions.js';
 
 /** How a French reader in Paris reads a moment, worked out by Intl in the zone itself (an oracle apart from the bot's). */
 function parisFrench(iso: string): string {
@@ -44,10 +48,10 @@ describe('a French person and an English person in the same channel, through the
     // Paris is on UTC+2 until the last Sunday of October: a ticket created before then shows +2 even when read in winter.
     const ticket = tickets.take('created in Paris summer time', (t) => Date.parse(t.createdOn) < Date.parse('2026-10-25T01:00:00Z'));
     const { card } = await say(ADELE, 'fr-CA', `afficher ${ticket.ticketId}`);
-    const created = textsOf(card).find((t) => t.startsWith('Created: '));
-    assert.equal(created, `Created: ${parisFrench(ticket.createdOn)}`);
+    const created = textsOf(card).find((t) => t.startsWith('Créé: '));
+    assert.equal(created, `Créé: ${parisFrench(ticket.createdOn)}`);
     assert.match(created!, /UTC\+2$/);
-    assert.match(created!, /^Created: \d{1,2} [a-zéû]+\.? 2026, \d{2}:\d{2} UTC\+2$/, 'the month in French');
+    assert.match(created!, /^Créé: \d{1,2} [a-zéû]+\.? 2026, \d{2}:\d{2} UTC\+2$/, 'the month in French');
 
     const english = await say(ALEX, 'en-GB', `show ${ticket.ticketId}`);
     assert.ok(textsOf(english.card).some((t) => /^Created: \d{1,2} [A-Z][a-z]{2} 2026, \d{2}:\d{2} UTC\+2$/.test(t)), readable(english.card));
@@ -85,5 +89,136 @@ describe('a French person and an English person in the same channel, through the
     const [hello] = h.connector.messages();
     assert.equal(hello?.body.summary, 'Bonjour ! Voici ce que je sais faire.');
     assert.match(readable(cardIn(hello)), /Ce que je sais faire/);
+  });
+});
+
+/** The French reader of each kind of card, beside an English one: the same server, the same tickets. */
+describe('every kind of card in French for a French reader, in English for an English one', function () {
+  this.timeout(60_000);
+  const seedMegan = PEOPLE.find((p) => p.name === 'Megan Bowen')!;
+  /** A requester: in the seed's people, not among its agents. */
+  const MEGAN: Person = { id: '29:megan', aadObjectId: seedMegan.id, name: seedMegan.name, email: seedMegan.email };
+  const h = new Harness({ people: [ADELE, ALEX, MEGAN] });
+  before(async () => {
+    await h.start();
+    await warmedUp(h);
+  });
+  after(() => h.stop());
+  const tickets = new TicketPicker(h);
+
+  /** The one card answered to `text`, said by `who` in a personal chat whose Teams is in `locale`. */
+  async function say(who: Person, locale: string, text: string) {
+    const before = h.connector.messages().length;
+    const res = await h.post({ ...message(who, text, { serviceUrl: h.serviceUrl }), locale });
+    assert.equal(res.status, 200);
+    const replies = h.connector.messages().slice(before);
+    assert.equal(replies.length, 1, `one reply to "${text}"`);
+    return { card: cardIn(replies[0]), summary: String(replies[0]!.body.summary) };
+  }
+
+  it('a ticket card: its facts, its buttons and its forms in French', async () => {
+    const ticket = tickets.inStatus('Open');
+    const { card } = await say(ADELE, 'fr-FR', `afficher ${ticket.ticketId}`);
+    const texts = textsOf(card);
+    assert.ok(texts.some((t) => t.startsWith('Demandeur: ')), readable(card));
+    assert.ok(texts.some((t) => /^Créé: \d{1,2} [a-zéû]+\.? \d{4}, \d{2}:\d{2} UTC/.test(t)), readable(card));
+    const buttons = buttonTitles(card);
+    for (const title of ['Démarrer', 'Résoudre', 'Commentaire', 'Fermer', 'Priorité']) assert.ok(buttons.includes(title), `${title} in ${buttons.join(', ')}`);
+    assert.match(readable(card), /Historique ›/);
+    assert.doesNotMatch(buttons.join(' '), /\b(Start|Resolve|Close|Priority)\b/);
+
+    const english = await say(ALEX, 'en-US', `show ${ticket.ticketId}`);
+    assert.ok(textsOf(english.card).some((t) => t.startsWith('Requestor: ')));
+    assert.ok(buttonTitles(english.card).includes('Resolve'));
+  });
+
+  it('a list: heading, page line and buttons in French', async () => {
+    const { card, summary } = await say(ADELE, 'fr-FR', 'liste tous');
+    const text = readable(card);
+    assert.match(text, /Tous les tickets, résolus et fermés compris/);
+    assert.match(text, /Page 1 · plus récents d'abord/);
+    assert.ok(buttonTitles(card).includes('Page suivante'), buttonTitles(card).join(', '));
+    assert.match(summary, /^Tous les tickets, résolus et fermés compris : \d+ en page 1$/);
+    const english = await say(ALEX, 'en-US', 'list all');
+    assert.match(readable(english.card), /All tickets, resolved and closed too/);
+    // The priority and the default states are French words too, after "Tickets".
+    assert.match(readable((await say(ADELE, 'fr-FR', 'liste urgente résolus')).card), /Tickets urgents résolus/);
+    assert.match(readable((await say(ALEX, 'en-US', 'list urgent resolved')).card), /Urgent resolved tickets/);
+  });
+
+  it('a history in French', async () => {
+    const ticket = tickets.inStatus('Resolved');
+    const { card, summary } = await say(ADELE, 'fr-FR', `historique ${ticket.ticketId}`);
+    assert.equal(summary, `Historique de #${ticket.ticketId}`);
+    assert.match(readable(card), new RegExp(`#${ticket.ticketId} · Historique`));
+    assert.match(readable(card), / a passé le statut à | a commenté/);
+    assert.ok(buttonTitles(card).includes('Retour au ticket'));
+  });
+
+  it('the Create ticket form in French, from the message extension', async () => {
+    const res = await h.post({ ...extensionInvoke(ADELE, 'composeExtension/fetchTask', { commandId: 'createTicket', commandContext: 'compose' }, { serviceUrl: h.serviceUrl }), locale: 'fr-FR' });
+    assert.equal(res.status, 200);
+    const task = (res.body as { task: { type: string; value: { title: string; card: { content: unknown } } } }).task;
+    assert.equal(task.type, 'continue');
+    assert.equal(task.value.title, 'Créer un ticket');
+    const shown = JSON.stringify(task.value.card.content);
+    for (const label of ['"Titre"', '"Priorité"', '"Agent assigné"', '"Urgente"', '"Créer le ticket"']) assert.ok(shown.includes(label), label);
+    assert.doesNotMatch(shown, /"(Title|Priority|Create ticket)"/);
+  });
+
+  it('a report in French', async () => {
+    const { card, summary } = await say(ADELE, 'fr-FR', 'rapport 30d');
+    const text = readable(card);
+    assert.match(text, /Rapport du service d'assistance · /);
+    assert.match(text, /Tickets ouverts/);
+    assert.match(text, /Chiffres au \d{1,2} [a-zéû]+\.? \d{4}/);
+    assert.ok(buttonTitles(card).includes('Télécharger le CSV'), buttonTitles(card).join(', '));
+    assert.match(summary, /^Rapport du service d'assistance, .*: \d+ ouverts, \d+ créés, \d+ résolus$/);
+  });
+
+  it('a command not understood, in French', async () => {
+    const { card } = await say(ADELE, 'fr-FR', 'notifier bidule');
+    assert.match(readable(card), /Notifier de quoi \? Essayez notify new, /);
+    assert.match(readable((await say(ADELE, 'fr-FR', 'afficher douze')).card), /« douze » n'est pas un numéro de ticket\./);
+  });
+
+  it('a refusal in French, writing nothing', async () => {
+    const { card } = await say(MEGAN, 'fr-FR', 'rapport 30d');
+    assert.match(readable(card), /Seuls les agents du service d'assistance peuvent voir ses rapports\./);
+    const english = await say(MEGAN, 'en-US', 'report 30d');
+    assert.match(readable(english.card), /Only the helpdesk's agents can see the helpdesk's reports\./);
+    assert.equal(writeRequests(h).length, 0);
+  });
+});
+
+describe('a notification in the language of the chat it goes to', function () {
+  this.timeout(60_000);
+  const h = new Harness({ env: NOTIFY_ENV, ...ROOMY_LIMIT });
+  before(async () => {
+    await h.start();
+    // Each has a personal chat with the bot, whose locale is saved with it: Adele's in French.
+    await h.post({ ...message(ADELE, 'aide', { serviceUrl: h.serviceUrl }), locale: 'fr-FR' });
+    await h.post(message(ALEX, 'help', { serviceUrl: h.serviceUrl }));
+    await poll(h);
+  });
+  after(() => h.stop());
+
+  it('tells the French assignee in French and the English one in English', async () => {
+    const mark = h.connector.calls.length;
+    const one = await atSandbox.create(h.sandbox, LEE, { title: 'Imprimante bloquée', requestor: userOf(ALEX) });
+    const two = await atSandbox.create(h.sandbox, LEE, { title: 'Printer jammed', requestor: userOf(ADELE) });
+    await poll(h);
+    await atSandbox.update(h.sandbox, LEE, one.id, { assignee: userOf(ADELE) });
+    await atSandbox.update(h.sandbox, LEE, two.id, { assignee: userOf(ALEX) });
+    await poll(h);
+    const sent = notificationsSince(h, mark);
+    const toAdele = sent.find((s) => s.to === personalChatOf(ADELE));
+    const toAlex = sent.find((s) => s.to === personalChatOf(ALEX));
+    assert.equal(toAdele?.headline, `${LEE.name} vous a assigné #${one.number}`);
+    assert.equal(toAlex?.headline, `${LEE.name} assigned #${two.number} to you`);
+    const card = cardOf(toAdele!.call);
+    assert.match(readable(card), /Historique ›/);
+    assert.ok(buttonTitles(card).includes('Résoudre'), buttonTitles(card).join(', '));
+    assert.ok(buttonTitles(cardOf(toAlex!.call)).includes('Resolve'));
   });
 });

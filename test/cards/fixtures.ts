@@ -19,6 +19,7 @@ import { errorAnswer } from '../../src/features/errorAnswer.js';
 import { FeatureError } from '../../src/features/featureError.js';
 import { help } from '../../src/features/help.js';
 import { localeOf } from '../../src/i18n/locale.js';
+import { translatorFor } from '../../src/i18n/translate.js';
 import { parseCommand } from '../../src/features/parseCommand.js';
 import { AGENTS, CATEGORY, FIELD, PEOPLE, SYSTEM } from '../../src/sandbox/seedInstance.js';
 import { SEED_NOW } from '../../src/sandbox/seedTickets.js';
@@ -484,12 +485,12 @@ const tagsFixtures: CardFixture[] = [
 // createForm.json: built by the feature itself (openCreateForm / submitCreateForm), which reads the
 // instance and tags through the client: a stand-in client answers with the seeded ones.
 
-const formContext = (): FeatureContext => {
+const formContext = (locale?: string): FeatureContext => {
   const fail = () => { throw new Error('fixture: the form must not call this'); };
   return {
     client: { getInstance: async () => structuredClone(INSTANCE), getTags: async () => structuredClone(TAG_CATEGORIES) },
     speaker: { aadObjectId: agent('Adele Vance').id, name: 'Adele Vance' },
-    utcOffset: TIMEZONE, locale: localeOf({}, TIMEZONE), deadline: Date.now() + 60_000, inChannel: false,
+    utcOffset: TIMEZONE, locale: localeOf({ ...(locale === undefined ? {} : { locale }) }, TIMEZONE), deadline: Date.now() + 60_000, inChannel: false,
     actor: fail, person: fail,
   } as unknown as FeatureContext;
 };
@@ -531,7 +532,7 @@ const createFormFixtures: CardFixture[] = [
 const notifyFixtures: CardFixture[] = [
   {
     template: 'ticket', name: 'notification-assigned', about: 'A personal notification: "Lee Gu assigned #N to you" above the ticket',
-    build: () => notificationCard(eventTicket, `Lee Gu assigned ${numberLabel(eventTicket.number)} to you`, TIMEZONE),
+    build: () => notificationCard(eventTicket, `Lee Gu assigned ${numberLabel(eventTicket.number)} to you`, CLOCK),
     shows: [`Lee Gu assigned ${numberLabel(eventTicket.number)} to you`, eventTicket.title ?? ''],
   },
   {
@@ -578,10 +579,85 @@ const reportFixtures: CardFixture[] = [
   },
 ];
 
+// ---------------------------------------------------------------------------------------------
+// Each kind of card again, for a person whose Teams is in French.
+
+/** French, at UTC+1 all year. */
+const FRENCH: Clock = { language: 'fr', zone: { fixedHours: TIMEZONE } };
+const fr = translatorFor('fr');
+
+const frenchFixtures: CardFixture[] = [
+  {
+    template: 'ticket', name: 'french-full', about: 'The resolved ticket with every field, in French',
+    build: () => ticketCard(fullTicket, options({ clock: FRENCH })),
+    shows: ['Demandeur', 'Agent assigné', 'Créé', 'Étiquettes', 'Résolution : Corrigé', 'Historique ›', 'Rouvrir', 'Commentaire'],
+    hides: ['Requestor', 'Reopen'],
+  },
+  {
+    template: 'ticket', name: 'french-notification', about: 'A personal notification in French',
+    build: () => notificationCard(eventTicket, `Lee Gu vous a assigné ${numberLabel(eventTicket.number)}`, FRENCH),
+    shows: [`Lee Gu vous a assigné ${numberLabel(eventTicket.number)}`, eventTicket.title ?? ''],
+  },
+  {
+    template: 'list', name: 'french-every-status', about: 'A list page in French: a row with no title, people or priority',
+    build: () => listCard(mixedRows, { heading: 'Tickets contenant « vpn »', subheading: 'Page 3 · plus récents d\'abord', empty: 'Plus aucun ticket.' }, fr),
+    shows: ['Tickets contenant « vpn »', '(sans titre)', 'Demandeur inconnu → non assigné'],
+    hides: ['Unknown requestor'],
+  },
+  {
+    template: 'history', name: 'french-seeded', about: 'The seeded ticket with the most activities, in French',
+    build: () => historyCard(busiest, busiestActivities, FRENCH),
+    shows: [`${numberLabel(busiest.number)} · Historique`, 'Retour au ticket'],
+    hides: ['Back to ticket'],
+  },
+  {
+    template: 'tags', name: 'french-seeded', about: 'The seeded tags, in French',
+    build: () => tagsCard(TAG_CATEGORIES, fr),
+    shows: ['Étiquettes', 'liste étiquette:vpn', 'Department'],
+  },
+  {
+    template: 'mistake', name: 'french-problem-suggestion', about: 'A command not understood, in French',
+    build: () => help(helpContext(true, 'fr-FR'), typo).card,
+    shows: ['Je n\'ai pas compris « resolv ».', 'Vouliez-vous dire', 'Aide'],
+  },
+  {
+    template: 'intake', name: 'french-plain-message', about: 'A message that is no command, offered as a ticket, in French',
+    build: () => help(helpContext(false, 'fr-FR'), { name: 'notUnderstood', problem: 'x', sentence: 'Mon portable ne se connecte pas au VPN' }).card,
+    shows: ['Dois-je en faire un ticket ?', 'Titre', 'Créer le ticket'],
+  },
+  {
+    template: 'createForm', name: 'french-errors', about: 'The Create ticket form sent back with errors, in French',
+    build: async () => {
+      const outcome = await submitCreateForm(formContext('fr-FR'), formSubmission());
+      if (!('form' in outcome)) throw new Error('fixture: the submission was expected to come back as a form');
+      return outcome.form;
+    },
+    shows: ['Veuillez corriger les champs signalés ci-dessous.', 'Un ticket doit avoir un titre.', 'Choisissez une date (AAAA-MM-JJ).', 'Titre', 'Priorité', 'Créer le ticket'],
+    hides: ['Please fix'],
+  },
+  {
+    template: 'report', name: 'french-last-30-days', about: 'report 30d in French',
+    build: () => reportCard(seededReport({ period: { kind: 'days', days: 30 } }), { command: 'report 30d', clock: FRENCH, now: SEED_NOW.getTime() + 90_000 }),
+    shows: ['Rapport du service d\'assistance', 'Tickets ouverts', 'Par état :', 'Première réponse', 'Télécharger le CSV'],
+    hides: ['Open backlog'],
+  },
+  {
+    template: 'notifySettings', name: 'french-channel', about: '"notify" in a channel, in French',
+    build: () => notifySettingsCard({ setting: 'Je publie les tickets urgents dans ce canal.', usage: 'Modifiez-le avec notify off.' }, fr),
+    shows: ['Notifications', 'Je publie les tickets urgents dans ce canal.'],
+  },
+  {
+    template: 'error', name: 'french-no-ticket', about: 'A ticket that does not exist, in French',
+    build: () => errorAnswer(new FeatureError({ key: 'errors.noTicket', vars: { number: 12 } }), undefined, fr).card,
+    shows: ['Il n\'y a pas de ticket n° 12.', 'Aide'],
+  },
+];
+
 export const FIXTURES: readonly CardFixture[] = [
   ...ticketFixtures, ...listFixtures, ...historyFixtures, ...helpFixtures, ...errorFixtures, ...tagsFixtures, ...createFormFixtures,
   ...reportFixtures,
   ...notifyFixtures,
+  ...frenchFixtures,
 ];
 
 export const fixtureId = (f: Pick<CardFixture, 'template' | 'name'>): string => `${f.template}-${f.name}`;

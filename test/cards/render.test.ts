@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { Expression } from 'adaptive-expressions';
 import * as ACData from 'adaptivecards-templating';
 import { MAX_CARD_BYTES, render, templateJson, templateNames } from '../../src/cards/render.js';
+import { cardLabels } from '../../src/cards/labels.js';
+import { inEnglish } from '../../src/i18n/translate.js';
 
 /** Every string in a template that holds a `${…}` binding, with where it is. */
 function bindings(node: unknown, path: string, out: Array<{ path: string; text: string }> = []): Array<{ path: string; text: string }> {
@@ -72,7 +74,7 @@ describe('card templates: bound by adaptivecards-templating', () => {
 
   it('gives each card its own parts, so that changing one card changes no other', () => {
     type WithActions = { actions: Array<{ title: string; card?: { body: Array<Record<string, unknown>> } }> };
-    const view = (id: string) => ({ id, numberLabel: '#1', title: 'T', facts: [], customFields: [], compact: false, canResolve: true });
+    const view = (id: string) => ({ id, numberLabel: '#1', title: 'T', facts: [], customFields: [], compact: false, canResolve: true, labels: cardLabels('ticket', inEnglish) });
     const resolveForm = (card: unknown) => (card as WithActions).actions.find((a) => a.title === 'Resolve')?.card;
     const first = resolveForm(render('ticket', view('t1')));
     assert.ok(first);

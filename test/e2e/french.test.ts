@@ -56,8 +56,8 @@ describe('e2e: a French Teams in the Microsoft 365 Agents Playground (headless C
     assert.ok(ticket, 'a ticket created before the end of summer time');
     const card = ui.card(await ui.sendCustomActivity(inFrench(`afficher ${ticket.ticketId}`), `#${ticket.ticketId}`));
     const shown = await card.innerText();
-    // "Created" is still an English label (the ticket card is not translated yet); its date is French.
-    assert.match(shown, /Created:?\s+\d{1,2} [a-zéû]+\.? 2026, \d{2}:\d{2} UTC\+2\n/, shown);
+    // The ticket card's labels and its date are French.
+    assert.match(shown, /Créé:?\s+\d{1,2} [a-zéû]+\.? 2026, \d{2}:\d{2} UTC\+2\n/, shown);
     await ui.shot('21-french-ticket-date', card);
   });
 
