@@ -198,12 +198,3 @@ export function offsetAt(zone: TimeZone, at: Date): number {
   if ('fixedHours' in zone) return zone.fixedHours;
   return withinApiRange(offsetOfZone(zone.iana, at) ?? 0);
 }
-
-/**
- * The speaker's offset from UTC in hours now, as exact as their clock (5.5 in India, 5.75 in
- * Nepal): see `zoneOf`; within the API's -12..14. The API's `timezone` takes it rounded to whole
- * hours; cards show each moment at its own offset (`offsetAt`).
- */
-export function utcOffsetOf(activity: { localTimezone?: string; rawLocalTimestamp?: string }, fallback: number): number {
-  return offsetAt(zoneOf(activity, fallback), new Date());
-}

@@ -70,7 +70,7 @@ function createAdapter(authenticator: BotAuthenticator, log: Logger): TurnAdapte
   return adapter;
 }
 
-/** As the SDK reads an activity: its times as Dates, their text kept beside them (utcOffsetOf reads it). */
+/** As the SDK reads an activity: its times as Dates, their text kept beside them (zoneOf reads it). */
 function toActivity(body: Record<string, unknown>): Activity {
   for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
     if (typeof body[field] === 'string') {

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { dateTime } from '../src/cards/format.js';
-import { emailFromUpn, offsetAt, utcOffsetOf, zoneOf } from '../src/identity.js';
+import { emailFromUpn, offsetAt, zoneOf } from '../src/identity.js';
+
+/** The speaker's offset now, as a turn works it out (bot.ts: the locale's zone, at this moment). */
+const utcOffsetOf = (activity: { localTimezone?: string; rawLocalTimestamp?: string }, fallback: number) => offsetAt(zoneOf(activity, fallback), new Date());
 
 describe('identity helpers', () => {
   it('turns a guest UPN back into the person\'s address', () => {
