@@ -60,7 +60,7 @@ export async function startApp(
     ...(state.limiterFor ? { limiterFor: state.limiterFor } : {}),
     ...(sharedCache ? { sharedCache } : {}),
     log: (line) => log.info({ component: 'api' }, line),
-    onWrite: (ticketId, user, at) => recentActions.record(ticketId, user.id, at),
+    onWrite: (ticketId, user, at, origin) => recentActions.record(ticketId, user.id, at, origin),
   });
   let server: BotServer | undefined;
   const reports = new Reports({

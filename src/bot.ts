@@ -29,7 +29,6 @@ import { isRecord } from './ticketing/validate.js';
 import type { Reports } from './reports/reports.js';
 import { fileConsentAttachment, fileInfoAttachment, parseFileConsent, uploadFile } from './fileConsent.js';
 import type { NotificationSettings } from './notify/notificationSettings.js';
-import { turnOrigin } from './notify/recentActions.js';
 import { conversationKeyOf } from './notify/subscriptions.js';
 import type { Logger } from './log.js';
 import { startTurnLog, turnLog } from './turnLog.js';
@@ -155,8 +154,7 @@ export class TicketBot extends TeamsActivityHandler {
     if (allowed === '*' || allowed.includes(tenantOf(context.activity) ?? '')) {
       // Not awaited: a slow store must not hold the turn; a failed write is made again when the store returns.
       this.deps.conversations.remember(context.activity).catch(() => log.warn('conversation not saved yet'));
-      // The changes this turn makes are known as the bot's, made from here: not notified back here.
-      return turnOrigin.run({ conversationId: conversationKeyOf(context.activity) ?? '' }, () => super.run(context));
+      return super.run(context);
     }
     log.warn('refused: tenant not allowed');
     const refusal = this.translatorOf(context)('bot.foreignTenant');
@@ -220,6 +218,7 @@ export class TicketBot extends TeamsActivityHandler {
       ...(this.deps.notificationSettings ? { notifications: this.deps.notificationSettings(activity) } : {}),
       mustMention: ['channel', 'groupChat'].includes(activity.conversation?.conversationType ?? ''),
       roles: this.deps.roles,
+      conversationKey: conversationKeyOf(activity),
     };
   }
 

@@ -46,6 +46,8 @@ export interface FeatureContext {
   readonly mustMention: boolean;
   /** Who may work tickets beyond their own (permissions.ts applies it). */
   readonly roles: HelpdeskRoles;
+  /** This conversation, as subscriptions name it: the changes made from here are not notified back here. */
+  readonly conversationKey?: string;
 }
 
 /** One page of a list as read: its tickets and the Next page button's data. */

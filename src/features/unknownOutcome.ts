@@ -11,9 +11,9 @@ const LOOK_RESERVE_MS = 1200;
 /** How far the service's clock may be behind ours when telling a new record from an old one. */
 export const CLOCK_SKEW_MS = 60_000;
 
-/** Call options for a write: it ends early enough to leave time to look for it. */
+/** Call options for a write: it ends early enough to leave time to look for it, and says where it was made. */
 export function writeOptions(ctx: FeatureContext): CallOptions {
-  return { ...callOptions(ctx), deadline: ctx.deadline - LOOK_RESERVE_MS };
+  return { ...callOptions(ctx), deadline: ctx.deadline - LOOK_RESERVE_MS, origin: ctx.conversationKey };
 }
 
 /** Whether `when` (an API date) is no older than the write sent at `sentAt`, allowing for clock skew. */

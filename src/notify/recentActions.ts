@@ -1,13 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { LRUCache } from 'lru-cache';
-
-/** Who a turn acts for, and where: set by the bot around each turn, read when a write succeeds. */
-export interface TurnOrigin {
-  conversationId: string;
-}
-
-/** Set by the bot for the length of a turn; the API client's write hook reads it. */
-export const turnOrigin = new AsyncLocalStorage<TurnOrigin>();
 
 /** A change the bot made for someone: who, when the API says it happened, and from which conversation. */
 export interface BotAction {
@@ -26,11 +17,11 @@ const REMEMBER_MS = 10 * 60_000;
 export class RecentActions {
   private readonly byTicket = new LRUCache<string, BotAction[]>({ max: 10_000, ttl: REMEMBER_MS });
 
-  record(ticketId: string, actorId: string, at?: string): void {
+  /** `conversationId`: the conversation the change was made from (its subscription key). */
+  record(ticketId: string, actorId: string, at?: string, conversationId?: string): void {
     const id = ticketId.toLowerCase();
-    const origin = turnOrigin.getStore();
     const action: BotAction = {
-      actorId: actorId.toLowerCase(), ...(at === undefined ? {} : { at }), ...(origin ? { conversationId: origin.conversationId } : {}),
+      actorId: actorId.toLowerCase(), ...(at === undefined ? {} : { at }), ...(conversationId === undefined ? {} : { conversationId }),
     };
     this.byTicket.set(id, [...(this.byTicket.get(id) ?? []), action].slice(-20));
   }

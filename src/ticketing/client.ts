@@ -73,9 +73,10 @@ export interface TicketingClientOptions {
   fetch?: typeof fetch;
   /**
    * Told of every write that succeeded: the ticket, the user it was made for, and when the API
-   * says it happened (the ticket's new `lastUpdatedOn`, a comment's time), for the notifier's "own action".
+   * says it happened (the ticket's new `lastUpdatedOn`, a comment's time) and where it was made from
+   * (`CallOptions.origin`), for the notifier's "own action".
    */
-  onWrite?: (ticketId: string, user: User, at?: string) => void;
+  onWrite?: (ticketId: string, user: User, at: string | undefined, origin: string | undefined) => void;
 }
 
 export interface CallOptions {
@@ -89,6 +90,8 @@ export interface CallOptions {
   deadline?: number;
   /** Aborting rejects the call with the signal's reason. */
   signal?: AbortSignal;
+  /** Where a write is made from (a conversation's key), handed to `onWrite`. */
+  origin?: string;
 }
 
 /**
@@ -229,7 +232,7 @@ export class TicketingClient {
   readonly #maxAnswerBytes: number;
   #lastAnsweredAt = 0;
   readonly #log: ((line: string) => void) | undefined;
-  readonly #onWrite: ((ticketId: string, user: User, at?: string) => void) | undefined;
+  readonly #onWrite: TicketingClientOptions['onWrite'];
   /** Every key seen so far, as it could appear in a string: hidden in every log line and error code. */
   #secretForms: readonly string[] = [];
   readonly #seenKeys = new Set<string>();
@@ -352,7 +355,7 @@ export class TicketingClient {
     const answer = await this.#request({ operation, method: 'POST', path: 'tickets', call: opts, timezone, json });
     const created = readTicket(envelopeItem(answer.body));
     if (created === undefined) throw unconfirmedError(operation, answer.status);
-    this.#onWrite?.(created.id, user, created.lastUpdatedOn);
+    this.#onWrite?.(created.id, user, created.lastUpdatedOn, opts.origin);
     const wanted = json.ticket.priority;
     if (wanted === undefined || created.priority === wanted) return created;
     try {
@@ -371,7 +374,7 @@ export class TicketingClient {
     const json = updateTicketBody(updates, user, timezone, this.dialect, operation);
     await this.#checkCustomValues(updates.customFields, opts, operation);
     const updated = this.#ticketOf(await this.#request({ operation, method: 'PUT', path, call: opts, timezone, json }), operation, true);
-    this.#onWrite?.(id, user, updated.lastUpdatedOn);
+    this.#onWrite?.(id, user, updated.lastUpdatedOn, opts.origin);
     return updated;
   }
 
@@ -383,7 +386,7 @@ export class TicketingClient {
     const timezone = this.#timezone(opts, operation);
     const json = statusChangeBody(change, user, operation);
     const changed = this.#ticketOf(await this.#request({ operation, method: 'PUT', path, call: opts, timezone, json }), operation, true);
-    this.#onWrite?.(id, user, changed.lastUpdatedOn);
+    this.#onWrite?.(id, user, changed.lastUpdatedOn, opts.origin);
     return changed;
   }
 
@@ -411,7 +414,7 @@ export class TicketingClient {
     const answer = await this.#request({ operation, method: 'POST', path, call: opts, json });
     const read = readComment(envelopeItem(answer.body), id);
     if (read === undefined) throw unconfirmedError(operation, answer.status);
-    this.#onWrite?.(id, user, read.createdDateTime);
+    this.#onWrite?.(id, user, read.createdDateTime, opts.origin);
     return read;
   }
 
