@@ -48,6 +48,10 @@ export class ConnectorRecorder {
   memberLookups = 0;
   /** When set, member look-ups fail with this status (the connector being down). */
   memberLookupStatus?: number;
+  /** Roster reads (`GET …/pagedmembers`) answered since the start, page by page. */
+  rosterReads = 0;
+  /** How long a roster read takes, in ms (a slow Teams). */
+  rosterDelayMs = 0;
   /**
    * Conversations the bot is not a member of (a chat where someone used the message extension):
    * member look-ups there are refused as Teams refuses them, 403 BotNotInConversationRoster.
@@ -69,7 +73,7 @@ export class ConnectorRecorder {
     this.server = createServer(async (req, res) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const raw = await readBody(req);
-      const m = url.pathname.match(/^\/v3\/conversations\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?$/);
+      const m = url.pathname.match(/^\/v3\/conversations\/([^/]+)(?:\/(activities|members|pagedmembers)(?:\/([^/]+))?)?$/);
       const send = (status: number, body: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
@@ -85,6 +89,11 @@ export class ConnectorRecorder {
         }
         const found = this.members.get(member);
         return found ? send(200, found) : send(404, { error: { code: 'MemberNotFound', message: 'The member was not found.' } });
+      }
+      if (m[2] === 'pagedmembers' && req.method === 'GET') {
+        this.rosterReads++;
+        await new Promise((resolve) => setTimeout(resolve, this.rosterDelayMs));
+        return send(200, this.rosterPage(Number(url.searchParams.get('pageSize') ?? 200), Number(url.searchParams.get('continuationToken') ?? 0)));
       }
       if (m[2] === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
         const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
@@ -106,6 +115,14 @@ export class ConnectorRecorder {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** One page of the roster as Teams answers it: `{ members, continuationToken }`, the token absent on the last page. */
+  private rosterPage(pageSize: number, from: number): { members: TeamsMember[]; continuationToken?: string } {
+    // `members` holds each person under both their ids.
+    const everyone = [...new Set(this.members.values())];
+    const next = from + pageSize;
+    return { members: everyone.slice(from, next), ...(next < everyone.length ? { continuationToken: String(next) } : {}) };
   }
 
   async stop(): Promise<void> {
