@@ -34,6 +34,7 @@ import { turnOrigin } from './notify/recentActions.js';
 import { conversationKeyOf } from './notify/subscriptions.js';
 import type { Logger } from './log.js';
 import { startTurnLog, turnLog } from './turnLog.js';
+import { sendToSpeakerAlone } from './speakerAlone.js';
 
 export interface BotDeps {
   client: TicketingClient;
@@ -282,8 +283,13 @@ export class TicketBot extends TeamsActivityHandler {
     // The log names a known verb only: the value is the sender's, and String() of a forged object can throw.
     const answer = await this.answer(context, `submit ${isVerb(value.verb) ? value.verb : 'unknown'}`, () => routeAction(ctx, parseAction(value.verb, value)));
     const replyTo = context.activity.replyToId;
-    // An error is the clicker's alone: the card everyone shares stays as it was.
-    if (replyTo && !answer.asNewMessage && !answer.failed) {
+    // An error is the clicker's alone: the card everyone shares stays as it was, and in a channel
+    // or group chat the error goes to their personal chat with the bot.
+    if (answer.failed) {
+      await sendToSpeakerAlone(context, cardMessage(answer.card, answer.summary)).catch((error: unknown) => {
+        this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'private answer not delivered');
+      });
+    } else if (replyTo && !answer.asNewMessage) {
       await context.updateActivity(cardMessage(answer.shared ?? answer.card, answer.summary, replyTo));
     } else {
       await context.sendActivity(cardMessage(answer.shared ?? answer.card, answer.summary));

@@ -9,7 +9,7 @@ import { PEOPLE } from '../../src/sandbox/index.js';
 import { ADELE, ALEX, cardAction, message, type Person } from '../support/activities.js';
 import { cardOf } from '../support/connector.js';
 import { Harness, type HarnessOptions } from '../support/harness.js';
-import { buttonTitles, current, invokeCard, MESSAGE_TYPE, userOf, warmedUp, writeRequests, type Card } from './botAssertions.js';
+import { buttonTitles, current, invokeCard, isErrorCard, MESSAGE_TYPE, userOf, warmedUp, writeRequests, type Card } from './botAssertions.js';
 
 const seedMegan = PEOPLE.find((p) => p.name === 'Megan Bowen')!;
 /** A requester: in the seed's people, not among its agents. */
@@ -120,6 +120,20 @@ describe('user-specific views', () => {
     const ticket = ticketFor();
     const res = await h.post(cardAction(MEGAN, 'assignMe', { ticketId: ticket.id }, { serviceUrl: h.serviceUrl, channel: true }));
     assert.match(JSON.stringify(invokeCard(res)), /Only the helpdesk's agents can assign a ticket/);
+    assert.deepEqual(writeRequests(h), []);
+  });
+
+  it('answers a click that fails to the clicker alone: nothing is posted in the channel, and the card everyone sees stays as it was', async () => {
+    const ticket = ticketFor();
+    for (const [who, verb, data] of [
+      [MEGAN, 'start', { ticketId: ticket.id }],
+      [ADELE, 'comment', { ticketId: ticket.id, comment: '' }],
+      [ADELE, 'resolve', { ticketId: '0d9f3a52-6a3e-4d55-9d0e-000000000000' }],
+    ] as const) {
+      const res = await h.post(cardAction(who, verb, data, { serviceUrl: h.serviceUrl, channel: true }));
+      assert.ok(isErrorCard(invokeCard(res)), `${verb}: the error is the invoke's answer, which Teams shows the clicker only`);
+    }
+    assert.deepEqual(h.connector.calls, [], 'no message, no redraw for everyone');
     assert.deepEqual(writeRequests(h), []);
   });
 

@@ -52,6 +52,8 @@ export class ConnectorRecorder {
   rosterReads = 0;
   /** How long a roster read takes, in ms (a slow Teams). */
   rosterDelayMs = 0;
+  /** The conversations the bot started (`POST /v3/conversations`), with what it asked for. */
+  readonly started: Array<{ id: string; body: Record<string, unknown> }> = [];
   /**
    * Conversations the bot is not a member of (a chat where someone used the message extension):
    * member look-ups there are refused as Teams refuses them, 403 BotNotInConversationRoster.
@@ -78,6 +80,14 @@ export class ConnectorRecorder {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
+      if (url.pathname === '/v3/conversations' && req.method === 'POST') {
+        // Teams answers a one-to-one chat's creation with its id, the same for the same person.
+        const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+        const [member] = (body.members as Array<{ id?: string }> | undefined) ?? [];
+        const id = `a:personal-${member?.id ?? 'nobody'}`;
+        this.started.push({ id, body });
+        return send(201, { id });
+      }
       if (!m) return send(404, { error: { code: 'NotFound', message: 'unknown route' } });
       const conversationId = decodeURIComponent(m[1]!);
       const member = m[3] === undefined ? undefined : decodeURIComponent(m[3]);
