@@ -88,6 +88,13 @@ describe('user-specific views', () => {
     for (const { ms } of [adele, alex, megan]) assert.ok(ms < 2000, `answered in ${ms} ms`);
   });
 
+  it('reads a ticket not seen lately once for everyone whose Teams refreshes it at the same moment', async () => {
+    const ticket = ticketFor(ADELE);
+    const answers = await Promise.all([ADELE, ALEX, MEGAN].map((who) => refresh(who, { ticketId: ticket.id })));
+    assert.deepEqual(answers.map(({ res }) => buttonTitles(invokeCard(res)).length > 0), [true, true, true]);
+    assert.deepEqual(h.apiCalls(), [{ method: 'GET', path: `/tickets/${ticket.id}` }]);
+  });
+
   it('changes nothing and shows nothing on forged refresh data: the person keeps the card as they have it', async () => {
     const alexs = current(h, h.sandbox.store.create({ title: 'Salary review spreadsheet locked', requestor: userOf(ALEX) }, userOf(ALEX)).id);
     for (const data of [{ ticketId: alexs.id }, { ticketId: '0d9f3a52-6a3e-4d55-9d0e-000000000000' }, { ticketId: 'not-a-ticket' }, 'junk']) {
