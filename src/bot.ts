@@ -5,6 +5,7 @@ import {
 import type { AdaptiveCard } from './cards/render.js';
 import type { HelpdeskRoles } from './config.js';
 import type { ConversationStore } from './conversations.js';
+import { ConversationMembers } from './conversationMembers.js';
 import type { Answer, FeatureContext } from './features/context.js';
 import { errorAnswer } from './features/errorAnswer.js';
 import { openCreateForm, submitCreateForm } from './features/createForm.js';
@@ -14,7 +15,7 @@ import { linkWithoutTicket } from './features/linkAnswer.js';
 import { htmlToText } from './htmlToText.js';
 import { textWithoutBotMention } from './mentions.js';
 import { BadInvokeError, parseCreateInvoke, parseLinkInvoke, parseSearchInvoke } from './features/messageExtension.js';
-import { BadActionError, isVerb, parseAction, type CardAction } from './features/parseAction.js';
+import { BadActionError, isVerb, parseAction, VERBS, type CardAction } from './features/parseAction.js';
 import { parseCommand } from './features/parseCommand.js';
 import { routeAction, routeCommand } from './features/router.js';
 import type { RecentCache } from './cache/recentCache.js';
@@ -32,6 +33,7 @@ import type { NotificationSettings } from './notify/notificationSettings.js';
 import { conversationKeyOf } from './notify/subscriptions.js';
 import type { Logger } from './log.js';
 import { startTurnLog, turnLog } from './turnLog.js';
+import { sendToSpeakerAlone } from './speakerAlone.js';
 
 export interface BotDeps {
   client: TicketingClient;
@@ -76,6 +78,11 @@ function cardMessage(card: AdaptiveCard, summary: string, id?: string) {
 
 function typedError(status: number, code: string, message: string): InvokeResponse {
   return { status, body: { statusCode: status, type: 'application/vnd.microsoft.error', value: { code, message } } };
+}
+
+/** A card action's answer that leaves the card as it is and shows the person `text`. */
+function invokeMessage(text: string): InvokeResponse {
+  return invokeBody({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text });
 }
 
 function invokeBody(body: object): InvokeResponse {
@@ -125,6 +132,8 @@ function tenantOf(activity: TurnContext['activity']): string | undefined {
  */
 export class TicketBot extends TeamsActivityHandler {
   private readonly replays: ReplayGuard<InvokeResponse | void>;
+  /** Who is in each channel and group chat: whom a shared card's automatic refresh names. */
+  private readonly members = new ConversationMembers();
 
   constructor(private readonly deps: BotDeps) {
     super();
@@ -219,6 +228,7 @@ export class TicketBot extends TeamsActivityHandler {
       mustMention: ['channel', 'groupChat'].includes(activity.conversation?.conversationType ?? ''),
       roles: this.deps.roles,
       conversationKey: conversationKeyOf(activity),
+      members: () => this.members.of(context),
     };
   }
 
@@ -264,7 +274,7 @@ export class TicketBot extends TeamsActivityHandler {
     } finally {
       clearTimeout(typing);
     }
-    await context.sendActivity(cardMessage(answer.card, answer.summary));
+    await context.sendActivity(cardMessage(answer.shared ?? answer.card, answer.summary));
   }
 
   private async handleSubmit(context: TurnContext, value: Record<string, unknown>): Promise<void> {
@@ -272,11 +282,16 @@ export class TicketBot extends TeamsActivityHandler {
     // The log names a known verb only: the value is the sender's, and String() of a forged object can throw.
     const answer = await this.answer(context, `submit ${isVerb(value.verb) ? value.verb : 'unknown'}`, () => routeAction(ctx, parseAction(value.verb, value)));
     const replyTo = context.activity.replyToId;
-    // An error is the clicker's alone: the card everyone shares stays as it was.
-    if (replyTo && !answer.asNewMessage && !answer.failed) {
-      await context.updateActivity(cardMessage(answer.card, answer.summary, replyTo));
+    // An error is the clicker's alone: the card everyone shares stays as it was, and in a channel
+    // or group chat the error goes to their personal chat with the bot.
+    if (answer.failed) {
+      await sendToSpeakerAlone(context, cardMessage(answer.card, answer.summary)).catch((error: unknown) => {
+        this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'private answer not delivered');
+      });
+    } else if (replyTo && !answer.asNewMessage) {
+      await context.updateActivity(cardMessage(answer.shared ?? answer.card, answer.summary, replyTo));
     } else {
-      await context.sendActivity(cardMessage(answer.card, answer.summary));
+      await context.sendActivity(cardMessage(answer.shared ?? answer.card, answer.summary));
     }
   }
 
@@ -292,12 +307,16 @@ export class TicketBot extends TeamsActivityHandler {
       parsed = parseAction(action.verb, action.data);
     } catch (error) {
       if (!(error instanceof BadActionError)) throw error;
-      return this.invokeCard(errorAnswer(error, undefined, this.translatorOf(context)).card);
+      const refused = errorAnswer(error, undefined, this.translatorOf(context));
+      return action.verb === VERBS.refresh ? invokeMessage(refused.summary) : this.invokeCard(refused.card);
     }
     const ctx = this.featureContext(context, INVOKE_BUDGET_MS);
     const answer = await this.answer(context, `action ${parsed.verb}`, () => routeAction(ctx, parsed), 'ticketId' in parsed ? parsed.ticketId : undefined);
+    // A refresh Teams makes on its own must not put an error where the ticket was (nor show a ticket
+    // its data names that the person may not see): they keep the card as they have it, the shared view.
+    if (answer.failed && parsed.verb === VERBS.refresh) return invokeMessage(answer.summary);
     if (answer.asNewMessage) {
-      await context.sendActivity(cardMessage(answer.card, answer.summary));
+      await context.sendActivity(cardMessage(answer.shared ?? answer.card, answer.summary));
       return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer.summary } };
     }
     const replyTo = context.activity.replyToId;
@@ -305,7 +324,7 @@ export class TicketBot extends TeamsActivityHandler {
       // The invoke response redraws the card for the person who clicked; this redraws it for
       // everyone. Not awaited: the clicker's answer need not wait for the connector's round trip
       // (the request is sent before the turn ends; a failure is only logged).
-      void context.updateActivity(cardMessage(answer.card, answer.summary, replyTo)).catch((error: unknown) => {
+      void context.updateActivity(cardMessage(answer.shared ?? answer.card, answer.summary, replyTo)).catch((error: unknown) => {
         this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'card update for everyone failed');
       });
     }

@@ -125,8 +125,6 @@ export function dateOnly(iso: string | undefined, language: Language): string | 
 
 /** Container styles, used as coloured badges. */
 export type BadgeStyle = 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
-/** TextBlock colours, for the compact list rows. */
-export type TextColor = 'Default' | 'Good' | 'Attention' | 'Warning' | 'Accent';
 
 // Maps, not object literals: the labels come from the API, and "constructor" must not find Object.
 const STATUS_STYLE = new Map<string, BadgeStyle>(Object.entries({
@@ -135,9 +133,6 @@ const STATUS_STYLE = new Map<string, BadgeStyle>(Object.entries({
 const PRIORITY_STYLE = new Map<string, BadgeStyle>(Object.entries({
   low: 'emphasis', medium: 'accent', important: 'warning', urgent: 'attention',
 }));
-const STYLE_COLOR: Record<BadgeStyle, TextColor> = {
-  default: 'Default', emphasis: 'Default', good: 'Good', attention: 'Attention', warning: 'Warning', accent: 'Accent',
-};
 
 /** Any label the service uses is shown; unknown ones get the neutral style. */
 export function statusStyle(status: string | undefined): BadgeStyle {
@@ -145,9 +140,6 @@ export function statusStyle(status: string | undefined): BadgeStyle {
 }
 export function priorityStyle(priority: string | undefined): BadgeStyle {
   return PRIORITY_STYLE.get((priority ?? '').toLowerCase()) ?? 'emphasis';
-}
-export function colorOf(style: BadgeStyle): TextColor {
-  return STYLE_COLOR[style];
 }
 
 const RESOLUTIONS = new Set(['fixed', 'cannotResolve', 'cancelled']);

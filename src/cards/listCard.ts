@@ -1,5 +1,5 @@
 import type { Ticket } from '../ticketing/types.js';
-import { colorOf, cut, numberLabel, personName, plain, priorityStyle, statusStyle, titleText } from './format.js';
+import { cut, numberLabel, personName, plain, priorityStyle, statusStyle, titleText } from './format.js';
 import { inEnglish, type Translate } from '../i18n/translate.js';
 import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
@@ -22,17 +22,16 @@ export interface ListCardOptions {
 }
 
 function row(ticket: Ticket, t: Translate) {
-  const status = statusStyle(ticket.status);
-  const priority = priorityStyle(ticket.priority);
+  // Badges, as on the ticket card: coloured text is too faint on white or on Teams' dark theme.
   return {
     id: ticket.id,
     numberLabel: numberLabel(ticket.number),
     title: titleText(ticket.title, 150, t),
     detail: plain(cut(`${personName(ticket.requestor) ?? t('card.unknownRequestor')} → ${personName(ticket.assignee) ?? t('card.unassignedLower')}`, 120).text),
     status: ticket.status ?? '',
-    statusColor: colorOf(status),
+    statusStyle: statusStyle(ticket.status),
     priority: ticket.priority ?? '',
-    priorityColor: colorOf(priority),
+    priorityStyle: priorityStyle(ticket.priority),
   };
 }
 

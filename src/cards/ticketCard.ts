@@ -38,7 +38,22 @@ export interface TicketCardOptions {
   event?: TicketEvent;
   /** The one person who reads this card (a personal chat): Assign to me is left out once the ticket is theirs. */
   viewerId?: string;
+  /**
+   * Whose buttons the card shows: an agent's (every one; the default) or a requester's (History,
+   * Comment, Close and Reopen: what they may do on their own ticket). The server checks every click anyway.
+   */
+  view?: CardView;
+  /**
+   * The Teams users (29:… ids) whose Teams refreshes the card on its own, each to their own view;
+   * at most 60 (Teams' limit). Default none: anyone may still refresh it from the message's menu.
+   */
+  refreshUserIds?: readonly string[];
 }
+
+export type CardView = 'agent' | 'requester';
+
+/** Teams refreshes a card on its own for at most this many people (its `refresh.userIds`). */
+export const MAX_REFRESH_USERS = 60;
 
 /** A FactSet row; the view model holds them as the card does, so a FactSet binds its list in one expression. */
 interface Fact {
@@ -79,6 +94,10 @@ export interface TicketView {
   canClose: boolean;
   canReopen: boolean;
   canAssignToMe: boolean;
+  /** An agent's view: Edit, Priority and the internal note's switch. */
+  canEdit: boolean;
+  /** Who gets their own view by Teams' automatic refresh (see TicketCardOptions). */
+  refreshUserIds: string[];
   /** A custom workflow's other states, by label, for the "Move to" choice (its value: the state's id). */
   moveChoices: Choice[];
   canMove: boolean;
@@ -198,7 +217,9 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     text: options.event.text === undefined ? undefined : plain(cut(options.event.text, MAX_DESCRIPTION).text),
   };
 
-  const moves = moveChoices(ticket);
+  const agent = (options.view ?? 'agent') === 'agent';
+  const moves = agent ? moveChoices(ticket) : [];
+  const may = transitions(ticket);
   return {
     id: ticket.id,
     numberLabel: numberLabel(ticket.number),
@@ -223,8 +244,12 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     editExpectedDate: ticket.expectedDate?.slice(0, 10) ?? '',
     event,
     compact: event !== undefined,
-    ...transitions(ticket),
-    canAssignToMe: (ticket.status ?? '').toLowerCase() !== 'closed'
+    ...may,
+    canStart: agent && may.canStart,
+    canResolve: agent && may.canResolve,
+    canEdit: agent,
+    refreshUserIds: (options.refreshUserIds ?? []).slice(0, MAX_REFRESH_USERS),
+    canAssignToMe: agent && (ticket.status ?? '').toLowerCase() !== 'closed'
       && (options.viewerId === undefined || ticket.assignee?.id.toLowerCase() !== options.viewerId.toLowerCase()),
     moveChoices: moves,
     canMove: moves.length > 0,

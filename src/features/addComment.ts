@@ -2,7 +2,8 @@ import { errorCard } from '../cards/errorCard.js';
 import { cut, dateTime, numberLabel, plain } from '../cards/format.js';
 import type { Answer, FeatureContext } from './context.js';
 import type { Origin } from './changeStatus.js';
-import { callOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
+import { callOptions, loadTicket, ticketId, type TicketRef } from './ticketRef.js';
+import { ticketAnswer } from './ticketAnswer.js';
 import { since, writeOrFind, writeOptions } from './unknownOutcome.js';
 
 /**
@@ -39,10 +40,10 @@ export async function addComment(ctx: FeatureContext, ref: TicketRef, text: stri
     const shared = origin === 'command' && ctx.mustMention;
     const headline = t('comment.noteHeadline', { name: actor.name, ticket: numberLabel(ticket.number) });
     const answer = await ticketAnswer(ctx, ticket, { event: { headline, when, ...(shared ? {} : { text }) } });
-    return { card: answer.card, summary: `${headline}.` };
+    return { card: answer.card, shared: answer.shared, summary: `${headline}.` };
   }
   const event = { headline: t('comment.headline', { name: actor.name, ticket: numberLabel(ticket.number) }), when, text };
   // The card shows the comment just added, for everyone: on a button's card as its top line.
   const answer = await ticketAnswer(ctx, ticket, origin === 'command' ? { event } : { note: plain(t('comment.note', { name: actor.name, text: cut(text, 300).text })), noteStyle: 'good' });
-  return { card: answer.card, summary: t('comment.summary', { ticket: numberLabel(ticket.number) }), changed: true };
+  return { card: answer.card, shared: answer.shared, summary: t('comment.summary', { ticket: numberLabel(ticket.number) }), changed: true };
 }

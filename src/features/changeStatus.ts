@@ -4,7 +4,8 @@ import { isConflict } from '../ticketing/errors.js';
 import type { Resolution, Status, Ticket, User, WorkflowState } from '../ticketing/types.js';
 import type { Answer, FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
-import { callOptions, catalogOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
+import { callOptions, catalogOptions, loadTicket, ticketId, type TicketRef } from './ticketRef.js';
+import { ticketAnswer } from './ticketAnswer.js';
 import { CLOCK_SKEW_MS, writeOrFind, writeOptions } from './unknownOutcome.js';
 import { isInState, stateFor, stateNamed, statesOf, statusValue } from './workflowStatus.js';
 
@@ -112,5 +113,5 @@ async function moveTo(
         },
       }
     : {});
-  return { card: answer.card, summary: ctx.locale.t('status.summary', { ticket: numberLabel(ticket.number), status: ticket.status ?? target.label }), changed: true };
+  return { card: answer.card, shared: answer.shared, summary: ctx.locale.t('status.summary', { ticket: numberLabel(ticket.number), status: ticket.status ?? target.label }), changed: true };
 }

@@ -1,4 +1,5 @@
 import type { AdaptiveCard } from '../cards/render.js';
+import type { ConversationMember } from '../conversationMembers.js';
 import type { HelpdeskRoles } from '../config.js';
 import type { TicketingClient } from '../ticketing/client.js';
 import type { RecentCache } from '../cache/recentCache.js';
@@ -48,6 +49,8 @@ export interface FeatureContext {
   readonly roles: HelpdeskRoles;
   /** This conversation, as subscriptions name it: the changes made from here are not notified back here. */
   readonly conversationKey?: string;
+  /** The channel's or group chat's members, as Teams' roster lists them (cached); [] in a personal chat or when Teams cannot say in time. */
+  members(): Promise<readonly ConversationMember[]>;
 }
 
 /** One page of a list as read: its tickets and the Next page button's data. */
@@ -67,7 +70,10 @@ export interface FileOffer {
 
 /** What a feature answers: a card, with a one-line text for notifications and screen readers. */
 export interface Answer {
+  /** The card for the person who asked or clicked: their own view of it. */
   card: AdaptiveCard;
+  /** In a channel or group chat, the card everyone sees when it differs from the asker's (see ticketAnswer.ts). */
+  shared?: AdaptiveCard;
   summary: string;
   /**
    * From a card button: post the card as a new message instead of replacing the card the button

@@ -1,7 +1,8 @@
 import { numberLabel } from '../cards/format.js';
 import type { NewTicket, User } from '../ticketing/types.js';
 import type { Answer, FeatureContext } from './context.js';
-import { callOptions, ticketAnswer } from './ticketRef.js';
+import { callOptions } from './ticketRef.js';
+import { ticketAnswer } from './ticketAnswer.js';
 import { since, writeOrFind, writeOptions } from './unknownOutcome.js';
 
 /** Creates a ticket as the acting user, who is also the requestor unless another is given: one API call. */
@@ -18,5 +19,5 @@ export async function createTicket(ctx: FeatureContext, draft: Omit<NewTicket, '
   );
   await ctx.tickets.remember(ticket);
   const answer = await ticketAnswer(ctx, ticket, { note: ctx.locale.t('create.note', { name: actor.name }), noteStyle: 'good' });
-  return { card: answer.card, summary: ctx.locale.t('create.summary', { ticket: numberLabel(ticket.number), title: draft.title }) };
+  return { card: answer.card, shared: answer.shared, summary: ctx.locale.t('create.summary', { ticket: numberLabel(ticket.number), title: draft.title }) };
 }

@@ -1,7 +1,8 @@
 import { numberLabel } from '../cards/format.js';
 import type { TicketUpdates } from '../ticketing/types.js';
 import type { Answer, FeatureContext } from './context.js';
-import { callOptions, ticketAnswer } from './ticketRef.js';
+import { callOptions } from './ticketRef.js';
+import { ticketAnswer } from './ticketAnswer.js';
 import { writeOrFind, writeOptions } from './unknownOutcome.js';
 
 /** What the Edit form changes: the title, and the description and expected date when it had them. */
@@ -38,5 +39,5 @@ export async function editTicket(ctx: FeatureContext, id: string, edits: TicketE
   ctx.tickets.remember(ticket);
   const said = ctx.locale.t('change.edited', { name: actor.name, ticket: numberLabel(ticket.number) });
   const answer = await ticketAnswer(ctx, ticket, { note: said, noteStyle: 'good' });
-  return { card: answer.card, summary: said, changed: true };
+  return { card: answer.card, shared: answer.shared, summary: said, changed: true };
 }

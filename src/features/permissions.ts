@@ -5,7 +5,7 @@ import type { FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
 import type { CardAction } from './parseAction.js';
 import type { Command } from './parseCommand.js';
-import { catalogOptions, loadTicket, type TicketRef } from './ticketRef.js';
+import { catalogOptions, loadTicket, recentTicket, type TicketRef } from './ticketRef.js';
 
 /**
  * What a requester may do: `anyone` (help, tags, create), `own` (on a ticket they requested: see,
@@ -70,6 +70,24 @@ export async function isAgent(ctx: FeatureContext): Promise<boolean> {
   return ctx.roles.agents.includes(actor.email.toLowerCase());
 }
 
+/** Someone as a conversation's roster lists them: enough to tell an agent without a look-up. */
+export interface Someone {
+  aadObjectId?: string;
+  email?: string;
+}
+
+/**
+ * isAgent for other people than the speaker (a conversation's members), by the same rules, at no
+ * API call: the instance comes from the client's cache. When it cannot be had in time, only
+ * HELPDESK_AGENTS count.
+ */
+export async function agentTest(ctx: FeatureContext): Promise<(person: Someone) => boolean> {
+  if (!ctx.roles.enforced) return () => true;
+  const instance = await instanceInTime(ctx).catch(() => undefined);
+  const named = new Set([...ctx.roles.agents, ...instanceAgents(instance).map((a) => a.id.toLowerCase())]);
+  return (person) => named.has(person.aadObjectId?.toLowerCase() ?? '') || named.has(person.email?.toLowerCase() ?? '');
+}
+
 /**
  * An agent, or someone Teams did not identify: for them the feature itself refuses any write
  * ("Teams did not say who you are"), and a read shows what anyone's would.
@@ -89,9 +107,13 @@ export function refused(work: Work): FeatureError {
   return new FeatureError({ key: `refusal.${work}` });
 }
 
-/** A requester's ticket, or a refusal saying what only agents may do with it. */
-async function requireOwn(ctx: FeatureContext, ref: TicketRef, what: Work): Promise<void> {
-  const ticket = await loadTicket(ctx, ref);
+/**
+ * A requester's ticket, or a refusal saying what only agents may do with it. `recent`: a copy read
+ * a few seconds ago will do (a refresh, which then shows that copy: one read for every viewer).
+ */
+async function requireOwn(ctx: FeatureContext, ref: TicketRef, what: Work, recent = false): Promise<void> {
+  const copy = recent && 'id' in ref ? await recentTicket(ctx, ref.id) : undefined;
+  const ticket = copy ?? (await loadTicket(ctx, ref));
   if (!isOwnTicket(ctx, ticket)) throw refused(what);
 }
 
@@ -127,6 +149,6 @@ export async function permitAction(ctx: FeatureContext, action: CardAction): Pro
   if (action.verb === 'listPage') return { ...action, filters: { ...action.filters, mine: true, assignedToMe: undefined } };
   if (need === 'agent' || !('ticketId' in action)) throw refused(AGENT_WORK.get(action.verb === 'comment' ? 'note' : action.verb) ?? 'other');
   const what: Work = action.verb === 'close' || action.verb === 'reopen' ? action.verb : action.verb === 'comment' ? 'comment' : 'see';
-  await requireOwn(ctx, { id: action.ticketId }, what);
+  await requireOwn(ctx, { id: action.ticketId }, what, action.verb === 'refresh');
   return action;
 }

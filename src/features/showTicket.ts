@@ -3,10 +3,8 @@ import { copyNote, numberLabel } from '../cards/format.js';
 import { freshOrCopy } from '../cache/busyCopy.js';
 import type { Answer, FeatureContext } from './context.js';
 import { isAgent } from './permissions.js';
-import { callOptions, loadTicket, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
-
-/** A refresh reuses a ticket read this recently: a card seen by a busy channel costs few API calls. */
-const REFRESH_REUSE_MS = 15 * 1000;
+import { callOptions, loadTicket, recentTicket, ticketId, type TicketRef } from './ticketRef.js';
+import { ticketAnswer } from './ticketAnswer.js';
 
 /** The ticket as it is now; when the API is too busy to answer soon, as the bot last read it, saying so. */
 export async function showTicket(ctx: FeatureContext, ref: TicketRef): Promise<Answer> {
@@ -16,7 +14,7 @@ export async function showTicket(ctx: FeatureContext, ref: TicketRef): Promise<A
 }
 
 export async function refreshTicket(ctx: FeatureContext, id: string): Promise<Answer> {
-  const recent = await ctx.tickets.fresh(id, REFRESH_REUSE_MS);
+  const recent = await recentTicket(ctx, id);
   return recent ? ticketAnswer(ctx, recent) : showTicket(ctx, { id });
 }
 

@@ -1,7 +1,6 @@
-import { ticketCard, type TicketCardOptions } from '../cards/ticketCard.js';
-import { numberLabel } from '../cards/format.js';
+import type { TicketCardOptions } from '../cards/ticketCard.js';
 import type { Ticket } from '../ticketing/types.js';
-import type { Answer, FeatureContext } from './context.js';
+import type { FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
 
 /** A ticket as a person names it (its number) or as a card does (its UUID). */
@@ -57,6 +56,14 @@ function readById(ctx: FeatureContext, id: string): Promise<Ticket> {
   return ctx.tickets.load(id, () => ctx.client.getTicket(id, callOptions(ctx)));
 }
 
+/** A refresh reuses a ticket read this recently: a card seen by a busy channel costs few API calls. */
+const REFRESH_REUSE_MS = 15 * 1000;
+
+/** The ticket as read in the last few seconds, if it was: what every viewer's refresh of a card shares. */
+export function recentTicket(ctx: FeatureContext, id: string): Promise<Ticket | undefined> {
+  return ctx.tickets.fresh(id, REFRESH_REUSE_MS);
+}
+
 /** The ticket as it is now: one API call. */
 export async function loadTicket(ctx: FeatureContext, ref: TicketRef): Promise<Ticket> {
   if ('id' in ref) return readById(ctx, ref.id);
@@ -77,15 +84,4 @@ export async function cardExtras(ctx: FeatureContext): Promise<Pick<TicketCardOp
     ctx.client.getTags(catalogOptions(ctx)).catch(() => undefined),
   ]);
   return { instance, tagCategories };
-}
-
-export async function ticketAnswer(
-  ctx: FeatureContext,
-  ticket: Ticket,
-  options: Omit<TicketCardOptions, 'clock' | 'instance' | 'tagCategories'> = {},
-): Promise<Answer> {
-  // Where others read along (a channel, a group chat) the card is everyone's, so it keeps Assign to me.
-  const viewerId = ctx.mustMention ? undefined : ctx.speaker.aadObjectId;
-  const card = ticketCard(ticket, { clock: ctx.locale, ...(await cardExtras(ctx)), ...(viewerId ? { viewerId } : {}), ...options });
-  return { card, summary: `${numberLabel(ticket.number)} ${ticket.title ?? ''}`.trim() };
 }

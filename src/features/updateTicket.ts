@@ -3,7 +3,8 @@ import type { Priority, User } from '../ticketing/types.js';
 import { instanceAgents } from '../ticketing/instance.js';
 import type { Answer, FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
-import { callOptions, catalogOptions, ticketAnswer, ticketId, type TicketRef } from './ticketRef.js';
+import { callOptions, catalogOptions, ticketId, type TicketRef } from './ticketRef.js';
+import { ticketAnswer } from './ticketAnswer.js';
 import { writeOrFind, writeOptions } from './unknownOutcome.js';
 
 async function update(ctx: FeatureContext, ref: TicketRef, updates: { priority?: Priority; assignee?: User }, note: (actor: User, number: string) => string): Promise<Answer> {
@@ -22,7 +23,7 @@ async function update(ctx: FeatureContext, ref: TicketRef, updates: { priority?:
   await ctx.tickets.remember(ticket);
   const said = note(actor, numberLabel(ticket.number));
   const answer = await ticketAnswer(ctx, ticket, { note: said, noteStyle: 'good' });
-  return { card: answer.card, summary: said, changed: true };
+  return { card: answer.card, shared: answer.shared, summary: said, changed: true };
 }
 
 /** The note of an assignment, in the reader's words. */

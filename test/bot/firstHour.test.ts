@@ -89,11 +89,23 @@ describe('the first hour', () => {
     assert.deepEqual(writeRequests(h), []);
   });
 
-  it('answers an Action.Submit that fails with a message of its own, leaving the clicked card as it was for everyone', async () => {
+  it('answers an Action.Submit that fails in a channel in the clicker\'s personal chat only, leaving the clicked card as it was for everyone', async () => {
     await h.post(submit(ADELE, { verb: 'start', ticketId: 'not-a-ticket' }, { ...where(), channel: true, replyToId: 'shared-card-1' }));
     assert.deepEqual(h.connector.updates(), [], 'the shared card is not replaced');
-    assert.match(readable(onlyReply()), /That button cannot be used/);
+    const [chat] = h.connector.started.slice(-1);
+    assert.ok(chat, 'a personal chat was started');
+    assert.deepEqual(chat.body.members, [{ id: ADELE.id, name: ADELE.name, aadObjectId: ADELE.aadObjectId }], 'with the clicker alone');
+    assert.equal(chat.body.isGroup, false);
+    const reply = onlyReply();
+    assert.equal(h.connector.messages()[0]!.conversationId, chat.id, 'the error went there, not to the channel');
+    assert.match(readable(reply), /That button cannot be used/);
     assert.deepEqual(writeRequests(h), []);
+  });
+
+  it('answers an Action.Submit that fails in a personal chat right there', async () => {
+    await h.post(submit(ADELE, { verb: 'start', ticketId: 'not-a-ticket' }, { ...where(), replyToId: 'own-card-1' }));
+    assert.match(readable(onlyReply()), /That button cannot be used/);
+    assert.equal(h.connector.messages()[0]!.conversationId, `a:personal-${ADELE.aadObjectId}`);
   });
 
   describe('a ticket made from a message whose author\'s member record has no name', () => {

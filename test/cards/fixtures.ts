@@ -138,6 +138,9 @@ const prefix = (text: string, length = 40): string => text.slice(0, length);
 // ---------------------------------------------------------------------------------------------
 // ticket.json
 
+/** Teams user ids are about 90 characters: 60 of them is what a shared card's refresh may name. */
+const SIXTY_TEAMS_IDS = Array.from({ length: 60 }, (_, i) => `29:1${String(i).padStart(2, '0')}SnHZ7Js2STWrgk6ScEErLk1Lp2zQuD5H2qQ960rtvstKp8tKLl-3r8b6DoW0QxZimuTxk_kupZ1DBMpvIQ`);
+
 function ticketCase(
   name: string, about: string, ticket: Ticket, extra: Partial<TicketCardOptions>, shows: string[],
   more: Partial<CardFixture> = {},
@@ -265,6 +268,8 @@ const manyFields = (() => {
 const ticketFixtures: CardFixture[] = [
   ticketCase('many-fields', '25 custom fields of 300 characters of Windows paths: those past the card\'s room are counted, not shown',
     manyFields, {}, [manyFields.title ?? '', 'more fields are in the helpdesk.', 'Other field']),
+  ticketCase('many-fields-shared', 'The same, as a channel shares it: the requester\'s buttons, and 60 agents\' Teams ids (as long as Teams\' own) to refresh',
+    manyFields, { view: 'requester', refreshUserIds: SIXTY_TEAMS_IDS }, [manyFields.title ?? '', 'more fields are in the helpdesk.'], { hides: ['Assign to me', '"verb":"resolve"'] }),
   ticketCase('all-fields', 'Every custom field kind (people picker, single and multiple item pickers, text, text area, toggle, date), tags, expected date, resolution and comment',
     fullTicket, {}, [fullTicket.title ?? '', 'Resolved', 'Important', 'Megan Bowen, Miriam Graham', 'Network', 'VPN gateway, Microsoft Teams, SAP ERP', 'CON-LT-04812', 'Yes', '20 Nov 2026', 'Resolution: Fixed', 'Department: ']),
   ...statusFixtures,

@@ -116,11 +116,10 @@ describe('parseCommand: chat text → typed command', () => {
 
 describe('badge styles and labels: any label the API sends', () => {
   it('gives a label named like an inherited property the neutral style, and shows it as sent', async () => {
-    const { colorOf, priorityStyle, resolutionLabel, statusStyle } = await import('../../src/cards/format.js');
+    const { priorityStyle, resolutionLabel, statusStyle } = await import('../../src/cards/format.js');
     for (const label of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       assert.equal(statusStyle(label), 'emphasis', label);
       assert.equal(priorityStyle(label), 'emphasis', label);
-      assert.equal(colorOf(statusStyle(label)), 'Default', label);
       assert.equal(resolutionLabel(label), label);
     }
     assert.equal(statusStyle('Resolved'), 'good');

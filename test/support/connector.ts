@@ -48,6 +48,12 @@ export class ConnectorRecorder {
   memberLookups = 0;
   /** When set, member look-ups fail with this status (the connector being down). */
   memberLookupStatus?: number;
+  /** Roster reads (`GET …/pagedmembers`) answered since the start, page by page. */
+  rosterReads = 0;
+  /** How long a roster read takes, in ms (a slow Teams). */
+  rosterDelayMs = 0;
+  /** The conversations the bot started (`POST /v3/conversations`), with what it asked for. */
+  readonly started: Array<{ id: string; body: Record<string, unknown> }> = [];
   /**
    * Conversations the bot is not a member of (a chat where someone used the message extension):
    * member look-ups there are refused as Teams refuses them, 403 BotNotInConversationRoster.
@@ -69,11 +75,19 @@ export class ConnectorRecorder {
     this.server = createServer(async (req, res) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const raw = await readBody(req);
-      const m = url.pathname.match(/^\/v3\/conversations\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?$/);
+      const m = url.pathname.match(/^\/v3\/conversations\/([^/]+)(?:\/(activities|members|pagedmembers)(?:\/([^/]+))?)?$/);
       const send = (status: number, body: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
       };
+      if (url.pathname === '/v3/conversations' && req.method === 'POST') {
+        // Teams answers a one-to-one chat's creation with its id, the same for the same person.
+        const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+        const [member] = (body.members as Array<{ id?: string }> | undefined) ?? [];
+        const id = `a:personal-${member?.id ?? 'nobody'}`;
+        this.started.push({ id, body });
+        return send(201, { id });
+      }
       if (!m) return send(404, { error: { code: 'NotFound', message: 'unknown route' } });
       const conversationId = decodeURIComponent(m[1]!);
       const member = m[3] === undefined ? undefined : decodeURIComponent(m[3]);
@@ -85,6 +99,11 @@ export class ConnectorRecorder {
         }
         const found = this.members.get(member);
         return found ? send(200, found) : send(404, { error: { code: 'MemberNotFound', message: 'The member was not found.' } });
+      }
+      if (m[2] === 'pagedmembers' && req.method === 'GET') {
+        this.rosterReads++;
+        await new Promise((resolve) => setTimeout(resolve, this.rosterDelayMs));
+        return send(200, this.rosterPage(Number(url.searchParams.get('pageSize') ?? 200), Number(url.searchParams.get('continuationToken') ?? 0)));
       }
       if (m[2] === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
         const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
@@ -106,6 +125,14 @@ export class ConnectorRecorder {
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  /** One page of the roster as Teams answers it: `{ members, continuationToken }`, the token absent on the last page. */
+  private rosterPage(pageSize: number, from: number): { members: TeamsMember[]; continuationToken?: string } {
+    // `members` holds each person under both their ids.
+    const everyone = [...new Set(this.members.values())];
+    const next = from + pageSize;
+    return { members: everyone.slice(from, next), ...(next < everyone.length ? { continuationToken: String(next) } : {}) };
   }
 
   async stop(): Promise<void> {
