@@ -1,13 +1,12 @@
-import { createFormCard, type Choice, type CreateFormView, type CustomInput, type TagGroup } from '../cards/createFormCard.js';
+import { createFormCard, type Choice, type CreateFormView } from '../cards/createFormCard.js';
+import { customFieldInputs, tagGroupInputs, type FormValues } from '../cards/formInputs.js';
 import { cutToBytes } from '../cards/format.js';
 import { MAX_DESCRIPTION_LENGTH } from '../ticketing/limits.js';
 import type { AdaptiveCard } from '../cards/render.js';
 import { isTicketingError } from '../ticketing/errors.js';
-import {
-  PRIORITIES, type CustomField, type CustomFieldValue, type Instance, type NewTicket, type Priority, type TagCategory,
-  type TicketTag, type User,
-} from '../ticketing/types.js';
-import { instanceAgents, instanceFields } from '../ticketing/instance.js';
+import { PRIORITIES, type Instance, type NewTicket, type Priority, type TagCategory, type User } from '../ticketing/types.js';
+import { instanceAgents } from '../ticketing/instance.js';
+import { isDate, readCustomFields, readTags } from './formValues.js';
 import type { Answer, FeatureContext } from './context.js';
 import { errorAnswer, ticketingDetail } from './errorAnswer.js';
 import { createTicket } from './createTicket.js';
@@ -38,25 +37,6 @@ function loadCatalog(ctx: FeatureContext): Promise<Catalog> {
     .then(([instance, tags]) => ({ instance, tags }));
 }
 
-function inputKind(field: CustomField): CustomInput['kind'] {
-  switch (field.type) {
-    case 'textarea': return 'textarea';
-    case 'toggle': return 'toggle';
-    case 'datepicker': return 'date';
-    case 'peoplepicker':
-    case 'itempicker': return 'choice';
-    default: return 'text';
-  }
-}
-
-function fieldChoices(field: CustomField, instance: Instance): Choice[] {
-  if (field.type === 'peoplepicker') return instanceAgents(instance).map((p) => ({ title: p.name, value: p.id }));
-  return (field.options ?? []).map((o) => ({ title: o.text, value: o.id }));
-}
-
-/** Tag texts may hold commas, and multi-select values are comma-joined: the value is the text, encoded. */
-const tagValue = (text: string) => encodeURIComponent(text);
-
 /**
  * A message's first line, whole when the API takes it (255 characters); a longer one is cut at
  * the last word that fits, with no mark added: what is stored is what the person can edit.
@@ -69,7 +49,7 @@ export function titleFromMessage(text: string): string {
   return (space > 0 ? fits.slice(0, space) : fits.slice(0, MAX_TITLE_LENGTH)).trimEnd();
 }
 
-type Values = Record<string, string>;
+type Values = FormValues;
 
 /**
  * What the long texts put into the form (the description, text areas) may take of the card, as
@@ -94,23 +74,8 @@ function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Val
   if (source?.authorId && source.authorId !== ctx.speaker.aadObjectId) {
     requestorChoices.push({ title: t('form.author', { name: source.authorName ?? t('form.theAuthor') }), value: 'author' });
   }
-  const tagGroups: TagGroup[] = tags.filter((c) => !c.deleted && c.id && c.tags.some((tag) => !tag.deleted)).map((c) => ({
-    id: TAG_PREFIX + c.id,
-    label: c.text,
-    value: values[TAG_PREFIX + c.id] ?? '',
-    error: errors[TAG_PREFIX + c.id],
-    choices: c.tags.filter((tag) => !tag.deleted).map((tag) => ({ title: tag.text, value: tagValue(tag.text) })),
-  }));
-  const fields: CustomInput[] = instanceFields(instance).map((f) => ({
-    id: FIELD_PREFIX + f.id,
-    label: f.label,
-    kind: inputKind(f),
-    required: f.required === true,
-    multiple: f.type === 'peoplepicker' || f.multiple === true,
-    choices: fieldChoices(f, instance),
-    value: f.type === 'textarea' ? fit(values[FIELD_PREFIX + f.id] ?? '') : values[FIELD_PREFIX + f.id] ?? (f.type === 'toggle' ? 'false' : ''),
-    error: errors[FIELD_PREFIX + f.id],
-  }));
+  const tagGroups = tagGroupInputs(tags, TAG_PREFIX, values, errors);
+  const fields = customFieldInputs(instance, FIELD_PREFIX, values, errors, fit);
   return {
     problem: [extra.problem, cutAny ? t('form.cutNote') : undefined].filter((p) => p !== undefined).join(' ') || undefined,
     source: source ? (source.authorName ? t('form.fromMessageBy', { name: source.authorName }) : t('form.fromMessage')) : undefined,
@@ -134,19 +99,6 @@ export async function openCreateForm(ctx: FeatureContext, source?: MessageSource
   const catalog = await loadCatalog(ctx);
   const values: Values = source ? { title: titleFromMessage(source.text), description: source.text.slice(0, MAX_DESCRIPTION_LENGTH) } : {};
   return createFormCard(view(catalog, ctx, values, {}, { source }), ctx.locale.t);
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isDate(text: string): boolean {
-  const m = text.match(DATE);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
-function splitChoices(value: string): string[] {
-  return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
 }
 
 interface Parsed {
@@ -179,52 +131,9 @@ function parseForm(values: Values, catalog: Catalog, authorId: string | undefine
     if (!assignee) errors.assignee = t('form.assignee');
   }
 
-  const tags: TicketTag[] = [];
-  for (const category of catalog.tags.filter((c) => !c.deleted && c.id)) {
-    for (const chosen of splitChoices(values[TAG_PREFIX + category.id] ?? '')) {
-      let text: string | undefined;
-      try {
-        text = decodeURIComponent(chosen);
-      } catch {
-        text = undefined;
-      }
-      const tag = category.tags.find((known) => !known.deleted && known.text === text);
-      if (tag) tags.push({ tagCategoryId: category.id!, text: tag.text });
-      else errors[TAG_PREFIX + category.id] = t('form.tags', { list: category.text });
-    }
-  }
-
-  const custom: Record<string, CustomFieldValue> = {};
-  for (const field of instanceFields(catalog.instance)) {
-    const id = FIELD_PREFIX + field.id;
-    const raw = (values[id] ?? '').trim();
-    if (field.type === 'toggle') {
-      if (raw !== '' && raw !== 'true' && raw !== 'false') errors[id] = t('form.toggle', { field: field.label });
-      else if (raw === 'true') custom[field.id] = true;
-      continue;
-    }
-    if (raw === '') {
-      if (field.required) errors[id] = t('form.required', { field: field.label });
-      continue;
-    }
-    if (field.type === 'datepicker') {
-      if (isDate(raw)) custom[field.id] = raw;
-      else errors[id] = t('form.mustBeDate', { field: field.label });
-    } else if (field.type === 'peoplepicker') {
-      const chosen = splitChoices(raw).map((v) => people.find((p) => p.id === v));
-      if (chosen.some((p) => p === undefined)) errors[id] = t('form.people', { field: field.label });
-      else custom[field.id] = chosen as User[];
-    } else if (field.type === 'itempicker') {
-      const chosen = splitChoices(raw);
-      if (chosen.some((v) => !field.options?.some((o) => o.id === v))) errors[id] = t('form.choose', { field: field.label });
-      else if (!field.multiple && chosen.length > 1) errors[id] = t('form.chooseOne', { field: field.label });
-      else custom[field.id] = chosen;
-    } else {
-      const max = field.type === 'textarea' ? MAX_DESCRIPTION_LENGTH : MAX_TITLE_LENGTH;
-      if (raw.length > max) errors[id] = t('form.fieldTooLong', { field: field.label, length: raw.length, max });
-      else custom[field.id] = raw;
-    }
-  }
+  const { tags, errors: tagErrors } = readTags(values, catalog.tags, TAG_PREFIX, t);
+  const { custom, errors: fieldErrors } = readCustomFields(values, catalog.instance, FIELD_PREFIX, t, 'create');
+  Object.assign(errors, tagErrors, fieldErrors);
 
   if (Object.keys(errors).length > 0) return { errors };
   return {

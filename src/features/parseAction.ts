@@ -3,6 +3,8 @@ import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, type ListFilters } from './parseComm
 import { DEFAULT_PERIOD, type ReportRequest } from '../reports/reportRequest.js';
 import { tokenize } from './parseCommand.js';
 import { parseReportArgs } from './parseReport.js';
+import { editInputs, shownFingerprints } from './editInputs.js';
+import type { FormValues } from '../cards/formInputs.js';
 import { isRecord, isUuid } from '../ticketing/validate.js';
 import { SentenceError } from '../i18n/sentence.js';
 import { inEnglish, type Translate } from '../i18n/translate.js';
@@ -45,8 +47,11 @@ export type CardAction =
   | { verb: 'help' }
   | { verb: 'report' | 'exportReport'; request: ReportRequest }
 
-  /** The Edit form: the title, description and expected date (YYYY-MM-DD) it carried; a blank title is left as it is. */
-  | { verb: 'edit'; ticketId: string; title?: string; description?: string; expectedDate?: string };
+  /**
+   * The Edit form: the title, description and expected date (YYYY-MM-DD) it carried (a blank title
+   * is left as it is); `inputs`, its other inputs as sent; `was`, what each input showed (fingerprints).
+   */
+  | { verb: 'edit'; ticketId: string; title?: string; description?: string; expectedDate?: string; inputs: FormValues; was: FormValues };
 
 /** What a field is called in the sentences below (`fields.*`). */
 type Field = 'reason' | 'status' | 'priority' | 'tag' | 'searchText' | 'comment' | 'stateToMoveTo' | 'resolution' | 'title' | 'description' | 'expectedDate';
@@ -198,6 +203,7 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
       return {
         verb: known, ticketId: ticketId(d), ...(title === undefined ? {} : { title }),
         ...(description === undefined ? {} : { description }), ...(expectedDate === undefined ? {} : { expectedDate }),
+        inputs: editInputs(d), was: shownFingerprints(d.was),
       };
     }
   }

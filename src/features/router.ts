@@ -62,7 +62,7 @@ export const verbRoutes: Handlers<CardAction, 'verb'> = {
   create: async (ctx, a) => asNewMessage(await createTicket(ctx, { title: a.title, description: a.description })),
   report: async (ctx, a) => asNewMessage(await showReport(ctx, a.request)),
   exportReport: (ctx, a) => exportReport(ctx, a.request),
-  edit: (ctx, a) => editTicket(ctx, a.ticketId, { title: a.title, description: a.description, expectedDate: a.expectedDate }),
+  edit: (ctx, a) => editTicket(ctx, a.ticketId, { title: a.title, description: a.description, expectedDate: a.expectedDate, inputs: a.inputs, was: a.was }),
 };
 
 export async function routeCommand(ctx: FeatureContext, command: Command): Promise<Answer> {
