@@ -26,7 +26,7 @@ const VERB_NEEDS = new Map<string, Need>(Object.entries({
 /** What a requester is told, by command or verb: the `refusal.*` sentence ("Only the helpdesk's agents can …"). */
 type Work = 'start' | 'resolve' | 'move' | 'assign' | 'priority' | 'note' | 'notify' | 'report' | 'close' | 'reopen' | 'comment' | 'see' | 'other';
 const AGENT_WORK = new Map<string, Work>(Object.entries({
-  start: 'start', resolve: 'resolve', move: 'move', assign: 'assign', assignMe: 'assign', priority: 'priority', note: 'note',
+  start: 'start', resolve: 'resolve', move: 'move', assign: 'assign', assignMe: 'assign', unassign: 'assign', priority: 'priority', note: 'note',
   notify: 'notify', report: 'report', exportReport: 'report',
 }));
 

@@ -12,6 +12,7 @@ import { refreshTicket, showHistory, showTicket } from './showTicket.js';
 import { exportReport, showReport } from './showReport.js';
 import { assignToEmail, assignToMe, assignToName, setPriority } from './updateTicket.js';
 import { notify } from '../notify/notifyCommand.js';
+import { unassignTicket } from './unassignTicket.js';
 
 /** The members of union U whose tag K can be N, with the tag narrowed to N. */
 type Member<U, K extends keyof U, N> = U extends unknown ? (N extends U[K] ? Omit<U, K> & Record<K, N> : never) : never;
@@ -39,6 +40,7 @@ export const commandRoutes: Handlers<Command, 'name'> = {
   assign: (ctx, c) => (c.to === 'me' ? assignToMe(ctx, { number: c.number })
     : 'email' in c.to ? assignToEmail(ctx, { number: c.number }, c.to.email) : assignToName(ctx, { number: c.number }, c.to.name)),
   priority: (ctx, c) => setPriority(ctx, { number: c.number }, c.priority),
+  unassign: (ctx, c) => unassignTicket(ctx, c.number),
   report: (ctx, c) => showReport(ctx, c.request),
   notify: (ctx, c) => notify(ctx, c.request),
 };
