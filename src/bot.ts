@@ -7,6 +7,7 @@ import type { HelpdeskRoles } from './config.js';
 import type { ConversationStore } from './conversations.js';
 import type { Answer, FeatureContext } from './features/context.js';
 import { errorAnswer } from './features/errorAnswer.js';
+import { conversationMembers } from './conversationMembers.js';
 import { openCreateForm, submitCreateForm } from './features/createForm.js';
 import { findTickets, unfurlLink, type SearchResult } from './features/findTicket.js';
 import { help } from './features/help.js';
@@ -213,6 +214,7 @@ export class TicketBot extends TeamsActivityHandler {
       speaker: { aadObjectId: activity.from?.aadObjectId, name: activity.from?.name },
       actor: () => this.deps.identity.actorFor(context),
       person: (aadObjectId, name) => this.deps.identity.personFor(context, aadObjectId, name),
+      members: () => conversationMembers(context),
       deadline: Date.now() + budgetMs,
       inChannel: activity.conversation?.conversationType === 'channel',
       inPersonalChat: activity.conversation?.conversationType === 'personal',

@@ -33,6 +33,8 @@ export interface FeatureContext {
    * `name`: the name the request itself gave (a message's author), when the member record has none.
    */
   person(aadObjectId: string, name?: string): Promise<User>;
+  /** The people of this conversation, as Teams lists them (one page); empty when Teams cannot say. */
+  members(): Promise<User[]>;
   /** Epoch ms by which the answer must be ready (Teams' deadline, less a margin). */
   readonly deadline: number;
   readonly inChannel: boolean;

@@ -6,7 +6,8 @@ import type { AdaptiveCard } from '../cards/render.js';
 import { isTicketingError } from '../ticketing/errors.js';
 import { PRIORITIES, type Instance, type NewTicket, type Priority, type TagCategory, type User } from '../ticketing/types.js';
 import { instanceAgents } from '../ticketing/instance.js';
-import { isDate, readCustomFields, readTags } from './formValues.js';
+import { isDate, readCustomFields, readTags, stringValues } from './formValues.js';
+import { chosenRequestor, requestorChoices } from './requestorChoice.js';
 import type { Answer, FeatureContext } from './context.js';
 import { errorAnswer, ticketingDetail } from './errorAnswer.js';
 import { createTicket } from './createTicket.js';
@@ -57,7 +58,18 @@ type Values = FormValues;
  */
 const FORM_TEXT_BYTES = 16 * 1024;
 
-function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Values, extra: { problem?: string; source?: MessageSource }): CreateFormView {
+/** Where the form is and what it shows besides the values: the requestor's choices, a problem, the source message. */
+interface FormSetting {
+  requestors: Choice[];
+  /** Posted in a chat (its Create button a card action), not in Teams' dialog (a task module's submit). */
+  inChat: boolean;
+  problem?: string;
+  source?: MessageSource;
+  /** A line at the top of a form opened from a chat command: why a form. */
+  lead?: string;
+}
+
+function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Values, extra: FormSetting): CreateFormView {
   const { instance, tags } = catalog;
   const { t } = ctx.locale;
   const source = extra.source;
@@ -70,24 +82,28 @@ function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Val
     return fitted.text;
   };
   const description = fit(values.description ?? '');
-  const requestorChoices: Choice[] = [{ title: ctx.speaker.name ? t('form.meNamed', { name: ctx.speaker.name }) : t('form.me'), value: 'me' }];
-  if (source?.authorId && source.authorId !== ctx.speaker.aadObjectId) {
-    requestorChoices.push({ title: t('form.author', { name: source.authorName ?? t('form.theAuthor') }), value: 'author' });
-  }
   const tagGroups = tagGroupInputs(tags, TAG_PREFIX, values, errors);
   const fields = customFieldInputs(instance, FIELD_PREFIX, values, errors, fit);
   return {
     problem: [extra.problem, cutAny ? t('form.cutNote') : undefined].filter((p) => p !== undefined).join(' ') || undefined,
-    source: source ? (source.authorName ? t('form.fromMessageBy', { name: source.authorName }) : t('form.fromMessage')) : undefined,
+    source: source ? (source.authorName ? t('form.fromMessageBy', { name: source.authorName }) : t('form.fromMessage')) : extra.lead,
     title: { value: values.title ?? '', error: errors.title },
     description: { value: description, error: errors.description },
     priority: { value: values.priority ?? 'Medium', error: errors.priority, choices: PRIORITIES.map((p) => ({ title: t(`cards.ticket.${p.toLowerCase()}`), value: p })) },
     expectedDate: { value: values.expectedDate ?? '', error: errors.expectedDate },
-    requestor: { value: values.requestor ?? 'me', error: errors.requestor, choices: requestorChoices },
+    requestor: { value: values.requestor ?? 'me', error: errors.requestor, choices: extra.requestors },
     assignee: { value: values.assignee ?? '', error: errors.assignee, choices: instanceAgents(instance).map((p) => ({ title: p.name, value: p.id })) },
     tagGroups,
     fields,
+    inChat: extra.inChat,
   };
+}
+
+/** What a form opened in a chat starts with: the title and description typed in `create`. */
+export interface FormOpening {
+  draft?: { title: string; description?: string };
+  inChat?: boolean;
+  lead?: string;
 }
 
 /**
@@ -95,22 +111,21 @@ function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Val
  * message, it comes prefilled: the first line as the title, the text as the description, and the
  * author offered as the requestor.
  */
-export async function openCreateForm(ctx: FeatureContext, source?: MessageSource): Promise<AdaptiveCard> {
+export async function openCreateForm(ctx: FeatureContext, source?: MessageSource, opening: FormOpening = {}): Promise<AdaptiveCard> {
   const catalog = await loadCatalog(ctx);
-  const values: Values = source ? { title: titleFromMessage(source.text), description: source.text.slice(0, MAX_DESCRIPTION_LENGTH) } : {};
-  return createFormCard(view(catalog, ctx, values, {}, { source }), ctx.locale.t);
+  const draft = opening.draft;
+  const values: Values = source ? { title: titleFromMessage(source.text), description: source.text.slice(0, MAX_DESCRIPTION_LENGTH) }
+    : draft ? { title: draft.title, ...(draft.description === undefined ? {} : { description: draft.description }) } : {};
+  const requestors = await requestorChoices(ctx, catalog.instance, source);
+  return createFormCard(view(catalog, ctx, values, {}, { source, requestors, inChat: opening.inChat === true, lead: opening.lead }), ctx.locale.t);
 }
 
 interface Parsed {
   ticket: Omit<NewTicket, 'requestor'>;
-  requestor: 'me' | 'author';
 }
 
-/**
- * Checks every value against the helpdesk's own lists; errors are keyed by input id. `authorId` is
- * the source message's author, from Teams' own payload: "author" is a choice only when there is one.
- */
-function parseForm(values: Values, catalog: Catalog, authorId: string | undefined, t: Translate): { parsed?: Parsed; errors: Values } {
+/** Checks every value but the requestor (see requestorChoice.ts) against the helpdesk's own lists; errors are keyed by input id. */
+function parseForm(values: Values, catalog: Catalog, t: Translate): { parsed?: Parsed; errors: Values } {
   const errors: Values = {};
   const title = (values.title ?? '').trim();
   if (title === '') errors.title = t('help.titleRequired');
@@ -121,8 +136,6 @@ function parseForm(values: Values, catalog: Catalog, authorId: string | undefine
   if (!priority) errors.priority = t('command.priority', { priorities: PRIORITIES.join(', ') });
   const expectedDate = (values.expectedDate ?? '').trim();
   if (expectedDate !== '' && !isDate(expectedDate)) errors.expectedDate = t('form.date');
-  const requestor = values.requestor || 'me';
-  if (requestor !== 'me' && !(requestor === 'author' && authorId)) errors.requestor = t('form.requestor');
 
   const people = instanceAgents(catalog.instance);
   let assignee: User | undefined;
@@ -139,7 +152,6 @@ function parseForm(values: Values, catalog: Catalog, authorId: string | undefine
   return {
     errors,
     parsed: {
-      requestor: requestor === 'author' ? 'author' : 'me',
       ticket: {
         title,
         description: description || undefined,
@@ -153,30 +165,24 @@ function parseForm(values: Values, catalog: Catalog, authorId: string | undefine
   };
 }
 
-/** Form data arrives as `any`: only string values are taken; anything else counts as empty. */
-function stringValues(data: Record<string, unknown>): Values {
-  const out: Values = {};
-  for (const [key, value] of Object.entries(data)) if (typeof value === 'string') out[key] = value;
-  return out;
-}
-
 /**
- * Creates the ticket from the form, as the acting user; the requestor is the acting user or, when
- * chosen, the author of the message the form was opened from: `source`, which Teams attaches to
- * the submit itself, looked up in Teams. The form's data never names a person (it is the sender's
- * to forge). On any problem the form comes back with the values kept and each error beside its input.
+ * Creates the ticket from the form, as the acting user, for the requestor chosen (see
+ * requestorChoice.ts: the speaker, or for an agent the message's author, a member of the
+ * conversation or an agent, looked up, never taken from the form). On any problem the form comes
+ * back with the values kept and each error beside its input. `inChat`: the form was posted in a chat.
  */
-export async function submitCreateForm(ctx: FeatureContext, data: Record<string, unknown>, source?: MessageSource): Promise<FormOutcome> {
+export async function submitCreateForm(ctx: FeatureContext, data: Record<string, unknown>, source?: MessageSource, inChat = false): Promise<FormOutcome> {
   const catalog = await loadCatalog(ctx);
   const values = stringValues(data);
-  const again = (problem: string, errors: Values = {}) => ({ form: createFormCard(view(catalog, ctx, values, errors, { problem, source }), ctx.locale.t) });
+  const requestors = await requestorChoices(ctx, catalog.instance, source);
+  const again = (problem: string, errors: Values = {}) => ({ form: createFormCard(view(catalog, ctx, values, errors, { problem, source, requestors, inChat }), ctx.locale.t) });
 
-  const authorId = source?.authorId;
-  const { parsed, errors } = parseForm(values, catalog, authorId, ctx.locale.t);
-  if (!parsed) return again(ctx.locale.t('form.fix'), errors);
+  const { parsed, errors } = parseForm(values, catalog, ctx.locale.t);
   try {
-    const requestor = parsed.requestor === 'author' && authorId ? await ctx.person(authorId, source?.authorName) : undefined;
-    return { created: await createTicket(ctx, parsed.ticket, requestor) };
+    const chosen = await chosenRequestor(ctx, catalog.instance, values.requestor ?? '', source);
+    if (chosen.error !== undefined) errors.requestor = chosen.error;
+    if (!parsed || chosen.error !== undefined) return again(ctx.locale.t('form.fix'), errors);
+    return { created: await createTicket(ctx, parsed.ticket, chosen.requestor) };
   } catch (error) {
     // The form keeps what the person typed; the sentence says what went wrong.
     const headline = errorAnswer(error, undefined, ctx.locale.t).summary;

@@ -15,6 +15,13 @@ export function isDate(text: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+/** Form data arrives as `any`: only string values are taken; anything else counts as empty. */
+export function stringValues(data: Record<string, unknown>): FormValues {
+  const out: FormValues = {};
+  for (const [key, value] of Object.entries(data)) if (typeof value === 'string') out[key] = value;
+  return out;
+}
+
 /** A multi-select's comma-joined value, as its parts. */
 export function splitChoices(value: string): string[] {
   return value.split(',').map((v) => v.trim()).filter((v) => v !== '');

@@ -4,6 +4,7 @@ import { DEFAULT_PERIOD, type ReportRequest } from '../reports/reportRequest.js'
 import { tokenize } from './parseCommand.js';
 import { parseReportArgs } from './parseReport.js';
 import { editInputs, shownFingerprints } from './editInputs.js';
+import { stringValues } from './formValues.js';
 import type { FormValues } from '../cards/formInputs.js';
 import { isRecord, isUuid } from '../ticketing/validate.js';
 import { SentenceError } from '../i18n/sentence.js';
@@ -29,6 +30,7 @@ export const VERBS = {
   report: 'report',
   exportReport: 'exportReport',
   edit: 'edit',
+  createFromForm: 'createFromForm',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
@@ -44,6 +46,8 @@ export type CardAction =
   | { verb: 'priority'; ticketId: string; priority: Priority }
   | { verb: 'listPage'; filters: ListFilters; token?: string; skip?: number; page?: number }
   | { verb: 'create'; title: string; description?: string }
+  /** The create form posted in a chat: its inputs' text values, checked by the feature against the helpdesk's lists. */
+  | { verb: 'createFromForm'; values: FormValues }
   | { verb: 'help' }
   | { verb: 'report' | 'exportReport'; request: ReportRequest }
 
@@ -191,6 +195,8 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
       };
     case 'help':
       return { verb: known };
+    case 'createFromForm':
+      return { verb: known, values: stringValues(d) };
     case 'report':
     case 'exportReport':
       return { verb: known, request: reportRequest(d.report) };

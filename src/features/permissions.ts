@@ -19,7 +19,7 @@ const COMMAND_NEEDS = new Map<string, Need>(Object.entries({
   show: 'own', history: 'own', comment: 'own',
 }));
 const VERB_NEEDS = new Map<string, Need>(Object.entries({
-  help: 'anyone', create: 'anyone', listPage: 'anyone',
+  help: 'anyone', create: 'anyone', createFromForm: 'anyone', listPage: 'anyone',
   refresh: 'own', show: 'own', open: 'own', history: 'own', comment: 'own', close: 'own', reopen: 'own',
 }));
 

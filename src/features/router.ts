@@ -3,7 +3,7 @@ import type { CardAction } from './parseAction.js';
 import type { Command } from './parseCommand.js';
 import { addComment } from './addComment.js';
 import { changeStatus, moveTicket } from './changeStatus.js';
-import { createTicket } from './createTicket.js';
+import { createOrOpenForm, submitChatForm } from './chatCreate.js';
 import { editTicket } from './editTicket.js';
 import { help, showTags } from './help.js';
 import { listTickets } from './listTickets.js';
@@ -33,7 +33,7 @@ export const commandRoutes: Handlers<Command, 'name'> = {
   list: (ctx, c) => listTickets(ctx, c.filters),
   show: (ctx, c) => showTicket(ctx, { number: c.number }),
   history: (ctx, c) => showHistory(ctx, { number: c.number }),
-  create: (ctx, c) => createTicket(ctx, { title: c.title, description: c.description }),
+  create: (ctx, c) => createOrOpenForm(ctx, { title: c.title, description: c.description }),
   status: (ctx, c) => changeStatus(ctx, { number: c.number }, { status: c.status, resolution: c.resolution, comment: c.comment }, 'command'),
   move: (ctx, c) => moveTicket(ctx, { number: c.number }, c.state, 'command'),
   comment: (ctx, c) => addComment(ctx, { number: c.number }, c.text, 'command', c.isPrivate),
@@ -61,7 +61,8 @@ export const verbRoutes: Handlers<CardAction, 'verb'> = {
   priority: (ctx, a) => setPriority(ctx, { id: a.ticketId }, a.priority),
   assignMe: (ctx, a) => assignToMe(ctx, { id: a.ticketId }),
   listPage: (ctx, a) => listTickets(ctx, a.filters, { token: a.token, skip: a.skip, page: a.page }),
-  create: async (ctx, a) => asNewMessage(await createTicket(ctx, { title: a.title, description: a.description })),
+  create: async (ctx, a) => asNewMessage(await createOrOpenForm(ctx, { title: a.title, description: a.description })),
+  createFromForm: (ctx, a) => submitChatForm(ctx, a.values),
   report: async (ctx, a) => asNewMessage(await showReport(ctx, a.request)),
   exportReport: (ctx, a) => exportReport(ctx, a.request),
   edit: (ctx, a) => editTicket(ctx, a.ticketId, { title: a.title, description: a.description, expectedDate: a.expectedDate, inputs: a.inputs, was: a.was }),

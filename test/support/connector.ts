@@ -69,7 +69,7 @@ export class ConnectorRecorder {
     this.server = createServer(async (req, res) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const raw = await readBody(req);
-      const m = url.pathname.match(/^\/v3\/conversations\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?$/);
+      const m = url.pathname.match(/^\/v3\/conversations\/([^/]+)(?:\/(activities|members|pagedmembers)(?:\/([^/]+))?)?$/);
       const send = (status: number, body: unknown) => {
         res.writeHead(status, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
@@ -85,6 +85,15 @@ export class ConnectorRecorder {
         }
         const found = this.members.get(member);
         return found ? send(200, found) : send(404, { error: { code: 'MemberNotFound', message: 'The member was not found.' } });
+      }
+      if (m[2] === 'pagedmembers' && req.method === 'GET') {
+        this.memberLookups++;
+        if (this.memberLookupStatus) return send(this.memberLookupStatus, { error: { code: 'ServiceError', message: 'down' } });
+        if (this.conversationsWithoutBot.has(conversationId)) {
+          return send(403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+        }
+        // One record per person (the map holds each under both of their ids), as Teams pages them.
+        return send(200, { members: [...new Set(this.members.values())] });
       }
       if (m[2] === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
         const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
