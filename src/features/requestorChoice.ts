@@ -2,8 +2,13 @@ import type { Choice } from '../cards/createFormCard.js';
 import type { Instance, User } from '../ticketing/types.js';
 import { instanceAgents } from '../ticketing/instance.js';
 import type { FeatureContext } from './context.js';
-import type { MessageSource } from './createForm.js';
 import { isAgent } from './permissions.js';
+
+/** Who wrote the message a form was opened from (createForm.ts's MessageSource), as Teams said. */
+interface Author {
+  authorId?: string;
+  authorName?: string;
+}
 
 /** The requestor input's values besides a person's id: the speaker, and the author of the message the form came from. */
 const ME = 'me';
@@ -19,7 +24,7 @@ const sameId = (a: string | undefined, b: string | undefined) => a !== undefined
  * picked from the whole directory could not be checked here (Teams describes only members of
  * this conversation to the bot, and the API takes any user it is sent).
  */
-export async function requestorChoices(ctx: FeatureContext, instance: Instance, source?: MessageSource): Promise<Choice[]> {
+export async function requestorChoices(ctx: FeatureContext, instance: Instance, source?: Author): Promise<Choice[]> {
   const { t } = ctx.locale;
   const choices: Choice[] = [{ title: ctx.speaker.name ? t('form.meNamed', { name: ctx.speaker.name }) : t('form.me'), value: ME }];
   if (!(await isAgent(ctx))) return choices;
@@ -41,7 +46,7 @@ export async function requestorChoices(ctx: FeatureContext, instance: Instance, 
  * helpdesk knows them, never taken from the form (the sender's to forge). Only agents log tickets
  * for others. `error`: the sentence to show beside the input.
  */
-export async function chosenRequestor(ctx: FeatureContext, instance: Instance, value: string, source?: MessageSource): Promise<{ requestor?: User; error?: string }> {
+export async function chosenRequestor(ctx: FeatureContext, instance: Instance, value: string, source?: Author): Promise<{ requestor?: User; error?: string }> {
   const { t } = ctx.locale;
   if (value === '' || value === ME) return {};
   if (!(await isAgent(ctx))) return { error: t('form.requestorOwn') };
