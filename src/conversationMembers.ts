@@ -1,11 +1,14 @@
 import { LRUCache } from 'lru-cache';
 import { TeamsInfo, type TurnContext } from 'botbuilder';
+import { emailFromUpn } from './identity.js';
+import type { User } from './ticketing/types.js';
 
 /** One member of a conversation as Teams' roster lists them. */
 export interface ConversationMember {
   /** The Teams user id (`29:…`), what a card's `refresh.userIds` names. */
   teamsId: string;
   aadObjectId?: string;
+  name?: string;
   email?: string;
 }
 
@@ -77,11 +80,27 @@ export class ConversationMembers {
     for (let page = 0; page < this.maxPages; page++) {
       const result = await TeamsInfo.getPagedMembers(context, PAGE_SIZE, token);
       for (const m of result.members ?? []) {
-        if (typeof m.id === 'string') members.push({ teamsId: m.id, aadObjectId: m.aadObjectId, email: m.email ?? m.userPrincipalName });
+        const email = m.email || (m.userPrincipalName ? emailFromUpn(m.userPrincipalName) : undefined);
+        if (typeof m.id === 'string') members.push({ teamsId: m.id, aadObjectId: m.aadObjectId, name: m.name || email, email });
       }
       token = result.continuationToken || undefined;
       if (!token) break;
     }
     return members;
   }
+}
+
+/** The most people a requestor choice offers from the roster: a longer list is no longer a choice. */
+const MAX_CHOICE_MEMBERS = 50;
+
+/**
+ * The members a ticket can be logged for, as the API names people (AAD object id, name, email):
+ * members without an email are left out (the API needs one).
+ */
+export function peopleOf(members: readonly ConversationMember[]): User[] {
+  const people: User[] = [];
+  for (const m of members) {
+    if (m.aadObjectId && m.email && m.name) people.push({ id: m.aadObjectId.toLowerCase(), name: m.name, email: m.email.toLowerCase() });
+  }
+  return people.slice(0, MAX_CHOICE_MEMBERS);
 }

@@ -45,6 +45,8 @@ export interface CreateFormView {
   assignee: ChoiceState;
   tagGroups: TagGroup[];
   fields: CustomInput[];
+  /** Posted in a chat: Create is a card action (verb createFromForm); else Teams' dialog submits it. */
+  inChat: boolean;
 }
 
 /** Input values and labels show as given (they render no Markdown); the source line is a text block. */

@@ -1,4 +1,4 @@
-import type { Activity, Ticket } from '../ticketing/types.js';
+import type { Activity, FieldChange, Ticket } from '../ticketing/types.js';
 import { cut, dateTime, jsonBytes, numberLabel, personName, plain, resolutionLabel, titleText, type Clock } from './format.js';
 import { inEnglish, translatorFor, type Translate } from '../i18n/translate.js';
 import { cardLabels } from './labels.js';
@@ -13,9 +13,23 @@ const MAX_ENTRIES = 15;
  */
 const ENTRY_TEXT_BYTES = 18 * 1024;
 
+/** The fields people know by a name of their own; any other is called what the API calls it. */
+const FIELD_WORDS = new Map([['assignee', 'card.field.assignee'], ['priority', 'card.field.priority'], ['title', 'card.field.title'], ['expecteddate', 'card.field.expectedDate']]);
+
+/** "the priority from Low to Urgent", "the assignee to Adele Vance", "the title (cleared)". */
+function changePart(change: FieldChange, t: Translate): string {
+  const key = FIELD_WORDS.get(change.name.toLowerCase());
+  const field = key === undefined ? change.name : t(key);
+  if (change.to === undefined) return t('card.changeCleared', { field });
+  return change.from === undefined ? t('card.changeTo', { field, to: change.to }) : t('card.changeFromTo', { field, from: change.from, to: change.to });
+}
+
 /** One line for an activity, the same in the history card and on a compact event card. */
-export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'resolution' | 'createdBy' | 'isPrivate'>, t: Translate = inEnglish): string {
+export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'resolution' | 'createdBy' | 'isPrivate' | 'changes'>, t: Translate = inEnglish): string {
   const who = personName(activity.createdBy) ?? t('card.someone');
+  if (activity.type !== 'status' && activity.changes !== undefined && activity.changes.length > 0) {
+    return t('card.changed', { who, changes: activity.changes.map((c) => changePart(c, t)).join(', ') });
+  }
   if (activity.type === 'comment') return t(activity.isPrivate === true ? 'card.notedPrivately' : 'card.commented', { who });
   const status = activity.status ?? t('card.newStatus');
   return activity.resolution
@@ -23,15 +37,35 @@ export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'r
     : t('card.statusChanged', { who, status });
 }
 
+interface Entry {
+  headline: string;
+  when: string;
+  text?: string;
+}
+
+/** The ticket's first event, from the ticket itself (no activity records it): who created it, for whom, when. */
+function creationEntry(ticket: Ticket, clock: Clock, t: Translate): Entry | undefined {
+  if (ticket.createdOn === undefined) return undefined;
+  const who = personName(ticket.createdBy) ?? personName(ticket.requestor) ?? t('card.someone');
+  const requestor = personName(ticket.requestor);
+  const forSomeoneElse = ticket.createdBy !== undefined && requestor !== undefined && ticket.requestor?.id.toLowerCase() !== ticket.createdBy.id.toLowerCase();
+  return {
+    headline: plain(forSomeoneElse ? t('card.createdTicketFor', { who, requestor }) : t('card.createdTicket', { who })),
+    when: dateTime(ticket.createdOn, clock) ?? '',
+  };
+}
+
 /**
- * The ticket's timeline, newest first. Private comments are the agents' own notes: unless
- * `showPrivate` (an agent, where no requester reads along), they are left out, and the card says
- * how many; shown, each is marked as an internal note.
+ * The ticket's timeline, newest first: status changes, comments and notes, and any other change
+ * the API records (see Activity.changes), with who and when; its creation always at the end,
+ * after the line that says how many older entries are left out. Private comments are the agents'
+ * own notes: unless `showPrivate` (an agent, where no requester reads along), they are left out,
+ * and the card says how many; shown, each is marked as an internal note.
  */
 export function historyCard(ticket: Ticket, activities: Activity[], clock: Clock, showPrivate = false): AdaptiveCard {
   const t = translatorFor(clock.language);
   const shown = showPrivate ? activities : activities.filter((a) => a.isPrivate !== true);
-  const entries: Array<{ headline: string; when: string; text?: string }> = [];
+  const entries: Entry[] = [];
   let budget = ENTRY_TEXT_BYTES;
   for (const a of shown.slice(0, MAX_ENTRIES)) {
     const entry = {
@@ -50,6 +84,7 @@ export function historyCard(ticket: Ticket, activities: Activity[], clock: Clock
     entries,
     more: shown.length - entries.length,
     moreText: t('card.olderEntries', { count: shown.length - entries.length }),
+    created: creationEntry(ticket, clock, t),
     hidden: activities.length - shown.length,
     hiddenText: t('card.hiddenComments', { count: activities.length - shown.length }),
     labels: cardLabels('history', t),

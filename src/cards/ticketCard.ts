@@ -3,14 +3,13 @@ import { instanceFields } from '../ticketing/instance.js';
 import { translatorFor, type Translate } from '../i18n/translate.js';
 import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
+import { EDIT_INPUTS, MAX_EDITABLE_TEXT, editFormView, type EditFormView } from './editForm.js';
 import {
   cut, dateOnly, dateTime, jsonBytes, numberLabel, personName, plain, priorityStyle, resolutionLabel, statusStyle, titleText,
   type BadgeStyle, type Clock,
 } from './format.js';
 
 const MAX_DESCRIPTION = 1200;
-/** A longer description is edited in the helpdesk: the card would carry it twice, and Teams caps a card's size. */
-const MAX_EDITABLE_DESCRIPTION = 2000;
 const MAX_FIELD_VALUE = 300;
 /**
  * What the custom fields may take of the card, as JSON. An instance may define any number of
@@ -61,7 +60,7 @@ interface Fact {
   value: string;
 }
 
-export interface TicketView {
+export interface TicketView extends EditFormView {
   id: string;
   numberLabel: string;
   title: string;
@@ -220,6 +219,12 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
   const agent = (options.view ?? 'agent') === 'agent';
   const moves = agent ? moveChoices(ticket) : [];
   const may = transitions(ticket);
+  const priorityValue = PRIORITIES.find((p) => p === ticket.priority) ?? 'Medium';
+  const edit = {
+    editTitle: ticket.title ?? '',
+    ...((ticket.description ?? '').length <= MAX_EDITABLE_TEXT ? { editDescription: ticket.description ?? '' } : {}),
+    editExpectedDate: ticket.expectedDate?.slice(0, 10) ?? '',
+  };
   return {
     id: ticket.id,
     numberLabel: numberLabel(ticket.number),
@@ -228,7 +233,7 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     statusStyle: statusStyle(ticket.status),
     priority: ticket.priority ?? t('card.noPriority'),
     priorityStyle: priorityStyle(ticket.priority),
-    priorityValue: PRIORITIES.find((p) => p === ticket.priority) ?? 'Medium',
+    priorityValue,
     facts,
     customFields,
     moreFields: moreFields === 0 ? undefined : t('card.moreFields', { count: moreFields }),
@@ -239,9 +244,11 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     resolutionComment: resolved && ticket.lastResolutionComment ? plain(cut(ticket.lastResolutionComment, MAX_FIELD_VALUE).text) : undefined,
     note: options.note,
     noteStyle: options.noteStyle ?? 'warning',
-    editTitle: ticket.title ?? '',
-    ...((ticket.description ?? '').length <= MAX_EDITABLE_DESCRIPTION ? { editDescription: ticket.description ?? '' } : {}),
-    editExpectedDate: ticket.expectedDate?.slice(0, 10) ?? '',
+    ...edit,
+    ...editFormView(ticket, options.instance, options.tagCategories, {
+      [EDIT_INPUTS.title]: edit.editTitle, [EDIT_INPUTS.expectedDate]: edit.editExpectedDate, [EDIT_INPUTS.priority]: priorityValue,
+      ...(edit.editDescription === undefined ? {} : { [EDIT_INPUTS.description]: edit.editDescription }),
+    }),
     event,
     compact: event !== undefined,
     ...may,

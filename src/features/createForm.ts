@@ -1,13 +1,13 @@
-import { createFormCard, type Choice, type CreateFormView, type CustomInput, type TagGroup } from '../cards/createFormCard.js';
+import { createFormCard, type Choice, type CreateFormView } from '../cards/createFormCard.js';
+import { customFieldInputs, tagGroupInputs, type FormValues } from '../cards/formInputs.js';
 import { cutToBytes } from '../cards/format.js';
 import { MAX_DESCRIPTION_LENGTH } from '../ticketing/limits.js';
 import type { AdaptiveCard } from '../cards/render.js';
 import { isTicketingError } from '../ticketing/errors.js';
-import {
-  PRIORITIES, type CustomField, type CustomFieldValue, type Instance, type NewTicket, type Priority, type TagCategory,
-  type TicketTag, type User,
-} from '../ticketing/types.js';
-import { instanceAgents, instanceFields } from '../ticketing/instance.js';
+import { PRIORITIES, type Instance, type NewTicket, type Priority, type TagCategory, type User } from '../ticketing/types.js';
+import { instanceAgents } from '../ticketing/instance.js';
+import { isDate, readCustomFields, readTags, stringValues } from './formValues.js';
+import { chosenRequestor, requestorChoices } from './requestorChoice.js';
 import type { Answer, FeatureContext } from './context.js';
 import { errorAnswer, ticketingDetail } from './errorAnswer.js';
 import { createTicket } from './createTicket.js';
@@ -38,25 +38,6 @@ function loadCatalog(ctx: FeatureContext): Promise<Catalog> {
     .then(([instance, tags]) => ({ instance, tags }));
 }
 
-function inputKind(field: CustomField): CustomInput['kind'] {
-  switch (field.type) {
-    case 'textarea': return 'textarea';
-    case 'toggle': return 'toggle';
-    case 'datepicker': return 'date';
-    case 'peoplepicker':
-    case 'itempicker': return 'choice';
-    default: return 'text';
-  }
-}
-
-function fieldChoices(field: CustomField, instance: Instance): Choice[] {
-  if (field.type === 'peoplepicker') return instanceAgents(instance).map((p) => ({ title: p.name, value: p.id }));
-  return (field.options ?? []).map((o) => ({ title: o.text, value: o.id }));
-}
-
-/** Tag texts may hold commas, and multi-select values are comma-joined: the value is the text, encoded. */
-const tagValue = (text: string) => encodeURIComponent(text);
-
 /**
  * A message's first line, whole when the API takes it (255 characters); a longer one is cut at
  * the last word that fits, with no mark added: what is stored is what the person can edit.
@@ -69,7 +50,7 @@ export function titleFromMessage(text: string): string {
   return (space > 0 ? fits.slice(0, space) : fits.slice(0, MAX_TITLE_LENGTH)).trimEnd();
 }
 
-type Values = Record<string, string>;
+type Values = FormValues;
 
 /**
  * What the long texts put into the form (the description, text areas) may take of the card, as
@@ -77,7 +58,18 @@ type Values = Record<string, string>;
  */
 const FORM_TEXT_BYTES = 16 * 1024;
 
-function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Values, extra: { problem?: string; source?: MessageSource }): CreateFormView {
+/** Where the form is and what it shows besides the values: the requestor's choices, a problem, the source message. */
+interface FormSetting {
+  requestors: Choice[];
+  /** Posted in a chat (its Create button a card action), not in Teams' dialog (a task module's submit). */
+  inChat: boolean;
+  problem?: string;
+  source?: MessageSource;
+  /** A line at the top of a form opened from a chat command: why a form. */
+  lead?: string;
+}
+
+function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Values, extra: FormSetting): CreateFormView {
   const { instance, tags } = catalog;
   const { t } = ctx.locale;
   const source = extra.source;
@@ -90,39 +82,28 @@ function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Val
     return fitted.text;
   };
   const description = fit(values.description ?? '');
-  const requestorChoices: Choice[] = [{ title: ctx.speaker.name ? t('form.meNamed', { name: ctx.speaker.name }) : t('form.me'), value: 'me' }];
-  if (source?.authorId && source.authorId !== ctx.speaker.aadObjectId) {
-    requestorChoices.push({ title: t('form.author', { name: source.authorName ?? t('form.theAuthor') }), value: 'author' });
-  }
-  const tagGroups: TagGroup[] = tags.filter((c) => !c.deleted && c.id && c.tags.some((tag) => !tag.deleted)).map((c) => ({
-    id: TAG_PREFIX + c.id,
-    label: c.text,
-    value: values[TAG_PREFIX + c.id] ?? '',
-    error: errors[TAG_PREFIX + c.id],
-    choices: c.tags.filter((tag) => !tag.deleted).map((tag) => ({ title: tag.text, value: tagValue(tag.text) })),
-  }));
-  const fields: CustomInput[] = instanceFields(instance).map((f) => ({
-    id: FIELD_PREFIX + f.id,
-    label: f.label,
-    kind: inputKind(f),
-    required: f.required === true,
-    multiple: f.type === 'peoplepicker' || f.multiple === true,
-    choices: fieldChoices(f, instance),
-    value: f.type === 'textarea' ? fit(values[FIELD_PREFIX + f.id] ?? '') : values[FIELD_PREFIX + f.id] ?? (f.type === 'toggle' ? 'false' : ''),
-    error: errors[FIELD_PREFIX + f.id],
-  }));
+  const tagGroups = tagGroupInputs(tags, TAG_PREFIX, values, errors);
+  const fields = customFieldInputs(instance, FIELD_PREFIX, values, errors, fit);
   return {
     problem: [extra.problem, cutAny ? t('form.cutNote') : undefined].filter((p) => p !== undefined).join(' ') || undefined,
-    source: source ? (source.authorName ? t('form.fromMessageBy', { name: source.authorName }) : t('form.fromMessage')) : undefined,
+    source: source ? (source.authorName ? t('form.fromMessageBy', { name: source.authorName }) : t('form.fromMessage')) : extra.lead,
     title: { value: values.title ?? '', error: errors.title },
     description: { value: description, error: errors.description },
     priority: { value: values.priority ?? 'Medium', error: errors.priority, choices: PRIORITIES.map((p) => ({ title: t(`cards.ticket.${p.toLowerCase()}`), value: p })) },
     expectedDate: { value: values.expectedDate ?? '', error: errors.expectedDate },
-    requestor: { value: values.requestor ?? 'me', error: errors.requestor, choices: requestorChoices },
+    requestor: { value: values.requestor ?? 'me', error: errors.requestor, choices: extra.requestors },
     assignee: { value: values.assignee ?? '', error: errors.assignee, choices: instanceAgents(instance).map((p) => ({ title: p.name, value: p.id })) },
     tagGroups,
     fields,
+    inChat: extra.inChat,
   };
+}
+
+/** What a form opened in a chat starts with: the title and description typed in `create`. */
+export interface FormOpening {
+  draft?: { title: string; description?: string };
+  inChat?: boolean;
+  lead?: string;
 }
 
 /**
@@ -130,35 +111,21 @@ function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Val
  * message, it comes prefilled: the first line as the title, the text as the description, and the
  * author offered as the requestor.
  */
-export async function openCreateForm(ctx: FeatureContext, source?: MessageSource): Promise<AdaptiveCard> {
+export async function openCreateForm(ctx: FeatureContext, source?: MessageSource, opening: FormOpening = {}): Promise<AdaptiveCard> {
   const catalog = await loadCatalog(ctx);
-  const values: Values = source ? { title: titleFromMessage(source.text), description: source.text.slice(0, MAX_DESCRIPTION_LENGTH) } : {};
-  return createFormCard(view(catalog, ctx, values, {}, { source }), ctx.locale.t);
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isDate(text: string): boolean {
-  const m = text.match(DATE);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
-
-function splitChoices(value: string): string[] {
-  return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+  const draft = opening.draft;
+  const values: Values = source ? { title: titleFromMessage(source.text), description: source.text.slice(0, MAX_DESCRIPTION_LENGTH) }
+    : draft ? { title: draft.title, ...(draft.description === undefined ? {} : { description: draft.description }) } : {};
+  const requestors = await requestorChoices(ctx, catalog.instance, source);
+  return createFormCard(view(catalog, ctx, values, {}, { source, requestors, inChat: opening.inChat === true, lead: opening.lead }), ctx.locale.t);
 }
 
 interface Parsed {
   ticket: Omit<NewTicket, 'requestor'>;
-  requestor: 'me' | 'author';
 }
 
-/**
- * Checks every value against the helpdesk's own lists; errors are keyed by input id. `authorId` is
- * the source message's author, from Teams' own payload: "author" is a choice only when there is one.
- */
-function parseForm(values: Values, catalog: Catalog, authorId: string | undefined, t: Translate): { parsed?: Parsed; errors: Values } {
+/** Checks every value but the requestor (see requestorChoice.ts) against the helpdesk's own lists; errors are keyed by input id. */
+function parseForm(values: Values, catalog: Catalog, t: Translate): { parsed?: Parsed; errors: Values } {
   const errors: Values = {};
   const title = (values.title ?? '').trim();
   if (title === '') errors.title = t('help.titleRequired');
@@ -169,8 +136,6 @@ function parseForm(values: Values, catalog: Catalog, authorId: string | undefine
   if (!priority) errors.priority = t('command.priority', { priorities: PRIORITIES.join(', ') });
   const expectedDate = (values.expectedDate ?? '').trim();
   if (expectedDate !== '' && !isDate(expectedDate)) errors.expectedDate = t('form.date');
-  const requestor = values.requestor || 'me';
-  if (requestor !== 'me' && !(requestor === 'author' && authorId)) errors.requestor = t('form.requestor');
 
   const people = instanceAgents(catalog.instance);
   let assignee: User | undefined;
@@ -179,58 +144,14 @@ function parseForm(values: Values, catalog: Catalog, authorId: string | undefine
     if (!assignee) errors.assignee = t('form.assignee');
   }
 
-  const tags: TicketTag[] = [];
-  for (const category of catalog.tags.filter((c) => !c.deleted && c.id)) {
-    for (const chosen of splitChoices(values[TAG_PREFIX + category.id] ?? '')) {
-      let text: string | undefined;
-      try {
-        text = decodeURIComponent(chosen);
-      } catch {
-        text = undefined;
-      }
-      const tag = category.tags.find((known) => !known.deleted && known.text === text);
-      if (tag) tags.push({ tagCategoryId: category.id!, text: tag.text });
-      else errors[TAG_PREFIX + category.id] = t('form.tags', { list: category.text });
-    }
-  }
-
-  const custom: Record<string, CustomFieldValue> = {};
-  for (const field of instanceFields(catalog.instance)) {
-    const id = FIELD_PREFIX + field.id;
-    const raw = (values[id] ?? '').trim();
-    if (field.type === 'toggle') {
-      if (raw !== '' && raw !== 'true' && raw !== 'false') errors[id] = t('form.toggle', { field: field.label });
-      else if (raw === 'true') custom[field.id] = true;
-      continue;
-    }
-    if (raw === '') {
-      if (field.required) errors[id] = t('form.required', { field: field.label });
-      continue;
-    }
-    if (field.type === 'datepicker') {
-      if (isDate(raw)) custom[field.id] = raw;
-      else errors[id] = t('form.mustBeDate', { field: field.label });
-    } else if (field.type === 'peoplepicker') {
-      const chosen = splitChoices(raw).map((v) => people.find((p) => p.id === v));
-      if (chosen.some((p) => p === undefined)) errors[id] = t('form.people', { field: field.label });
-      else custom[field.id] = chosen as User[];
-    } else if (field.type === 'itempicker') {
-      const chosen = splitChoices(raw);
-      if (chosen.some((v) => !field.options?.some((o) => o.id === v))) errors[id] = t('form.choose', { field: field.label });
-      else if (!field.multiple && chosen.length > 1) errors[id] = t('form.chooseOne', { field: field.label });
-      else custom[field.id] = chosen;
-    } else {
-      const max = field.type === 'textarea' ? MAX_DESCRIPTION_LENGTH : MAX_TITLE_LENGTH;
-      if (raw.length > max) errors[id] = t('form.fieldTooLong', { field: field.label, length: raw.length, max });
-      else custom[field.id] = raw;
-    }
-  }
+  const { tags, errors: tagErrors } = readTags(values, catalog.tags, TAG_PREFIX, t);
+  const { custom, errors: fieldErrors } = readCustomFields(values, catalog.instance, FIELD_PREFIX, t, 'create');
+  Object.assign(errors, tagErrors, fieldErrors);
 
   if (Object.keys(errors).length > 0) return { errors };
   return {
     errors,
     parsed: {
-      requestor: requestor === 'author' ? 'author' : 'me',
       ticket: {
         title,
         description: description || undefined,
@@ -244,30 +165,24 @@ function parseForm(values: Values, catalog: Catalog, authorId: string | undefine
   };
 }
 
-/** Form data arrives as `any`: only string values are taken; anything else counts as empty. */
-function stringValues(data: Record<string, unknown>): Values {
-  const out: Values = {};
-  for (const [key, value] of Object.entries(data)) if (typeof value === 'string') out[key] = value;
-  return out;
-}
-
 /**
- * Creates the ticket from the form, as the acting user; the requestor is the acting user or, when
- * chosen, the author of the message the form was opened from: `source`, which Teams attaches to
- * the submit itself, looked up in Teams. The form's data never names a person (it is the sender's
- * to forge). On any problem the form comes back with the values kept and each error beside its input.
+ * Creates the ticket from the form, as the acting user, for the requestor chosen (see
+ * requestorChoice.ts: the speaker, or for an agent the message's author, a member of the
+ * conversation or an agent, looked up, never taken from the form). On any problem the form comes
+ * back with the values kept and each error beside its input. `inChat`: the form was posted in a chat.
  */
-export async function submitCreateForm(ctx: FeatureContext, data: Record<string, unknown>, source?: MessageSource): Promise<FormOutcome> {
+export async function submitCreateForm(ctx: FeatureContext, data: Record<string, unknown>, source?: MessageSource, inChat = false): Promise<FormOutcome> {
   const catalog = await loadCatalog(ctx);
   const values = stringValues(data);
-  const again = (problem: string, errors: Values = {}) => ({ form: createFormCard(view(catalog, ctx, values, errors, { problem, source }), ctx.locale.t) });
+  const requestors = await requestorChoices(ctx, catalog.instance, source);
+  const again = (problem: string, errors: Values = {}) => ({ form: createFormCard(view(catalog, ctx, values, errors, { problem, source, requestors, inChat }), ctx.locale.t) });
 
-  const authorId = source?.authorId;
-  const { parsed, errors } = parseForm(values, catalog, authorId, ctx.locale.t);
-  if (!parsed) return again(ctx.locale.t('form.fix'), errors);
+  const { parsed, errors } = parseForm(values, catalog, ctx.locale.t);
   try {
-    const requestor = parsed.requestor === 'author' && authorId ? await ctx.person(authorId, source?.authorName) : undefined;
-    return { created: await createTicket(ctx, parsed.ticket, requestor) };
+    const chosen = await chosenRequestor(ctx, catalog.instance, values.requestor ?? '', source);
+    if (chosen.error !== undefined) errors.requestor = chosen.error;
+    if (!parsed || chosen.error !== undefined) return again(ctx.locale.t('form.fix'), errors);
+    return { created: await createTicket(ctx, parsed.ticket, chosen.requestor) };
   } catch (error) {
     // The form keeps what the person typed; the sentence says what went wrong.
     const headline = errorAnswer(error, undefined, ctx.locale.t).summary;

@@ -1,11 +1,17 @@
 import { numberLabel } from '../cards/format.js';
-import type { TicketUpdates } from '../ticketing/types.js';
+import { EDIT_FIELD_PREFIX, EDIT_INPUTS, EDIT_TAG_PREFIX, fingerprint, isMultiInput } from '../cards/editForm.js';
+import type { FormValues } from '../cards/formInputs.js';
+import { PRIORITIES, type Instance, type TagCategory, type TicketUpdates } from '../ticketing/types.js';
+import { instanceAgents } from '../ticketing/instance.js';
+import type { Translate } from '../i18n/translate.js';
 import type { Answer, FeatureContext } from './context.js';
-import { callOptions } from './ticketRef.js';
+import { FeatureError } from './featureError.js';
+import { readCustomFields, readTags } from './formValues.js';
+import { callOptions, catalogOptions, loadTicket } from './ticketRef.js';
 import { ticketAnswer } from './ticketAnswer.js';
 import { writeOrFind, writeOptions } from './unknownOutcome.js';
 
-/** What the Edit form changes: the title, and the description and expected date when it had them. */
+/** What the Edit form sent. */
 export interface TicketEdits {
   /** Absent: the title stays as it is (a blank one is never sent). */
   title?: string;
@@ -13,31 +19,91 @@ export interface TicketEdits {
   description?: string;
   /** `YYYY-MM-DD`, as the live service takes it. */
   expectedDate?: string;
+  /** The form's other inputs as sent: priority, assignee, tags, custom fields (see editInputs.ts). */
+  inputs?: FormValues;
+  /** What each input showed, fingerprinted; an input without one counts as changed. */
+  was?: FormValues;
+}
+
+/** The inputs whose value differs from what the form showed. */
+function changedInputs(sent: FormValues, was: FormValues, instance: Instance): FormValues {
+  return Object.fromEntries(Object.entries(sent).filter(([id, value]) => was[id] !== fingerprint(value, isMultiInput(id, instance))));
 }
 
 /**
- * Edit after creation, from the card's Edit form: one update with the fields the form carried
- * (live `{ticket, user}`, documented `{updates, user}`), as the acting user. Agents only (the
- * permission rule: an unnamed verb is agents' work).
+ * The update for what changed, checked as the create form checks it; `problems`: what cannot be
+ * saved, in the reader's words. Tags are written whole: when any tag input changed, every tag
+ * input the form sent makes the new list.
+ */
+function updatesFor(sent: FormValues, changed: FormValues, instance: Instance, categories: readonly TagCategory[], t: Translate): { updates: TicketUpdates; problems: string[] } {
+  const updates: TicketUpdates = {};
+  const problems: string[] = [];
+  if (changed[EDIT_INPUTS.title] !== undefined) updates.title = changed[EDIT_INPUTS.title];
+  if (changed[EDIT_INPUTS.description] !== undefined) updates.description = changed[EDIT_INPUTS.description];
+  if (changed[EDIT_INPUTS.expectedDate] !== undefined) updates.expectedDate = changed[EDIT_INPUTS.expectedDate];
+  const priority = changed[EDIT_INPUTS.priority];
+  if (priority !== undefined) {
+    const known = PRIORITIES.find((p) => p === priority);
+    if (known) updates.priority = known;
+    else problems.push(t('command.priority', { priorities: PRIORITIES.join(', ') }));
+  }
+  const assigneeId = changed[EDIT_INPUTS.assignee]?.trim();
+  if (assigneeId === '') problems.push(t('change.cannotUnassign'));
+  else if (assigneeId !== undefined) {
+    const assignee = instanceAgents(instance).find((a) => a.id === assigneeId);
+    if (assignee) updates.assignee = assignee;
+    else problems.push(t('form.assignee'));
+  }
+  if (Object.keys(changed).some((id) => id.startsWith(EDIT_TAG_PREFIX))) {
+    const tagInputs = Object.fromEntries(Object.entries(sent).filter(([id]) => id.startsWith(EDIT_TAG_PREFIX)));
+    const { tags, errors } = readTags(tagInputs, categories, EDIT_TAG_PREFIX, t);
+    updates.tags = tags;
+    problems.push(...Object.values(errors));
+  }
+  const { custom, errors } = readCustomFields(changed, instance, EDIT_FIELD_PREFIX, t, 'edit');
+  if (Object.keys(custom).length > 0) updates.customFields = custom;
+  problems.push(...Object.values(errors));
+  return { updates, problems: [...new Set(problems)] };
+}
+
+/**
+ * Edit after creation, from the card's Edit form: one update with only what the person changed
+ * (live `{ticket, user}`, documented `{updates, user}`), as the acting user; nothing changed, no
+ * API call (the card comes from the cache). Agents only (the permission rule: an unnamed verb is
+ * agents' work).
  */
 export async function editTicket(ctx: FeatureContext, id: string, edits: TicketEdits): Promise<Answer> {
   const actor = await ctx.actor();
-  const updates: TicketUpdates = {};
-  if (edits.title !== undefined) updates.title = edits.title;
-  if (edits.description !== undefined) updates.description = edits.description;
-  if (edits.expectedDate !== undefined) updates.expectedDate = edits.expectedDate;
+  const { t } = ctx.locale;
+  const [instance, categories] = await Promise.all([ctx.client.getInstance(catalogOptions(ctx)), ctx.client.getTags(catalogOptions(ctx))]);
+  const sent: FormValues = {
+    ...edits.inputs,
+    ...(edits.title === undefined ? {} : { [EDIT_INPUTS.title]: edits.title }),
+    ...(edits.description === undefined ? {} : { [EDIT_INPUTS.description]: edits.description }),
+    ...(edits.expectedDate === undefined ? {} : { [EDIT_INPUTS.expectedDate]: edits.expectedDate }),
+  };
+  const { updates, problems } = updatesFor(sent, changedInputs(sent, edits.was ?? {}, instance), instance, categories, t);
+  if (problems.length > 0) throw new FeatureError({ key: 'change.notEdited', vars: { problems: problems.join(' ') } }, id);
+  if (Object.keys(updates).length === 0) {
+    const ticket = (await ctx.tickets.copy(id))?.value ?? await loadTicket(ctx, { id });
+    const said = t('change.nothingToSave', { ticket: numberLabel(ticket.number) });
+    const answer = await ticketAnswer(ctx, ticket, { note: said });
+    return { card: answer.card, summary: said };
+  }
   const ticket = await writeOrFind(
     () => ctx.client.updateTicket(id, updates, actor, writeOptions(ctx)),
     async () => {
       const now = await ctx.client.getTicket(id, callOptions(ctx));
-      const saved = (edits.title === undefined || now.title === edits.title)
-        && (edits.expectedDate === undefined || now.expectedDate?.startsWith(edits.expectedDate) === true);
+      const saved = (updates.title === undefined || now.title === updates.title)
+        && (updates.expectedDate === undefined || now.expectedDate?.startsWith(updates.expectedDate) === true)
+        && (updates.priority === undefined || now.priority === updates.priority)
+        && (updates.assignee === undefined || now.assignee?.id.toLowerCase() === updates.assignee.id.toLowerCase());
       return saved ? now : undefined;
     },
     { key: 'change.notSaved' },
   );
-  ctx.tickets.remember(ticket);
-  const said = ctx.locale.t('change.edited', { name: actor.name, ticket: numberLabel(ticket.number) });
+  await ctx.tickets.remember(ticket);
+  const said = t('change.edited', { name: actor.name, ticket: numberLabel(ticket.number) });
   const answer = await ticketAnswer(ctx, ticket, { note: said, noteStyle: 'good' });
   return { card: answer.card, shared: answer.shared, summary: said, changed: true };
 }

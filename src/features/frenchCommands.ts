@@ -15,7 +15,7 @@ function bare(word: string): string {
 const COMMAND_WORDS = new Map(Object.entries({
   aide: 'help', liste: 'list', lister: 'list', afficher: 'show', voir: 'show', creer: 'create', nouveau: 'create',
   demarrer: 'start', commencer: 'start', resoudre: 'resolve', fermer: 'close', clore: 'close', rouvrir: 'reopen',
-  deplacer: 'move', commenter: 'comment', commentaire: 'comment', assigner: 'assign', attribuer: 'assign',
+  deplacer: 'move', commenter: 'comment', commentaire: 'comment', assigner: 'assign', attribuer: 'assign', desassigner: 'unassign',
   priorite: 'priority', historique: 'history', etiquettes: 'tags', rapport: 'report', notifier: 'notify',
 }));
 

@@ -3,6 +3,9 @@ import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, type ListFilters } from './parseComm
 import { DEFAULT_PERIOD, type ReportRequest } from '../reports/reportRequest.js';
 import { tokenize } from './parseCommand.js';
 import { parseReportArgs } from './parseReport.js';
+import { editInputs, shownFingerprints } from './editInputs.js';
+import { stringValues } from './formValues.js';
+import type { FormValues } from '../cards/formInputs.js';
 import { isRecord, isUuid } from '../ticketing/validate.js';
 import { SentenceError } from '../i18n/sentence.js';
 import { inEnglish, type Translate } from '../i18n/translate.js';
@@ -27,6 +30,7 @@ export const VERBS = {
   report: 'report',
   exportReport: 'exportReport',
   edit: 'edit',
+  createFromForm: 'createFromForm',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
 
@@ -42,11 +46,16 @@ export type CardAction =
   | { verb: 'priority'; ticketId: string; priority: Priority }
   | { verb: 'listPage'; filters: ListFilters; token?: string; skip?: number; page?: number }
   | { verb: 'create'; title: string; description?: string }
+  /** The create form posted in a chat: its inputs' text values, checked by the feature against the helpdesk's lists. */
+  | { verb: 'createFromForm'; values: FormValues }
   | { verb: 'help' }
   | { verb: 'report' | 'exportReport'; request: ReportRequest }
 
-  /** The Edit form: the title, description and expected date (YYYY-MM-DD) it carried; a blank title is left as it is. */
-  | { verb: 'edit'; ticketId: string; title?: string; description?: string; expectedDate?: string };
+  /**
+   * The Edit form: the title, description and expected date (YYYY-MM-DD) it carried (a blank title
+   * is left as it is); `inputs`, its other inputs as sent; `was`, what each input showed (fingerprints).
+   */
+  | { verb: 'edit'; ticketId: string; title?: string; description?: string; expectedDate?: string; inputs: FormValues; was: FormValues };
 
 /** What a field is called in the sentences below (`fields.*`). */
 type Field = 'reason' | 'status' | 'priority' | 'tag' | 'searchText' | 'comment' | 'stateToMoveTo' | 'resolution' | 'title' | 'description' | 'expectedDate';
@@ -186,6 +195,8 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
       };
     case 'help':
       return { verb: known };
+    case 'createFromForm':
+      return { verb: known, values: stringValues(d) };
     case 'report':
     case 'exportReport':
       return { verb: known, request: reportRequest(d.report) };
@@ -198,6 +209,7 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
       return {
         verb: known, ticketId: ticketId(d), ...(title === undefined ? {} : { title }),
         ...(description === undefined ? {} : { description }), ...(expectedDate === undefined ? {} : { expectedDate }),
+        inputs: editInputs(d), was: shownFingerprints(d.was),
       };
     }
   }

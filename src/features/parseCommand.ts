@@ -42,6 +42,8 @@ export type Command =
   /** `name`: an agent's name, whole or its first word(s), as typed or @mentioned. */
   | { name: 'assign'; number: number; to: 'me' | { email: string } | { name: string } }
   | { name: 'priority'; number: number; priority: Priority }
+  /** Asked for by agents; the API has no way to do it, and the answer says what to do instead. */
+  | { name: 'unassign'; number: number }
   | { name: 'history'; number: number }
   | { name: 'tags' }
   | { name: 'report'; request: ReportRequest }
@@ -277,6 +279,8 @@ export function parseCommand(text: string): Command | NotUnderstood {
       if (named !== '' && named.length <= 100 && !named.includes('@')) return { name: 'assign', number, to: { name: named } };
       return notUnderstood({ key: 'command.assignTo' }, 'assign', `assign ${number} me`);
     }
+    case 'unassign':
+      return number === undefined ? needsNumber() : { name: 'unassign', number };
     case 'notify': {
       const request = parseNotify(args);
       return 'problem' in request ? notUnderstood(request.said, 'notify') : { name: 'notify', request };

@@ -19,14 +19,14 @@ const COMMAND_NEEDS = new Map<string, Need>(Object.entries({
   show: 'own', history: 'own', comment: 'own',
 }));
 const VERB_NEEDS = new Map<string, Need>(Object.entries({
-  help: 'anyone', create: 'anyone', listPage: 'anyone',
+  help: 'anyone', create: 'anyone', createFromForm: 'anyone', listPage: 'anyone',
   refresh: 'own', show: 'own', open: 'own', history: 'own', comment: 'own', close: 'own', reopen: 'own',
 }));
 
 /** What a requester is told, by command or verb: the `refusal.*` sentence ("Only the helpdesk's agents can …"). */
 type Work = 'start' | 'resolve' | 'move' | 'assign' | 'priority' | 'note' | 'notify' | 'report' | 'close' | 'reopen' | 'comment' | 'see' | 'other';
 const AGENT_WORK = new Map<string, Work>(Object.entries({
-  start: 'start', resolve: 'resolve', move: 'move', assign: 'assign', assignMe: 'assign', priority: 'priority', note: 'note',
+  start: 'start', resolve: 'resolve', move: 'move', assign: 'assign', assignMe: 'assign', unassign: 'assign', priority: 'priority', note: 'note',
   notify: 'notify', report: 'report', exportReport: 'report',
 }));
 

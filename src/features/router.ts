@@ -3,7 +3,7 @@ import type { CardAction } from './parseAction.js';
 import type { Command } from './parseCommand.js';
 import { addComment } from './addComment.js';
 import { changeStatus, moveTicket } from './changeStatus.js';
-import { createTicket } from './createTicket.js';
+import { createOrOpenForm, submitChatForm } from './chatCreate.js';
 import { editTicket } from './editTicket.js';
 import { help, showTags } from './help.js';
 import { listTickets } from './listTickets.js';
@@ -12,6 +12,7 @@ import { refreshTicket, showHistory, showTicket } from './showTicket.js';
 import { exportReport, showReport } from './showReport.js';
 import { assignToEmail, assignToMe, assignToName, setPriority } from './updateTicket.js';
 import { notify } from '../notify/notifyCommand.js';
+import { unassignTicket } from './unassignTicket.js';
 
 /** The members of union U whose tag K can be N, with the tag narrowed to N. */
 type Member<U, K extends keyof U, N> = U extends unknown ? (N extends U[K] ? Omit<U, K> & Record<K, N> : never) : never;
@@ -32,13 +33,14 @@ export const commandRoutes: Handlers<Command, 'name'> = {
   list: (ctx, c) => listTickets(ctx, c.filters),
   show: (ctx, c) => showTicket(ctx, { number: c.number }),
   history: (ctx, c) => showHistory(ctx, { number: c.number }),
-  create: (ctx, c) => createTicket(ctx, { title: c.title, description: c.description }),
+  create: (ctx, c) => createOrOpenForm(ctx, { title: c.title, description: c.description }),
   status: (ctx, c) => changeStatus(ctx, { number: c.number }, { status: c.status, resolution: c.resolution, comment: c.comment }, 'command'),
   move: (ctx, c) => moveTicket(ctx, { number: c.number }, c.state, 'command'),
   comment: (ctx, c) => addComment(ctx, { number: c.number }, c.text, 'command', c.isPrivate),
   assign: (ctx, c) => (c.to === 'me' ? assignToMe(ctx, { number: c.number })
     : 'email' in c.to ? assignToEmail(ctx, { number: c.number }, c.to.email) : assignToName(ctx, { number: c.number }, c.to.name)),
   priority: (ctx, c) => setPriority(ctx, { number: c.number }, c.priority),
+  unassign: (ctx, c) => unassignTicket(ctx, c.number),
   report: (ctx, c) => showReport(ctx, c.request),
   notify: (ctx, c) => notify(ctx, c.request),
 };
@@ -59,10 +61,11 @@ export const verbRoutes: Handlers<CardAction, 'verb'> = {
   priority: (ctx, a) => setPriority(ctx, { id: a.ticketId }, a.priority),
   assignMe: (ctx, a) => assignToMe(ctx, { id: a.ticketId }),
   listPage: (ctx, a) => listTickets(ctx, a.filters, { token: a.token, skip: a.skip, page: a.page }),
-  create: async (ctx, a) => asNewMessage(await createTicket(ctx, { title: a.title, description: a.description })),
+  create: async (ctx, a) => asNewMessage(await createOrOpenForm(ctx, { title: a.title, description: a.description })),
+  createFromForm: (ctx, a) => submitChatForm(ctx, a.values),
   report: async (ctx, a) => asNewMessage(await showReport(ctx, a.request)),
   exportReport: (ctx, a) => exportReport(ctx, a.request),
-  edit: (ctx, a) => editTicket(ctx, a.ticketId, { title: a.title, description: a.description, expectedDate: a.expectedDate }),
+  edit: (ctx, a) => editTicket(ctx, a.ticketId, { title: a.title, description: a.description, expectedDate: a.expectedDate, inputs: a.inputs, was: a.was }),
 };
 
 export async function routeCommand(ctx: FeatureContext, command: Command): Promise<Answer> {

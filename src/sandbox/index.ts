@@ -44,6 +44,11 @@ export interface SandboxOptions {
   dialect?: Dialect;
   /** Load the seeded tickets (default true); false keeps the instance and tags but no tickets. */
   seed?: boolean;
+  /**
+   * The seeded instance's required fields (Category, VIP) stay required (default true); false makes
+   * every custom field optional: a helpdesk whose form asks for nothing, where chat `create` writes at once.
+   */
+  fieldsRequired?: boolean;
   /** The clock for timestamps and the rate limit; default the system clock. */
   now?: () => Date;
   /** One line per request (never with the key); default silent. */
@@ -93,7 +98,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const now = options.now ?? (() => new Date());
   const host = options.host ?? '127.0.0.1';
 
-  const store = new SandboxStore(options.seed ?? true, now, dialect);
+  const store = new SandboxStore(options.seed ?? true, now, dialect, options.fieldsRequired ?? true);
   const faults = new FaultSwitch();
   const limiter = new SlidingWindowLimiter(rateLimit, rateWindowS * 1000, now);
   const requests: RecordedRequest[] = [];

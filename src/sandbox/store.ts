@@ -20,14 +20,16 @@ import type { Dialect } from './dialect.js';
 export class SandboxStore {
   private readonly byId = new Map<string, StoredTicket>();
   private readonly history = new Map<string, StoredActivity[]>();
-  private readonly instanceRecord: Instance = seedInstance();
+  private readonly instanceRecord: Instance;
   private readonly categories: TagCategory[] = seedTagCategories();
 
   /**
    * @param seed load the seeded tickets (true) or start with none; the instance and tags are always there.
    * @param now the clock stamped on every change.
+   * @param fieldsRequired false: every custom field of the instance is optional (a helpdesk whose form asks for nothing).
    */
-  constructor(seed: boolean, private readonly now: () => Date, dialect: Dialect = 'live') {
+  constructor(seed: boolean, private readonly now: () => Date, dialect: Dialect = 'live', fieldsRequired = true) {
+    this.instanceRecord = fieldsRequired ? seedInstance() : withOptionalFields(seedInstance());
     if (!seed) return;
     // The page knows one workflow only: the documented seed keeps every ticket in it.
     const { tickets, activities } = seedTickets(undefined, dialect === 'live');
@@ -229,4 +231,13 @@ export class SandboxStore {
   private stamp(): string {
     return this.now().toISOString();
   }
+}
+
+/** A copy of the instance with every custom field optional, in each of the lists that name it (the seed's own objects stay as they are). */
+function withOptionalFields(seeded: Instance): Instance {
+  const instance = structuredClone(seeded);
+  for (const list of [instance.customFields, instance.customFieldsLeft, instance.customFieldsRight, instance.optionalFieldsLeft, instance.optionalFieldsRight]) {
+    for (const field of list ?? []) field.required = false;
+  }
+  return instance;
 }

@@ -6,7 +6,7 @@
  * `undefined` into a `badResponse`).
  */
 import type {
-  Activity, Comment, CustomField, CustomFieldOption, CustomFieldValue, Instance, Persona, ReadTag, Tag,
+  Activity, Comment, CustomField, FieldChange, CustomFieldOption, CustomFieldValue, Instance, Persona, ReadTag, Tag,
   TagCategory, Ticket, User, Workflow, WorkflowState,
 } from './types.js';
 import { isRecord } from './validate.js';
@@ -189,6 +189,35 @@ function statusChangeOf(changes: unknown): { status?: string; previousStatus?: s
   return out;
 }
 
+/** A changed value as text: a person by their name, a list joined, a text as given. */
+function changeText(value: unknown): string | undefined {
+  if (Array.isArray(value)) {
+    const parts = value.map(changeText).filter((p) => p !== undefined);
+    return parts.length === 0 ? undefined : parts.join(', ');
+  }
+  if (isRecord(value)) return trimmed(value.name) ?? trimmed(value.text) ?? trimmed(value.email);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return trimmed(value);
+}
+
+/** A live activity's `changes` other than the status and resolution (read by statusChangeOf). */
+function otherChangesOf(changes: unknown): FieldChange[] {
+  if (!Array.isArray(changes)) return [];
+  const out: FieldChange[] = [];
+  for (const c of changes) {
+    if (!isRecord(c)) continue;
+    const name = trimmed(c.name);
+    if (name === undefined || ['status', 'resolution'].includes(name.toLowerCase())) continue;
+    const change: FieldChange = { name };
+    const from = changeText(c.oldValue);
+    const to = changeText(c.newValue);
+    if (from !== undefined) change.from = from;
+    if (to !== undefined) change.to = to;
+    out.push(change);
+  }
+  return out;
+}
+
 /**
  * An activity; undefined without an `id` (or the live `activityId`). `ticketId` falls back to the
  * ticket asked about. The page's activities say their `type` and `status`; live ones carry
@@ -212,6 +241,8 @@ export function readActivity(v: unknown, ticketId: string): Activity | undefined
   if (a.resolution === undefined && change?.resolution !== undefined) a.resolution = change.resolution;
   copy(a, v, ['isPrivate'], bool);
   copy(a, v, ['createdBy'], readUser);
+  const others = otherChangesOf(v.changes);
+  if (others.length > 0) a.changes = others;
   return a;
 }
 

@@ -160,6 +160,19 @@ export interface Activity {
   status?: string;
   previousStatus?: string;
   resolution?: string;
+  /**
+   * Live: the activity's other `changes` (an assignee, a priority…), as readable text. The page
+   * lists only status changes and comments, and no live answer seen so far carries others; they
+   * are read when they come.
+   */
+  changes?: FieldChange[];
+}
+
+/** One field an activity changed: its name as the API gives it, and its values as text. */
+export interface FieldChange {
+  name: string;
+  from?: string;
+  to?: string;
 }
 
 /** IComment (documented POST /comments), or the live POST /activities item (`activityId`, `user`). */

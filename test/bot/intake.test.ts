@@ -17,7 +17,7 @@ function inputs(card: Card | undefined): Map<string, Record<string, unknown>> {
 }
 
 describe('intake from plain messages', () => {
-  const { h, fresh } = startedBot();
+  const { h, fresh } = startedBot({ sandbox: { fieldsRequired: false } });
   beforeEach(() => fresh());
 
   it('offers a prefilled form for a message that is no command, calling no API, and creates the ticket on confirm', async () => {

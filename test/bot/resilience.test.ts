@@ -35,7 +35,7 @@ describe('bot resilience', () => {
   }
 
   describe('with only the read-only key', () => {
-    const { h, tickets } = startedBot({ readOnly: true });
+    const { h, tickets } = startedBot({ readOnly: true, sandbox: { fieldsRequired: false } });
     const { say, click, post, reply } = poster(h);
     afterEach(() => sent.collect(h));
 
@@ -85,7 +85,7 @@ describe('bot resilience', () => {
 
   describe('when the bot\'s own rate limit is used up', () => {
     // Start-up reads the instance and the tags: two of the three requests.
-    const { h, tickets } = startedBot({ rateLimit: { limit: 3, windowMs: 60_000 } });
+    const { h, tickets } = startedBot({ rateLimit: { limit: 3, windowMs: 60_000 }, sandbox: { fieldsRequired: false } });
     const { say, click, reply } = poster(h);
     afterEach(() => sent.collect(h));
 
@@ -228,7 +228,7 @@ describe('bot resilience', () => {
   });
 
   describe('with the default bot', () => {
-    const { h, tickets } = startedBot();
+    const { h, tickets } = startedBot({ sandbox: { fieldsRequired: false } });
     const { say, click, post, reply } = poster(h);
     afterEach(() => {
       sent.collect(h);

@@ -25,7 +25,7 @@ async function sayAndRead(h: Harness, fresh: () => void, text: string): Promise<
 const MAY_NOT = /did not confirm .*it was most likely not saved/;
 
 for (const dialect of DIALECTS) describe(`bot: a write answered without what it wrote is never reported as done (${dialect} dialect)`, () => {
-  const { h, tickets, fresh } = startedBot({ sandbox: { dialect } });
+  const { h, tickets, fresh } = startedBot({ sandbox: { dialect, fieldsRequired: false } });
   beforeEach(() => h.sandbox.faults.clear());
 
   /** The next write is answered 200 with no ticket or item, and is not applied. */
@@ -111,7 +111,7 @@ for (const dialect of DIALECTS) describe(`bot: a write answered without what it 
 });
 
 for (const dialect of DIALECTS) describe(`bot: a write whose answer was lost, but which was saved, is found and reported as done (${dialect} dialect)`, () => {
-  const { h, tickets, fresh } = startedBot({ sandbox: { dialect } });
+  const { h, tickets, fresh } = startedBot({ sandbox: { dialect, fieldsRequired: false } });
   beforeEach(() => h.sandbox.faults.clear());
 
   /** The next write is applied, and its connection dropped before the answer. */

@@ -497,6 +497,8 @@ const formContext = (locale?: string): FeatureContext => {
     speaker: { aadObjectId: agent('Adele Vance').id, name: 'Adele Vance' },
     utcOffset: TIMEZONE, locale: localeOf({ ...(locale === undefined ? {} : { locale }) }, TIMEZONE), deadline: Date.now() + 60_000, inChannel: false,
     actor: fail, person: fail,
+    // Adele is one of the seeded helpdesk's agents: the form offers her the people she may log a ticket for.
+    roles: { enforced: true, agents: [] }, members: async () => [],
   } as unknown as FeatureContext;
 };
 const MESSAGE = [

@@ -280,9 +280,15 @@ describe('e2e: the bot in the Microsoft 365 Agents Playground (headless Chromium
       const text = 'My laptop will not connect to the VPN';
       const offer = ui.card(await ui.say(text, 'Shall I log this as a ticket?'));
       await ui.shot('17-intake', offer);
-      await ui.newMessage(ui.botMessages(), () => offer.getByRole('button', { name: 'Create ticket' }).click(), text);
+      // The seeded helpdesk requires a Category: Create ticket opens the full form, the message as its title.
+      const form = ui.card(await ui.newMessage(ui.botMessages(), () => offer.getByRole('button', { name: 'Create ticket' }).click(), 'fill in the form'));
+      await ui.choose(form, 'Category', 'Network');
+      await form.getByRole('button', { name: 'Create ticket' }).click();
+      // The form becomes the new ticket's card.
+      await form.getByText('Adele Vance created this ticket.').waitFor();
       const ticket = store().allTickets().find((t) => t.title === text);
       assert.ok(ticket, 'the ticket was created with the message as its title');
+      assert.deepEqual(ticket.customFields[FIELD.category], [CATEGORY.Network.id]);
       created.push(ticket.ticketId);
       assert.deepEqual(ticket.requestor, ADELE);
     });

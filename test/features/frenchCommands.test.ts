@@ -34,6 +34,7 @@ describe('French chat commands, read as the English ones', () => {
     ['déplacer 12 En attente', 'move 12 En attente'],
     ['commenter 5 J\'arrive', 'comment 5 J\'arrive'],
     ['assigner 12 moi', 'assign 12 me'],
+    ['Désassigner 12', 'unassign 12'],
     ['attribuer 12 Adele.Vance@Contoso.com', 'assign 12 Adele.Vance@Contoso.com'],
     ['priorité 5 urgente', 'priority 5 urgent'],
     ['priorite 5 Basse', 'priority 5 low'],

@@ -37,6 +37,7 @@ describe('parseCommand: chat text → typed command', () => {
     ['tags', { name: 'tags' }],
     ['assign 5 bob', { name: 'assign', number: 5, to: { name: 'bob' } }],
     ['assign 5 @Lee Gu', { name: 'assign', number: 5, to: { name: 'Lee Gu' } }],
+    ['unassign #5', { name: 'unassign', number: 5 }],
   ];
   for (const [text, expected] of cases) {
     it(`"${text.replace(/\n/g, '\\n')}"`, () => assert.deepEqual(parseCommand(text), expected));

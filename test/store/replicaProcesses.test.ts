@@ -33,7 +33,7 @@ describe('store: three bot processes on one Redis', function () {
 
   before(async () => {
     await redis.start();
-    sandbox = await startSandbox({ port: 0 });
+    sandbox = await startSandbox({ port: 0, fieldsRequired: false });
     await connector.start();
     for (const p of [ADELE, ALEX]) {
       const member = { id: p.id, name: p.name, aadObjectId: p.aadObjectId, email: p.email, userPrincipalName: p.email };

@@ -154,7 +154,7 @@ describe('store: a replica whose Redis is not there yet', function () {
   before(async () => {
     await redis.start(); // for a free port of its own, then stopped: Redis is late
     await redis.stop();
-    h = new Harness({ env: { REDIS_URL: redis.url, TICKETING_REPLICAS: '2' } });
+    h = new Harness({ env: { REDIS_URL: redis.url, TICKETING_REPLICAS: '2' }, sandbox: { fieldsRequired: false } });
     await h.start();
   });
   after(async () => {

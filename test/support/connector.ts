@@ -103,6 +103,10 @@ export class ConnectorRecorder {
       if (m[2] === 'pagedmembers' && req.method === 'GET') {
         this.rosterReads++;
         await new Promise((resolve) => setTimeout(resolve, this.rosterDelayMs));
+        if (this.memberLookupStatus) return send(this.memberLookupStatus, { error: { code: 'ServiceError', message: 'down' } });
+        if (this.conversationsWithoutBot.has(conversationId)) {
+          return send(403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+        }
         return send(200, this.rosterPage(Number(url.searchParams.get('pageSize') ?? 200), Number(url.searchParams.get('continuationToken') ?? 0)));
       }
       if (m[2] === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
