@@ -1,4 +1,5 @@
 import type { Report } from '../reports/reports.js';
+import { periodLabel } from '../reports/reportRequest.js';
 import type { Count, Spread } from '../reports/figures.js';
 import { copyAge, dateTime, plain, type Clock } from './format.js';
 import { translatorFor, type Translate } from '../i18n/translate.js';
@@ -18,18 +19,18 @@ export interface ReportCardOptions {
   now?: number;
 }
 
-/** A duration for people: "45 min", "5.5 h", "3.2 d"; a dash for none. */
-export function durationText(ms: number | undefined): string {
+/** A duration for people, in the words of `t`: "45 min", "5.5 h", "3.2 d" ("5,5 h", "3,2 j"); a dash for none. */
+export function durationText(ms: number | undefined, t: Translate): string {
   if (ms === undefined) return '–';
   const minutes = ms / 60_000;
-  if (minutes < 60) return `${Math.round(minutes)} min`;
+  if (minutes < 60) return t('reportCard.minutes', { amount: Math.round(minutes) });
   const hours = minutes / 60;
-  return hours < 48 ? `${Number(hours.toFixed(1))} h` : `${Number((hours / 24).toFixed(1))} d`;
+  return hours < 48 ? t('reportCard.hours', { amount: hours }) : t('reportCard.days', { amount: hours / 24 });
 }
 
 function spreadText(spread: Spread, t: Translate): string {
   if (spread.count === 0) return t('reportCard.noneInPeriod');
-  return t('reportCard.spread', { median: durationText(spread.median), p90: durationText(spread.p90), count: spread.count });
+  return t('reportCard.spread', { median: durationText(spread.median, t), p90: durationText(spread.p90, t), count: spread.count });
 }
 
 function rate(part: number, of: number, t: Translate): string {
@@ -48,10 +49,10 @@ export function reportCard(report: Report, options: ReportCardOptions): Adaptive
     ...(request.tag === undefined ? [] : [t('reportCard.tagged', { tag: plain(request.tag) })]),
     ...(request.assignee === undefined ? [] : [request.assignee === 'me' ? t('reportCard.assignedToYou') : t('reportCard.assignedTo', { name: plain(request.assignee) })]),
   ];
-  const oldest = f.backlog.oldestAge === undefined ? '–' : `${durationText(f.backlog.oldestAge)}${f.backlog.oldestNumber === undefined ? '' : ` (#${f.backlog.oldestNumber})`}`;
+  const oldest = f.backlog.oldestAge === undefined ? '–' : `${durationText(f.backlog.oldestAge, t)}${f.backlog.oldestNumber === undefined ? '' : ` (#${f.backlog.oldestNumber})`}`;
   const agents = f.agents.slice(0, MAX_AGENTS);
   return render('report', {
-    title: t('reportCard.title', { period: period.label }),
+    title: t('reportCard.title', { period: periodLabel(request.period, t) }),
     subtitle: filters.length > 0 ? t('reportCard.subtitle', { filters: filters.join(', ') }) : undefined,
     freshness: t('reportCard.freshness', { when: dateTime(new Date(report.readAt).toISOString(), options.clock) ?? '', age: copyAge(report.readAt, now) }),
     link: options.link === undefined ? undefined : {
@@ -61,7 +62,7 @@ export function reportCard(report: Report, options: ReportCardOptions): Adaptive
     backlogFacts: [
       { title: t('reportCard.openTickets'), value: String(f.backlog.total) },
       { title: t('reportCard.oldest'), value: oldest },
-      { title: t('reportCard.medianAge'), value: durationText(f.backlog.medianAge) },
+      { title: t('reportCard.medianAge'), value: durationText(f.backlog.medianAge, t) },
       { title: t('reportCard.overdue'), value: String(f.overdue) },
     ],
     // Chart labels are drawn as text, not Markdown: no escaping.
@@ -69,7 +70,7 @@ export function reportCard(report: Report, options: ReportCardOptions): Adaptive
     stateText: countsText(f.backlog.byState),
     priorityChart: f.backlog.byPriority.map((c) => ({ x: c.label, y: c.count })),
     priorityText: countsText(f.backlog.byPriority),
-    flowHeading: t('reportCard.flowHeading', { created: f.created, resolved: f.resolved, bucket: period.bucket }),
+    flowHeading: t('reportCard.flowHeading', { created: f.created, resolved: f.resolved, bucket: t(`reportCard.buckets.${period.bucket}`) }),
     flowSeries: [
       { legend: t('reportCard.created'), points: f.flow.map((b) => ({ x: shortDay(b.start), y: b.created })) },
       { legend: t('reportCard.resolved'), points: f.flow.map((b) => ({ x: shortDay(b.start), y: b.resolved })) },
@@ -85,7 +86,7 @@ export function reportCard(report: Report, options: ReportCardOptions): Adaptive
       title: plain(a.name),
       value: a.medianResolution === undefined
         ? t('reportCard.agent', { assigned: a.assigned, resolved: a.resolved })
-        : t('reportCard.agentMedian', { assigned: a.assigned, resolved: a.resolved, duration: durationText(a.medianResolution) }),
+        : t('reportCard.agentMedian', { assigned: a.assigned, resolved: a.resolved, duration: durationText(a.medianResolution, t) }),
     })),
     agentsNote: f.agents.length > MAX_AGENTS ? t('reportCard.moreAgents', { count: f.agents.length - MAX_AGENTS }) : undefined,
     command: options.command,

@@ -57,6 +57,26 @@ function listWords(words: string[]): string[] {
   });
 }
 
+/** `rapport 30j aujourd'hui ce mois étiquette:vpn assignés à moi` → `report 30d today this month tag:vpn assigned to me`, word for word. */
+function reportWords(words: string[]): string[] {
+  return words.map((typed, i) => {
+    const word = bare(typed);
+    const before = bare(words[i - 1] ?? '');
+    const after = bare(words[i + 1] ?? '');
+    const days = /^(\d{1,3})j$/.exec(word);
+    if (days) return `${days[1]}d`;
+    if (word === "aujourd'hui" || word === 'aujourd’hui' || word === 'aujourdhui') return 'today';
+    if (word === 'ce' && /^mois(?:-ci)?$/.test(after)) return 'this';
+    if (/^mois(?:-ci)?$/.test(word) && before === 'ce') return 'month';
+    if (word.startsWith('etiquette:')) return `tag:${typed.slice('etiquette:'.length)}`;
+    // "assignés à Lee" is "assigned to Lee"; "assignés à moi" is "assigned to me".
+    if (ASSIGNED.test(word) && after === 'a') return 'assigned';
+    if (word === 'a' && ASSIGNED.test(before)) return 'to';
+    if (word === 'moi' && before === 'a' && ASSIGNED.test(bare(words[i - 2] ?? ''))) return 'me';
+    return typed;
+  });
+}
+
 /** After the ticket number: `résolution:annulé` or `résolution: annulé` → `resolution:cancelled`, word for word. */
 function resolutionWords(words: string[]): string[] {
   const option = bare(words[1] ?? '').match(/^resolution:(.*)$/);
@@ -82,6 +102,8 @@ function argumentWords(command: string, words: string[]): string[] {
       return words.map((w, i) => (i === 1 ? PRIORITY_WORDS.get(bare(w)) ?? w : w));
     case 'resolve':
       return resolutionWords(words);
+    case 'report':
+      return reportWords(words);
     default:
       return words;
   }

@@ -1,6 +1,6 @@
 import { PRIORITIES, RESOLUTIONS, type Priority, type Resolution, type Status } from '../ticketing/types.js';
 import type { ReportRequest } from '../reports/reportRequest.js';
-import { parseReportArgs } from './parseReport.js';
+import { isReportProblem, parseReportArgs } from './parseReport.js';
 import { inEnglishWords } from './frenchCommands.js';
 import { parseNotify, type NotifyRequest } from '../notify/notifySetting.js';
 import { MAX_COMMENT_LENGTH, MAX_TITLE_LENGTH } from '../ticketing/limits.js';
@@ -212,7 +212,7 @@ export function parseCommand(text: string): Command | NotUnderstood {
       return { name: 'tags' };
     case 'report': {
       const request = parseReportArgs(args);
-      return typeof request === 'string' ? notUnderstood(request, 'report') : { name: 'report', request };
+      return isReportProblem(request) ? notUnderstood(request, 'report') : { name: 'report', request };
     }
     case 'list':
       return parseList(args);

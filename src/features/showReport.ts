@@ -1,6 +1,6 @@
 import { reportCard } from '../cards/reportCard.js';
 import { ReportTooLarge } from '../reports/readPeriod.js';
-import { periodCommand, shorterPeriod, type ReportRequest } from '../reports/reportRequest.js';
+import { periodCommand, periodLabel, shorterPeriod, type ReportRequest } from '../reports/reportRequest.js';
 import type { Reader, Report } from '../reports/reports.js';
 import type { Answer, FeatureContext, FileOffer } from './context.js';
 import { FeatureError } from './featureError.js';
@@ -27,7 +27,7 @@ async function readReport(ctx: FeatureContext, request: ReportRequest): Promise<
 
 function summaryOf(report: Report, t: Translate): string {
   const f = report.figures;
-  return t('report.summary', { period: report.period.label, open: f.backlog.total, created: f.created, resolved: f.resolved });
+  return t('report.summary', { period: periodLabel(report.request.period, t), open: f.backlog.total, created: f.created, resolved: f.resolved });
 }
 
 /** `report …`: the helpdesk's figures for a period, from a reading kept a few minutes and shared. */

@@ -1,0 +1,77 @@
+/**
+ * `rapport` for a French person beside `report` for an English one, through the real bot server,
+ * against the hand-seeded helpdesk of reportSeed.ts: its problems, its periods and its durations
+ * in the reader's language.
+ */
+import assert from 'node:assert/strict';
+import { TicketingClient } from '../../src/ticketing/client.js';
+import { ADELE, ALEX, message, type Person } from '../support/activities.js';
+import { Harness } from '../support/harness.js';
+import { cardIn, readable } from '../bot/botAssertions.js';
+import { clock, seedReport } from './reportSeed.js';
+
+const SECRET = 'a-test-signing-secret-of-at-least-32-characters';
+
+describe('report in the reader\'s language, through the real server', () => {
+  const h = new Harness({ sandbox: { seed: false, now: () => new Date(clock.at), rateLimit: 100_000 }, env: { EXPORT_SIGNING_SECRET: SECRET } });
+
+  before(async () => {
+    await h.start();
+    const client = new TicketingClient({ baseUrl: h.sandbox.baseUrl, apiKey: h.sandbox.primaryKey, rateLimit: { limit: 100_000, windowMs: 60_000 } });
+    await seedReport(h.sandbox, client);
+  });
+  after(() => h.stop());
+
+  /** The text of the one card answered to `text`, said by `who` in a personal chat whose Teams is in `locale`. */
+  async function say(who: Person, locale: string, text: string): Promise<string> {
+    const before = h.connector.messages().length;
+    const res = await h.post({ ...message(who, text, { serviceUrl: h.serviceUrl }), locale });
+    assert.equal(res.status, 200);
+    const replies = h.connector.messages().slice(before);
+    assert.equal(replies.length, 1, `one reply to "${text}"`);
+    return readable(cardIn(replies[0]));
+  }
+
+  it('says what it did not understand in French, with a usage whose French words run when typed', async () => {
+    assert.match(await say(ADELE, 'fr-FR', 'rapport 400j'), /Un rapport couvre de 1 à 92 jours\./);
+    assert.match(await say(ALEX, 'en-US', 'report 400d'), /A report covers 1 to 92 days\./);
+
+    const french = await say(ADELE, 'fr-FR', 'rapport hier');
+    assert.match(french, /Je n'ai pas compris « hier » dans le rapport\. Essayez rapport 7j \(ou 30j, jusqu'à 92j, aujourd'hui, ce mois\), étiquette:vpn, assignés à moi/);
+    assert.doesNotMatch(french, /I did not understand/);
+    assert.match(await say(ALEX, 'en-US', 'report yesterday'),
+      /I did not understand "yesterday" in the report\. Try report 7d \(or 30d, up to 92d, today, this month\), tag:vpn, assigned to me or to an agent \(assigned to Lee\)\./);
+
+    const long = 'x'.repeat(300);
+    assert.match(await say(ADELE, 'fr-FR', `rapport étiquette:${long}`), /C'est trop long pour une étiquette ou un nom ; le maximum est de 255 caractères\./);
+    assert.match(await say(ALEX, 'en-US', `report tag:${long}`), /That is too long for a tag or a name; the most is 255 characters\./);
+  });
+
+  it('names the period in French ("30 derniers jours", "aujourd\'hui", "ce mois-ci") and in English word for word', async () => {
+    const periods: Array<[string, RegExp, string, RegExp]> = [
+      ['rapport 30j', /Rapport du service d'assistance · 30 derniers jours/, 'report 30d', /Helpdesk report · last 30 days/],
+      ['rapport aujourd\'hui', /Rapport du service d'assistance · aujourd'hui/, 'report today', /Helpdesk report · today/],
+      ['rapport ce mois', /Rapport du service d'assistance · ce mois-ci/, 'report this month', /Helpdesk report · this month/],
+    ];
+    for (const [french, frenchTitle, english, englishTitle] of periods) {
+      const shown = await say(ADELE, 'fr-FR', french);
+      assert.match(shown, frenchTitle, shown);
+      assert.doesNotMatch(shown, /last \d+ days|today|this month/);
+      assert.match(await say(ALEX, 'en-US', english), englishTitle);
+    }
+    // "assignés à moi" is Adele's own tickets, as "assigned to me" is.
+    assert.match(await say(ADELE, 'fr-FR', 'rapport 7j assignés à moi'), /Rapport du service d'assistance · 7 derniers jours\nTickets qui vous sont assignés/);
+  });
+
+  it('gives durations and the chart\'s grouping in French: "j" for days, a decimal comma, "par semaine"', async () => {
+    const french = await say(ADELE, 'fr-FR', 'rapport 92j');
+    // First responses 0.5 h, 2 h and 192 h (8 days).
+    assert.match(french, /médiane 2 h · 90e centile 8 j \(3 tickets\)/);
+    assert.match(french, /Âge médian: \d+(,\d)? j/);
+    assert.match(french, /créés, \d+ résolus, par semaine/);
+    const english = await say(ALEX, 'en-US', 'report 92d');
+    assert.match(english, /median 2 h · 90th percentile 8 d \(3 tickets\)/);
+    assert.match(english, /created, \d+ resolved, by week/);
+    assert.match(await say(ADELE, 'fr-FR', 'rapport 7j'), /par jour/);
+  });
+});
