@@ -1,6 +1,7 @@
 import type { Activity, Ticket } from '../ticketing/types.js';
 import { cut, dateTime, jsonBytes, numberLabel, personName, plain, resolutionLabel, titleText, type Clock } from './format.js';
 import { inEnglish, translatorFor, type Translate } from '../i18n/translate.js';
+import { say, statusWord } from '../i18n/apiWords.js';
 import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 
@@ -13,11 +14,13 @@ const MAX_ENTRIES = 15;
  */
 const ENTRY_TEXT_BYTES = 18 * 1024;
 
-/** One line for an activity, the same in the history card and on a compact event card. */
-export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'resolution' | 'createdBy' | 'isPrivate'>, t: Translate = inEnglish): string {
+/** One line for an activity, the same in the history card and on a compact event card; `ticket` tells a custom workflow's states. */
+export function describeActivity(
+  activity: Pick<Activity, 'type' | 'status' | 'resolution' | 'createdBy' | 'isPrivate'>, t: Translate = inEnglish, ticket?: Pick<Ticket, 'isCustomWorkflow'>,
+): string {
   const who = personName(activity.createdBy) ?? t('card.someone');
   if (activity.type === 'comment') return t(activity.isPrivate === true ? 'card.notedPrivately' : 'card.commented', { who });
-  const status = activity.status ?? t('card.newStatus');
+  const status = activity.status === undefined ? t('card.newStatus') : say(statusWord(activity.status, ticket), t);
   return activity.resolution
     ? t('card.statusChangedResolution', { who, status, resolution: resolutionLabel(activity.resolution, t) })
     : t('card.statusChanged', { who, status });
@@ -35,7 +38,7 @@ export function historyCard(ticket: Ticket, activities: Activity[], clock: Clock
   let budget = ENTRY_TEXT_BYTES;
   for (const a of shown.slice(0, MAX_ENTRIES)) {
     const entry = {
-      headline: plain(describeActivity(a, t)),
+      headline: plain(describeActivity(a, t, ticket)),
       when: dateTime(a.createdDateTime, clock) ?? '',
       text: a.comment?.trim() ? plain(cut(a.comment.trim(), 500).text) : undefined,
     };

@@ -4,6 +4,7 @@ import type { Count, Spread } from '../reports/figures.js';
 import { copyAge, dateTime, plain, type Clock } from './format.js';
 import { translatorFor, type Translate } from '../i18n/translate.js';
 import { cardLabels } from './labels.js';
+import { priorityWord, say, statusWord, type Word } from '../i18n/apiWords.js';
 import { render, type AdaptiveCard } from './render.js';
 
 /** The agents a card lists; the export has every one. */
@@ -39,6 +40,12 @@ function rate(part: number, of: number, t: Translate): string {
 
 const countsText = (counts: Count[]) => counts.map((c) => `${plain(c.label)} ${c.count}`).join(' · ');
 
+/**
+ * Counts by state or priority with their labels in the reader's words. A report mixes workflows and
+ * knows no ticket's, so a state is said as the default workflow's when it bears one of its names.
+ */
+const countsIn = (counts: Count[], word: (label: string) => Word, t: Translate): Count[] => counts.map((c) => ({ ...c, label: say(word(c.label), t) }));
+
 /** The report card: figures as facts, charts with a text fallback for clients that draw no charts. */
 export function reportCard(report: Report, options: ReportCardOptions): AdaptiveCard {
   const { figures: f, request, period } = report;
@@ -51,6 +58,8 @@ export function reportCard(report: Report, options: ReportCardOptions): Adaptive
   ];
   const oldest = f.backlog.oldestAge === undefined ? '–' : `${durationText(f.backlog.oldestAge, t)}${f.backlog.oldestNumber === undefined ? '' : ` (#${f.backlog.oldestNumber})`}`;
   const agents = f.agents.slice(0, MAX_AGENTS);
+  const byState = countsIn(f.backlog.byState, (label) => statusWord(label), t);
+  const byPriority = countsIn(f.backlog.byPriority, priorityWord, t);
   return render('report', {
     title: t('reportCard.title', { period: periodLabel(request.period, t) }),
     subtitle: filters.length > 0 ? t('reportCard.subtitle', { filters: filters.join(', ') }) : undefined,
@@ -66,10 +75,10 @@ export function reportCard(report: Report, options: ReportCardOptions): Adaptive
       { title: t('reportCard.overdue'), value: String(f.overdue) },
     ],
     // Chart labels are drawn as text, not Markdown: no escaping.
-    stateChart: f.backlog.byState.map((c) => ({ legend: c.label, value: c.count })),
-    stateText: countsText(f.backlog.byState),
-    priorityChart: f.backlog.byPriority.map((c) => ({ x: c.label, y: c.count })),
-    priorityText: countsText(f.backlog.byPriority),
+    stateChart: byState.map((c) => ({ legend: c.label, value: c.count })),
+    stateText: countsText(byState),
+    priorityChart: byPriority.map((c) => ({ x: c.label, y: c.count })),
+    priorityText: countsText(byPriority),
     flowHeading: t('reportCard.flowHeading', { created: f.created, resolved: f.resolved, bucket: t(`reportCard.buckets.${period.bucket}`) }),
     flowSeries: [
       { legend: t('reportCard.created'), points: f.flow.map((b) => ({ x: shortDay(b.start), y: b.created })) },

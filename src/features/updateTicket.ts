@@ -1,5 +1,6 @@
 import { numberLabel } from '../cards/format.js';
 import type { Priority, User } from '../ticketing/types.js';
+import { priorityWord } from '../i18n/apiWords.js';
 import { instanceAgents } from '../ticketing/instance.js';
 import type { Answer, FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
@@ -31,7 +32,7 @@ function assigned(ctx: FeatureContext, actor: User, ticket: string, assignee: Us
 }
 
 export function setPriority(ctx: FeatureContext, ref: TicketRef, priority: Priority): Promise<Answer> {
-  return update(ctx, ref, { priority }, (actor, number) => ctx.locale.t('change.priority', { name: actor.name, ticket: number, priority }));
+  return update(ctx, ref, { priority }, (actor, number) => ctx.locale.t('change.priority', { name: actor.name, ticket: number, priority: priorityWord(priority) }));
 }
 
 export async function assignToMe(ctx: FeatureContext, ref: TicketRef): Promise<Answer> {
