@@ -19,6 +19,9 @@ const COMMAND_WORDS = new Map(Object.entries({
   priorite: 'priority', historique: 'history', etiquettes: 'tags', rapport: 'report', notifier: 'notify',
 }));
 
+/** The French command words, accents off, for putting a slip right. */
+export const FRENCH_COMMAND_WORDS: readonly string[] = [...COMMAND_WORDS.keys()];
+
 /** French priorities (any gender or number) → the English ones. */
 const PRIORITY_WORDS = new Map(Object.entries({
   basse: 'low', basses: 'low', faible: 'low', faibles: 'low', moyenne: 'medium', moyennes: 'medium', moyen: 'medium',
@@ -40,6 +43,12 @@ const LIST_WORDS = new Map(Object.entries({
 /** The resolutions `résoudre 12 résolution:annulé` takes → the API's. */
 const RESOLUTION_WORDS = new Map(Object.entries({
   corrige: 'fixed', corriges: 'fixed', corrigee: 'fixed', annule: 'cancelled', annulee: 'cancelled', impossible: 'cannotResolve',
+}));
+
+/** What `notify` takes: `notifier nouveaux`, `notifier non`, `notifier moi oui`. */
+const NOTIFY_WORDS = new Map(Object.entries({
+  nouveau: 'new', nouveaux: 'new', nouvelles: 'new', urgents: 'urgent', urgente: 'urgent', urgentes: 'urgent',
+  tous: 'all', toutes: 'all', tout: 'all', non: 'off', arret: 'off', oui: 'on', moi: 'me',
 }));
 
 const ASSIGNED = /^assigne(?:e|s|es)?$/;
@@ -90,7 +99,7 @@ function resolutionWords(words: string[]): string[] {
   return english;
 }
 
-/** The words after a command, its French filter words in English. */
+/** The words after a command, its French filter and period words in English. */
 function argumentWords(command: string, words: string[]): string[] {
   switch (command) {
     case 'list':
@@ -104,6 +113,8 @@ function argumentWords(command: string, words: string[]): string[] {
       return resolutionWords(words);
     case 'report':
       return reportWords(words);
+    case 'notify':
+      return words.map((w, i) => (i > 1 ? w : bare(w).startsWith('etiquette:') ? `tag:${w.slice('etiquette:'.length)}` : NOTIFY_WORDS.get(bare(w)) ?? w));
     default:
       return words;
   }

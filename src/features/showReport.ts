@@ -6,6 +6,7 @@ import type { Answer, FeatureContext, FileOffer } from './context.js';
 import { FeatureError } from './featureError.js';
 import type { Translate } from '../i18n/translate.js';
 import { reportCommand } from './parseReport.js';
+import { commandIn } from './commandInFrench.js';
 
 function readerOf(ctx: FeatureContext): Reader {
   return { utcOffset: ctx.utcOffset, aadObjectId: ctx.speaker.aadObjectId, deadline: ctx.deadline };
@@ -20,7 +21,7 @@ async function readReport(ctx: FeatureContext, request: ReportRequest): Promise<
     const shorter = shorterPeriod(request.period);
     const why = ctx.locale.t(error.reason === 'budget' ? 'report.tooLargeBudget' : 'report.tooLarge', { count: error.ticketsRead });
     throw new FeatureError(shorter
-      ? { key: 'report.tryShorter', vars: { why, command: reportCommand({ ...request, period: shorter }) } }
+      ? { key: 'report.tryShorter', vars: { why, command: commandIn(ctx.locale.language, reportCommand({ ...request, period: shorter })) } }
       : { key: 'report.tryLater', vars: { why } });
   }
 }
@@ -53,5 +54,5 @@ export async function exportReport(ctx: FeatureContext, request: ReportRequest):
     const csv = await ctx.reports.csv(ctx.reports.grantOf(token)!, ctx.deadline);
     file = { name: csv.name, bytes: csv.bytes.length, token };
   }
-  return { card, summary: ctx.locale.t('report.csvSummary', { summary: summaryOf(report, ctx.locale.t), period: periodCommand(request.period) }), ...(file ? { file } : {}) };
+  return { card, summary: ctx.locale.t('report.csvSummary', { summary: summaryOf(report, ctx.locale.t), period: commandIn(ctx.locale.language, periodCommand(request.period)) }), ...(file ? { file } : {}) };
 }

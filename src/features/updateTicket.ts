@@ -1,6 +1,7 @@
 import { numberLabel } from '../cards/format.js';
 import type { Priority, User } from '../ticketing/types.js';
 import { priorityWord } from '../i18n/apiWords.js';
+import { commandIn } from './commandInFrench.js';
 import { instanceAgents } from '../ticketing/instance.js';
 import type { Answer, FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
@@ -51,7 +52,7 @@ export async function assignToEmail(ctx: FeatureContext, ref: TicketRef, email: 
   const assignee = instanceAgents(instance).find((p) => p.email.toLowerCase() === email);
   if (!assignee) {
     // Teams drops text in angle brackets, so the hint names the ticket itself.
-    const example = `assign ${'number' in ref ? ref.number : 123} me`;
+    const example = commandIn(ctx.locale.language, `assign ${'number' in ref ? ref.number : 123} me`);
     throw new FeatureError({ key: 'errors.notAnAgent', vars: { email, example } });
   }
   return update(ctx, ref, { assignee }, (actor, number) => assigned(ctx, actor, number, assignee));

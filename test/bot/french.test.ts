@@ -178,7 +178,7 @@ describe('every kind of card in French for a French reader, in English for an En
 
   it('a command not understood, in French', async () => {
     const { card } = await say(ADELE, 'fr-FR', 'notifier bidule');
-    assert.match(readable(card), /Notifier de quoi \? Essayez notify new, /);
+    assert.match(readable(card), /Notifier de quoi \? Essayez notifier nouveaux, notifier urgent, notifier étiquette:VPN, /);
     assert.match(readable((await say(ADELE, 'fr-FR', 'afficher douze')).card), /« douze » n'est pas un numéro de ticket\./);
   });
 
