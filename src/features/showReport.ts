@@ -9,7 +9,7 @@ import { reportCommand } from './parseReport.js';
 import { commandIn } from './commandInFrench.js';
 
 function readerOf(ctx: FeatureContext): Reader {
-  return { utcOffset: ctx.utcOffset, aadObjectId: ctx.speaker.aadObjectId, deadline: ctx.deadline };
+  return { utcOffset: ctx.utcOffset, aadObjectId: ctx.speaker.aadObjectId, deadline: ctx.deadline, language: ctx.locale.language };
 }
 
 /** The report, or a sentence offering a shorter period when the API budget left cannot cover this one. */

@@ -1,13 +1,14 @@
 /**
  * `rapport` for a French person beside `report` for an English one, through the real bot server,
  * against the hand-seeded helpdesk of reportSeed.ts: its problems, its periods and its durations
- * in the reader's language.
+ * in the reader's language, and the CSV export's headers and refusals in the asker's.
  */
 import assert from 'node:assert/strict';
+import { ExportLinks } from '../../src/reports/exportLinks.js';
 import { TicketingClient } from '../../src/ticketing/client.js';
-import { ADELE, ALEX, message, type Person } from '../support/activities.js';
+import { ADELE, ALEX, cardAction, message, type Person } from '../support/activities.js';
 import { Harness } from '../support/harness.js';
-import { cardIn, readable } from '../bot/botAssertions.js';
+import { cardIn, invokeCard, readable } from '../bot/botAssertions.js';
 import { clock, seedReport } from './reportSeed.js';
 
 const SECRET = 'a-test-signing-secret-of-at-least-32-characters';
@@ -73,5 +74,49 @@ describe('report in the reader\'s language, through the real server', () => {
     assert.match(english, /median 2 h · 90th percentile 8 d \(3 tickets\)/);
     assert.match(english, /created, \d+ resolved, by week/);
     assert.match(await say(ADELE, 'fr-FR', 'rapport 7j'), /par jour/);
+  });
+
+  /** The signed link a Download CSV click answers `who` (whose Teams is in `locale`) with. */
+  async function exportLink(who: Person, locale: string): Promise<string> {
+    const res = await h.post({ ...cardAction(who, 'exportReport', { report: 'report 92d' }, { serviceUrl: h.serviceUrl, channel: true }), locale });
+    const url = /"url":"(http:\/\/[^"]+\/exports\/[^"]+)"/.exec(JSON.stringify(invokeCard(res)))?.[1];
+    assert.ok(url, 'the invoke answer holds the link');
+    return url;
+  }
+
+  it('heads the CSV in the language of the person who asked, the values as the API gives them', async () => {
+    const french = await fetch(await exportLink(ADELE, 'fr-FR'));
+    assert.equal(french.status, 200);
+    const lines = (await french.text()).replace(/^\uFEFF/, '').split('\r\n');
+    // The instance's custom fields sit between, headed as the instance names them.
+    assert.match(lines[0]!, new RegExp('^Numéro,Titre,État,Priorité,Demandeur,E-mail du demandeur,Agent assigné,E-mail de l\'agent assigné,Étiquettes,'
+      + 'Category,.*,Créé,Première réponse,Première résolution,Dernière résolution,Dernière mise à jour,Date attendue,Résolution,'
+      + 'Première réponse escaladée,Résolution escaladée$'));
+    assert.ok(lines.some((l) => /,In Progress,Important,/.test(l)), 'the state and priority as the API gives them, for the models that read them');
+
+    const english = await fetch(await exportLink(ALEX, 'en-US'));
+    assert.ok((await english.text()).replace(/^\uFEFF/, '').startsWith('Number,Title,State,Priority,Requestor,Requestor email,Assignee,'));
+  });
+
+  it('refuses an expired French link in French, and a forged one in English', async () => {
+    const url = await exportLink(ADELE, 'fr-FR');
+    const token = url.slice(url.lastIndexOf('/') + 1);
+    const base = url.slice(0, url.lastIndexOf('/') + 1);
+    // Signed with the bot's secret, as if two hours ago: its language is known, its time is up.
+    const expired = new ExportLinks(Buffer.from(SECRET), 60_000, () => Date.now() - 7_200_000)
+      .sign({ request: { period: { kind: 'days', days: 7 } }, start: 0, utcOffset: 0, language: 'fr' }, ADELE.aadObjectId);
+    const refusedFrench = await fetch(base + expired);
+    assert.equal(refusedFrench.status, 404);
+    assert.deepEqual(await refusedFrench.json(), { error: 'Cet export n\'existe pas, ou son lien a expiré. Cliquez à nouveau sur Télécharger le CSV dans le rapport.' });
+
+    // The payload changed (its language among it): the signature no longer holds, so nothing in it is believed.
+    const [body, signature] = token.split('.') as [string, string];
+    const payload = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
+    assert.equal(payload.l, 'fr', 'the link carries the asker\'s language, under the signature');
+    const forged = `${Buffer.from(JSON.stringify({ ...payload, s: 0 })).toString('base64url')}.${signature}`;
+    const refusedEnglish = await fetch(base + forged);
+    assert.equal(refusedEnglish.status, 404);
+    assert.deepEqual(await refusedEnglish.json(), { error: 'No such export, or its link has expired. Click Download CSV on the report again.' });
+    assert.equal((await fetch(url)).status, 200, 'the real link still works');
   });
 });
