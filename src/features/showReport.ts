@@ -52,7 +52,7 @@ export async function exportReport(ctx: FeatureContext, request: ReportRequest):
   if (ctx.inPersonalChat) {
     const token = url.slice(url.lastIndexOf('/') + 1);
     const csv = await ctx.reports.csv(ctx.reports.grantOf(token)!, ctx.deadline);
-    file = { name: csv.name, bytes: csv.bytes.length, token };
+    file = { name: csv.name, bytes: csv.bytes.length, token, description: ctx.locale.t('report.fileDescription') };
   }
   return { card, summary: ctx.locale.t('report.csvSummary', { summary: summaryOf(report, ctx.locale.t), period: commandIn(ctx.locale.language, periodCommand(request.period)) }), ...(file ? { file } : {}) };
 }

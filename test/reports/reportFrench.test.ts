@@ -119,4 +119,17 @@ describe('report in the reader\'s language, through the real server', () => {
     assert.deepEqual(await refusedEnglish.json(), { error: 'No such export, or its link has expired. Click Download CSV on the report again.' });
     assert.equal((await fetch(url)).status, 200, 'the real link still works');
   });
+
+  it('offers the file in a French personal chat with a French description, in English to an English one', async () => {
+    const offerTo = async (who: Person, locale: string) => {
+      const before = h.connector.messages().length;
+      const res = await h.post({ ...cardAction(who, 'exportReport', { report: 'report 7d' }, { serviceUrl: h.serviceUrl }), locale });
+      assert.equal(res.status, 200);
+      const offer = h.connector.messages().slice(before).find((m) => Array.isArray(m.body.attachments))?.body.attachments as Array<{ contentType: string; content: { description: string } }> | undefined;
+      assert.equal(offer?.[0]?.contentType, 'application/vnd.microsoft.teams.card.file.consent');
+      return offer[0]!.content.description;
+    };
+    assert.equal(await offerTo(ADELE, 'fr-FR'), 'Les tickets du rapport, en CSV pour Excel ou Power BI');
+    assert.equal(await offerTo(ALEX, 'en-US'), 'The report\'s tickets, as CSV for Excel or Power BI');
+  });
 });
