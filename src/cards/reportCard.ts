@@ -51,7 +51,8 @@ export function reportCard(report: Report, options: ReportCardOptions): Adaptive
   const { figures: f, request, period } = report;
   const now = options.now ?? Date.now();
   const t = translatorFor(options.clock.language);
-  const shortDay = (day: string) => day.slice(5);
+  // `YYYY-MM-DD` → "11-05" (month first) in English, "05/11" (day first) in French.
+  const shortDay = (day: string) => t('reportCard.shortDay', { month: day.slice(5, 7), day: day.slice(8, 10) });
   const filters = [
     ...(request.tag === undefined ? [] : [t('reportCard.tagged', { tag: plain(request.tag) })]),
     ...(request.assignee === undefined ? [] : [request.assignee === 'me' ? t('reportCard.assignedToYou') : t('reportCard.assignedTo', { name: plain(request.assignee) })]),

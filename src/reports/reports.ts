@@ -152,7 +152,8 @@ export class Reports {
     const period = { ...placePeriod(grant.request.period, grant.start, grant.utcOffset), start: grant.start };
     const { data } = await this.compute(grant.request, period, grant.utcOffset, deadline, grant.assigneeId);
     const instance = await this.options.client.getInstance({ deadline });
-    const name = csvFileName(localDate(grant.start, grant.utcOffset), localDate(data.readAt, grant.utcOffset));
-    return { name, bytes: ticketsCsv(data.changed, instanceFields(instance), translatorFor(grant.language ?? 'en')) };
+    const t = translatorFor(grant.language ?? 'en');
+    const name = csvFileName(localDate(grant.start, grant.utcOffset), localDate(data.readAt, grant.utcOffset), t);
+    return { name, bytes: ticketsCsv(data.changed, instanceFields(instance), t) };
   }
 }

@@ -68,7 +68,7 @@ export function ticketsCsv(tickets: readonly Ticket[], fields: readonly CustomFi
   return Buffer.from(text, 'utf8');
 }
 
-/** The file's name: the period's first and last day. */
-export function csvFileName(firstDay: string, lastDay: string): string {
-  return `tickets-${firstDay}-to-${lastDay}.csv`;
+/** The file's name: the period's first and last day (`YYYY-MM-DD`), in the words of `t`. */
+export function csvFileName(firstDay: string, lastDay: string, t: Translate = inEnglish): string {
+  return t('csv.fileName', { first: firstDay, last: lastDay });
 }

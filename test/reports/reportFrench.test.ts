@@ -73,7 +73,13 @@ describe('report in the reader\'s language, through the real server', () => {
     const english = await say(ALEX, 'en-US', 'report 92d');
     assert.match(english, /median 2 h · 90th percentile 8 d \(3 tickets\)/);
     assert.match(english, /created, \d+ resolved, by week/);
-    assert.match(await say(ADELE, 'fr-FR', 'rapport 7j'), /par jour/);
+    // Each day of the chart's text fallback, day first in French ("05/11"), month first in English ("11-05").
+    const week = await say(ADELE, 'fr-FR', 'rapport 7j');
+    assert.match(week, /par jour/);
+    const frenchDays = [...week.matchAll(/^(\d{2})\/(\d{2}): \d+ créés, \d+ résolus$/gm)].map((m) => `${m[2]}-${m[1]}`);
+    const englishDays = [...(await say(ALEX, 'en-US', 'report 7d')).matchAll(/^(\d{2}-\d{2}): \d+ created, \d+ resolved$/gm)].map((m) => m[1]);
+    assert.equal(frenchDays.length, 7, week);
+    assert.deepEqual(frenchDays, englishDays);
   });
 
   /** The signed link a Download CSV click answers `who` (whose Teams is in `locale`) with. */
@@ -87,6 +93,7 @@ describe('report in the reader\'s language, through the real server', () => {
   it('heads the CSV in the language of the person who asked, the values as the API gives them', async () => {
     const french = await fetch(await exportLink(ADELE, 'fr-FR'));
     assert.equal(french.status, 200);
+    assert.match(french.headers.get('content-disposition') ?? '', /^attachment; filename="tickets-du-\d{4}-\d{2}-\d{2}-au-\d{4}-\d{2}-\d{2}\.csv"$/);
     const lines = (await french.text()).replace(/^\uFEFF/, '').split('\r\n');
     // The instance's custom fields sit between, headed as the instance names them.
     assert.match(lines[0]!, new RegExp('^Numéro,Titre,État,Priorité,Demandeur,E-mail du demandeur,Agent assigné,E-mail de l\'agent assigné,Étiquettes,'
