@@ -140,3 +140,17 @@ describe('report in the reader\'s language, through the real server', () => {
     assert.equal(await offerTo(ALEX, 'en-US'), 'The report\'s tickets, as CSV for Excel or Power BI');
   });
 });
+
+describe('a report too large for the API budget left, for a French person', () => {
+  // Three requests a minute: start-up's instance and tags reads take two; the report's first page the third.
+  const budget = new Harness({ sandbox: { seed: false, now: () => new Date(clock.at), rateLimit: 100_000 }, rateLimit: { limit: 3, windowMs: 60_000 } });
+  before(() => budget.start());
+  after(() => budget.stop());
+
+  it('offers the shorter period as a French command', async () => {
+    await budget.post({ ...message(ADELE, 'rapport 30j', { serviceUrl: budget.serviceUrl }), locale: 'fr-FR' });
+    const text = readable(cardIn(budget.connector.messages()[0]));
+    assert.match(text, /Ce rapport demande plus d'appels au service d'assistance qu'il n'en reste cette minute/);
+    assert.match(text, /Essayez « rapport 7j », ou le CSV d'une période plus courte\./);
+  });
+});
