@@ -1,5 +1,6 @@
 import type { Activity, ConversationReference, Storage } from 'botbuilder';
 import { LRUCache } from 'lru-cache';
+import { toldZoneOf, type TimeZone } from './identity.js';
 
 /** What the bot keeps about a conversation it heard from: where to post, and its settings. */
 export interface ConversationRecord {
@@ -7,6 +8,8 @@ export interface ConversationRecord {
   settings: Record<string, unknown>;
   /** In a personal chat: the person's AAD object id, by which their notifications find the chat. */
   person?: string;
+  /** The clock of whoever spoke last (`localTimezone`, else the offset of `localTimestamp`), kept as the locale is: notifications show times in it. */
+  zone?: TimeZone;
   eTag?: string;
 }
 
@@ -44,11 +47,14 @@ export class ConversationStore {
     const reference = referenceOf(activity);
     if (!reference) return;
     const id = reference.conversation!.id;
+    // An activity that tells no zone leaves the one kept.
+    const zone = toldZoneOf(activity);
     const known = this.known.get(id);
-    if (known !== undefined && JSON.stringify((JSON.parse(known) as ConversationRecord).reference) === JSON.stringify(reference)) return;
+    const kept = known === undefined ? undefined : (JSON.parse(known) as ConversationRecord);
+    if (kept && JSON.stringify(kept.reference) === JSON.stringify(reference) && (zone === undefined || JSON.stringify(kept.zone) === JSON.stringify(zone))) return;
     const person = activity.conversation?.conversationType === 'personal' ? activity.from?.aadObjectId : undefined;
     const record = (await this.get(id)) ?? { reference, settings: {} };
-    await this.save(id, { ...record, reference, ...(person ? { person } : {}), eTag: '*' });
+    await this.save(id, { ...record, reference, ...(zone ? { zone } : {}), ...(person ? { person } : {}), eTag: '*' });
     if (person) await this.indexPerson(person, id);
   }
 

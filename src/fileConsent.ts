@@ -16,7 +16,7 @@ export function fileConsentAttachment(file: FileOffer) {
     contentType: FILE_CONSENT_CARD,
     name: file.name,
     content: {
-      description: "The report's tickets, as CSV for Excel or Power BI",
+      description: file.description,
       sizeInBytes: file.bytes,
       acceptContext: { token: file.token },
       declineContext: { token: file.token },

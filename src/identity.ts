@@ -180,17 +180,22 @@ function withinApiRange(hours: number): number {
 }
 
 /**
- * The speaker's zone: the activity's IANA zone when Intl knows it, else the offset of its local
- * timestamp, else `fallback` hours.
+ * The zone an activity tells of: its IANA zone when Intl knows it, else the offset of its local
+ * timestamp; undefined when it tells neither.
  */
-export function zoneOf(activity: { localTimezone?: string; rawLocalTimestamp?: string }, fallback: number): TimeZone {
+export function toldZoneOf(activity: { localTimezone?: string; rawLocalTimestamp?: string }): TimeZone | undefined {
   if (activity.localTimezone && offsetOfZone(activity.localTimezone, new Date()) !== undefined) return { iana: activity.localTimezone };
   if (activity.rawLocalTimestamp) {
     const m = activity.rawLocalTimestamp.match(/([+-])(\d{2}):?(\d{2})$/);
     if (m) return { fixedHours: withinApiRange((m[1] === '-' ? -1 : 1) * (Number(m[2]) + Number(m[3]) / 60)) };
     if (/Z$/.test(activity.rawLocalTimestamp)) return { fixedHours: 0 };
   }
-  return { fixedHours: fallback };
+  return undefined;
+}
+
+/** The speaker's zone: the one the activity tells of, else `fallback` hours. */
+export function zoneOf(activity: { localTimezone?: string; rawLocalTimestamp?: string }, fallback: number): TimeZone {
+  return toldZoneOf(activity) ?? { fixedHours: fallback };
 }
 
 /** The zone's offset from UTC in hours at `at` (5.5 in India; 2 in Paris in summer, 1 in winter). */

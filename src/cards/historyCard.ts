@@ -1,6 +1,7 @@
 import type { Activity, FieldChange, Ticket } from '../ticketing/types.js';
 import { cut, dateTime, jsonBytes, numberLabel, personName, plain, resolutionLabel, titleText, type Clock } from './format.js';
 import { inEnglish, translatorFor, type Translate } from '../i18n/translate.js';
+import { say, statusWord } from '../i18n/apiWords.js';
 import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 
@@ -24,14 +25,16 @@ function changePart(change: FieldChange, t: Translate): string {
   return change.from === undefined ? t('card.changeTo', { field, to: change.to }) : t('card.changeFromTo', { field, from: change.from, to: change.to });
 }
 
-/** One line for an activity, the same in the history card and on a compact event card. */
-export function describeActivity(activity: Pick<Activity, 'type' | 'status' | 'resolution' | 'createdBy' | 'isPrivate' | 'changes'>, t: Translate = inEnglish): string {
+/** One line for an activity, the same in the history card and on a compact event card; `ticket` tells a custom workflow's states. */
+export function describeActivity(
+  activity: Pick<Activity, 'type' | 'status' | 'resolution' | 'createdBy' | 'isPrivate' | 'changes'>, t: Translate = inEnglish, ticket?: Pick<Ticket, 'isCustomWorkflow'>,
+): string {
   const who = personName(activity.createdBy) ?? t('card.someone');
   if (activity.type !== 'status' && activity.changes !== undefined && activity.changes.length > 0) {
     return t('card.changed', { who, changes: activity.changes.map((c) => changePart(c, t)).join(', ') });
   }
   if (activity.type === 'comment') return t(activity.isPrivate === true ? 'card.notedPrivately' : 'card.commented', { who });
-  const status = activity.status ?? t('card.newStatus');
+  const status = activity.status === undefined ? t('card.newStatus') : say(statusWord(activity.status, ticket), t);
   return activity.resolution
     ? t('card.statusChangedResolution', { who, status, resolution: resolutionLabel(activity.resolution, t) })
     : t('card.statusChanged', { who, status });
@@ -69,7 +72,7 @@ export function historyCard(ticket: Ticket, activities: Activity[], clock: Clock
   let budget = ENTRY_TEXT_BYTES;
   for (const a of shown.slice(0, MAX_ENTRIES)) {
     const entry = {
-      headline: plain(describeActivity(a, t)),
+      headline: plain(describeActivity(a, t, ticket)),
       when: dateTime(a.createdDateTime, clock) ?? '',
       text: a.comment?.trim() ? plain(cut(a.comment.trim(), 500).text) : undefined,
     };

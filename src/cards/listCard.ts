@@ -1,6 +1,7 @@
 import type { Ticket } from '../ticketing/types.js';
 import { cut, numberLabel, personName, plain, priorityStyle, statusStyle, titleText } from './format.js';
 import { inEnglish, type Translate } from '../i18n/translate.js';
+import { priorityWord, say, statusWord } from '../i18n/apiWords.js';
 import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 
@@ -28,9 +29,9 @@ function row(ticket: Ticket, t: Translate) {
     numberLabel: numberLabel(ticket.number),
     title: titleText(ticket.title, 150, t),
     detail: plain(cut(`${personName(ticket.requestor) ?? t('card.unknownRequestor')} → ${personName(ticket.assignee) ?? t('card.unassignedLower')}`, 120).text),
-    status: ticket.status ?? '',
+    status: ticket.status === undefined ? '' : say(statusWord(ticket.status, ticket), t),
     statusStyle: statusStyle(ticket.status),
-    priority: ticket.priority ?? '',
+    priority: ticket.priority === undefined ? '' : say(priorityWord(ticket.priority), t),
     priorityStyle: priorityStyle(ticket.priority),
   };
 }

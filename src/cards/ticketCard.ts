@@ -1,6 +1,7 @@
 import { PRIORITIES, type CustomField, type CustomFieldValue, type Instance, type TagCategory, type Ticket } from '../ticketing/types.js';
 import { instanceFields } from '../ticketing/instance.js';
 import { translatorFor, type Translate } from '../i18n/translate.js';
+import { priorityWord, say, statusWord } from '../i18n/apiWords.js';
 import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 import { EDIT_INPUTS, MAX_EDITABLE_TEXT, editFormView, type EditFormView } from './editForm.js';
@@ -229,9 +230,9 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     id: ticket.id,
     numberLabel: numberLabel(ticket.number),
     title: titleText(ticket.title, 300, t),
-    status: ticket.status ?? t('card.unknownStatus'),
+    status: ticket.status === undefined ? t('card.unknownStatus') : say(statusWord(ticket.status, ticket), t),
     statusStyle: statusStyle(ticket.status),
-    priority: ticket.priority ?? t('card.noPriority'),
+    priority: ticket.priority === undefined ? t('card.noPriority') : say(priorityWord(ticket.priority), t),
     priorityStyle: priorityStyle(ticket.priority),
     priorityValue,
     facts,

@@ -1,5 +1,6 @@
 import { dateTime, numberLabel } from '../cards/format.js';
 import { describeActivity } from '../cards/historyCard.js';
+import { statusWord } from '../i18n/apiWords.js';
 import { isConflict } from '../ticketing/errors.js';
 import type { Resolution, Status, Ticket, User, WorkflowState } from '../ticketing/types.js';
 import type { Answer, FeatureContext } from './context.js';
@@ -50,8 +51,9 @@ export type Origin = 'command' | 'button';
 export async function changeStatus(ctx: FeatureContext, ref: TicketRef, request: StatusRequest, origin: Origin): Promise<Answer> {
   const actor = await ctx.actor();
   const id = await ticketId(ctx, ref);
-  const target = stateFor(request.status, await workflowCarrier(ctx, id), ctx.client.dialect);
-  return moveTo(ctx, actor, id, target, { resolution: request.resolution, comment: request.comment }, origin);
+  const carrier = await workflowCarrier(ctx, id);
+  const target = stateFor(request.status, carrier, ctx.client.dialect);
+  return moveTo(ctx, actor, id, target, { resolution: request.resolution, comment: request.comment }, origin, carrier);
 }
 
 /**
@@ -71,17 +73,20 @@ export async function moveTicket(ctx: FeatureContext, ref: TicketRef, stateName:
     const states = statesOf(ticket, dialect).map((s) => s.label).join(', ');
     throw new FeatureError({ key: 'errors.noSuchState', vars: { ticket: numberLabel(ticket.number), state: stateName.slice(0, 60), states } }, ticket.id);
   }
-  return moveTo(ctx, actor, id, target, {}, origin);
+  return moveTo(ctx, actor, id, target, {}, origin, ticket);
 }
 
-/** The status change itself: one API call; what it sends is the state's id live, its label documented. */
+/**
+ * The status change itself: one API call; what it sends is the state's id live, its label
+ * documented. `carrier`: the ticket as known before, whose workflow tells how to name the state.
+ */
 async function moveTo(
-  ctx: FeatureContext, actor: User, id: string, target: WorkflowState, extra: Omit<StatusRequest, 'status'>, origin: Origin,
+  ctx: FeatureContext, actor: User, id: string, target: WorkflowState, extra: Omit<StatusRequest, 'status'>, origin: Origin, carrier?: Ticket,
 ): Promise<Answer> {
   const status = statusValue(target, ctx.client.dialect);
   const change = { ...extra, status };
   const already = async (current: Ticket): Promise<Answer> => {
-    const said = { ticket: numberLabel(current.number), status: current.status ?? target.label };
+    const said = { ticket: numberLabel(current.number), status: statusWord(current.status ?? target.label, current) };
     const by = current.lastUpdatedBy?.name;
     return ticketAnswer(ctx, current, { note: by ? ctx.locale.t('status.alreadyBy', { ...said, name: by }) : ctx.locale.t('status.already', said) });
   };
@@ -94,7 +99,7 @@ async function moveTo(
         const now = await ctx.client.getTicket(id, callOptions(ctx));
         return isInState(now, target) ? now : undefined;
       },
-      { key: 'status.notSaved', vars: { status: target.label } },
+      { key: 'status.notSaved', vars: { status: statusWord(target.label, carrier) } },
     );
   } catch (error) {
     // The documented service refuses the status a ticket already has (409).
@@ -107,11 +112,11 @@ async function moveTo(
   const answer = await ticketAnswer(ctx, ticket, origin === 'command'
     ? {
         event: {
-          headline: describeActivity({ type: 'status', status: ticket.status ?? target.label, resolution: change.resolution, createdBy: actor }, ctx.locale.t),
+          headline: describeActivity({ type: 'status', status: ticket.status ?? target.label, resolution: change.resolution, createdBy: actor }, ctx.locale.t, ticket),
           when: dateTime(new Date().toISOString(), ctx.locale) ?? '',
           text: change.comment,
         },
       }
     : {});
-  return { card: answer.card, shared: answer.shared, summary: ctx.locale.t('status.summary', { ticket: numberLabel(ticket.number), status: ticket.status ?? target.label }), changed: true };
+  return { card: answer.card, shared: answer.shared, summary: ctx.locale.t('status.summary', { ticket: numberLabel(ticket.number), status: statusWord(ticket.status ?? target.label, ticket) }), changed: true };
 }

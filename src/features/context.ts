@@ -66,6 +66,8 @@ export interface FileOffer {
   name: string;
   bytes: number;
   token: string;
+  /** What the consent card says the file is, in the asker's language. */
+  description: string;
 }
 
 /** What a feature answers: a card, with a one-line text for notifications and screen readers. */

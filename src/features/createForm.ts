@@ -133,7 +133,7 @@ function parseForm(values: Values, catalog: Catalog, t: Translate): { parsed?: P
   const description = (values.description ?? '').trim();
   if (description.length > MAX_DESCRIPTION_LENGTH) errors.description = t('tooLong.description', { length: description.length, max: MAX_DESCRIPTION_LENGTH });
   const priority = PRIORITIES.find((p) => p === (values.priority || 'Medium'));
-  if (!priority) errors.priority = t('command.priority', { priorities: PRIORITIES.join(', ') });
+  if (!priority) errors.priority = t('command.priority', { priorities: { key: 'command.priorityWords' } });
   const expectedDate = (values.expectedDate ?? '').trim();
   if (expectedDate !== '' && !isDate(expectedDate)) errors.expectedDate = t('form.date');
 

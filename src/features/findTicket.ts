@@ -8,6 +8,7 @@ import { parseTicketNumber } from './parseCommand.js';
 import { isAgent, isOwnTicket, refused } from './permissions.js';
 import { cardExtras, callOptions, loadTicket } from './ticketRef.js';
 import { ticketCard } from '../cards/ticketCard.js';
+import { priorityWord, say, statusWord } from '../i18n/apiWords.js';
 
 /** Teams asks for 25 results a page by default; we never send more than this many cards at once. */
 export const MAX_RESULTS = 25;
@@ -36,7 +37,8 @@ async function results(ctx: FeatureContext, tickets: Ticket[], copiedAt?: number
       card: ticketCard(ticket, { clock: ctx.locale, ...extras, ...(note === undefined ? {} : { note }) }),
       preview: {
         title: `${numberLabel(ticket.number)} ${ticket.title ?? ''}`.trim(),
-        text: [asOf, ticket.status, ticket.priority, personName(ticket.assignee) ?? ctx.locale.t('card.unassigned')]
+        text: [asOf, ticket.status && say(statusWord(ticket.status, ticket), ctx.locale.t), ticket.priority && say(priorityWord(ticket.priority), ctx.locale.t),
+          personName(ticket.assignee) ?? ctx.locale.t('card.unassigned')]
           .filter(Boolean).join(' · '),
       },
     };

@@ -19,6 +19,9 @@ const COMMAND_WORDS = new Map(Object.entries({
   priorite: 'priority', historique: 'history', etiquettes: 'tags', rapport: 'report', notifier: 'notify',
 }));
 
+/** The French command words, accents off, for putting a slip right. */
+export const FRENCH_COMMAND_WORDS: readonly string[] = [...COMMAND_WORDS.keys()];
+
 /** French priorities (any gender or number) → the English ones. */
 const PRIORITY_WORDS = new Map(Object.entries({
   basse: 'low', basses: 'low', faible: 'low', faibles: 'low', moyenne: 'medium', moyennes: 'medium', moyen: 'medium',
@@ -42,6 +45,12 @@ const RESOLUTION_WORDS = new Map(Object.entries({
   corrige: 'fixed', corriges: 'fixed', corrigee: 'fixed', annule: 'cancelled', annulee: 'cancelled', impossible: 'cannotResolve',
 }));
 
+/** What `notify` takes: `notifier nouveaux`, `notifier non`, `notifier moi oui`. */
+const NOTIFY_WORDS = new Map(Object.entries({
+  nouveau: 'new', nouveaux: 'new', nouvelles: 'new', urgents: 'urgent', urgente: 'urgent', urgentes: 'urgent',
+  tous: 'all', toutes: 'all', tout: 'all', non: 'off', arret: 'off', oui: 'on', moi: 'me',
+}));
+
 const ASSIGNED = /^assigne(?:e|s|es)?$/;
 
 /** The list filters of `words` (the words after the command) in English, word for word. */
@@ -54,6 +63,26 @@ function listWords(words: string[]): string[] {
     if (i >= 1 && word === 'a' && bare(words[i + 1] ?? '') === 'moi' && ASSIGNED.test(bare(words[i - 1]!))) return 'to';
     if (word.startsWith('etiquette:')) return `tag:${typed.slice('etiquette:'.length)}`;
     return LIST_WORDS.get(word) ?? PRIORITY_WORDS.get(word) ?? typed;
+  });
+}
+
+/** `rapport 30j aujourd'hui ce mois étiquette:vpn assignés à moi` → `report 30d today this month tag:vpn assigned to me`, word for word. */
+function reportWords(words: string[]): string[] {
+  return words.map((typed, i) => {
+    const word = bare(typed);
+    const before = bare(words[i - 1] ?? '');
+    const after = bare(words[i + 1] ?? '');
+    const days = /^(\d{1,3})j$/.exec(word);
+    if (days) return `${days[1]}d`;
+    if (word === "aujourd'hui" || word === 'aujourd’hui' || word === 'aujourdhui') return 'today';
+    if (word === 'ce' && /^mois(?:-ci)?$/.test(after)) return 'this';
+    if (/^mois(?:-ci)?$/.test(word) && before === 'ce') return 'month';
+    if (word.startsWith('etiquette:')) return `tag:${typed.slice('etiquette:'.length)}`;
+    // "assignés à Lee" is "assigned to Lee"; "assignés à moi" is "assigned to me".
+    if (ASSIGNED.test(word) && after === 'a') return 'assigned';
+    if (word === 'a' && ASSIGNED.test(before)) return 'to';
+    if (word === 'moi' && before === 'a' && ASSIGNED.test(bare(words[i - 2] ?? ''))) return 'me';
+    return typed;
   });
 }
 
@@ -70,7 +99,7 @@ function resolutionWords(words: string[]): string[] {
   return english;
 }
 
-/** The words after a command, its French filter words in English. */
+/** The words after a command, its French filter and period words in English. */
 function argumentWords(command: string, words: string[]): string[] {
   switch (command) {
     case 'list':
@@ -82,6 +111,10 @@ function argumentWords(command: string, words: string[]): string[] {
       return words.map((w, i) => (i === 1 ? PRIORITY_WORDS.get(bare(w)) ?? w : w));
     case 'resolve':
       return resolutionWords(words);
+    case 'report':
+      return reportWords(words);
+    case 'notify':
+      return words.map((w, i) => (i > 1 ? w : bare(w).startsWith('etiquette:') ? `tag:${w.slice('etiquette:'.length)}` : NOTIFY_WORDS.get(bare(w)) ?? w));
     default:
       return words;
   }

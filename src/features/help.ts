@@ -7,6 +7,7 @@ import { tagsCard } from '../cards/tagsCard.js';
 import type { Answer, FeatureContext } from './context.js';
 import { COMMAND_EXAMPLES, type NotUnderstood } from './parseCommand.js';
 import { catalogOptions } from './ticketRef.js';
+import { commandIn } from './commandInFrench.js';
 
 /** Each command with its example and meaning in the reader's language (the English examples are COMMAND_EXAMPLES). */
 function commandsIn(t: Translate): HelpOptions['commands'] {
@@ -23,7 +24,10 @@ export function help(ctx: FeatureContext, notUnderstood?: NotUnderstood): Answer
     return { card: intakeCard({ title, ...(description === undefined ? {} : { description }) }, t), summary: t('help.intakeSummary') };
   }
   const problem = notUnderstood.said === undefined ? notUnderstood.problem : t(notUnderstood.said.key, notUnderstood.said.vars);
-  return { card: mistakeCard({ problem, suggestion: notUnderstood.suggestion }, t), summary: problem };
+  // The suggestion in the words the reader types: the help's own example, or their command put right.
+  const suggestion = notUnderstood.example !== undefined ? t(`help.examples.${notUnderstood.example}`)
+    : notUnderstood.suggestion === undefined ? undefined : commandIn(ctx.locale.language, notUnderstood.suggestion);
+  return { card: mistakeCard({ problem, suggestion }, t), summary: problem };
 }
 
 export async function showTags(ctx: FeatureContext): Promise<Answer> {

@@ -2,7 +2,7 @@ import { PRIORITIES, RESOLUTIONS, STATUSES, type Priority, type Resolution } fro
 import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, type ListFilters } from './parseCommand.js';
 import { DEFAULT_PERIOD, type ReportRequest } from '../reports/reportRequest.js';
 import { tokenize } from './parseCommand.js';
-import { parseReportArgs } from './parseReport.js';
+import { isReportProblem, parseReportArgs } from './parseReport.js';
 import { editInputs, shownFingerprints } from './editInputs.js';
 import { stringValues } from './formValues.js';
 import type { FormValues } from '../cards/formInputs.js';
@@ -125,7 +125,7 @@ function reportRequest(value: unknown): ReportRequest {
   if (value === undefined) return { period: DEFAULT_PERIOD };
   const tokens = typeof value === 'string' && value.length <= MAX_TITLE_LENGTH * 2 ? tokenize(value) : [];
   const request = tokens[0]?.toLowerCase() === 'report' ? parseReportArgs(tokens.slice(1)) : undefined;
-  if (request === undefined || typeof request === 'string') throw new BadActionError('action.reportDamaged');
+  if (request === undefined || isReportProblem(request)) throw new BadActionError('action.reportDamaged');
   return request;
 }
 

@@ -1,7 +1,7 @@
 import { PRIORITIES, RESOLUTIONS, type Priority, type Resolution, type Status } from '../ticketing/types.js';
 import type { ReportRequest } from '../reports/reportRequest.js';
-import { parseReportArgs } from './parseReport.js';
-import { inEnglishWords } from './frenchCommands.js';
+import { isReportProblem, parseReportArgs } from './parseReport.js';
+import { FRENCH_COMMAND_WORDS, inEnglishWords } from './frenchCommands.js';
 import { parseNotify, type NotifyRequest } from '../notify/notifySetting.js';
 import { MAX_COMMENT_LENGTH, MAX_TITLE_LENGTH } from '../ticketing/limits.js';
 import type { Sentence } from '../i18n/sentence.js';
@@ -56,8 +56,10 @@ export interface NotUnderstood {
   problem: string;
   /** The same sentence, to say in the reader's language; absent when only the English is known. */
   said?: Sentence;
-  /** The person's own command, corrected where we can tell how; else an example of the command. */
+  /** The person's own command, corrected where we can tell how; else an example of the command. In English. */
   suggestion?: string;
+  /** When `suggestion` is a command's example, that command: the help's example says it in the reader's language. */
+  example?: string;
   /** Text that reads as no command at all ("My laptop will not connect"): perhaps a problem to log. */
   sentence?: string;
 }
@@ -146,7 +148,8 @@ function nearest<T extends string>(word: string, words: readonly T[]): T | undef
 function notUnderstood(problem: string | Sentence, command?: string, corrected?: string): NotUnderstood {
   // The English for logs and tests; the sentence, when there is one, for the reader's language.
   const said = typeof problem === 'string' ? { problem } : { problem: inEnglish(problem.key, problem.vars), said: problem };
-  return { name: 'notUnderstood', ...said, suggestion: corrected ?? (command ? exampleOf(command) : undefined) };
+  const example = corrected === undefined && command !== undefined && exampleOf(command) !== undefined ? { example: command } : {};
+  return { name: 'notUnderstood', ...said, suggestion: corrected ?? (command ? exampleOf(command) : undefined), ...example };
 }
 
 /** The text after the first `count` words, with its own spacing and line breaks kept. */
@@ -214,7 +217,7 @@ export function parseCommand(text: string): Command | NotUnderstood {
       return { name: 'tags' };
     case 'report': {
       const request = parseReportArgs(args);
-      return typeof request === 'string' ? notUnderstood(request, 'report') : { name: 'report', request };
+      return isReportProblem(request) ? notUnderstood(request, 'report') : { name: 'report', request };
     }
     case 'list':
       return parseList(args);
@@ -247,7 +250,7 @@ export function parseCommand(text: string): Command | NotUnderstood {
         resolution = enumWord(value, RESOLUTIONS);
         if (word !== 'resolve' || !resolution) {
           const fixed = `resolve ${number} resolution:${nearest(value ?? '', RESOLUTIONS) ?? 'cancelled'} ${restAfterWords(clean, skip)}`.trim();
-          return notUnderstood({ key: 'command.resolution', vars: { resolutions: RESOLUTIONS.join(', ') } }, 'resolve', fixed);
+          return notUnderstood({ key: 'command.resolution', vars: { resolutions: { key: 'command.resolutionWords' } } }, 'resolve', fixed);
         }
       }
       const comment = restAfterWords(clean, skip) || undefined;
@@ -290,18 +293,23 @@ export function parseCommand(text: string): Command | NotUnderstood {
       const priority = enumWord(args[1], PRIORITIES);
       if (!priority || args.length !== 2) {
         const likely = nearest(args[1] ?? '', PRIORITIES)?.toLowerCase() ?? 'urgent';
-        return notUnderstood({ key: 'command.priority', vars: { priorities: PRIORITIES.join(', ') } }, 'priority', `priority ${number} ${likely}`);
+        return notUnderstood({ key: 'command.priority', vars: { priorities: { key: 'command.priorityWords' } } }, 'priority', `priority ${number} ${likely}`);
       }
       return { name: 'priority', number, priority };
     }
     default: {
       const shown = first.length > 40 ? `${first.slice(0, 40)}…` : first;
-      const meant = nearest(word, Object.keys(COMMAND_EXAMPLES));
+      // A slip in a French command word is put right too, in English like every suggestion.
+      const near = nearest(word, [...Object.keys(COMMAND_EXAMPLES), ...FRENCH_COMMAND_WORDS]);
+      const meant = near === undefined ? undefined : inEnglishWords(near);
       const corrected = meant === undefined ? undefined : `${meant} ${restAfterWords(clean, 1)}`.trim();
-      const suggestion = corrected !== undefined && corrected.length > MAX_TITLE_LENGTH ? exampleOf(meant!) : corrected;
+      const tooLong = corrected !== undefined && corrected.length > MAX_TITLE_LENGTH;
+      const suggestion = tooLong ? exampleOf(meant!) : corrected;
       const sentence = suggestion === undefined && clean.length <= MAX_TEXT_LENGTH ? clean : undefined;
       const said = { key: 'command.notUnderstood', vars: { text: shown } };
-      return { name: 'notUnderstood', problem: inEnglish(said.key, said.vars), said, suggestion, ...(sentence === undefined ? {} : { sentence }) };
+      return {
+        name: 'notUnderstood', problem: inEnglish(said.key, said.vars), said, suggestion, ...(tooLong ? { example: meant } : {}), ...(sentence === undefined ? {} : { sentence }),
+      };
     }
   }
 }

@@ -1,8 +1,6 @@
 /** `report [7d|30d|Nd|today|this month] [tag:<tag>] [assigned to me|<agent>]`, parsed into a ReportRequest, and back. */
 import { DEFAULT_PERIOD, MAX_DAYS, parseDays, periodCommand, type PeriodSpec, type ReportRequest } from '../reports/reportRequest.js';
-
-/** What a person may type after `report`, for the sentence that says it. */
-export const REPORT_USAGE = `report 7d (or 30d, up to ${MAX_DAYS}d, today, this month), tag:vpn, assigned to me or to an agent (assigned to Lee)`;
+import type { Sentence } from '../i18n/sentence.js';
 
 const MAX_WORD = 255;
 
@@ -11,8 +9,13 @@ function isPeriodWord(word: string, next: string | undefined): boolean {
   return parseDays(lower) !== undefined || lower === 'today' || (lower === 'this' && next?.toLowerCase() === 'month');
 }
 
-/** The words after `report`, as tokens; a string is a problem to tell the person. */
-export function parseReportArgs(args: readonly string[]): ReportRequest | string {
+/** A request, or the problem to tell the person (a sentence, said in their language). */
+export function isReportProblem(parsed: ReportRequest | Sentence): parsed is Sentence {
+  return 'key' in parsed;
+}
+
+/** The words after `report`, as tokens, read into a request or a problem (see `isReportProblem`). */
+export function parseReportArgs(args: readonly string[]): ReportRequest | Sentence {
   let period: PeriodSpec | undefined;
   let tag: string | undefined;
   let assignee: string | undefined;
@@ -36,11 +39,11 @@ export function parseReportArgs(args: readonly string[]): ReportRequest | string
     } else {
       const shown = word.length > 40 ? `${word.slice(0, 40)}…` : word;
       return /^\d+d$/i.test(word)
-        ? `A report covers 1 to ${MAX_DAYS} days.`
-        : `I did not understand "${shown}" in the report. Try ${REPORT_USAGE}.`;
+        ? { key: 'report.days', vars: { max: MAX_DAYS } }
+        : { key: 'report.notUnderstood', vars: { text: shown, max: MAX_DAYS } };
     }
   }
-  if ((tag?.length ?? 0) > MAX_WORD || (assignee?.length ?? 0) > MAX_WORD) return `That is too long for a tag or a name; the most is ${MAX_WORD} characters.`;
+  if ((tag?.length ?? 0) > MAX_WORD || (assignee?.length ?? 0) > MAX_WORD) return { key: 'report.tooLongWord', vars: { max: MAX_WORD } };
   return { period: period ?? DEFAULT_PERIOD, ...(tag === undefined ? {} : { tag }), ...(assignee === undefined ? {} : { assignee }) };
 }
 

@@ -1,14 +1,15 @@
 import { reportCard } from '../cards/reportCard.js';
 import { ReportTooLarge } from '../reports/readPeriod.js';
-import { periodCommand, shorterPeriod, type ReportRequest } from '../reports/reportRequest.js';
+import { periodCommand, periodLabel, shorterPeriod, type ReportRequest } from '../reports/reportRequest.js';
 import type { Reader, Report } from '../reports/reports.js';
 import type { Answer, FeatureContext, FileOffer } from './context.js';
 import { FeatureError } from './featureError.js';
 import type { Translate } from '../i18n/translate.js';
 import { reportCommand } from './parseReport.js';
+import { commandIn } from './commandInFrench.js';
 
 function readerOf(ctx: FeatureContext): Reader {
-  return { utcOffset: ctx.utcOffset, aadObjectId: ctx.speaker.aadObjectId, deadline: ctx.deadline };
+  return { utcOffset: ctx.utcOffset, aadObjectId: ctx.speaker.aadObjectId, deadline: ctx.deadline, language: ctx.locale.language };
 }
 
 /** The report, or a sentence offering a shorter period when the API budget left cannot cover this one. */
@@ -20,14 +21,14 @@ async function readReport(ctx: FeatureContext, request: ReportRequest): Promise<
     const shorter = shorterPeriod(request.period);
     const why = ctx.locale.t(error.reason === 'budget' ? 'report.tooLargeBudget' : 'report.tooLarge', { count: error.ticketsRead });
     throw new FeatureError(shorter
-      ? { key: 'report.tryShorter', vars: { why, command: reportCommand({ ...request, period: shorter }) } }
+      ? { key: 'report.tryShorter', vars: { why, command: commandIn(ctx.locale.language, reportCommand({ ...request, period: shorter })) } }
       : { key: 'report.tryLater', vars: { why } });
   }
 }
 
 function summaryOf(report: Report, t: Translate): string {
   const f = report.figures;
-  return t('report.summary', { period: report.period.label, open: f.backlog.total, created: f.created, resolved: f.resolved });
+  return t('report.summary', { period: periodLabel(report.request.period, t), open: f.backlog.total, created: f.created, resolved: f.resolved });
 }
 
 /** `report …`: the helpdesk's figures for a period, from a reading kept a few minutes and shared. */
@@ -51,7 +52,7 @@ export async function exportReport(ctx: FeatureContext, request: ReportRequest):
   if (ctx.inPersonalChat) {
     const token = url.slice(url.lastIndexOf('/') + 1);
     const csv = await ctx.reports.csv(ctx.reports.grantOf(token)!, ctx.deadline);
-    file = { name: csv.name, bytes: csv.bytes.length, token };
+    file = { name: csv.name, bytes: csv.bytes.length, token, description: ctx.locale.t('report.fileDescription') };
   }
-  return { card, summary: ctx.locale.t('report.csvSummary', { summary: summaryOf(report, ctx.locale.t), period: periodCommand(request.period) }), ...(file ? { file } : {}) };
+  return { card, summary: ctx.locale.t('report.csvSummary', { summary: summaryOf(report, ctx.locale.t), period: commandIn(ctx.locale.language, periodCommand(request.period)) }), ...(file ? { file } : {}) };
 }

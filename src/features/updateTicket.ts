@@ -1,5 +1,7 @@
 import { numberLabel } from '../cards/format.js';
 import type { Priority, User } from '../ticketing/types.js';
+import { priorityWord } from '../i18n/apiWords.js';
+import { commandIn } from './commandInFrench.js';
 import { instanceAgents } from '../ticketing/instance.js';
 import type { Answer, FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
@@ -32,7 +34,7 @@ function assigned(ctx: FeatureContext, actor: User, ticket: string, assignee: Us
 }
 
 export function setPriority(ctx: FeatureContext, ref: TicketRef, priority: Priority): Promise<Answer> {
-  return update(ctx, ref, { priority }, (actor, number) => ctx.locale.t('change.priority', { name: actor.name, ticket: number, priority }));
+  return update(ctx, ref, { priority }, (actor, number) => ctx.locale.t('change.priority', { name: actor.name, ticket: number, priority: priorityWord(priority) }));
 }
 
 export async function assignToMe(ctx: FeatureContext, ref: TicketRef): Promise<Answer> {
@@ -51,7 +53,7 @@ export async function assignToEmail(ctx: FeatureContext, ref: TicketRef, email: 
   const assignee = instanceAgents(instance).find((p) => p.email.toLowerCase() === email);
   if (!assignee) {
     // Teams drops text in angle brackets, so the hint names the ticket itself.
-    const example = `assign ${'number' in ref ? ref.number : 123} me`;
+    const example = commandIn(ctx.locale.language, `assign ${'number' in ref ? ref.number : 123} me`);
     throw new FeatureError({ key: 'errors.notAnAgent', vars: { email, example } });
   }
   return update(ctx, ref, { assignee }, (actor, number) => assigned(ctx, actor, number, assignee));

@@ -1,10 +1,7 @@
-import { inEnglish, type Translate } from './translate.js';
+import { inEnglish, type Said, type Translate } from './translate.js';
 
 /** A sentence by key, with its variables: said in each reader's own language. */
-export interface Sentence {
-  key: string;
-  vars?: Record<string, string | number>;
-}
+export type Sentence = Said;
 
 /**
  * An error a person reads. Given a `Sentence`, it is said in the reader's language and its

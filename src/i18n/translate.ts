@@ -10,10 +10,20 @@ export type Language = (typeof LANGUAGES)[number];
 export const STRINGS: Record<Language, object> = { en, fr };
 
 /**
+ * A word or sentence by key with its variables, said in each reader's language when it is read;
+ * a variable may itself be one (a status inside a sentence: `{ status: { key: 'values.status.resolved' } }`).
+ */
+export interface Said {
+  key: string;
+  vars?: Vars;
+}
+export type Vars = Record<string, string | number | Said>;
+
+/**
  * A sentence by key (`errors.noTicket`) with its variables (`{ number: 12 }`); plurals and the
  * like are written in the message itself (`{count, plural, one {# ticket} other {# tickets}}`).
  */
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+export type Translate = (key: string, vars?: Vars) => string;
 
 /** The text at a dotted key, or undefined. */
 function textAt(strings: object, key: string): string | undefined {
@@ -46,8 +56,15 @@ function translator(language: Language): Translate {
       message = compileMessage(text, language);
       compiled.set(id, message);
     }
-    return String(message.format(vars));
+    return String(message.format(vars === undefined ? undefined : sayVars(vars, language)));
   };
+}
+
+/** Variables that are words by key, said in `language`. */
+function sayVars(vars: Vars, language: Language): Record<string, string | number> {
+  return Object.fromEntries(Object.entries(vars).map(([name, value]) => [
+    name, typeof value === 'object' ? translatorFor(language)(value.key, value.vars) : value,
+  ]));
 }
 
 /** `fr`, `fr-FR`, `fr-CA`, `fr-BE`… → French; anything else, or none → English. */

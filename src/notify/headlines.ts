@@ -1,4 +1,5 @@
 import type { Translate } from '../i18n/translate.js';
+import { priorityWord, statusWord } from '../i18n/apiWords.js';
 import type { Ticket, User } from '../ticketing/types.js';
 import type { TicketChange } from './ticketChanges.js';
 
@@ -19,9 +20,9 @@ export function channelHeadline(ticket: Ticket, change: TicketChange, t: Transla
   const n = numberOf(ticket, t);
   switch (change.kind) {
     case 'created': return t('notify.created', { who: ticket.createdBy?.name?.trim() || who, ticket: n });
-    case 'status': return t('notify.moved', { who, ticket: n, state: change.to ?? t('notify.anotherState') });
+    case 'status': return t('notify.moved', { who, ticket: n, state: change.to === undefined ? t('notify.anotherState') : statusWord(change.to, ticket) });
     case 'assigned': return change.to ? t('notify.assigned', { who, ticket: n, person: personName(change.to, t) }) : t('notify.unassigned', { who, ticket: n });
-    case 'priority': return t('notify.priority', { who, ticket: n, priority: change.to ?? t('notify.none') });
+    case 'priority': return t('notify.priority', { who, ticket: n, priority: change.to === undefined ? t('notify.none') : priorityWord(change.to) });
     case 'escalated': return t(change.which === 'firstResponse' ? 'notify.overdueFirstResponse' : 'notify.overdueResolution', { ticket: n });
   }
 }
@@ -32,7 +33,7 @@ export function personalHeadline(ticket: Ticket, change: TicketChange | { kind: 
   const n = numberOf(ticket, t);
   switch (change.kind) {
     case 'assigned': return t('notify.assignedToYou', { who, ticket: n });
-    case 'status': return t('notify.movedYours', { who, ticket: n, state: change.to ?? t('notify.anotherState') });
+    case 'status': return t('notify.movedYours', { who, ticket: n, state: change.to === undefined ? t('notify.anotherState') : statusWord(change.to, ticket) });
     case 'comment': return t('notify.commentedYours', { who: personName(change.author, t), ticket: n });
     default: return channelHeadline(ticket, change, t);
   }

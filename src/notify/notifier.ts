@@ -27,7 +27,7 @@ export interface NotifierOptions {
   subscriptions: SubscriptionStore;
   conversations: ConversationStore;
   recent: RecentActions;
-  /** Hours from UTC for the dates on notification cards. */
+  /** Hours from UTC for the dates on notification cards going where no one told their zone. */
   utcOffset: number;
   log(line: string): void;
 }
@@ -132,7 +132,7 @@ export class Notifier {
     if (!chat) return;
     const language = languageOf(chat.reference.locale);
     const headline = said.headline(translatorFor(language));
-    const card = notificationCard(ticket, headline, { language, zone: { fixedHours: this.options.utcOffset } }, said.text);
+    const card = notificationCard(ticket, headline, { language, zone: chat.zone ?? { fixedHours: this.options.utcOffset } }, said.text);
     this.queue.enqueue(chat.conversationId, async () => {
       await this.send(chat.reference, (context) => context.sendActivity(message(card, headline)));
     });
@@ -142,7 +142,7 @@ export class Notifier {
   private post(subscription: Subscription, ticket: Ticket, said: Headline): void {
     const language = languageOf(subscription.reference.locale);
     const headline = said(translatorFor(language));
-    const card = notificationCard(ticket, headline, { language, zone: { fixedHours: this.options.utcOffset } });
+    const card = notificationCard(ticket, headline, { language, zone: subscription.zone ?? { fixedHours: this.options.utcOffset } });
     const { key, reference } = subscription;
     this.queue.enqueue(key, async () => {
       const root = await this.options.subscriptions.postedCard(key, ticket.id);

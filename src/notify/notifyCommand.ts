@@ -1,7 +1,7 @@
 import { notifySettingsCard } from '../cards/notificationCards.js';
 import type { Answer, FeatureContext } from '../features/context.js';
 import type { Translate } from '../i18n/translate.js';
-import { NOTIFY_USAGE, type NotifyFilter, type NotifyRequest } from './notifySetting.js';
+import type { NotifyFilter, NotifyRequest } from './notifySetting.js';
 
 function personalSentence(on: boolean | undefined, t: Translate): string {
   if (on === undefined) return t('notifyCommand.noPersonalChat');
@@ -18,10 +18,10 @@ export async function notify(ctx: FeatureContext, request: NotifyRequest): Promi
   const { t } = ctx.locale;
   const settings = ctx.notifications;
   if (!settings) {
-    return { card: notifySettingsCard({ setting: t('notifyCommand.notRunning'), usage: NOTIFY_USAGE }, t), summary: t('notifyCommand.offSummary') };
+    return { card: notifySettingsCard({ setting: t('notifyCommand.notRunning'), usage: t('command.notifyUsage') }, t), summary: t('notifyCommand.offSummary') };
   }
   const answer = (setting: string, personal?: string): Answer => ({
-    card: notifySettingsCard({ setting, usage: t('notifyCommand.usage', { usage: NOTIFY_USAGE }), ...(personal === undefined ? {} : { personal }) }, t),
+    card: notifySettingsCard({ setting, usage: t('notifyCommand.usage', { usage: { key: 'command.notifyUsage' } }), ...(personal === undefined ? {} : { personal }) }, t),
     summary: setting,
   });
   const { inChannel } = ctx;

@@ -18,8 +18,6 @@ export type NotifyRequest =
 
 const MAX_TAG_LENGTH = 100;
 
-export const NOTIFY_USAGE = 'notify new, notify urgent, notify tag:VPN, notify all, notify off, or notify me off';
-
 /** `notify` arguments (after the word) → a request, or the sentence saying what is wrong (`problem` its English). */
 export function parseNotify(args: readonly string[]): NotifyRequest | { problem: string; said: Sentence } {
   const [first, second, ...rest] = args.map((a) => a.toLowerCase());
@@ -34,7 +32,7 @@ export function parseNotify(args: readonly string[]): NotifyRequest | { problem:
     const tag = args[0]!.slice(4).trim();
     if (first.startsWith('tag:') && tag !== '' && tag.length <= MAX_TAG_LENGTH) return { what: 'subscribe', filter: { kind: 'tag', tag } };
   }
-  const said = { key: 'command.notifyWhat', vars: { usage: NOTIFY_USAGE } };
+  const said = { key: 'command.notifyWhat', vars: { usage: { key: 'command.notifyUsage' } } };
   return { problem: inEnglish(said.key, said.vars), said };
 }
 

@@ -1,5 +1,6 @@
 import type { Activity, ConversationReference, Storage } from 'botbuilder';
 import { isNotifyFilter, type NotifyFilter } from './notifySetting.js';
+import { toldZoneOf, type TimeZone } from '../identity.js';
 
 /** A channel's or chat's subscription: where to post, and what about. */
 export interface Subscription {
@@ -9,6 +10,8 @@ export interface Subscription {
   filter: NotifyFilter;
   /** Channels get later changes as replies in the card's thread; chats get the card updated. */
   inChannel: boolean;
+  /** The clock of whoever subscribed, kept as the locale is (in the reference): the cards' times are in it. */
+  zone?: TimeZone;
 }
 
 const INDEX_KEY = 'notify/subscriptions';
@@ -47,7 +50,8 @@ export class SubscriptionStore {
       ...(activity.recipient ? { bot: activity.recipient } : {}),
       ...(activity.locale ? { locale: activity.locale } : {}),
     };
-    const subscription: Subscription = { key, reference, filter, inChannel };
+    const zone = toldZoneOf(activity);
+    const subscription: Subscription = { key, reference, filter, inChannel, ...(zone ? { zone } : {}) };
     await this.storage.write({ [subscriptionKey(key)]: { ...subscription, eTag: '*' } });
     const keys = await this.keys();
     if (!keys.includes(key)) await this.writeIndex([...keys, key]);

@@ -8,6 +8,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isRecord } from '../ticketing/validate.js';
 import type { PeriodSpec, ReportRequest } from './reportRequest.js';
 import { MAX_DAYS } from './reportRequest.js';
+import { LANGUAGES, type Language } from '../i18n/translate.js';
 
 /** What an export link lets its holder download. */
 export interface ExportGrant {
@@ -18,6 +19,8 @@ export interface ExportGrant {
   utcOffset: number;
   /** `assigned to me`: the asker's AAD object id, which the export filters by. */
   assigneeId?: string;
+  /** The asker's language, for the file's column headers and the download's refusals; absent: English. */
+  language?: Language;
 }
 
 interface Payload {
@@ -25,6 +28,8 @@ interface Payload {
   s: number;
   o: number;
   a?: string;
+  /** The asker's language, when not English. */
+  l?: Language;
   /** A keyed hash of the asker's AAD object id: the file consent flow checks it; the id itself is not shown. */
   u: string;
   /** Expiry, epoch seconds. */
@@ -49,7 +54,8 @@ function optionalWord(v: unknown): boolean {
 function isPayload(v: unknown): v is Payload {
   return isRecord(v) && isRecord(v.r) && isPeriod(v.r.period) && optionalWord(v.r.tag) && optionalWord(v.r.assignee)
     && Number.isSafeInteger(v.s) && optionalWord(v.a) && typeof v.o === 'number' && v.o >= -12 && v.o <= 14
-    && typeof v.u === 'string' && Number.isSafeInteger(v.x) && typeof v.n === 'string';
+    && typeof v.u === 'string' && Number.isSafeInteger(v.x) && typeof v.n === 'string'
+    && (v.l === undefined || LANGUAGES.some((l) => l === v.l));
 }
 
 export class ExportLinks {
@@ -72,7 +78,8 @@ export class ExportLinks {
   /** A token for `grant`, usable by whoever holds it until it expires; `asker`: the AAD object id of who asked. */
   sign(grant: ExportGrant, asker: string): string {
     const payload: Payload = {
-      r: grant.request, s: grant.start, o: grant.utcOffset, ...(grant.assigneeId === undefined ? {} : { a: grant.assigneeId }), u: this.personTag(asker),
+      r: grant.request, s: grant.start, o: grant.utcOffset, ...(grant.assigneeId === undefined ? {} : { a: grant.assigneeId }),
+      ...(grant.language === undefined || grant.language === 'en' ? {} : { l: grant.language }), u: this.personTag(asker),
       x: Math.ceil((this.now() + this.ttlMs) / 1000), n: randomBytes(16).toString('base64url'),
     };
     const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
@@ -84,6 +91,22 @@ export class ExportLinks {
    * altered, expired, malformed). With `asker`, also undefined unless it was signed for them.
    */
   verify(token: unknown, asker?: string): ExportGrant | undefined {
+    const payload = this.signedPayload(token);
+    if (payload === undefined || payload.x * 1000 <= this.now()) return undefined;
+    if (asker !== undefined && payload.u !== this.personTag(asker)) return undefined;
+    return {
+      request: payload.r, start: payload.s, utcOffset: payload.o, ...(payload.a === undefined ? {} : { assigneeId: payload.a }),
+      ...(payload.l === undefined ? {} : { language: payload.l }),
+    };
+  }
+
+  /** The language a token this bot signed was made for, expired or not: to refuse it in that language. Undefined for a forged one. */
+  languageOf(token: unknown): Language | undefined {
+    return this.signedPayload(token)?.l;
+  }
+
+  /** The payload of a well-formed token this bot signed, whether or not it has expired. */
+  private signedPayload(token: unknown): Payload | undefined {
     const m = typeof token === 'string' ? TOKEN.exec(token) : null;
     if (!m) return undefined;
     const [, body, signature] = m as unknown as [string, string, string];
@@ -95,8 +118,6 @@ export class ExportLinks {
     } catch {
       return undefined;
     }
-    if (!isPayload(payload) || payload.x * 1000 <= this.now()) return undefined;
-    if (asker !== undefined && payload.u !== this.personTag(asker)) return undefined;
-    return { request: payload.r, start: payload.s, utcOffset: payload.o, ...(payload.a === undefined ? {} : { assigneeId: payload.a }) };
+    return isPayload(payload) ? payload : undefined;
   }
 }

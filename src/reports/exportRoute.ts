@@ -1,11 +1,13 @@
 /**
  * GET /exports/<token>: a report's CSV, for whoever holds a valid, unexpired link. Anything else
- * is a 404 with one short sentence; the token is a credential, so no log line holds it.
+ * is a 404 with one short sentence, in the language the link was signed for (a forged one:
+ * English); the token is a credential, so no log line holds it.
  */
 import type { Request, Response } from 'restify';
 import { isRateLimited, isTicketingError } from '../ticketing/errors.js';
 import { ReportTooLarge } from './readPeriod.js';
 import type { Reports } from './reports.js';
+import { translatorFor } from '../i18n/translate.js';
 
 /** How long the download waits for the API when the period's reading is no longer kept. */
 const EXPORT_READ_MS = 10_000;
@@ -17,10 +19,12 @@ function refuse(res: Response, status: number, message: string, headers: Record<
 export function exportHandler(reports: Reports, log: (line: string) => void) {
   return async (req: Request, res: Response): Promise<void> => {
     // A wildcard, not a `:token` parameter: the router refuses parameters over 100 characters.
-    const grant = reports.grantOf((req.params as Record<string, unknown> | undefined)?.['*']);
+    const token = (req.params as Record<string, unknown> | undefined)?.['*'];
+    const grant = reports.grantOf(token);
+    const t = translatorFor(grant?.language ?? reports.linkLanguage(token) ?? 'en');
     if (!grant) {
       log('export refused: not a valid link');
-      refuse(res, 404, 'No such export, or its link has expired. Click Download CSV on the report again.');
+      refuse(res, 404, t('exportRoute.noSuchExport'));
       return;
     }
     try {
@@ -35,10 +39,10 @@ export function exportHandler(reports: Reports, log: (line: string) => void) {
       log(`export ok ${csv.bytes.length} bytes`);
     } catch (error) {
       log(`export failed ${error instanceof Error ? error.name : typeof error}`);
-      if (isRateLimited(error)) refuse(res, 503, `The helpdesk is busy; try again in ${error.retryAfterS} s.`, { 'retry-after': String(error.retryAfterS) });
-      else if (error instanceof ReportTooLarge) refuse(res, 503, 'The helpdesk is busy; try again in a minute, or export a shorter period.');
-      else if (isTicketingError(error)) refuse(res, 502, 'The helpdesk could not be read; try again in a minute.');
-      else refuse(res, 500, 'The export could not be made; try again in a minute.');
+      if (isRateLimited(error)) refuse(res, 503, t('errors.busy', { seconds: error.retryAfterS }), { 'retry-after': String(error.retryAfterS) });
+      else if (error instanceof ReportTooLarge) refuse(res, 503, t('exportRoute.tooLarge'));
+      else if (isTicketingError(error)) refuse(res, 502, t('exportRoute.unreadable'));
+      else refuse(res, 500, t('exportRoute.failed'));
     }
   };
 }

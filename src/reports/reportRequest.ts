@@ -1,4 +1,5 @@
 /** What a person asks a report for, and the period it covers. */
+import type { Translate } from '../i18n/translate.js';
 
 /** The last `days` days (today included), or the calendar month so far. */
 export type PeriodSpec = { kind: 'days'; days: number } | { kind: 'month' };
@@ -25,8 +26,6 @@ export interface Period {
   start: number;
   /** How the created/resolved chart groups days. */
   bucket: 'day' | 'week';
-  /** For people: "last 7 days", "this month". */
-  label: string;
   /** The command that shows this period, e.g. `report 7d`. */
   command: string;
 }
@@ -40,6 +39,12 @@ export function parseDays(word: string): number | undefined {
 
 export function periodCommand(spec: PeriodSpec): string {
   return spec.kind === 'month' ? 'report this month' : `report ${spec.days}d`;
+}
+
+/** The period for people, in the words of `t`: "last 7 days", "today", "this month". */
+export function periodLabel(spec: PeriodSpec, t: Translate): string {
+  if (spec.kind === 'month') return t('report.periods.thisMonth');
+  return spec.days === 1 ? t('report.periods.today') : t('report.periods.lastDays', { days: spec.days });
 }
 
 /** Local midnight (at `utcOffset` hours from UTC) of the day holding `at`, as epoch ms. */
@@ -57,12 +62,11 @@ export function placePeriod(spec: PeriodSpec, now: number, utcOffset: number): P
   if (spec.kind === 'month') {
     const local = new Date(today + utcOffset * 3_600_000);
     const start = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - utcOffset * 3_600_000;
-    return { start, bucket: 'day', label: 'this month', command: periodCommand(spec) };
+    return { start, bucket: 'day', command: periodCommand(spec) };
   }
   return {
     start: today - (spec.days - 1) * DAY_MS,
     bucket: spec.days > DAILY_UP_TO ? 'week' : 'day',
-    label: spec.days === 1 ? 'today' : `last ${spec.days} days`,
     command: periodCommand(spec),
   };
 }

@@ -14,6 +14,7 @@ import { assignedOnly, computeFigures, localDate, type ReportFigures } from './f
 import { readPeriod, type PeriodTickets } from './readPeriod.js';
 import { placePeriod, type Period, type ReportRequest } from './reportRequest.js';
 import { csvFileName, ticketsCsv } from './ticketsCsv.js';
+import { translatorFor, type Language } from '../i18n/translate.js';
 
 export interface ReportsOptions {
   client: TicketingClient;
@@ -30,11 +31,13 @@ export interface ReportsOptions {
   now?: () => number;
 }
 
-/** Who reads a report: their offset from UTC in hours, their AAD object id, and their turn's deadline. */
+/** Who reads a report: their offset from UTC in hours, their AAD object id, their turn's deadline and their language. */
 export interface Reader {
   utcOffset: number;
   aadObjectId?: string;
   deadline: number;
+  /** For the CSV's column headers; absent: English. */
+  language?: Language;
 }
 
 export interface Report {
@@ -129,6 +132,7 @@ export class Reports {
     if (!reader.aadObjectId) throw new FeatureError({ key: 'errors.whoAreYouForLink' });
     const grant: ExportGrant = {
       request: report.request, start: report.period.start, utcOffset: reader.utcOffset, assigneeId: this.assigneeIdFor(report.request, reader),
+      ...(reader.language === undefined ? {} : { language: reader.language }),
     };
     return `${this.options.publicUrl().replace(/\/+$/, '')}/exports/${this.links.sign(grant, reader.aadObjectId)}`;
   }
@@ -138,12 +142,18 @@ export class Reports {
     return this.links.verify(token, asker);
   }
 
+  /** The language an export token was signed for, expired or not; undefined for a forged one. */
+  linkLanguage(token: unknown): Language | undefined {
+    return this.links.languageOf(token);
+  }
+
   /** The CSV of a grant's period: every ticket changed in it, from the kept reading when there is one. */
   async csv(grant: ExportGrant, deadline: number): Promise<CsvFile> {
     const period = { ...placePeriod(grant.request.period, grant.start, grant.utcOffset), start: grant.start };
     const { data } = await this.compute(grant.request, period, grant.utcOffset, deadline, grant.assigneeId);
     const instance = await this.options.client.getInstance({ deadline });
-    const name = csvFileName(localDate(grant.start, grant.utcOffset), localDate(data.readAt, grant.utcOffset));
-    return { name, bytes: ticketsCsv(data.changed, instanceFields(instance)) };
+    const t = translatorFor(grant.language ?? 'en');
+    const name = csvFileName(localDate(grant.start, grant.utcOffset), localDate(data.readAt, grant.utcOffset), t);
+    return { name, bytes: ticketsCsv(data.changed, instanceFields(instance), t) };
   }
 }

@@ -4,10 +4,12 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import type { CustomField, CustomFieldValue, Ticket, User } from '../ticketing/types.js';
+import { inEnglish, type Translate } from '../i18n/translate.js';
 
-const BASE_COLUMNS = ['Number', 'Title', 'State', 'Priority', 'Requestor', 'Requestor email', 'Assignee', 'Assignee email', 'Tags'];
-const DATE_COLUMNS = ['Created', 'First response', 'First resolution', 'Last resolution', 'Last updated', 'Expected date'];
-const LAST_COLUMNS = ['Resolution', 'First response escalated', 'Resolution escalated'];
+/** The columns, by their key under `csv.` in the strings files. */
+const BASE_COLUMNS = ['number', 'title', 'state', 'priority', 'requestor', 'requestorEmail', 'assignee', 'assigneeEmail', 'tags'];
+const DATE_COLUMNS = ['created', 'firstResponse', 'firstResolution', 'lastResolution', 'lastUpdated', 'expectedDate'];
+const LAST_COLUMNS = ['resolution', 'firstResponseEscalated', 'resolutionEscalated'];
 
 /** `2026-11-01T09:00:00Z`; a value that is no date stays empty rather than wrong. */
 function isoInstant(value: string | undefined): string {
@@ -44,10 +46,13 @@ function customText(field: CustomField, value: CustomFieldValue | undefined): st
 
 /**
  * The CSV of `tickets` (ordered by number), with one column per custom field of the instance,
- * headed by its label. Returned as bytes, the byte-order mark first.
+ * headed by its label. Returned as bytes, the byte-order mark first. The bot's own column headers
+ * are in the words of `t` (the asker's language); the values stay as the API gives them, for the
+ * models that read them.
  */
-export function ticketsCsv(tickets: readonly Ticket[], fields: readonly CustomField[]): Buffer {
-  const header = [...BASE_COLUMNS, ...fields.map((f) => f.label), ...DATE_COLUMNS, ...LAST_COLUMNS];
+export function ticketsCsv(tickets: readonly Ticket[], fields: readonly CustomField[], t: Translate = inEnglish): Buffer {
+  const column = (key: string) => t(`csv.${key}`);
+  const header = [...BASE_COLUMNS.map(column), ...fields.map((f) => f.label), ...DATE_COLUMNS.map(column), ...LAST_COLUMNS.map(column)];
   const rows = [...tickets].sort((a, b) => (a.number ?? 0) - (b.number ?? 0)).map((t) => [
     t.number === undefined ? '' : String(t.number),
     inert(t.title ?? ''), t.status ?? '', t.priority ?? '',
@@ -63,7 +68,7 @@ export function ticketsCsv(tickets: readonly Ticket[], fields: readonly CustomFi
   return Buffer.from(text, 'utf8');
 }
 
-/** The file's name: the period's first and last day. */
-export function csvFileName(firstDay: string, lastDay: string): string {
-  return `tickets-${firstDay}-to-${lastDay}.csv`;
+/** The file's name: the period's first and last day (`YYYY-MM-DD`), in the words of `t`. */
+export function csvFileName(firstDay: string, lastDay: string, t: Translate = inEnglish): string {
+  return t('csv.fileName', { first: firstDay, last: lastDay });
 }

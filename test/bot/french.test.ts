@@ -178,7 +178,7 @@ describe('every kind of card in French for a French reader, in English for an En
 
   it('a command not understood, in French', async () => {
     const { card } = await say(ADELE, 'fr-FR', 'notifier bidule');
-    assert.match(readable(card), /Notifier de quoi \? Essayez notify new, /);
+    assert.match(readable(card), /Notifier de quoi \? Essayez notifier nouveaux, notifier urgent, notifier étiquette:VPN, /);
     assert.match(readable((await say(ADELE, 'fr-FR', 'afficher douze')).card), /« douze » n'est pas un numéro de ticket\./);
   });
 
@@ -220,5 +220,18 @@ describe('a notification in the language of the chat it goes to', function () {
     assert.match(readable(card), /Historique ›/);
     assert.ok(buttonTitles(card).includes('Résoudre'), buttonTitles(card).join(', '));
     assert.ok(buttonTitles(cardOf(toAlex!.call)).includes('Resolve'));
+  });
+
+  it('tells a French requester "à Résolu", an English one "to Resolved"', async () => {
+    const one = await atSandbox.create(h.sandbox, LEE, { title: 'Écran noir', requestor: userOf(ADELE) });
+    const two = await atSandbox.create(h.sandbox, LEE, { title: 'Black screen', requestor: userOf(ALEX) });
+    await poll(h);
+    const mark = h.connector.calls.length;
+    await atSandbox.status(h.sandbox, LEE, one.id, 'Resolved');
+    await atSandbox.status(h.sandbox, LEE, two.id, 'Resolved');
+    await poll(h);
+    const sent = notificationsSince(h, mark);
+    assert.equal(sent.find((s) => s.to === personalChatOf(ADELE))?.headline, `${LEE.name} a passé votre ticket #${one.number} à Résolu`);
+    assert.equal(sent.find((s) => s.to === personalChatOf(ALEX))?.headline, `${LEE.name} moved your ticket #${two.number} to Resolved`);
   });
 });

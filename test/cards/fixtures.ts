@@ -598,7 +598,8 @@ const frenchFixtures: CardFixture[] = [
     template: 'ticket', name: 'french-full', about: 'The resolved ticket with every field, in French',
     build: () => ticketCard(fullTicket, options({ clock: FRENCH })),
     shows: ['Demandeur', 'Agent assigné', 'Créé', 'Étiquettes', 'Résolution : Corrigé', 'Historique ›', 'Rouvrir', 'Commentaire'],
-    hides: ['Requestor', 'Reopen'],
+    // The status badge says the default workflow's state in French.
+    hides: ['Requestor', 'Reopen', '"Resolved"'],
   },
   {
     template: 'ticket', name: 'french-notification', about: 'A personal notification in French',
@@ -625,7 +626,8 @@ const frenchFixtures: CardFixture[] = [
   {
     template: 'mistake', name: 'french-problem-suggestion', about: 'A command not understood, in French',
     build: () => help(helpContext(true, 'fr-FR'), typo).card,
-    shows: ['Je n\'ai pas compris « resolv ».', 'Vouliez-vous dire', 'Aide'],
+    shows: ['Je n\'ai pas compris « resolv ».', 'Vouliez-vous dire', 'résoudre 12 replaced the toner', 'Aide'],
+    hides: ['resolve 12'],
   },
   {
     template: 'intake', name: 'french-plain-message', about: 'A message that is no command, offered as a ticket, in French',
@@ -645,8 +647,8 @@ const frenchFixtures: CardFixture[] = [
   {
     template: 'report', name: 'french-last-30-days', about: 'report 30d in French',
     build: () => reportCard(seededReport({ period: { kind: 'days', days: 30 } }), { command: 'report 30d', clock: FRENCH, now: SEED_NOW.getTime() + 90_000 }),
-    shows: ['Rapport du service d\'assistance', 'Tickets ouverts', 'Par état :', 'Première réponse', 'Télécharger le CSV'],
-    hides: ['Open backlog'],
+    shows: ['Rapport du service d\'assistance · 30 derniers jours', 'Tickets ouverts', 'Par état :', 'Première réponse', 'Télécharger le CSV', 'par jour'],
+    hides: ['Open backlog', 'last 30 days', 'by day'],
   },
   {
     template: 'notifySettings', name: 'french-channel', about: '"notify" in a channel, in French',

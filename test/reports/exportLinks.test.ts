@@ -26,6 +26,19 @@ describe('export links', () => {
     assert.equal(new ExportLinks(Buffer.from('another secret, also 32 bytes long!'), 300_000, () => now).verify(token), undefined);
   });
 
+  it('carries the asker\'s language under the signature, and tells it of an expired link but not of a forged one', () => {
+    const token = links.sign({ ...GRANT, language: 'fr' }, ADELE);
+    assert.deepEqual(links.verify(token), { ...GRANT, language: 'fr' });
+    assert.deepEqual(links.verify(links.sign({ ...GRANT, language: 'en' }, ADELE)), GRANT, 'English is the default, not written');
+    now += 300_000;
+    assert.equal(links.verify(token), undefined, 'expired');
+    assert.equal(links.languageOf(token), 'fr');
+    const [body, signature] = token.split('.') as [string, string];
+    const payload = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
+    assert.equal(links.languageOf(`${Buffer.from(JSON.stringify({ ...payload, l: 'en' })).toString('base64url')}.${signature}`), undefined);
+    assert.equal(links.languageOf('nonsense'), undefined);
+  });
+
   it('refuses any change to the payload or the signature, and anything not shaped like a link', () => {
     const token = links.sign(GRANT, ADELE);
     const [body, signature] = token.split('.') as [string, string];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { parseCommand, tokenize } from '../../src/features/parseCommand.js';
-import { parseReportArgs, reportCommand } from '../../src/features/parseReport.js';
+import { isReportProblem, parseReportArgs, reportCommand } from '../../src/features/parseReport.js';
 import { parseAction } from '../../src/features/parseAction.js';
 
 describe('report command', () => {
@@ -22,13 +22,13 @@ describe('report command', () => {
     assert.match(days.name === 'notUnderstood' ? days.problem : '', /1 to 92 days/);
     const word = parseCommand('report yesterday');
     assert.equal(word.name === 'notUnderstood' ? word.suggestion : undefined, 'report 30d');
-    assert.equal(typeof parseReportArgs(['assigned', 'to']), 'string');
+    assert.ok(isReportProblem(parseReportArgs(['assigned', 'to'])));
   });
 
   it('writes a request back as the command that asks for it, which a button carries', () => {
     for (const text of ['report 7d', 'report this month tag:"Seattle HQ" assigned to "Lee Gu"', 'report 1d assigned to me']) {
       const parsed = parseReportArgs(tokenize(text).slice(1));
-      assert.ok(typeof parsed !== 'string');
+      assert.ok(!isReportProblem(parsed));
       assert.equal(reportCommand(parsed), text);
       assert.deepEqual(parseAction('exportReport', { report: text }), { verb: 'exportReport', request: parsed });
     }
