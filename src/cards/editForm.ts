@@ -4,7 +4,7 @@ import { instanceAgents, instanceFields } from '../ticketing/instance.js';
 import type { Choice, CustomInput, TagGroup } from './createFormCard.js';
 import { customFieldInputs, isMultiChoice, tagGroupInputs, tagValue, usableCategories, type FormValues } from './formInputs.js';
 
-/** The Edit form's own input ids: unique in the ticket card, whose other forms have inputs of their own. */
+/** The Edit form's own input ids, apart from the create form's: its Save (the `edit` verb) reads them by these names. */
 export const EDIT_INPUTS = {
   title: 'editTitle', description: 'editDescription', expectedDate: 'editExpectedDate', priority: 'editPriority', assignee: 'editAssignee',
 } as const;

@@ -4,7 +4,6 @@ import { translatorFor, type Translate } from '../i18n/translate.js';
 import { priorityWord, say, statusWord } from '../i18n/apiWords.js';
 import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
-import { EDIT_INPUTS, MAX_EDITABLE_TEXT, editFormView, type EditFormView } from './editForm.js';
 import {
   cut, dateOnly, dateTime, jsonBytes, numberLabel, personName, plain, priorityStyle, resolutionLabel, statusStyle, titleText,
   type BadgeStyle, type Clock,
@@ -61,7 +60,7 @@ interface Fact {
   value: string;
 }
 
-export interface TicketView extends EditFormView {
+export interface TicketView {
   id: string;
   numberLabel: string;
   title: string;
@@ -84,11 +83,6 @@ export interface TicketView extends EditFormView {
   noteStyle: 'good' | 'warning';
   event?: TicketEvent;
   compact: boolean;
-  /** The Edit form's current values, as stored (inputs show text as typed, unescaped). */
-  editTitle: string;
-  /** Absent when the description is too long for the card to carry twice. */
-  editDescription?: string;
-  editExpectedDate: string;
   canStart: boolean;
   canResolve: boolean;
   canClose: boolean;
@@ -221,11 +215,6 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
   const moves = agent ? moveChoices(ticket) : [];
   const may = transitions(ticket);
   const priorityValue = PRIORITIES.find((p) => p === ticket.priority) ?? 'Medium';
-  const edit = {
-    editTitle: ticket.title ?? '',
-    ...((ticket.description ?? '').length <= MAX_EDITABLE_TEXT ? { editDescription: ticket.description ?? '' } : {}),
-    editExpectedDate: ticket.expectedDate?.slice(0, 10) ?? '',
-  };
   return {
     id: ticket.id,
     numberLabel: numberLabel(ticket.number),
@@ -245,11 +234,6 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
     resolutionComment: resolved && ticket.lastResolutionComment ? plain(cut(ticket.lastResolutionComment, MAX_FIELD_VALUE).text) : undefined,
     note: options.note,
     noteStyle: options.noteStyle ?? 'warning',
-    ...edit,
-    ...editFormView(ticket, options.instance, options.tagCategories, {
-      [EDIT_INPUTS.title]: edit.editTitle, [EDIT_INPUTS.expectedDate]: edit.editExpectedDate, [EDIT_INPUTS.priority]: priorityValue,
-      ...(edit.editDescription === undefined ? {} : { [EDIT_INPUTS.description]: edit.editDescription }),
-    }),
     event,
     compact: event !== undefined,
     ...may,

@@ -30,6 +30,7 @@ export const VERBS = {
   report: 'report',
   exportReport: 'exportReport',
   edit: 'edit',
+  editForm: 'editForm',
   createFromForm: 'createFromForm',
 } as const;
 export type Verb = (typeof VERBS)[keyof typeof VERBS];
@@ -37,6 +38,8 @@ export type Verb = (typeof VERBS)[keyof typeof VERBS];
 /** A card action, checked: the verb is known and its data has the right shape. */
 export type CardAction =
   | { verb: 'refresh' | 'show' | 'open' | 'start' | 'assignMe' | 'history'; ticketId: string }
+  /** Opens a ticket's Edit form, a card of its own (its Save is `edit`). */
+  | { verb: 'editForm'; ticketId: string }
   /** `reason`: the optional "why" typed in the Close or Reopen form, sent as the change's comment. */
   | { verb: 'close' | 'reopen'; ticketId: string; reason?: string }
   | { verb: 'resolve'; ticketId: string; resolution: Resolution; comment?: string }
@@ -148,6 +151,7 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
     case 'start':
     case 'assignMe':
     case 'history':
+    case 'editForm':
       return { verb: known, ticketId: ticketId(d) };
     case 'close':
     case 'reopen':

@@ -5,6 +5,7 @@ import { addComment } from './addComment.js';
 import { changeStatus, moveTicket } from './changeStatus.js';
 import { createOrOpenForm, submitChatForm } from './chatCreate.js';
 import { editTicket } from './editTicket.js';
+import { openEditForm } from './openEditForm.js';
 import { help, showTags } from './help.js';
 import { listTickets } from './listTickets.js';
 import { permitAction, permitCommand } from './permissions.js';
@@ -65,6 +66,7 @@ export const verbRoutes: Handlers<CardAction, 'verb'> = {
   createFromForm: (ctx, a) => submitChatForm(ctx, a.values),
   report: async (ctx, a) => asNewMessage(await showReport(ctx, a.request)),
   exportReport: (ctx, a) => exportReport(ctx, a.request),
+  editForm: (ctx, a) => openEditForm(ctx, a.ticketId),
   edit: (ctx, a) => editTicket(ctx, a.ticketId, { title: a.title, description: a.description, expectedDate: a.expectedDate, inputs: a.inputs, was: a.was }),
 };
 

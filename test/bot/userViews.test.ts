@@ -52,7 +52,8 @@ function withBot(options: HarnessOptions = {}) {
 }
 
 const userIdsOf = (card: Card) => (card.refresh as { userIds: unknown }).userIds;
-const hasEditForm = (card: Card) => JSON.stringify(card.body).includes('"verb":"edit"');
+/** The Edit button, which opens the form as a card of its own. */
+const hasEditButton = (card: Card) => JSON.stringify(card.body).includes('"verb":"editForm"');
 
 describe('user-specific views', () => {
   const { h, ticketFor, say, refresh } = withBot();
@@ -62,7 +63,7 @@ describe('user-specific views', () => {
     const reads = h.connector.rosterReads;
     const shared = await say(ADELE, `show ${ticket.ticketId}`);
     assert.deepEqual(buttonTitles(shared), REQUESTER_BUTTONS);
-    assert.equal(hasEditForm(shared), false, 'no Edit form');
+    assert.equal(hasEditButton(shared), false, 'no Edit button');
     assert.doesNotMatch(JSON.stringify(shared), /isPrivate/, 'no internal-note switch');
     assert.deepEqual(userIdsOf(shared), [ALEX.id, ADELE.id], 'the agents present, not the requester');
     assert.equal(h.connector.rosterReads, reads + 1, 'one roster read');
@@ -80,7 +81,7 @@ describe('user-specific views', () => {
     const megan = await refresh(MEGAN, { ticketId: ticket.id }, 'manual');
     assert.deepEqual(buttonTitles(invokeCard(adele.res)), AGENT_BUTTONS.filter((b) => b !== 'Assign to me'), 'the assignee has no Assign to me');
     assert.deepEqual(buttonTitles(invokeCard(alex.res)), AGENT_BUTTONS);
-    assert.ok(hasEditForm(invokeCard(alex.res)), 'an agent can edit');
+    assert.ok(hasEditButton(invokeCard(alex.res)), 'an agent can edit');
     assert.deepEqual(buttonTitles(invokeCard(megan.res)), REQUESTER_BUTTONS, 'the requester, as the shared card');
     assert.deepEqual(h.apiCalls(), [], 'the ticket read a moment ago serves every viewer');
     assert.equal(h.connector.rosterReads, reads, 'the roster is reused');

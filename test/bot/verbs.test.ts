@@ -79,6 +79,10 @@ for (const dialect of DIALECTS) describe(`bot verbs: the card templates and the 
       help: () => ({ data: undefined, shows: (texts) => texts.includes('What I can do') }),
       report: () => ({ data: undefined, shows: (texts) => texts[0]?.startsWith('Helpdesk report · last 7 days') === true, newMessage: true }),
       exportReport: () => ({ data: { report: 'report 7d' }, shows: (texts) => texts.some((t) => t.startsWith('Your CSV of the period')) }),
+      editForm: () => {
+        const t = tickets.inStatus('Open');
+        return { data: { ticketId: t.id }, shows: (texts) => texts[0] === `#${t.ticketId}` && texts.includes(t.title ?? '') };
+      },
       edit: () => ticketCase(tickets.inStatus('Open'), 'Edited by a button', { editTitle: 'Edited by a button', editExpectedDate: '2026-12-24' }),
     };
 

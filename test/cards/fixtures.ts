@@ -13,6 +13,7 @@ import { notificationCard, notifySettingsCard } from '../../src/cards/notificati
 import type { AdaptiveCard } from '../../src/cards/render.js';
 import { tagsCard } from '../../src/cards/tagsCard.js';
 import { ticketCard, type TicketCardOptions } from '../../src/cards/ticketCard.js';
+import { editFormCard } from '../../src/cards/editFormCard.js';
 import type { FeatureContext } from '../../src/features/context.js';
 import { openCreateForm, submitCreateForm } from '../../src/features/createForm.js';
 import { errorAnswer } from '../../src/features/errorAnswer.js';
@@ -587,6 +588,23 @@ const reportFixtures: CardFixture[] = [
 ];
 
 // ---------------------------------------------------------------------------------------------
+// editForm.json: the ticket card's Edit button opens it, a card of its own.
+
+const editFormFixtures: CardFixture[] = [
+  {
+    template: 'editForm', name: 'all-fields', about: 'The Edit form of a ticket with every custom field kind, tags and an assignee: every input holds its value',
+    build: () => editFormCard(fullTicket, INSTANCE, TAG_CATEGORIES),
+    shows: [numberLabel(fullTicket.number), fullTicket.title ?? '', 'Title', 'Description', 'Expected by', 'Priority', 'Assignee', 'Save', 'Cancel'],
+  },
+  {
+    template: 'editForm', name: 'longest', about: 'The longest ticket: its 10,000-character description is edited in the helpdesk, not carried',
+    build: () => editFormCard(longest, INSTANCE, TAG_CATEGORIES),
+    shows: [prefix(LONGEST_TITLE), 'Title', 'Save', 'Cancel'],
+    hides: ['"editDescription"'],
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
 // Each kind of card again, for a person whose Teams is in French.
 
 /** French, at UTC+1 all year. */
@@ -600,6 +618,12 @@ const frenchFixtures: CardFixture[] = [
     shows: ['Demandeur', 'Agent assigné', 'Créé', 'Étiquettes', 'Résolution : Corrigé', 'Historique ›', 'Rouvrir', 'Commentaire'],
     // The status badge says the default workflow's state in French.
     hides: ['Requestor', 'Reopen', '"Resolved"'],
+  },
+  {
+    template: 'editForm', name: 'french-full', about: 'The Edit form of the ticket with every field, in French',
+    build: () => editFormCard(fullTicket, INSTANCE, TAG_CATEGORIES, fr),
+    shows: ['Titre', 'Attendu pour le', 'Priorité', 'Agent assigné', 'Enregistrer', 'Annuler'],
+    hides: ['"Save"', '"Cancel"', 'Expected by'],
   },
   {
     template: 'ticket', name: 'french-notification', about: 'A personal notification in French',
@@ -664,6 +688,7 @@ const frenchFixtures: CardFixture[] = [
 
 export const FIXTURES: readonly CardFixture[] = [
   ...ticketFixtures, ...listFixtures, ...historyFixtures, ...helpFixtures, ...errorFixtures, ...tagsFixtures, ...createFormFixtures,
+  ...editFormFixtures,
   ...reportFixtures,
   ...notifyFixtures,
   ...frenchFixtures,

@@ -303,10 +303,12 @@ describe('e2e: the bot in the Microsoft 365 Agents Playground (headless Chromium
       assert.equal(note.comment, 'Asked for the VPN logs');
     });
 
-    it('Edit: the ticket card\'s Edit form, filled with the current title, saves a new one in Adele\'s name', async () => {
+    it('Edit: the ticket card\'s Edit button opens the form, filled with the current title, which saves a new one in Adele\'s name', async () => {
       const ticket = ticketByNumber(created.at(-1)!);
       const card = ui.card(await ui.say(`show ${ticket.ticketId}`, ticket.title));
+      // The form is a card of its own: it takes the ticket card's place, for Adele only.
       await card.getByRole('button', { name: 'Edit', exact: true }).click();
+      await card.getByRole('button', { name: 'Cancel', exact: true }).waitFor();
       const title = card.getByLabel(/^Title/).first();
       assert.equal(await title.inputValue(), ticket.title, 'the form holds the current title');
       await title.fill('My laptop will not connect to the VPN from home');

@@ -22,8 +22,8 @@ describe('the card templates\' own words', () => {
   });
 
   it('gives a template its words in the reader\'s language, and none for a template without words', () => {
-    assert.equal(cardLabels('ticket', translatorFor('fr')).save, 'Enregistrer');
-    assert.equal(cardLabels('ticket', translatorFor('en')).save, 'Save');
+    assert.equal(cardLabels('editForm', translatorFor('fr')).save, 'Enregistrer');
+    assert.equal(cardLabels('editForm', translatorFor('en')).save, 'Save');
     assert.deepEqual(cardLabels('help', translatorFor('fr')), {});
   });
 });
