@@ -3,12 +3,16 @@
  * checks every test file ends with (card size and version, nothing technical shown to people).
  */
 import assert from 'node:assert/strict';
-import type { WireTicket } from '../../src/sandbox/index.js';
+import { PEOPLE, type WireTicket } from '../../src/sandbox/index.js';
 import type { Person } from '../support/activities.js';
 import { cardOf, type RecordedCall } from '../support/connector.js';
 import { Harness, type HarnessOptions, type PostResult } from '../support/harness.js';
 
 export type Card = Record<string, unknown>;
+
+const seedMegan = PEOPLE.find((p) => p.name === 'Megan Bowen')!;
+/** A requester: in the seed's people, not among its agents. */
+export const MEGAN: Person = { id: '29:megan', aadObjectId: seedMegan.id, name: seedMegan.name, email: seedMegan.email };
 
 /** A Teams person as the API must record them: AAD object id, Teams name, connector email. */
 export function userOf(p: Person): { id: string; name: string; email: string } {

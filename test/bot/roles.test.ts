@@ -4,15 +4,11 @@
  * answers "Only the helpdesk's agents can …" and writes nothing; the check is made on every click.
  */
 import assert from 'node:assert/strict';
-import { PEOPLE } from '../../src/sandbox/index.js';
 import { ADELE, ALEX, cardAction, extensionInvoke, message, type Person } from '../support/activities.js';
 import { cardOf } from '../support/connector.js';
 import { Harness, type HarnessOptions } from '../support/harness.js';
-import { current, invokeCard, readable, warmedUp, writeRequests } from './botAssertions.js';
+import { current, invokeCard, MEGAN, readable, userOf, warmedUp, writeRequests } from './botAssertions.js';
 
-const seedMegan = PEOPLE.find((p) => p.name === 'Megan Bowen')!;
-/** A requester: in the seed's people, not among its agents. */
-const MEGAN: Person = { id: '29:megan', aadObjectId: seedMegan.id, name: seedMegan.name, email: seedMegan.email };
 
 function withBot(options: HarnessOptions = {}) {
   const h = new Harness({ people: [ADELE, ALEX, MEGAN], ...options });
@@ -22,9 +18,8 @@ function withBot(options: HarnessOptions = {}) {
   });
   after(() => h.stop());
   beforeEach(() => h.resetCounts());
-  const requestor = (p: Person) => ({ id: p.aadObjectId, name: p.name, email: p.email });
   /** A new open ticket requested by `p`. */
-  const ticketOf = (p: Person) => current(h, h.sandbox.store.create({ title: `Projector in room 4 for ${p.name}`, requestor: requestor(p) }, requestor(p)).id);
+  const ticketOf = (p: Person) => current(h, h.sandbox.store.create({ title: `Projector in room 4 for ${p.name}`, requestor: userOf(p) }, userOf(p)).id);
   const say = async (who: Person, text: string) => {
     await h.post(message(who, text, { serviceUrl: h.serviceUrl }));
     const sent = h.connector.messages();

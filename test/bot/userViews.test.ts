@@ -5,15 +5,11 @@
  * data changes nothing and shows nothing; every click is checked on the server as before.
  */
 import assert from 'node:assert/strict';
-import { PEOPLE } from '../../src/sandbox/index.js';
 import { ADELE, ALEX, cardAction, message, type Person } from '../support/activities.js';
 import { cardOf } from '../support/connector.js';
 import { Harness, type HarnessOptions } from '../support/harness.js';
-import { buttonTitles, current, invokeCard, isErrorCard, MESSAGE_TYPE, userOf, warmedUp, writeRequests, type Card } from './botAssertions.js';
+import { buttonTitles, current, invokeCard, isErrorCard, MEGAN, MESSAGE_TYPE, userOf, warmedUp, writeRequests, type Card } from './botAssertions.js';
 
-const seedMegan = PEOPLE.find((p) => p.name === 'Megan Bowen')!;
-/** A requester: in the seed's people, not among its agents. */
-const MEGAN: Person = { id: '29:megan', aadObjectId: seedMegan.id, name: seedMegan.name, email: seedMegan.email };
 
 /** What a requester may use on their own open ticket; everything else is an agent's. */
 const REQUESTER_BUTTONS = ['Comment', 'Close'];

@@ -15,9 +15,7 @@ import { readable } from '../bot/botAssertions.js';
 /** An agent acting in the helpdesk's own app, never through the bot. */
 export const LEE: User = AGENTS.find((a) => a.name === 'Lee Gu')!;
 
-export function userOf(p: Person): User {
-  return { id: p.aadObjectId, name: p.name, email: p.email };
-}
+export { userOf } from '../bot/botAssertions.js';
 
 /** Settings for a harness whose poller the test drives: a budget large enough for many polls, and no timer to speak of. */
 export const NOTIFY_ENV = { NOTIFY_BUDGET_PERCENT: '10', NOTIFY_POLL_S: '3600' };
