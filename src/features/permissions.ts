@@ -53,11 +53,26 @@ async function instanceInTime(ctx: FeatureContext): Promise<Instance> {
 }
 
 /**
+ * A turn's speaker is asked about several times (the permission, the card's view, a form's
+ * choices): the answer is worked out once a turn, and a slow instance waited for once.
+ */
+const speakerRoles = new WeakMap<FeatureContext, Promise<boolean>>();
+
+/**
  * Whether the speaker is one of the helpdesk's agents: the instance's assignees (from the client's
  * cache, so no API call of its own) or HELPDESK_AGENTS, by Azure AD object id or email. With
  * HELPDESK_ROLES=off everyone is.
  */
-export async function isAgent(ctx: FeatureContext): Promise<boolean> {
+export function isAgent(ctx: FeatureContext): Promise<boolean> {
+  let answer = speakerRoles.get(ctx);
+  if (answer === undefined) {
+    answer = speakerIsAgent(ctx);
+    speakerRoles.set(ctx, answer);
+  }
+  return answer;
+}
+
+async function speakerIsAgent(ctx: FeatureContext): Promise<boolean> {
   if (!ctx.roles.enforced) return true;
   const id = ctx.speaker.aadObjectId?.toLowerCase();
   if (!id) return false;
