@@ -151,18 +151,23 @@ export class IdentityResolver {
 /** Building an Intl formatter costs more than the rest of a turn's routing: one per zone, kept (the zone is the sender's to choose, so at most 1,000). */
 const zoneFormats = new LRUCache<string, Intl.DateTimeFormat>({ max: 1000 });
 
-function offsetOfZone(zone: string, at: Date): number | undefined {
-  let part: string | undefined;
-  try {
-    let format = zoneFormats.get(zone);
-    if (format === undefined) {
+/** The formatter that tells `zone`'s offset; undefined for a zone Intl does not know (its constructor refuses it). */
+function zoneFormat(zone: string): Intl.DateTimeFormat | undefined {
+  let format = zoneFormats.get(zone);
+  if (format === undefined) {
+    try {
       format = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
-      zoneFormats.set(zone, format);
+    } catch {
+      return undefined;
     }
-    part = format.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
-  } catch {
-    return undefined; // a zone Intl does not know
+    zoneFormats.set(zone, format);
   }
+  return format;
+}
+
+/** The zone's offset from UTC in hours at `at`, as "GMT+05:30" tells it. */
+function offsetOfZone(format: Intl.DateTimeFormat, at: Date): number | undefined {
+  const part = format.formatToParts(at).find((p) => p.type === 'timeZoneName')?.value;
   if (part === 'GMT') return 0;
   const m = part?.match(/^GMT([+-])(\d{2}):(\d{2})$/);
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) + Number(m[3]) / 60) : undefined;
@@ -184,7 +189,7 @@ function withinApiRange(hours: number): number {
  * timestamp; undefined when it tells neither.
  */
 export function toldZoneOf(activity: { localTimezone?: string; rawLocalTimestamp?: string }): TimeZone | undefined {
-  if (activity.localTimezone && offsetOfZone(activity.localTimezone, new Date()) !== undefined) return { iana: activity.localTimezone };
+  if (activity.localTimezone && zoneFormat(activity.localTimezone)) return { iana: activity.localTimezone };
   if (activity.rawLocalTimestamp) {
     const m = activity.rawLocalTimestamp.match(/([+-])(\d{2}):?(\d{2})$/);
     if (m) return { fixedHours: withinApiRange((m[1] === '-' ? -1 : 1) * (Number(m[2]) + Number(m[3]) / 60)) };
@@ -201,5 +206,6 @@ export function zoneOf(activity: { localTimezone?: string; rawLocalTimestamp?: s
 /** The zone's offset from UTC in hours at `at` (5.5 in India; 2 in Paris in summer, 1 in winter). */
 export function offsetAt(zone: TimeZone, at: Date): number {
   if ('fixedHours' in zone) return zone.fixedHours;
-  return withinApiRange(offsetOfZone(zone.iana, at) ?? 0);
+  const format = zoneFormat(zone.iana);
+  return withinApiRange((format && offsetOfZone(format, at)) ?? 0);
 }
