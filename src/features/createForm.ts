@@ -174,8 +174,11 @@ function parseForm(values: Values, catalog: Catalog, t: Translate): { parsed?: P
 export async function submitCreateForm(ctx: FeatureContext, data: Record<string, unknown>, source?: MessageSource, inChat = false): Promise<FormOutcome> {
   const catalog = await loadCatalog(ctx);
   const values = stringValues(data);
-  const requestors = await requestorChoices(ctx, catalog.instance, source);
-  const again = (problem: string, errors: Values = {}) => ({ form: createFormCard(view(catalog, ctx, values, errors, { problem, source, requestors, inChat }), ctx.locale.t) });
+  // The choices (the roster and the agents) are built only when the form comes back.
+  const again = async (problem: string, errors: Values = {}) => {
+    const requestors = await requestorChoices(ctx, catalog.instance, source);
+    return { form: createFormCard(view(catalog, ctx, values, errors, { problem, source, requestors, inChat }), ctx.locale.t) };
+  };
 
   const { parsed, errors } = parseForm(values, catalog, ctx.locale.t);
   try {
