@@ -1,6 +1,5 @@
 import { plain } from './format.js';
 import { inEnglish, type Translate } from '../i18n/translate.js';
-import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 
 export interface Choice {
@@ -51,5 +50,5 @@ export interface CreateFormView {
 
 /** Input values and labels show as given (they render no Markdown); the source line is a text block. */
 export function createFormCard(view: CreateFormView, t: Translate = inEnglish): AdaptiveCard {
-  return render('createForm', { ...view, source: view.source === undefined ? undefined : plain(view.source), labels: cardLabels('createForm', t) });
+  return render('createForm', { ...view, source: view.source === undefined ? undefined : plain(view.source) }, t);
 }

@@ -2,7 +2,6 @@ import { PRIORITIES, type Instance, type TagCategory, type Ticket } from '../tic
 import { inEnglish, type Translate } from '../i18n/translate.js';
 import { EDIT_INPUTS, MAX_EDITABLE_TEXT, editFormView, type EditFormView } from './editForm.js';
 import { numberLabel, titleText } from './format.js';
-import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 
 /** The Edit form's card: the ticket's number and title above the inputs, Save and Cancel below. */
@@ -18,7 +17,6 @@ export interface EditFormCardView extends EditFormView {
   editExpectedDate: string;
   /** The ticket's priority when it is one of the four, else Medium. */
   editPriority: string;
-  labels: Record<string, string>;
 }
 
 export function editFormCardView(ticket: Ticket, instance: Instance | undefined, categories: readonly TagCategory[] | undefined, t: Translate = inEnglish): EditFormCardView {
@@ -39,11 +37,10 @@ export function editFormCardView(ticket: Ticket, instance: Instance | undefined,
       [EDIT_INPUTS.title]: editTitle, [EDIT_INPUTS.expectedDate]: editExpectedDate, [EDIT_INPUTS.priority]: editPriority,
       ...(editDescription === undefined ? {} : { [EDIT_INPUTS.description]: editDescription }),
     }),
-    labels: cardLabels('editForm', t),
   };
 }
 
 /** A ticket's Edit form, with its current values; its Save is the `edit` verb, its Cancel shows the ticket again. */
 export function editFormCard(ticket: Ticket, instance: Instance | undefined, categories: readonly TagCategory[] | undefined, t: Translate = inEnglish): AdaptiveCard {
-  return render('editForm', editFormCardView(ticket, instance, categories, t));
+  return render('editForm', editFormCardView(ticket, instance, categories, t), t);
 }

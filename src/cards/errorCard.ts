@@ -15,6 +15,5 @@ export function errorCard(view: ErrorView, t: Translate): AdaptiveCard {
     ...view,
     headline: plain(view.headline),
     detail: view.detail === undefined ? undefined : plain(view.detail),
-    labels: { showTicket: t('errors.showTicket'), help: t('errors.help') },
-  });
+  }, t);
 }

@@ -13,16 +13,7 @@ export function helpCard(options: HelpOptions, t: Translate): AdaptiveCard {
   return render('help', {
     intro: options.mustMention ? t('help.introChannel') : t('help.introPersonal'),
     commands: options.commands,
-    labels: {
-      title: t('help.title'),
-      myTickets: t('help.myTickets'),
-      urgent: t('help.urgent'),
-      report: t('help.report'),
-      newTicket: t('help.newTicket'),
-      titleLabel: t('help.titleLabel'),
-      titleRequired: t('help.titleRequired'),
-      descriptionLabel: t('help.descriptionLabel'),
-      create: t('help.create'),
-    },
-  });
+    // The create form checks a title in the same words.
+    titleRequired: t('help.titleRequired'),
+  }, t);
 }

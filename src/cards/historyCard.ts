@@ -2,7 +2,6 @@ import type { Activity, FieldChange, Ticket } from '../ticketing/types.js';
 import { cut, dateTime, jsonBytes, numberLabel, personName, plain, resolutionLabel, titleText, type Clock } from './format.js';
 import { inEnglish, translatorFor, type Translate } from '../i18n/translate.js';
 import { say, statusWord } from '../i18n/apiWords.js';
-import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 
 /** Enough entries to read a ticket's story, few enough for a card people scroll past in a chat. */
@@ -90,6 +89,5 @@ export function historyCard(ticket: Ticket, activities: Activity[], clock: Clock
     created: creationEntry(ticket, clock, t),
     hidden: activities.length - shown.length,
     hiddenText: t('card.hiddenComments', { count: activities.length - shown.length }),
-    labels: cardLabels('history', t),
-  });
+  }, t);
 }

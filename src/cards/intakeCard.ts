@@ -1,5 +1,4 @@
 import { inEnglish, type Translate } from '../i18n/translate.js';
-import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 
 export interface IntakeView {
@@ -12,5 +11,5 @@ export interface IntakeView {
 /** A message that is no command, offered as a ticket: a short form, prefilled, to confirm. */
 export function intakeCard(view: IntakeView, t: Translate = inEnglish): AdaptiveCard {
   // Inputs show their value as typed: no Markdown escaping here.
-  return render('intake', { title: view.title, description: view.description ?? '', labels: cardLabels('intake', t) });
+  return render('intake', { title: view.title, description: view.description ?? '' }, t);
 }

@@ -2,7 +2,6 @@ import type { Ticket } from '../ticketing/types.js';
 import { cut, numberLabel, personName, plain, priorityStyle, statusStyle, titleText } from './format.js';
 import { inEnglish, type Translate } from '../i18n/translate.js';
 import { priorityWord, say, statusWord } from '../i18n/apiWords.js';
-import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 
 export interface ListCardOptions {
@@ -38,5 +37,5 @@ function row(ticket: Ticket, t: Translate) {
 
 /** The heading holds what the person searched for: shown as typed, never as a link or a heading. Words in the language of `t`. */
 export function listCard(tickets: Ticket[], options: ListCardOptions, t: Translate = inEnglish): AdaptiveCard {
-  return render('list', { ...options, heading: plain(options.heading), rows: tickets.map((ticket) => row(ticket, t)), labels: cardLabels('list', t) });
+  return render('list', { ...options, heading: plain(options.heading), rows: tickets.map((ticket) => row(ticket, t)) }, t);
 }

@@ -1,6 +1,5 @@
 import { plain } from './format.js';
 import { inEnglish, type Translate } from '../i18n/translate.js';
-import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 
 export interface MistakeView {
@@ -16,6 +15,5 @@ export function mistakeCard(view: MistakeView, t: Translate = inEnglish): Adapti
     problem: plain(view.problem),
     suggestion: view.suggestion === undefined ? undefined : plain(view.suggestion),
     didYouMean: view.suggestion === undefined ? undefined : t('help.didYouMean', { suggestion: plain(view.suggestion) }),
-    labels: cardLabels('mistake', t),
-  });
+  }, t);
 }

@@ -1,7 +1,6 @@
 import type { Ticket } from '../ticketing/types.js';
 import { dateTime, plain, type Clock } from './format.js';
 import { inEnglish, type Translate } from '../i18n/translate.js';
-import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 import { ticketCard } from './ticketCard.js';
 
@@ -25,6 +24,6 @@ export interface NotifySettingsView {
 
 export function notifySettingsCard(view: NotifySettingsView, t: Translate = inEnglish): AdaptiveCard {
   return render('notifySettings', {
-    ...view, setting: plain(view.setting), personal: view.personal === undefined ? undefined : plain(view.personal), labels: cardLabels('notifySettings', t),
-  });
+    ...view, setting: plain(view.setting), personal: view.personal === undefined ? undefined : plain(view.personal),
+  }, t);
 }

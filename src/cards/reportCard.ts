@@ -3,7 +3,6 @@ import { periodLabel } from '../reports/reportRequest.js';
 import type { Count, Spread } from '../reports/figures.js';
 import { copyAge, dateTime, plain, type Clock } from './format.js';
 import { translatorFor, type Translate } from '../i18n/translate.js';
-import { cardLabels } from './labels.js';
 import { priorityWord, say, statusWord, type Word } from '../i18n/apiWords.js';
 import { render, type AdaptiveCard } from './render.js';
 
@@ -100,6 +99,5 @@ export function reportCard(report: Report, options: ReportCardOptions): Adaptive
     })),
     agentsNote: f.agents.length > MAX_AGENTS ? t('reportCard.moreAgents', { count: f.agents.length - MAX_AGENTS }) : undefined,
     command: options.command,
-    labels: cardLabels('report', t),
-  });
+  }, t);
 }

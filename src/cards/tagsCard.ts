@@ -1,7 +1,6 @@
 import type { TagCategory } from '../ticketing/types.js';
 import { cut, plain } from './format.js';
 import { inEnglish, type Translate } from '../i18n/translate.js';
-import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 
 /** The helpdesk's tags by category; words in the language of `t`. */
@@ -14,5 +13,5 @@ export function tagsCard(categories: TagCategory[], t: Translate = inEnglish): A
     }))
     .slice(0, 30);
   // FactSet rows as the card has them: one binding for the whole list.
-  return render('tags', { categories: shown, labels: cardLabels('tags', t) });
+  return render('tags', { categories: shown }, t);
 }

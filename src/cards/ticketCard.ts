@@ -2,7 +2,6 @@ import { PRIORITIES, type CustomField, type CustomFieldValue, type Instance, typ
 import { instanceFields } from '../ticketing/instance.js';
 import { translatorFor, type Translate } from '../i18n/translate.js';
 import { priorityWord, say, statusWord } from '../i18n/apiWords.js';
-import { cardLabels } from './labels.js';
 import { render, type AdaptiveCard } from './render.js';
 import {
   cut, dateOnly, dateTime, jsonBytes, numberLabel, personName, plain, priorityStyle, resolutionLabel, statusStyle, titleText,
@@ -95,8 +94,6 @@ export interface TicketView {
   /** A custom workflow's other states, by label, for the "Move to" choice (its value: the state's id). */
   moveChoices: Choice[];
   canMove: boolean;
-  /** The template's own words in the reader's language. */
-  labels: Record<string, string>;
 }
 
 interface Choice {
@@ -245,10 +242,9 @@ export function ticketView(ticket: Ticket, options: TicketCardOptions): TicketVi
       && (options.viewerId === undefined || ticket.assignee?.id.toLowerCase() !== options.viewerId.toLowerCase()),
     moveChoices: moves,
     canMove: moves.length > 0,
-    labels: cardLabels('ticket', t),
   };
 }
 
 export function ticketCard(ticket: Ticket, options: TicketCardOptions): AdaptiveCard {
-  return render('ticket', ticketView(ticket, options));
+  return render('ticket', ticketView(ticket, options), translatorFor(options.clock.language));
 }

@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { Expression } from 'adaptive-expressions';
 import * as ACData from 'adaptivecards-templating';
 import { MAX_CARD_BYTES, render, templateJson, templateNames } from '../../src/cards/render.js';
-import { cardLabels } from '../../src/cards/labels.js';
 import { inEnglish } from '../../src/i18n/translate.js';
 
 /** Every string in a template that holds a `${…}` binding, with where it is. */
@@ -68,25 +67,25 @@ describe('card templates: bound by adaptivecards-templating', () => {
 
   it('shows user text that looks like a binding as typed', () => {
     const typed = '${title} and ${count(x)}';
-    const card = render('error', { headline: typed });
+    const card = render('error', { headline: typed }, inEnglish);
     assert.ok(JSON.stringify(card).includes(JSON.stringify(typed)), JSON.stringify(card));
   });
 
   it('gives each card its own parts, so that changing one card changes no other', () => {
     type WithActions = { actions: Array<{ title: string; card?: { body: Array<Record<string, unknown>> } }> };
-    const view = (id: string) => ({ id, numberLabel: '#1', title: 'T', facts: [], customFields: [], compact: false, canResolve: true, labels: cardLabels('ticket', inEnglish) });
+    const view = (id: string) => ({ id, numberLabel: '#1', title: 'T', facts: [], customFields: [], compact: false, canResolve: true });
     const resolveForm = (card: unknown) => (card as WithActions).actions.find((a) => a.title === 'Resolve')?.card;
-    const first = resolveForm(render('ticket', view('t1')));
+    const first = resolveForm(render('ticket', view('t1'), inEnglish));
     assert.ok(first);
     const untouched = structuredClone(first.body);
     first.body.push({ type: 'TextBlock', text: 'added' });
     first.body[0]!.label = 'changed';
-    assert.deepEqual(resolveForm(render('ticket', view('t2')))?.body, untouched);
+    assert.deepEqual(resolveForm(render('ticket', view('t2'), inEnglish))?.body, untouched);
   });
 
   it('refuses a card over the limit, and measures a card as UTF-8', () => {
-    assert.throws(() => render('error', { headline: 'x'.repeat(MAX_CARD_BYTES) }), /card error is \d+ bytes, over/);
-    assert.doesNotThrow(() => render('error', { headline: 'é'.repeat(4000) }), '8,000 bytes of text is under the limit');
-    assert.throws(() => render('error', { headline: 'é'.repeat(MAX_CARD_BYTES / 2) }), /over/, 'two bytes a character');
+    assert.throws(() => render('error', { headline: 'x'.repeat(MAX_CARD_BYTES) }, inEnglish), /card error is \d+ bytes, over/);
+    assert.doesNotThrow(() => render('error', { headline: 'é'.repeat(4000) }, inEnglish), '8,000 bytes of text is under the limit');
+    assert.throws(() => render('error', { headline: 'é'.repeat(MAX_CARD_BYTES / 2) }, inEnglish), /over/, 'two bytes a character');
   });
 });

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cardLabels } from '../../src/cards/labels.js';
-import { CARDS_DIR, templateNames } from '../../src/cards/render.js';
-import { STRINGS, translatorFor } from '../../src/i18n/translate.js';
+import { CARDS_DIR, render, templateNames } from '../../src/cards/render.js';
+import { LANGUAGES, STRINGS, translatorFor } from '../../src/i18n/translate.js';
 
 const CARD_WORDS = (STRINGS.en as { cards: Record<string, Record<string, string>> }).cards;
 
@@ -21,9 +20,18 @@ describe('the card templates\' own words', () => {
     assert.deepEqual(known.filter((k) => !asked.includes(k)), [], 'in en.json but asked for by no template');
   });
 
-  it('gives a template its words in the reader\'s language, and none for a template without words', () => {
-    assert.equal(cardLabels('editForm', translatorFor('fr')).save, 'Enregistrer');
-    assert.equal(cardLabels('editForm', translatorFor('en')).save, 'Save');
-    assert.deepEqual(cardLabels('help', translatorFor('fr')), {});
+  it('puts a template\'s words into the card in the reader\'s language, leaving none to bind', () => {
+    const actions = (language: 'en' | 'fr') => JSON.stringify((render('error', { headline: 'Oops' }, translatorFor(language)) as unknown as { actions: unknown }).actions);
+    assert.match(actions('fr'), /"title":"Aide"/);
+    assert.match(actions('en'), /"title":"Help"/);
+    for (const language of LANGUAGES) {
+      for (const name of templateNames()) {
+        assert.doesNotMatch(JSON.stringify(render(name, {}, translatorFor(language))), /\$root\.labels/, `${name} in ${language}`);
+      }
+    }
+  });
+
+  it('refuses a word that the library would read as an expression', () => {
+    assert.throws(() => render('error', { headline: 'Oops' }, () => 'Show ${title}'), /cards\.error\.\w+ holds "\$\{"/);
   });
 });
