@@ -71,6 +71,11 @@ const TYPING_DELAY_MS = 300;
 
 const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
+/** The card a conversation sees: the shared view when the answer has one, else the answer's card. */
+function forEveryone(answer: Answer): AdaptiveCard {
+  return answer.shared?.() ?? answer.card;
+}
+
 /** A message carrying `card`; with `id`, the update of the message it replaces. */
 function cardMessage(card: AdaptiveCard, summary: string, id?: string) {
   return { ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), summary, ...(id === undefined ? {} : { id }) };
@@ -226,6 +231,7 @@ export class TicketBot extends TeamsActivityHandler {
       reports: this.deps.reports,
       ...(this.deps.notificationSettings ? { notifications: this.deps.notificationSettings(activity) } : {}),
       mustMention: ['channel', 'groupChat'].includes(activity.conversation?.conversationType ?? ''),
+      answerIsPrivate: activity.type === ActivityTypes.Invoke,
       roles: this.deps.roles,
       conversationKey: conversationKeyOf(activity),
       members: () => this.members.of(context),
@@ -274,7 +280,7 @@ export class TicketBot extends TeamsActivityHandler {
     } finally {
       clearTimeout(typing);
     }
-    await context.sendActivity(cardMessage(answer.shared ?? answer.card, answer.summary));
+    await context.sendActivity(cardMessage(forEveryone(answer), answer.summary));
   }
 
   private async handleSubmit(context: TurnContext, value: Record<string, unknown>): Promise<void> {
@@ -289,9 +295,9 @@ export class TicketBot extends TeamsActivityHandler {
         this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'private answer not delivered');
       });
     } else if (replyTo && !answer.asNewMessage) {
-      await context.updateActivity(cardMessage(answer.shared ?? answer.card, answer.summary, replyTo));
+      await context.updateActivity(cardMessage(forEveryone(answer), answer.summary, replyTo));
     } else {
-      await context.sendActivity(cardMessage(answer.shared ?? answer.card, answer.summary));
+      await context.sendActivity(cardMessage(forEveryone(answer), answer.summary));
     }
   }
 
@@ -316,7 +322,7 @@ export class TicketBot extends TeamsActivityHandler {
     // its data names that the person may not see): they keep the card as they have it, the shared view.
     if (answer.failed && parsed.verb === VERBS.refresh) return invokeMessage(answer.summary);
     if (answer.asNewMessage) {
-      await context.sendActivity(cardMessage(answer.shared ?? answer.card, answer.summary));
+      await context.sendActivity(cardMessage(forEveryone(answer), answer.summary));
       return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer.summary } };
     }
     const replyTo = context.activity.replyToId;
@@ -324,7 +330,7 @@ export class TicketBot extends TeamsActivityHandler {
       // The invoke response redraws the card for the person who clicked; this redraws it for
       // everyone. Not awaited: the clicker's answer need not wait for the connector's round trip
       // (the request is sent before the turn ends; a failure is only logged).
-      void context.updateActivity(cardMessage(answer.shared ?? answer.card, answer.summary, replyTo)).catch((error: unknown) => {
+      void context.updateActivity(cardMessage(forEveryone(answer), answer.summary, replyTo)).catch((error: unknown) => {
         this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'card update for everyone failed');
       });
     }

@@ -45,6 +45,8 @@ export interface FeatureContext {
   readonly notifications?: NotificationSettings;
   /** A channel or a group chat: Teams delivers the bot only messages that mention it, so say "Mention me". */
   readonly mustMention: boolean;
+  /** The turn is an invoke (a click, a refresh, the message extension), answered to the clicker alone; a message's answer is posted for everyone. */
+  readonly answerIsPrivate: boolean;
   /** Who may work tickets beyond their own (permissions.ts applies it). */
   readonly roles: HelpdeskRoles;
   /** This conversation, as subscriptions name it: the changes made from here are not notified back here. */
@@ -72,10 +74,10 @@ export interface FileOffer {
 
 /** What a feature answers: a card, with a one-line text for notifications and screen readers. */
 export interface Answer {
-  /** The card for the person who asked or clicked: their own view of it. */
+  /** The card for the person who clicked, or what a message posts: the card everyone sees (see ticketAnswer.ts). */
   card: AdaptiveCard;
-  /** In a channel or group chat, the card everyone sees when it differs from the asker's (see ticketAnswer.ts). */
-  shared?: AdaptiveCard;
+  /** After a click in a channel or group chat, the card everyone sees, drawn only when bot.ts redraws it for them. */
+  shared?: () => AdaptiveCard;
   summary: string;
   /**
    * From a card button: post the card as a new message instead of replacing the card the button
