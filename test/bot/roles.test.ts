@@ -6,18 +6,13 @@
 import assert from 'node:assert/strict';
 import { ADELE, ALEX, cardAction, extensionInvoke, message, type Person } from '../support/activities.js';
 import { cardOf } from '../support/connector.js';
-import { Harness, type HarnessOptions } from '../support/harness.js';
-import { current, invokeCard, MEGAN, readable, userOf, warmedUp, writeRequests } from './botAssertions.js';
+import type { HarnessOptions } from '../support/harness.js';
+import { current, invokeCard, MEGAN, readable, startedBot, userOf, writeRequests } from './botAssertions.js';
 
 
 function withBot(options: HarnessOptions = {}) {
-  const h = new Harness({ people: [ADELE, ALEX, MEGAN], ...options });
-  before(async () => {
-    await h.start();
-    await warmedUp(h);
-  });
-  after(() => h.stop());
-  beforeEach(() => h.resetCounts());
+  const { h, fresh } = startedBot({ people: [ADELE, ALEX, MEGAN], ...options });
+  beforeEach(fresh);
   /** A new open ticket requested by `p`. */
   const ticketOf = (p: Person) => current(h, h.sandbox.store.create({ title: `Projector in room 4 for ${p.name}`, requestor: userOf(p) }, userOf(p)).id);
   const say = async (who: Person, text: string) => {

@@ -7,8 +7,8 @@
 import assert from 'node:assert/strict';
 import { ADELE, ALEX, cardAction, message, type Person } from '../support/activities.js';
 import { cardOf } from '../support/connector.js';
-import { Harness, type HarnessOptions } from '../support/harness.js';
-import { buttonTitles, current, invokeCard, isErrorCard, MEGAN, MESSAGE_TYPE, userOf, warmedUp, writeRequests, type Card } from './botAssertions.js';
+import type { HarnessOptions } from '../support/harness.js';
+import { buttonTitles, current, invokeCard, isErrorCard, MEGAN, MESSAGE_TYPE, startedBot, userOf, writeRequests, type Card } from './botAssertions.js';
 
 
 /** What a requester may use on their own open ticket; everything else is an agent's. */
@@ -16,13 +16,8 @@ const REQUESTER_BUTTONS = ['Comment', 'Close'];
 const AGENT_BUTTONS = ['Start', 'Resolve', 'Comment', 'Assign to me', 'Close', 'Priority'];
 
 function withBot(options: HarnessOptions = {}) {
-  const h = new Harness({ people: [ADELE, ALEX, MEGAN], ...options });
-  before(async () => {
-    await h.start();
-    await warmedUp(h);
-  });
-  after(() => h.stop());
-  beforeEach(() => h.resetCounts());
+  const { h, fresh } = startedBot({ people: [ADELE, ALEX, MEGAN], ...options });
+  beforeEach(fresh);
   /** A new open ticket requested by Megan, assigned to `assignee` when given. */
   const ticketFor = (assignee?: Person) => current(h, h.sandbox.store.create({
     title: `Badge reader at door ${Math.random().toString(36).slice(2, 8)}`,
