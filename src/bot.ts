@@ -117,7 +117,7 @@ function replayKey(activity: TurnContext['activity']): string | undefined {
 function alreadyHandled(invokeName: string, t: Translate): InvokeResponse {
   const said = t('bot.alreadyHandled');
   if (invokeName === 'adaptiveCard/action') {
-    return invokeBody({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: said });
+    return invokeMessage(said);
   }
   return invokeBody({ composeExtension: { type: 'message', text: said } });
 }
@@ -323,7 +323,7 @@ export class TicketBot extends TeamsActivityHandler {
     if (answer.failed && parsed.verb === VERBS.refresh) return invokeMessage(answer.summary);
     if (answer.asNewMessage) {
       await context.sendActivity(cardMessage(forEveryone(answer), answer.summary));
-      return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: answer.summary } };
+      return invokeMessage(answer.summary);
     }
     const replyTo = context.activity.replyToId;
     if (answer.changed && replyTo) {

@@ -40,10 +40,10 @@ export async function addComment(ctx: FeatureContext, ref: TicketRef, text: stri
     const shared = origin === 'command' && ctx.mustMention;
     const headline = t('comment.noteHeadline', { name: actor.name, ticket: numberLabel(ticket.number) });
     const answer = await ticketAnswer(ctx, ticket, { event: { headline, when, ...(shared ? {} : { text }) } });
-    return { card: answer.card, shared: answer.shared, summary: `${headline}.` };
+    return { ...answer, summary: `${headline}.` };
   }
   const event = { headline: t('comment.headline', { name: actor.name, ticket: numberLabel(ticket.number) }), when, text };
   // The card shows the comment just added, for everyone: on a button's card as its top line.
   const answer = await ticketAnswer(ctx, ticket, origin === 'command' ? { event } : { note: plain(t('comment.note', { name: actor.name, text: cut(text, 300).text })), noteStyle: 'good' });
-  return { card: answer.card, shared: answer.shared, summary: t('comment.summary', { ticket: numberLabel(ticket.number) }), changed: true };
+  return { ...answer, summary: t('comment.summary', { ticket: numberLabel(ticket.number) }), changed: true };
 }

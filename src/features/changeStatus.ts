@@ -118,5 +118,5 @@ async function moveTo(
         },
       }
     : {});
-  return { card: answer.card, shared: answer.shared, summary: ctx.locale.t('status.summary', { ticket: numberLabel(ticket.number), status: statusWord(ticket.status ?? target.label, ticket) }), changed: true };
+  return { ...answer, summary: ctx.locale.t('status.summary', { ticket: numberLabel(ticket.number), status: statusWord(ticket.status ?? target.label, ticket) }), changed: true };
 }

@@ -19,5 +19,5 @@ export async function createTicket(ctx: FeatureContext, draft: Omit<NewTicket, '
   );
   await ctx.tickets.remember(ticket);
   const answer = await ticketAnswer(ctx, ticket, { note: ctx.locale.t('create.note', { name: actor.name }), noteStyle: 'good' });
-  return { card: answer.card, shared: answer.shared, summary: ctx.locale.t('create.summary', { ticket: numberLabel(ticket.number), title: draft.title }) };
+  return { ...answer, summary: ctx.locale.t('create.summary', { ticket: numberLabel(ticket.number), title: draft.title }) };
 }

@@ -88,7 +88,7 @@ export async function editTicket(ctx: FeatureContext, id: string, edits: TicketE
     const ticket = (await ctx.tickets.copy(id))?.value ?? await loadTicket(ctx, { id });
     const said = t('change.nothingToSave', { ticket: numberLabel(ticket.number) });
     const answer = await ticketAnswer(ctx, ticket, { note: said });
-    return { card: answer.card, summary: said };
+    return { ...answer, summary: said };
   }
   const ticket = await writeOrFind(
     () => ctx.client.updateTicket(id, updates, actor, writeOptions(ctx)),
@@ -105,5 +105,5 @@ export async function editTicket(ctx: FeatureContext, id: string, edits: TicketE
   await ctx.tickets.remember(ticket);
   const said = t('change.edited', { name: actor.name, ticket: numberLabel(ticket.number) });
   const answer = await ticketAnswer(ctx, ticket, { note: said, noteStyle: 'good' });
-  return { card: answer.card, shared: answer.shared, summary: said, changed: true };
+  return { ...answer, summary: said, changed: true };
 }

@@ -24,7 +24,7 @@ type Handlers<U extends Record<K, string>, K extends keyof U> = {
 
 /** The answer, to be posted as a new message rather than replace the card clicked. */
 function asNewMessage(answer: Answer): Answer {
-  return { card: answer.card, shared: answer.shared, summary: answer.summary, asNewMessage: true };
+  return { ...answer, asNewMessage: true };
 }
 
 /** Chat command → feature. The type makes a missing command a compile error. */

@@ -25,7 +25,7 @@ async function update(ctx: FeatureContext, ref: TicketRef, updates: { priority?:
   await ctx.tickets.remember(ticket);
   const said = note(actor, numberLabel(ticket.number));
   const answer = await ticketAnswer(ctx, ticket, { note: said, noteStyle: 'good' });
-  return { card: answer.card, shared: answer.shared, summary: said, changed: true };
+  return { ...answer, summary: said, changed: true };
 }
 
 /** The note of an assignment, in the reader's words. */
