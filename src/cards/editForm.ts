@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CustomField, CustomFieldValue, Instance, TagCategory, Ticket } from '../ticketing/types.js';
 import { instanceAgents, instanceFields } from '../ticketing/instance.js';
 import type { Choice, CustomInput, TagGroup } from './createFormCard.js';
-import { customFieldInputs, isMultiChoice, tagGroupInputs, tagValue, usableCategories, type FormValues } from './formInputs.js';
+import { customFieldInputs, isMultiChoice, splitChoices, tagGroupInputs, tagValue, usableCategories, type FormValues } from './formInputs.js';
 
 /** The Edit form's own input ids, apart from the create form's: its Save (the `edit` verb) reads them by these names. */
 export const EDIT_INPUTS = {
@@ -28,8 +28,7 @@ export interface EditFormView {
 
 /** A value as the form compares it: trimmed; a multi-select's parts in one order, whatever order the client sends. */
 function comparable(value: string, multi: boolean): string {
-  const text = value.trim();
-  return multi ? text.split(',').map((v) => v.trim()).filter((v) => v !== '').sort().join(',') : text;
+  return multi ? splitChoices(value).sort().join(',') : value.trim();
 }
 
 /** A short digest of a value: the card carries no second copy of a long text, only this. */

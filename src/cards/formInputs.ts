@@ -5,6 +5,11 @@ import type { Choice, CustomInput, TagGroup } from './createFormCard.js';
 /** Input values as a form holds them, by input id: a multi-select's are comma-joined. */
 export type FormValues = Record<string, string>;
 
+/** A multi-select's comma-joined value, as its parts. */
+export function splitChoices(value: string): string[] {
+  return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
+}
+
 /** Tag texts may hold commas, and multi-select values are comma-joined: a tag's value is its text, encoded. */
 export const tagValue = (text: string): string => encodeURIComponent(text);
 

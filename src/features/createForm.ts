@@ -50,8 +50,6 @@ export function titleFromMessage(text: string): string {
   return (space > 0 ? fits.slice(0, space) : fits.slice(0, MAX_TITLE_LENGTH)).trimEnd();
 }
 
-type Values = FormValues;
-
 /**
  * What the long texts put into the form (the description, text areas) may take of the card, as
  * JSON: 10,000 characters are allowed each, and a card over Teams' limit could not be shown at all.
@@ -69,7 +67,7 @@ interface FormSetting {
   lead?: string;
 }
 
-function view(catalog: Catalog, ctx: FeatureContext, values: Values, errors: Values, extra: FormSetting): CreateFormView {
+function view(catalog: Catalog, ctx: FeatureContext, values: FormValues, errors: FormValues, extra: FormSetting): CreateFormView {
   const { instance, tags } = catalog;
   const { t } = ctx.locale;
   const source = extra.source;
@@ -114,7 +112,7 @@ export interface FormOpening {
 export async function openCreateForm(ctx: FeatureContext, source?: MessageSource, opening: FormOpening = {}): Promise<AdaptiveCard> {
   const catalog = await loadCatalog(ctx);
   const draft = opening.draft;
-  const values: Values = source ? { title: titleFromMessage(source.text), description: source.text.slice(0, MAX_DESCRIPTION_LENGTH) }
+  const values: FormValues = source ? { title: titleFromMessage(source.text), description: source.text.slice(0, MAX_DESCRIPTION_LENGTH) }
     : draft ? { title: draft.title, ...(draft.description === undefined ? {} : { description: draft.description }) } : {};
   const requestors = await requestorChoices(ctx, catalog.instance, source);
   return createFormCard(view(catalog, ctx, values, {}, { source, requestors, inChat: opening.inChat === true, lead: opening.lead }), ctx.locale.t);
@@ -125,8 +123,8 @@ interface Parsed {
 }
 
 /** Checks every value but the requestor (see requestorChoice.ts) against the helpdesk's own lists; errors are keyed by input id. */
-function parseForm(values: Values, catalog: Catalog, t: Translate): { parsed?: Parsed; errors: Values } {
-  const errors: Values = {};
+function parseForm(values: FormValues, catalog: Catalog, t: Translate): { parsed?: Parsed; errors: FormValues } {
+  const errors: FormValues = {};
   const title = (values.title ?? '').trim();
   if (title === '') errors.title = t('help.titleRequired');
   else if (title.length > MAX_TITLE_LENGTH) errors.title = t('tooLong.title', { length: title.length, max: MAX_TITLE_LENGTH });
@@ -175,7 +173,7 @@ export async function submitCreateForm(ctx: FeatureContext, data: Record<string,
   const catalog = await loadCatalog(ctx);
   const values = stringValues(data);
   // The choices (the roster and the agents) are built only when the form comes back.
-  const again = async (problem: string, errors: Values = {}) => {
+  const again = async (problem: string, errors: FormValues = {}) => {
     const requestors = await requestorChoices(ctx, catalog.instance, source);
     return { form: createFormCard(view(catalog, ctx, values, errors, { problem, source, requestors, inChat }), ctx.locale.t) };
   };

@@ -7,7 +7,7 @@ import type { Translate } from '../i18n/translate.js';
 import type { Answer, FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
 import { readCustomFields, readTags } from './formValues.js';
-import { callOptions, catalogOptions, loadTicket } from './ticketRef.js';
+import { callOptions, catalogOptions, lastReadTicket } from './ticketRef.js';
 import { ticketAnswer } from './ticketAnswer.js';
 import { writeOrFind, writeOptions } from './unknownOutcome.js';
 
@@ -85,7 +85,7 @@ export async function editTicket(ctx: FeatureContext, id: string, edits: TicketE
   const { updates, problems } = updatesFor(sent, changedInputs(sent, edits.was ?? {}, instance), instance, categories, t);
   if (problems.length > 0) throw new FeatureError({ key: 'change.notEdited', vars: { problems: problems.join(' ') } }, id);
   if (Object.keys(updates).length === 0) {
-    const ticket = (await ctx.tickets.copy(id))?.value ?? await loadTicket(ctx, { id });
+    const ticket = await lastReadTicket(ctx, id);
     const said = t('change.nothingToSave', { ticket: numberLabel(ticket.number) });
     const answer = await ticketAnswer(ctx, ticket, { note: said });
     return { ...answer, summary: said };

@@ -1,7 +1,7 @@
 import type { CustomFieldValue, Instance, TagCategory, TicketTag, User } from '../ticketing/types.js';
 import { instanceAgents, instanceFields } from '../ticketing/instance.js';
 import { MAX_DESCRIPTION_LENGTH } from '../ticketing/limits.js';
-import type { FormValues } from '../cards/formInputs.js';
+import { splitChoices, type FormValues } from '../cards/formInputs.js';
 import type { Translate } from '../i18n/translate.js';
 import { MAX_TITLE_LENGTH } from './parseCommand.js';
 
@@ -20,11 +20,6 @@ export function stringValues(data: Record<string, unknown>): FormValues {
   const out: FormValues = {};
   for (const [key, value] of Object.entries(data)) if (typeof value === 'string') out[key] = value;
   return out;
-}
-
-/** A multi-select's comma-joined value, as its parts. */
-export function splitChoices(value: string): string[] {
-  return value.split(',').map((v) => v.trim()).filter((v) => v !== '');
 }
 
 function decoded(value: string): string | undefined {

@@ -1,7 +1,7 @@
 import { editFormCard } from '../cards/editFormCard.js';
 import { numberLabel } from '../cards/format.js';
 import type { Answer, FeatureContext } from './context.js';
-import { cardExtras, loadTicket } from './ticketRef.js';
+import { cardExtras, lastReadTicket } from './ticketRef.js';
 
 /**
  * The ticket card's Edit button: the Edit form, a card of its own, for the person who clicked only
@@ -11,7 +11,7 @@ import { cardExtras, loadTicket } from './ticketRef.js';
  * (the permission rule: an unnamed verb is agents' work).
  */
 export async function openEditForm(ctx: FeatureContext, id: string): Promise<Answer> {
-  const ticket = (await ctx.tickets.copy(id))?.value ?? await loadTicket(ctx, { id });
+  const ticket = await lastReadTicket(ctx, id);
   const { instance, tagCategories } = await cardExtras(ctx);
   const { t } = ctx.locale;
   return { card: editFormCard(ticket, instance, tagCategories, t), summary: t('card.editFormOf', { ticket: numberLabel(ticket.number) }) };

@@ -3,7 +3,7 @@ import { copyNote, numberLabel } from '../cards/format.js';
 import { freshOrCopy } from '../cache/busyCopy.js';
 import type { Answer, FeatureContext } from './context.js';
 import { isAgent } from './permissions.js';
-import { callOptions, loadTicket, recentTicket, ticketId, type TicketRef } from './ticketRef.js';
+import { callOptions, lastReadTicket, loadTicket, recentTicket, ticketId, type TicketRef } from './ticketRef.js';
 import { ticketAnswer } from './ticketAnswer.js';
 
 /** The ticket as it is now; when the API is too busy to answer soon, as the bot last read it, saying so. */
@@ -27,7 +27,7 @@ export async function showHistory(ctx: FeatureContext, ref: TicketRef): Promise<
   const id = await ticketId(ctx, ref);
   const [activities, ticket] = await Promise.all([
     ctx.client.listActivities(id, callOptions(ctx)),
-    ctx.tickets.copy(id).then((copy) => copy?.value ?? loadTicket(ctx, { id })),
+    lastReadTicket(ctx, id),
   ]);
   // Internal notes are shown to an agent in a personal chat only: elsewhere others read along.
   const showPrivate = !ctx.mustMention && (await isAgent(ctx));

@@ -64,6 +64,11 @@ export function recentTicket(ctx: FeatureContext, id: string): Promise<Ticket | 
   return ctx.tickets.fresh(id, REFRESH_REUSE_MS);
 }
 
+/** The ticket as the bot last read it, when it has (no API call); else read once. */
+export async function lastReadTicket(ctx: FeatureContext, id: string): Promise<Ticket> {
+  return (await ctx.tickets.copy(id))?.value ?? loadTicket(ctx, { id });
+}
+
 /** The ticket as it is now: one API call. */
 export async function loadTicket(ctx: FeatureContext, ref: TicketRef): Promise<Ticket> {
   if ('id' in ref) return readById(ctx, ref.id);
