@@ -8,6 +8,7 @@ import { FeatureError } from './featureError.js';
 import type { ListFilters } from './parseCommand.js';
 import { callOptions, catalogOptions } from './ticketRef.js';
 import { instanceStateNamed, statusIdFor, statusLabelFor } from './workflowStatus.js';
+import { defaultStateKey } from '../i18n/apiWords.js';
 
 export const PAGE_SIZE = 10;
 /**
@@ -24,15 +25,10 @@ export interface PageCursor {
   page?: number;
 }
 
-/** The default workflow's states by label, as the heading's words name them (`listWords.*`). */
-const STATE_WORDS = new Map(Object.entries({
-  open: 'open', reopened: 'reopened', started: 'started', 'in progress': 'inProgress', resolved: 'resolved', closed: 'closed',
-}));
-
-/** A default state's label in the words of `t` (lower case in English); any other label as the service says it. */
+/** A default state's label in the heading's words of `t` (`listWords.*`, lower case in English); any other label as the service says it. */
 function defaultStateWord(label: string, t: Translate): string {
-  const word = STATE_WORDS.get(label.toLowerCase());
-  return word === undefined ? label.toLowerCase() : t(`listWords.${word}`);
+  const key = defaultStateKey(label);
+  return key === undefined ? label.toLowerCase() : t(`listWords.${key}`);
 }
 
 /** The heading, with the status as the dialect's default workflow names it ("in progress tickets" live). */

@@ -20,6 +20,11 @@ function wordOf(value: string, keys: Map<string, string>, prefix: string): Word 
   return key === undefined ? value : { key: `${prefix}.${key}` };
 }
 
+/** The key of a state of the default workflow (`inProgress` for "In Progress"); undefined for any other label. */
+export function defaultStateKey(label: string): string | undefined {
+  return STATUS_KEYS.get(label.trim().toLowerCase());
+}
+
 /**
  * A ticket's status: a state of the default workflow in the reader's words; a state of a custom
  * workflow (`ticket.isCustomWorkflow`), or one the bot does not know, as the instance names it.
