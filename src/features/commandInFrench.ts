@@ -10,7 +10,7 @@ import type { Language } from '../i18n/translate.js';
 /** English command word → the French one the help teaches. */
 const COMMANDS = new Map(Object.entries({
   help: 'aide', list: 'liste', show: 'afficher', create: 'créer', start: 'démarrer', resolve: 'résoudre', close: 'fermer',
-  reopen: 'rouvrir', move: 'déplacer', comment: 'commenter', note: 'note', assign: 'assigner', priority: 'priorité',
+  reopen: 'rouvrir', move: 'déplacer', comment: 'commenter', note: 'note', assign: 'assigner', unassign: 'désassigner', priority: 'priorité',
   history: 'historique', tags: 'étiquettes', report: 'rapport', notify: 'notifier',
 }));
 

@@ -45,7 +45,7 @@ function updatesFor(sent: FormValues, changed: FormValues, instance: Instance, c
   if (priority !== undefined) {
     const known = PRIORITIES.find((p) => p === priority);
     if (known) updates.priority = known;
-    else problems.push(t('command.priority', { priorities: PRIORITIES.join(', ') }));
+    else problems.push(t('command.priority', { priorities: { key: 'command.priorityWords' } }));
   }
   const assigneeId = changed[EDIT_INPUTS.assignee]?.trim();
   if (assigneeId === '') problems.push(t('change.cannotUnassign'));

@@ -218,4 +218,17 @@ for (const dialect of DIALECTS) describe(`edit everything the create form sets (
     assert.match(readable(forged), /Choose one of the helpdesk's agents\./);
     assert.deepEqual(writeRequests(h), []);
   });
+
+  it("refuses emptying a date field, and names the priorities in the reader's language, writing nothing", async () => {
+    const ticket = h.sandbox.store.create({ title: 'Monitor arm', requestor: adeleUser, customFields: { [FIELD.neededBy]: '2026-12-24' } }, adeleUser);
+    const form = editForm(await openedForm(click, ticket.id));
+    assert.equal(form.values[`editField_${FIELD.neededBy}`], '2026-12-24');
+    fresh();
+    const emptied = await click(form.save.verb, { ...form.save.data, ...form.values, [`editField_${FIELD.neededBy}`]: '' });
+    assert.match(readable(emptied), /Needed by cannot be emptied here; choose another date\./);
+    const inFrench = { ...cardAction(ADELE, form.save.verb, { ...form.save.data, ...form.values, editPriority: 'Whenever' }, { serviceUrl: h.serviceUrl, channel: true }), locale: 'fr-FR' };
+    assert.match(readable(invokeCard(await h.post(inFrench))), /basse, moyenne, importante, urgente/);
+    assert.deepEqual(writeRequests(h), []);
+    assert.match(String(current(h, ticket.id).customFields?.[FIELD.neededBy]), /^2026-12-24/);
+  });
 });

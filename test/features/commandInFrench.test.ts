@@ -8,7 +8,7 @@ const SUGGESTED = [
   'assign 12 me', 'priority 12 urgent', 'priority 12 low', 'list urgent open mine', 'list all closed assigned to me',
   'list unassigned overdue tag:vpn important', 'list reopened in-progress resolved medium', 'report 7d', 'report 1d',
   'report this month tag:"Seattle HQ" assigned to "Lee Gu"', 'report 30d assigned to me', 'notify new', 'notify urgent',
-  'notify all', 'notify off', 'notify tag:VPN', 'notify me off', 'notify me on', 'history 12', 'show 12',
+  'notify all', 'notify off', 'notify tag:VPN', 'notify me off', 'notify me on', 'history 12', 'show 12', 'unassign 12',
 ];
 
 describe('a suggested command in French', () => {
@@ -24,6 +24,7 @@ describe('a suggested command in French', () => {
     assert.equal(commandInFrench('resolve 12 resolution:cancelled Duplicate of #11'), 'résoudre 12 résolution:annulé Duplicate of #11');
     assert.equal(commandInFrench('priority 12 urgent'), 'priorité 12 urgente');
     assert.equal(commandInFrench('assign 12 me'), 'assigner 12 moi');
+    assert.equal(commandInFrench('unassign 12'), 'désassigner 12');
     assert.equal(commandInFrench('report this month tag:vpn assigned to me'), 'rapport ce mois étiquette:vpn assignés à moi');
     assert.equal(commandInFrench('report 30d'), 'rapport 30j');
     assert.equal(commandInFrench('notify me off'), 'notifier moi non');
