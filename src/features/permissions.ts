@@ -72,17 +72,22 @@ export function isAgent(ctx: FeatureContext): Promise<boolean> {
   return answer;
 }
 
+/** Who is an agent, by lower-case Azure AD object id or email: HELPDESK_AGENTS and the instance's assignees. */
+function agentNames(ctx: FeatureContext, instance: Instance | undefined): Set<string> {
+  return new Set([...ctx.roles.agents, ...instanceAgents(instance).map((a) => a.id.toLowerCase())]);
+}
+
 async function speakerIsAgent(ctx: FeatureContext): Promise<boolean> {
   if (!ctx.roles.enforced) return true;
   const id = ctx.speaker.aadObjectId?.toLowerCase();
   if (!id) return false;
+  // Named in the setting: no wait for the instance.
   if (ctx.roles.agents.includes(id)) return true;
-  const instance = await instanceInTime(ctx);
-  if (instanceAgents(instance).some((a) => a.id.toLowerCase() === id)) return true;
+  const names = agentNames(ctx, await instanceInTime(ctx));
+  if (names.has(id)) return true;
   // An email in the setting needs the speaker's, which Teams gives only through a (cached) look-up.
   if (!ctx.roles.agents.some((a) => a.includes('@'))) return false;
-  const actor = await ctx.actor();
-  return ctx.roles.agents.includes(actor.email.toLowerCase());
+  return names.has((await ctx.actor()).email.toLowerCase());
 }
 
 /** Someone as a conversation's roster lists them: enough to tell an agent without a look-up. */
@@ -98,9 +103,8 @@ export interface Someone {
  */
 export async function agentTest(ctx: FeatureContext): Promise<(person: Someone) => boolean> {
   if (!ctx.roles.enforced) return () => true;
-  const instance = await instanceInTime(ctx).catch(() => undefined);
-  const named = new Set([...ctx.roles.agents, ...instanceAgents(instance).map((a) => a.id.toLowerCase())]);
-  return (person) => named.has(person.aadObjectId?.toLowerCase() ?? '') || named.has(person.email?.toLowerCase() ?? '');
+  const names = agentNames(ctx, await instanceInTime(ctx).catch(() => undefined));
+  return (person) => names.has(person.aadObjectId?.toLowerCase() ?? '') || names.has(person.email?.toLowerCase() ?? '');
 }
 
 /**
