@@ -2,12 +2,16 @@
  * `npm run sandbox`: the sandbox API alone on 127.0.0.1, for poking at with curl. Settings come
  * from SANDBOX_* variables; a bad one stops start-up with one line naming it.
  */
+import { createLogger } from '../log.js';
 import {
   DEFAULT_PRIMARY_KEY, DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW_S, DEFAULT_SECONDARY_KEY, DIALECTS, isDialect,
   startSandbox, type Dialect,
 } from './index.js';
 
 const DEFAULT_PORT = 3980;
+
+/** The app's one logger, as readable lines: this is a tool a person runs in a terminal. */
+const log = createLogger({ format: 'text' });
 
 class SettingError extends Error {}
 
@@ -46,19 +50,19 @@ async function main(): Promise<void> {
 
   const sandbox = await startSandbox({
     port, host: '127.0.0.1', primaryKey, secondaryKey, rateLimit, rateWindowS, dialect, recordRequests: false,
-    log: (line) => console.log(`${new Date().toISOString()} ${line}`),
+    log: (line) => log.info(line),
   });
-  console.log(`Ticketing sandbox API at ${sandbox.baseUrl} (${sandbox.dialect} dialect)`);
-  console.log(`  primary key (read/write): ${sandbox.primaryKey}`);
-  console.log(`  secondary key (read-only): ${sandbox.secondaryKey}`);
-  console.log(`  ${sandbox.store.size} tickets; ${rateLimit} requests per ${rateWindowS} s per key`);
-  console.log(`  try: curl "${sandbox.baseUrl}/tickets?key=${sandbox.primaryKey}&limit=5"`);
+  // The keys are the sandbox's own, made for trying it out: saying them is the point.
+  log.info(`Ticketing sandbox API at ${sandbox.baseUrl} (${sandbox.dialect} dialect)`);
+  log.info(`primary key (read/write): ${sandbox.primaryKey}; secondary key (read-only): ${sandbox.secondaryKey}`);
+  log.info(`${sandbox.store.size} tickets; ${rateLimit} requests per ${rateWindowS} s per key`);
+  log.info(`try: curl "${sandbox.baseUrl}/tickets?key=${sandbox.primaryKey}&limit=5"`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals): void => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopping the sandbox`);
+    log.info(`${signal}: stopping the sandbox`);
     void sandbox.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);
@@ -66,9 +70,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof SettingError) console.error(error.message);
+  if (error instanceof SettingError) log.error(error.message);
   else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-    console.error(`SANDBOX_PORT: port ${process.env.SANDBOX_PORT ?? DEFAULT_PORT} is already in use.`);
-  } else console.error(error instanceof Error ? error.message : String(error));
+    log.error(`SANDBOX_PORT: port ${process.env.SANDBOX_PORT ?? DEFAULT_PORT} is already in use.`);
+  } else log.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });
