@@ -1,7 +1,8 @@
 /**
  * `npm run sandbox`: the sandbox API alone on 127.0.0.1, for poking at with curl. Settings come
- * from SANDBOX_* variables; a bad one stops start-up with one line naming it.
+ * from SANDBOX_* variables and LOG_FORMAT; a bad one stops start-up with one line naming it.
  */
+import type { LogFormat } from '../config.js';
 import { createLogger } from '../log.js';
 import {
   DEFAULT_PRIMARY_KEY, DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW_S, DEFAULT_SECONDARY_KEY, DIALECTS, isDialect,
@@ -10,8 +11,8 @@ import {
 
 const DEFAULT_PORT = 3980;
 
-/** The app's one logger, as readable lines: this is a tool a person runs in a terminal. */
-const log = createLogger({ format: 'text' });
+/** The app's one logger: readable lines (a person runs this in a terminal) unless LOG_FORMAT=json. */
+let log = createLogger({ format: 'text' });
 
 class SettingError extends Error {}
 
@@ -32,6 +33,13 @@ function keySetting(name: string, fallback: string): string {
   return text;
 }
 
+function logFormatSetting(name: string): LogFormat {
+  const text = process.env[name];
+  if (text === undefined || text === '') return 'text';
+  if (text !== 'text' && text !== 'json') throw new SettingError(`${name} must be text or json (got "${text.slice(0, 40)}").`);
+  return text;
+}
+
 function dialectSetting(name: string): Dialect {
   const text = process.env[name];
   if (text === undefined || text === '') return 'live';
@@ -40,6 +48,7 @@ function dialectSetting(name: string): Dialect {
 }
 
 async function main(): Promise<void> {
+  log = createLogger({ format: logFormatSetting('LOG_FORMAT') });
   const port = integerSetting('SANDBOX_PORT', DEFAULT_PORT, 0, 65535);
   const primaryKey = keySetting('SANDBOX_PRIMARY_KEY', DEFAULT_PRIMARY_KEY);
   const secondaryKey = keySetting('SANDBOX_SECONDARY_KEY', DEFAULT_SECONDARY_KEY);
