@@ -1,6 +1,8 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { ConfigError, oneOf, setting, showing, text, wholeNumber, type Env, type Setting } from './settings.js';
+import { DIALECTS } from './ticketing/types.js';
 import { isUuid } from './ticketing/validate.js';
 
 /**
@@ -49,7 +51,8 @@ export interface KeyVaultConfig {
   refreshMs: number;
 }
 
-export type LogFormat = 'json' | 'text';
+export const LOG_FORMATS = ['json', 'text'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -130,49 +133,6 @@ export interface RedisConfig {
   url: string;
   /** How many replicas share the API key: while Redis is away each takes this share of the budget. */
   replicas: number;
-}
-
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** A setting's schema: from the variable's text (trimmed, never blank) to its value. */
-type Setting<T> = z.ZodType<T, z.ZodTypeDef, string>;
-
-/**
- * Reads one variable through its schema; unset or blank is undefined. A value the schema refuses
- * throws a ConfigError naming the variable.
- */
-function setting<T>(env: Env, name: string, schema: Setting<T>): T | undefined {
-  const raw = env[name]?.trim();
-  if (raw === undefined || raw === '') return undefined;
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(sentence(name, parsed.error.issues[0]!));
-  return parsed.data;
-}
-
-/** The one place a refused value becomes what a person reads: the variable, then what it must be. */
-function sentence(name: string, issue: z.ZodIssue): string {
-  return `${name} ${issue.message}`;
-}
-
-/** The words for a value that may be repeated back: never one that can hold a URL's key or a password. */
-const showing = (expects: string) => (raw: string) => ({ message: `${expects} (got "${raw}")` });
-
-const text: Setting<string> = z.string();
-
-function wholeNumber(min: number, max: number): Setting<number> {
-  return z.string()
-    .refine((raw) => /^-?\d+$/.test(raw) && Number(raw) >= min && Number(raw) <= max, showing(`must be a whole number from ${min} to ${max}`))
-    .transform(Number);
-}
-
-/** One of a few words, in any case; the value is the word as written here. */
-function oneOf<T extends string>(allowed: readonly T[]): Setting<T> {
-  const match = (raw: string) => allowed.find((word) => word.toLowerCase() === raw.toLowerCase());
-  return z.string().refine((raw) => match(raw) !== undefined, showing(`must be one of ${allowed.join(', ')}`)).transform((raw) => match(raw)!);
 }
 
 /** An http(s) URL, trailing slashes dropped; the words never repeat it, as it may carry a key. */
@@ -338,13 +298,13 @@ export function loadConfig(env: Env = process.env): Config {
         limit: setting(env, 'TICKETING_RATE_LIMIT', wholeNumber(1, 100_000)) ?? 100,
         windowMs: (setting(env, 'TICKETING_RATE_WINDOW_S', wholeNumber(1, 3600)) ?? 60) * 1000,
       },
-      dialect: setting(env, 'TICKETING_DIALECT', oneOf(['live', 'documented'])) ?? 'live',
+      dialect: setting(env, 'TICKETING_DIALECT', oneOf(DIALECTS)) ?? 'live',
     },
     bot,
     allowedTenants: allowedTenants(env, bot),
     linkDomains: setting(env, 'TICKET_LINK_DOMAINS', hostNames) ?? ['*.teamswork.app'],
     playground: setting(env, 'PLAYGROUND', oneOf(['on', 'off'])) !== 'off',
-    logFormat: setting(env, 'LOG_FORMAT', oneOf(['json', 'text'])) ?? (bot ? 'json' : 'text'),
+    logFormat: setting(env, 'LOG_FORMAT', oneOf(LOG_FORMATS)) ?? (bot ? 'json' : 'text'),
     logLevel: setting(env, 'LOG_LEVEL', oneOf(LOG_LEVELS)) ?? 'info',
     stopGraceMs: (setting(env, 'STOP_GRACE_S', wholeNumber(0, 600)) ?? 4) * 1000,
     redis: redisConfig(env),

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError } from './config.js';
+import { ConfigError } from './settings.js';
 import { PROJECT_ROOT } from './projectRoot.js';
 
 /**

@@ -1,6 +1,7 @@
 import { reportApi } from './apiProbe.js';
 import { startApp } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { loadConfig, type Config } from './config.js';
+import { ConfigError } from './settings.js';
 import { readDotEnv } from './dotEnv.js';
 import { createLogger, type Log } from './log.js';
 import { DEFAULT_PLAYGROUND_PORT, startPlayground, type Playground } from './playground.js';

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig, REGION_BASE_URLS } from '../src/config.js';
+import { loadConfig, REGION_BASE_URLS } from '../src/config.js';
+import { ConfigError } from '../src/settings.js';
 
 /** A real API, which settings with Teams credentials must name. */
 const LIVE_API = { TICKETING_REGION: 'us', TICKETING_API_KEY: 'k' };

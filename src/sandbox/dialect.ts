@@ -3,10 +3,10 @@
  * `live` the service as it runs today (see the README's "the page, the live service, what we do").
  * The store keeps one model; this file translates its status names at the wire.
  */
-import type { Status } from '../ticketing/types.js';
+import { DIALECTS, type Dialect, type Status } from '../ticketing/types.js';
 
-export const DIALECTS = ['live', 'documented'] as const;
-export type Dialect = (typeof DIALECTS)[number];
+// The client's dialects are the sandbox's: one list of names.
+export { DIALECTS, type Dialect };
 
 export function isDialect(value: unknown): value is Dialect {
   return DIALECTS.some((d) => d === value);

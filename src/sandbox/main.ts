@@ -2,11 +2,12 @@
  * `npm run sandbox`: the sandbox API alone on 127.0.0.1, for poking at with curl. Settings come
  * from SANDBOX_* variables and LOG_FORMAT; a bad one stops start-up with one line naming it.
  */
-import type { LogFormat } from '../config.js';
+import { z } from 'zod';
+import { LOG_FORMATS } from '../config.js';
 import { createLogger } from '../log.js';
+import { ConfigError, oneOf, setting, wholeNumber, type Setting } from '../settings.js';
 import {
-  DEFAULT_PRIMARY_KEY, DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW_S, DEFAULT_SECONDARY_KEY, DIALECTS, isDialect,
-  startSandbox, type Dialect,
+  DEFAULT_PRIMARY_KEY, DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW_S, DEFAULT_SECONDARY_KEY, DIALECTS, startSandbox,
 } from './index.js';
 
 const DEFAULT_PORT = 3980;
@@ -14,48 +15,19 @@ const DEFAULT_PORT = 3980;
 /** The app's one logger: readable lines (a person runs this in a terminal) unless LOG_FORMAT=json. */
 let log = createLogger({ format: 'text' });
 
-class SettingError extends Error {}
-
-function integerSetting(name: string, fallback: number, min: number, max: number): number {
-  const text = process.env[name];
-  if (text === undefined || text === '') return fallback;
-  const value = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new SettingError(`${name} must be a whole number from ${min} to ${max} (got "${text}").`);
-  }
-  return value;
-}
-
-function keySetting(name: string, fallback: string): string {
-  const text = process.env[name];
-  if (text === undefined || text === '') return fallback;
-  if (/\s/.test(text)) throw new SettingError(`${name} must not contain spaces.`);
-  return text;
-}
-
-function logFormatSetting(name: string): LogFormat {
-  const text = process.env[name];
-  if (text === undefined || text === '') return 'text';
-  if (text !== 'text' && text !== 'json') throw new SettingError(`${name} must be text or json (got "${text.slice(0, 40)}").`);
-  return text;
-}
-
-function dialectSetting(name: string): Dialect {
-  const text = process.env[name];
-  if (text === undefined || text === '') return 'live';
-  if (!isDialect(text)) throw new SettingError(`${name} must be one of ${DIALECTS.join(', ')} (got "${text.slice(0, 40)}").`);
-  return text;
-}
+// A key goes into the curl line's query string as it is typed.
+const key: Setting<string> = z.string().refine((raw) => !/\s/.test(raw), 'must not contain spaces');
 
 async function main(): Promise<void> {
-  log = createLogger({ format: logFormatSetting('LOG_FORMAT') });
-  const port = integerSetting('SANDBOX_PORT', DEFAULT_PORT, 0, 65535);
-  const primaryKey = keySetting('SANDBOX_PRIMARY_KEY', DEFAULT_PRIMARY_KEY);
-  const secondaryKey = keySetting('SANDBOX_SECONDARY_KEY', DEFAULT_SECONDARY_KEY);
-  if (primaryKey === secondaryKey) throw new SettingError('SANDBOX_PRIMARY_KEY and SANDBOX_SECONDARY_KEY must differ.');
-  const rateLimit = integerSetting('SANDBOX_RATE_LIMIT', DEFAULT_RATE_LIMIT, 1, 1_000_000);
-  const rateWindowS = integerSetting('SANDBOX_RATE_WINDOW_S', DEFAULT_RATE_WINDOW_S, 1, 86_400);
-  const dialect = dialectSetting('SANDBOX_DIALECT');
+  const env = process.env;
+  log = createLogger({ format: setting(env, 'LOG_FORMAT', oneOf(LOG_FORMATS)) ?? 'text' });
+  const port = setting(env, 'SANDBOX_PORT', wholeNumber(0, 65535)) ?? DEFAULT_PORT;
+  const primaryKey = setting(env, 'SANDBOX_PRIMARY_KEY', key) ?? DEFAULT_PRIMARY_KEY;
+  const secondaryKey = setting(env, 'SANDBOX_SECONDARY_KEY', key) ?? DEFAULT_SECONDARY_KEY;
+  if (primaryKey === secondaryKey) throw new ConfigError('SANDBOX_PRIMARY_KEY and SANDBOX_SECONDARY_KEY must differ');
+  const rateLimit = setting(env, 'SANDBOX_RATE_LIMIT', wholeNumber(1, 1_000_000)) ?? DEFAULT_RATE_LIMIT;
+  const rateWindowS = setting(env, 'SANDBOX_RATE_WINDOW_S', wholeNumber(1, 86_400)) ?? DEFAULT_RATE_WINDOW_S;
+  const dialect = setting(env, 'SANDBOX_DIALECT', oneOf(DIALECTS)) ?? 'live';
 
   const sandbox = await startSandbox({
     port, host: '127.0.0.1', primaryKey, secondaryKey, rateLimit, rateWindowS, dialect, recordRequests: false,
@@ -79,9 +51,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof SettingError) log.error(error.message);
+  if (error instanceof ConfigError) log.error(error.message);
   else if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
-    log.error(`SANDBOX_PORT: port ${process.env.SANDBOX_PORT ?? DEFAULT_PORT} is already in use.`);
+    log.error(`SANDBOX_PORT: port ${process.env.SANDBOX_PORT ?? DEFAULT_PORT} is already in use`);
   } else log.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { ConfigError, loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config.js';
+import { ConfigError } from '../../src/settings.js';
 
 describe('report settings', () => {
   it('default to 5 min kept, 5,000 tickets, 5 min links, a secret made at start and the listening address', () => {

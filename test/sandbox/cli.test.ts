@@ -38,11 +38,21 @@ describe('the sandbox, run alone (npm run sandbox)', function () {
     assert.deepEqual(cli.stderr, []);
   });
 
-  it('stops with one record naming a bad setting', async () => {
-    const cli = run({ SANDBOX_PORT: 'abc' });
-    assert.equal(await cli.exited, 1);
-    assert.deepEqual(records(cli).map(({ level, msg }) => ({ level, msg })), [
-      { level: 'error', msg: 'SANDBOX_PORT must be a whole number from 0 to 65535 (got "abc").' },
-    ]);
+  it('stops with one record naming a bad setting, in the words the bot uses for its own', async () => {
+    const bad: [Record<string, string>, string][] = [
+      [{ SANDBOX_PORT: 'abc' }, 'SANDBOX_PORT must be a whole number from 0 to 65535 (got "abc")'],
+      [{ SANDBOX_DIALECT: 'klingon' }, 'SANDBOX_DIALECT must be one of live, documented (got "klingon")'],
+      [{ SANDBOX_PRIMARY_KEY: 'same', SANDBOX_SECONDARY_KEY: 'same' }, 'SANDBOX_PRIMARY_KEY and SANDBOX_SECONDARY_KEY must differ'],
+      [{ LOG_FORMAT: 'xml' }, 'LOG_FORMAT must be one of json, text (got "xml")'],
+    ];
+    for (const [env, message] of bad) {
+      const cli = run(env);
+      assert.equal(await cli.exited, 1, message);
+      // LOG_FORMAT=xml is refused before the JSON logger exists: its one record is a readable line.
+      const lines = env.LOG_FORMAT ? cli.stdout : records(cli).map(({ level, msg }) => `${level}: ${msg}`);
+      assert.equal(lines.length, 1, lines.join('\n'));
+      assert.ok(lines[0]!.endsWith(env.LOG_FORMAT ? message : `error: ${message}`), `${lines[0]} / ${message}`);
+      cli.kill();
+    }
   });
 });
