@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Person } from '../test/support/activities.js';
+import { teamsMember, type TeamsMember } from '../test/support/connector.js';
 
 /** How an answer reads to the person: served, served from a recent copy (the API busy), refused as busy, or another error card. */
 export type Verdict = 'ok' | 'copy' | 'busy' | 'error';
@@ -42,7 +43,7 @@ function readBody(req: IncomingMessage): Promise<string> {
  */
 export class BenchConnector {
   readonly counts = { replies: 0, typing: 0, updates: 0, memberLookups: 0, other: 0 };
-  private readonly members = new Map<string, Record<string, string>>();
+  private readonly members = new Map<string, TeamsMember>();
   private readonly verdicts = new Map<string, Verdict>();
   private server?: Server;
   private nextId = 1;
@@ -56,10 +57,7 @@ export class BenchConnector {
 
   addPeople(people: readonly Person[]): void {
     for (const p of people) {
-      const member = {
-        id: p.id, name: p.name, aadObjectId: p.aadObjectId, email: p.email, userPrincipalName: p.email,
-        givenName: p.name.split(' ')[0] ?? p.name, surname: p.name.split(' ')[1] ?? '', tenantId: 't', userRole: 'user',
-      };
+      const member = teamsMember(p);
       this.members.set(p.id, member);
       this.members.set(p.aadObjectId, member);
     }

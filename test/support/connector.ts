@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Person } from './activities.js';
 
 /** A Teams member record as the connector's `GET /v3/conversations/{id}/members/{userId}` returns it. */
 export interface TeamsMember {
@@ -12,6 +13,12 @@ export interface TeamsMember {
   surname?: string;
   tenantId?: string;
   userRole?: string;
+}
+
+/** A person as the connector answers a look-up of them. */
+export function teamsMember(p: Person): TeamsMember {
+  const [givenName = p.name, surname = ''] = p.name.split(' ');
+  return { id: p.id, name: p.name, aadObjectId: p.aadObjectId, email: p.email, userPrincipalName: p.email, givenName, surname, tenantId: 't', userRole: 'user' };
 }
 
 export interface RecordedCall {
@@ -44,6 +51,15 @@ function readBody(req: IncomingMessage): Promise<string> {
 export class ConnectorRecorder {
   readonly calls: RecordedCall[] = [];
   readonly members = new Map<string, TeamsMember>();
+  /** The connector finds each of these people by Teams user id or by AAD object id. */
+  addPeople(people: readonly Person[]): void {
+    for (const p of people) {
+      const member = teamsMember(p);
+      this.members.set(p.id, member);
+      this.members.set(p.aadObjectId, member);
+    }
+  }
+
   /** Member look-ups answered since the start. */
   memberLookups = 0;
   /** When set, member look-ups fail with this status (the connector being down). */

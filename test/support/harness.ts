@@ -48,15 +48,7 @@ export class Harness {
   async start(): Promise<this> {
     this.sandbox = await startSandbox({ port: 0, ...this.options.sandbox });
     await this.connector.start();
-    for (const p of this.options.people ?? [ADELE, ALEX]) {
-      const member = {
-        id: p.id, name: p.name, aadObjectId: p.aadObjectId, email: p.email, userPrincipalName: p.email,
-        givenName: p.name.split(' ')[0], surname: p.name.split(' ')[1], tenantId: 't', userRole: 'user',
-      };
-      // The connector finds a member by Teams user id or by AAD object id.
-      this.connector.members.set(p.id, member);
-      this.connector.members.set(p.aadObjectId, member);
-    }
+    this.connector.addPeople(this.options.people ?? [ADELE, ALEX]);
     // With credentials the bot keeps its replay claims on disk: each harness gets a folder of its own.
     // The notification poller reads the API on its own timer: off unless a test asks for it, so
     // that request counts are the test's own.
