@@ -330,9 +330,7 @@ export class TicketBot extends TeamsActivityHandler {
       // The invoke response redraws the card for the person who clicked; this redraws it for
       // everyone. Not awaited: the clicker's answer need not wait for the connector's round trip
       // (the request is sent before the turn ends; a failure is only logged).
-      void context.updateActivity(cardMessage(forEveryone(answer), answer.summary, replyTo)).catch((error: unknown) => {
-        this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'card update for everyone failed');
-      });
+      void this.redrawForEveryone(context, answer, replyTo);
     }
     // The file consent card goes to the personal chat the person clicked in: a file is offered nowhere else.
     // A failed offer leaves the link, which the answer holds: it is logged, not turned into an error.
@@ -342,6 +340,22 @@ export class TicketBot extends TeamsActivityHandler {
       });
     }
     return this.invokeCard(answer.card);
+  }
+
+  /**
+   * Replaces the clicked card for everyone, after the clicker's answer. The turn's logger is taken
+   * first: by the time a refusal comes back the turn has ended and botbuilder has revoked its
+   * context, so reading it then would throw from this catch (an unhandled rejection that stops
+   * the process). The shared card is drawn in here too, so a card that cannot be drawn (our bug)
+   * is logged like a failed update and never turns the clicker's confirmed change into an error.
+   */
+  private async redrawForEveryone(context: TurnContext, answer: Answer, replyTo: string): Promise<void> {
+    const log = this.log(context);
+    try {
+      await context.updateActivity(cardMessage(forEveryone(answer), answer.summary, replyTo));
+    } catch (error) {
+      log.warn({ error: error instanceof Error ? error.name : 'error' }, 'card update for everyone failed');
+    }
   }
 
   /** The person accepted or declined a report's CSV: upload it to where Teams says, or say no more than that. */

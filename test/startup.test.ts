@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { PROJECT_ROOT } from '../src/projectRoot.js';
 import { startSandbox } from '../src/sandbox/index.js';
+import { ADELE, cardAction } from './support/activities.js';
 import { BotProcess, TEAMS_CREDENTIALS, freePort } from './support/botProcess.js';
 import { ConnectorRecorder } from './support/connector.js';
 import { servesATurn } from './support/prodChecks.js';
@@ -90,6 +91,35 @@ describe('start-up, as a process', function () {
       const { bot } = await start({ TICKETING_BASE_URL: sandbox.baseUrl, TICKETING_API_KEY: sandbox.primaryKey, ALLOW_LOCAL_MODE_WITH_LIVE_API: 'true' });
       await bot.line(/Ticketing API at http:\/\/127\.0\.0\.1:\d+\/ticketing\/v1 answers$/, 20_000);
       assert.ok(![...bot.stdout, ...bot.stderr].some((l) => l.includes(sandbox.primaryKey)));
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('runs on when Teams refuses to redraw a clicked card for everyone, and logs only that', async () => {
+    const sandbox = await startSandbox({ port: 0 });
+    try {
+      const { bot, url } = await start({
+        TICKETING_BASE_URL: sandbox.baseUrl, TICKETING_API_KEY: sandbox.primaryKey, ALLOW_LOCAL_MODE_WITH_LIVE_API: 'true', LOG_FORMAT: 'json',
+      });
+      await bot.line(/Bot listening on/);
+      connector.addPeople([ADELE]);
+      const ticket = sandbox.store.all().find((t) => t.status === 'Open' && t.workflowId === undefined)!;
+      // Teams answers the card's update with 403 after the clicker has had their answer: the turn is over by then.
+      connector.refusals.set(`a:personal-${ADELE.aadObjectId}`, { status: 403, times: 1 });
+      const click = await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(cardAction(ADELE, 'resolve', { ticketId: ticket.id, resolution: 'fixed' }, { serviceUrl: connector.url, replyToId: 'msg-refused' })),
+      });
+      assert.equal(click.status, 200);
+      assert.equal(sandbox.store.find(ticket.id)?.status, 'Resolved');
+      const warned = JSON.parse(await bot.line(/card update for everyone failed/)) as Record<string, unknown>;
+      assert.deepEqual([warned.level, warned.error], ['warn', 'RestError']);
+
+      await servesATurn(url, connector);
+      assert.equal(bot.child.exitCode, null, 'the process is still running');
+      assert.deepEqual(bot.stderr, []);
     } finally {
       await sandbox.close();
     }

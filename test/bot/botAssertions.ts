@@ -243,5 +243,14 @@ export async function warmedUp(h: Harness): Promise<void> {
   }
 }
 
+/** Resolves once `done()` holds, for what the bot does after it answered (a refused card update, its log record). */
+export async function eventually(done: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!done()) {
+    assert.ok(Date.now() < until, what);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 /** "28 Nov 2026, 14:05 UTC+1": how cards show a moment. */
 export const WHEN = /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC/;

@@ -4,7 +4,7 @@ import { DIALECTS } from '../../src/sandbox/index.js';
 import { ADELE, ALEX, cardAction, message, submit, type Person } from '../support/activities.js';
 import { type PostResult } from '../support/harness.js';
 import {
-  ERROR_TYPE, MESSAGE_TYPE, buttonTitles, cardIn, current, formAction, invokeCard,
+  ERROR_TYPE, MESSAGE_TYPE, buttonTitles, cardIn, current, eventually, formAction, invokeCard,
   isErrorCard, readable, textsOf, startedBot, writeRequests, type Card, userOf,
 } from './botAssertions.js';
 
@@ -52,6 +52,23 @@ for (const dialect of DIALECTS) describe(`bot card buttons (Action.Execute and A
       assert.equal(updates[0]!.activityId, 'msg-resolve-1');
       assert.deepEqual(cardIn(updates[0]), answer);
       assert.equal(h.connector.messages().length, 0, 'no new message');
+    });
+
+    it('Resolve when Teams refuses the card update for everyone: the clicker still gets the resolved card, and the refusal is only logged', async () => {
+      const ticket = tickets.inStatus('Started');
+      const card = await shown(ticket.id);
+      h.connector.refusals.set(`a:personal-${ADELE.aadObjectId}`, { status: 403, times: 1 });
+      const res = await click('resolve', { ...(formAction(card, 'Resolve').data as object), resolution: 'fixed' }, { replyToId: 'msg-resolve-2' });
+
+      assert.equal(res.status, 200);
+      assert.ok(textsOf(invokeCard(res)).includes('Resolved'));
+      assert.equal(current(h, ticket.id).status, 'Resolved');
+      const warned = () => h.logs.find((r) => r.msg === 'card update for everyone failed');
+      await eventually(() => warned() !== undefined, 'the refused update is logged');
+      assert.deepEqual(h.connector.refused.map((c) => [c.method, c.activityId]), [['PUT', 'msg-resolve-2']]);
+      assert.deepEqual(h.connector.updates(), []);
+      assert.equal(warned()!.level, 'warn');
+      assert.equal(warned()!.error, 'RestError', 'the error by its name, not the connector\'s words');
     });
 
     it('Start on a known ticket is one API call', async () => {
