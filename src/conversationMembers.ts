@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import { TeamsInfo, type TurnContext } from 'botbuilder';
+import type { TeamsChannelAccount, TurnContext } from 'botbuilder';
+import type { ConnectorClient, ConversationsGetConversationPagedMembersOptionalParams } from 'botframework-connector';
 import { emailFromUpn } from './identity.js';
 import type { User } from './ticketing/types.js';
 
@@ -23,16 +24,30 @@ export interface ConversationMembersOptions {
 
 const PAGE_SIZE = 500;
 
-/**
- * The roster a conversation's cards are shared with: for a channel, its team's. Unset for a
- * personal chat, which has one reader.
- */
-function rosterKey(activity: TurnContext['activity']): string | undefined {
+/** Where a conversation's roster is read: a channel's is its team's. */
+interface Roster {
+  /** The cache's key: one roster for every channel of a team. */
+  key: string;
+  /** The id Teams' roster call takes: the team's, or the group chat's. */
+  conversationId: string;
+}
+
+/** The roster a conversation's cards are shared with; undefined for a personal chat, which has one reader. */
+function rosterOf(activity: TurnContext['activity']): Roster | undefined {
   const type = activity.conversation?.conversationType;
   if (type !== 'channel' && type !== 'groupChat') return undefined;
   const channelData = activity.channelData as { team?: { id?: unknown } } | undefined;
   const team = typeof channelData?.team?.id === 'string' ? channelData.team.id : undefined;
-  return type === 'channel' && team ? `team:${team}` : `chat:${activity.conversation.id}`;
+  return type === 'channel' && team ? { key: `team:${team}`, conversationId: team } : { key: `chat:${activity.conversation.id}`, conversationId: activity.conversation.id };
+}
+
+/**
+ * What a read needs from the turn, taken while the turn is live: a read Teams is slow to answer
+ * goes on after the turn has answered, when botbuilder has revoked the turn's context.
+ */
+interface RosterSource {
+  connector: ConnectorClient;
+  conversationId: string;
 }
 
 /**
@@ -44,12 +59,12 @@ function rosterKey(activity: TurnContext['activity']): string | undefined {
 export class ConversationMembers {
   private readonly waitMs: number;
   private readonly maxPages: number;
-  private readonly rosters: LRUCache<string, ConversationMember[], TurnContext>;
+  private readonly rosters: LRUCache<string, ConversationMember[], RosterSource>;
 
   constructor(options: ConversationMembersOptions = {}) {
     this.waitMs = options.waitMs ?? 1500;
     this.maxPages = options.maxPages ?? 4;
-    this.rosters = new LRUCache<string, ConversationMember[], TurnContext>({
+    this.rosters = new LRUCache<string, ConversationMember[], RosterSource>({
       max: 500,
       ttl: options.ttlMs ?? 10 * 60 * 1000,
       fetchMethod: (_key, _stale, { context }) => this.read(context),
@@ -58,14 +73,15 @@ export class ConversationMembers {
 
   /** This turn's conversation's members; [] in a personal chat, or when Teams cannot say in time. */
   async of(context: TurnContext): Promise<readonly ConversationMember[]> {
-    const key = rosterKey(context.activity);
-    if (key === undefined) return [];
+    const roster = rosterOf(context.activity);
+    if (roster === undefined) return [];
+    const source: RosterSource = { connector: context.turnState.get(context.adapter.ConnectorClientKey), conversationId: roster.conversationId };
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<undefined>((resolve) => {
       timer = setTimeout(() => resolve(undefined), this.waitMs);
     });
     try {
-      const members = await Promise.race([this.rosters.fetch(key, { context }), late]);
+      const members = await Promise.race([this.rosters.fetch(roster.key, { context: source }), late]);
       return members ?? [];
     } catch {
       return [];
@@ -74,12 +90,15 @@ export class ConversationMembers {
     }
   }
 
-  private async read(context: TurnContext): Promise<ConversationMember[]> {
+  private async read({ connector, conversationId }: RosterSource): Promise<ConversationMember[]> {
     const members: ConversationMember[] = [];
     let token: string | undefined;
     for (let page = 0; page < this.maxPages; page++) {
-      const result = await TeamsInfo.getPagedMembers(context, PAGE_SIZE, token);
-      for (const m of result.members ?? []) {
+      // The SDK's type wants a token even for the first page, which has none (TeamsInfo passes undefined too).
+      const options = { pageSize: PAGE_SIZE, continuationToken: token } as ConversationsGetConversationPagedMembersOptionalParams;
+      const result = await connector.conversations.getConversationPagedMembers(conversationId, options);
+      // Teams' roster lists Teams accounts: their email and UPN are in the JSON, beyond ChannelAccount's type.
+      for (const m of (result.members ?? []) as TeamsChannelAccount[]) {
         const email = m.email || (m.userPrincipalName ? emailFromUpn(m.userPrincipalName) : undefined);
         if (typeof m.id === 'string') members.push({ teamsId: m.id, aadObjectId: m.aadObjectId, name: m.name || email, email });
       }

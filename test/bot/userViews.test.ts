@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { ADELE, ALEX, cardAction, message, type Person } from '../support/activities.js';
 import { cardOf } from '../support/connector.js';
 import type { HarnessOptions } from '../support/harness.js';
-import { buttonTitles, current, invokeCard, isErrorCard, MEGAN, MESSAGE_TYPE, startedBot, userOf, writeRequests, type Card } from './botAssertions.js';
+import { buttonTitles, current, eventually, invokeCard, isErrorCard, MEGAN, MESSAGE_TYPE, startedBot, userOf, writeRequests, type Card } from './botAssertions.js';
 
 
 /** What a requester may use on their own open ticket; everything else is an agent's. */
@@ -175,6 +175,26 @@ describe('user-specific views when Teams is slow to give the roster', () => {
     assert.ok(ms < 2500, `answered in ${ms} ms`);
     assert.deepEqual(buttonTitles(invokeCard(res)), AGENT_BUTTONS);
     assert.deepEqual(userIdsOf(invokeCard(res)), []);
+  });
+});
+
+describe('user-specific views when Teams is slow to give a roster of more than one page', () => {
+  /** 510 people: Teams gives the roster in two pages of 500. */
+  const crowd: Person[] = Array.from({ length: 508 }, (_, i) => {
+    const n = String(i).padStart(3, '0');
+    return { id: `29:member-${n}`, aadObjectId: `00000000-0000-0000-0000-000000002${n}`, name: `Member ${n}`, email: `member.${n}@contoso.com` };
+  });
+  const { h, ticketFor, say } = withBot({ people: [ADELE, ...crowd, MEGAN] });
+
+  it('reads the rest of the roster after the late turn has answered, and the next turn uses it', async () => {
+    const ticket = ticketFor(ADELE);
+    h.connector.rosterDelayMs = 2000;
+    assert.deepEqual(userIdsOf(await say(MEGAN, `show ${ticket.ticketId}`)), [], 'the first page came too late for this turn');
+    h.connector.rosterDelayMs = 0;
+    // The read goes on past the turn: botbuilder has revoked that turn's context by the second page.
+    await eventually(() => h.connector.rosterReads === 2, 'the second page is asked for', 5000);
+    assert.deepEqual(userIdsOf(await say(MEGAN, `show ${ticket.ticketId}`)), [ADELE.id]);
+    assert.equal(h.connector.rosterReads, 2, 'the roster read once, in two pages');
   });
 });
 
