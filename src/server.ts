@@ -7,6 +7,7 @@ import type { BotAuthConfig } from './config.js';
 import type { TicketBot } from './bot.js';
 import type { Logger } from './log.js';
 import type { Readiness } from './readiness.js';
+import { languageOf, translatorFor } from './i18n/translate.js';
 import { exportHandler } from './reports/exportRoute.js';
 import type { Reports } from './reports/reports.js';
 
@@ -64,7 +65,8 @@ function createAdapter(authenticator: BotAuthenticator, log: Logger): TurnAdapte
     // Only the error's kind is logged: its message may hold a URL or a payload.
     log.error({ activityId: context.activity?.id, error: error instanceof Error ? error.name : typeof error }, 'turn error');
     if (context.activity?.type === 'message') {
-      await context.sendActivity('Sorry, something went wrong on my side. Please try again.').catch(() => undefined);
+      const t = translatorFor(languageOf(context.activity.locale));
+      await context.sendActivity(`${t('errors.unknown')} ${t('errors.unknownDetail')}`).catch(() => undefined);
     }
   };
   return adapter;

@@ -44,6 +44,16 @@ describe('a French person and an English person in the same channel, through the
     assert.deepEqual(h.apiCalls(), []);
   });
 
+  it('says sorry in French when the turn fails: Teams refused the answer, the apology goes through', async () => {
+    fresh();
+    h.connector.refusals.set('19:helpdesk@thread.tacv2', { status: 403, times: 1 });
+    const res = await h.post({ ...message(ADELE, 'aide', { serviceUrl: h.serviceUrl, channel: true }), locale: 'fr-FR' });
+    assert.equal(res.status, 200, 'the turn error handler answered Teams');
+    assert.equal(h.connector.refused.at(-1)!.body.summary, 'Ce que je sais faire', 'the help was refused');
+    assert.deepEqual(h.connector.messages().map((m) => m.body.text),
+      ['Quelque chose s\'est mal passé de mon côté. Réessayez ; si cela se reproduit, prévenez la personne qui gère ce bot.']);
+  });
+
   it('shows each date in the reader\'s zone at that date: a summer date in Paris is UTC+2 in French, whenever it is read', async () => {
     // Paris is on UTC+2 until the last Sunday of October: a ticket created before then shows +2 even when read in winter.
     const ticket = tickets.take('created in Paris summer time', (t) => Date.parse(t.createdOn) < Date.parse('2026-10-25T01:00:00Z'));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { COMMAND_EXAMPLES, parseCommand } from '../../src/features/parseCommand.js';
 import { LANGUAGES, STRINGS, compileMessage, languageOf, translatorFor } from '../../src/i18n/translate.js';
 import { PROJECT_ROOT } from '../../src/projectRoot.js';
@@ -63,6 +63,15 @@ describe('strings in English and French', () => {
     }
     assert.ok(asked.size > 30, `found the keys the code uses (${asked.size})`);
     assert.deepEqual([...asked].filter((k) => !en.has(k)), []);
+  });
+
+  it('sends no words written in the code: a text reply is made from the strings files', () => {
+    // A quoted reply, or a template that starts with words rather than a translated ${t(…)}.
+    const literalReply = /(?:sendActivity|MessageFactory\.text)\(\s*(?:['"]|`(?!\$\{))/;
+    const sandbox = join(PROJECT_ROOT, 'src', 'sandbox');
+    const found = sources(join(PROJECT_ROOT, 'src')).filter((file) => !file.startsWith(sandbox) && literalReply.test(readFileSync(file, 'utf8')));
+    assert.deepEqual(found.map((file) => relative(PROJECT_ROOT, file)), []);
+    assert.ok(literalReply.test("context.sendActivity('Sorry, something went wrong.')") && !literalReply.test('context.sendActivity(`${t(\'errors.unknown\')}`)'));
   });
 
   it('has an example and a meaning of every command in both languages, and the English examples are the parser\'s', () => {
