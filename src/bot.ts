@@ -322,8 +322,16 @@ export class TicketBot extends TeamsActivityHandler {
     // its data names that the person may not see): they keep the card as they have it, the shared view.
     if (answer.failed && parsed.verb === VERBS.refresh) return invokeMessage(answer.summary);
     if (answer.asNewMessage) {
-      await context.sendActivity(cardMessage(forEveryone(answer), answer.summary));
-      return invokeMessage(answer.summary);
+      try {
+        await context.sendActivity(cardMessage(forEveryone(answer), answer.summary));
+        return invokeMessage(answer.summary);
+      } catch (error) {
+        // Teams refused the post (a moderated channel where bots may not start posts, a bot removed
+        // from the team): the clicker still sees what they asked for, a ticket they created
+        // included, in place of the card they clicked. An error here would invite a second try.
+        this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'new message refused; answered in place');
+        return this.invokeCard(answer.card);
+      }
     }
     const replyTo = context.activity.replyToId;
     if (answer.changed && replyTo) {

@@ -71,6 +71,21 @@ for (const dialect of DIALECTS) describe(`bot card buttons (Action.Execute and A
       assert.equal(warned()!.error, 'RestError', 'the error by its name, not the connector\'s words');
     });
 
+    it("Create from the help card in a channel where Teams refuses the bot's post: the clicker gets the new ticket in place, made once", async () => {
+      // A moderated channel where bots may not start posts: Teams answers the post with 403.
+      h.connector.refusals.set('19:helpdesk@thread.tacv2', { status: 403, times: 1 });
+      const title = `Projector in room 4 ${dialect}`;
+      const res = await click('create', { title }, { channel: true });
+
+      assert.equal(res.status, 200);
+      const answer = invokeCard(res);
+      assert.ok(textsOf(answer).includes(title), 'the created ticket, in place of the clicked card');
+      assert.equal(h.sandbox.store.allTickets().filter((t) => t.title === title).length, 1);
+      assert.deepEqual(h.connector.refused.map((c) => c.method).slice(-1), ['POST']);
+      assert.deepEqual(h.connector.messages(), []);
+      assert.ok(h.logs.some((r) => r.level === 'warn' && r.msg === 'new message refused; answered in place' && r.error === 'RestError'));
+    });
+
     it('Start on a known ticket is one API call', async () => {
       const ticket = tickets.inStatus('Open');
       await shown(ticket.id);
