@@ -155,7 +155,10 @@ export class TicketBot extends TeamsActivityHandler {
       const botId = context.activity.recipient?.id;
       if (context.activity.membersAdded?.some((m) => m.id === botId)) {
         const ctx = this.featureContext(context, MESSAGE_BUDGET_MS);
-        await context.sendActivity(cardMessage(help(ctx).card, ctx.locale.t('help.welcome')));
+        // A hello Teams refuses (a moderated channel where bots may not post) is no fault of ours.
+        await context.sendActivity(cardMessage(help(ctx).card, ctx.locale.t('help.welcome'))).catch((error: unknown) => {
+          this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'welcome refused');
+        });
       }
       await next();
     });

@@ -101,6 +101,16 @@ describe('the bot joining a conversation', () => {
     assert.deepEqual(h.apiCalls(), []);
   });
 
+  it('takes a refused hello calmly: a moderated channel where bots may not post answers 403', async () => {
+    h.connector.refusals.set('19:helpdesk@thread.tacv2', { status: 403, times: 1 });
+    const res = await h.post({ ...message(ADELE, '', { serviceUrl: h.serviceUrl, channel: true }), type: 'conversationUpdate', text: undefined, membersAdded: [{ id: BOT.id }] });
+    assert.equal(res.status, 200);
+    assert.equal(h.connector.refused.length, 1);
+    assert.deepEqual(h.connector.messages(), [], 'no apology either');
+    assert.deepEqual(h.logs.filter((r) => r.level === 'error'), []);
+    assert.ok(h.logs.some((r) => r.level === 'warn' && r.msg === 'welcome refused' && r.error === 'RestError'));
+  });
+
   it('says nothing when someone else joins', async () => {
     await h.post(update([{ id: ALEX.id }]));
     assert.deepEqual(h.connector.messages(), []);
