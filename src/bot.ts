@@ -386,12 +386,16 @@ export class TicketBot extends TeamsActivityHandler {
     try {
       const csv = await this.deps.reports.csv(grant, Date.now() + INVOKE_BUDGET_MS);
       await uploadFile(consent.upload.uploadUrl, csv.bytes, INVOKE_BUDGET_MS);
-      await context.sendActivity({ attachments: [fileInfoAttachment(consent.upload)] });
       this.log(context).info({ bytes: csv.bytes.length }, 'file upload ok');
     } catch (error) {
       this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'file upload failed');
       await context.sendActivity(this.translatorOf(context)('bot.fileNotSaved'));
+      return { status: 200 };
     }
+    // The file is saved in their OneDrive whether or not Teams takes the card that shows it.
+    await context.sendActivity({ attachments: [fileInfoAttachment(consent.upload)] }).catch((error: unknown) => {
+      this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'file card refused');
+    });
     return { status: 200 };
   }
 

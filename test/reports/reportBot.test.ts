@@ -160,10 +160,19 @@ describe('report through the bot', () => {
     assert.equal(info?.[0]?.contentType, 'application/vnd.microsoft.teams.card.file.info');
     assert.equal(info[0]!.contentUrl, uploadInfo.contentUrl);
 
+    // Saved, but Teams refuses the card that shows it: nothing may say the file was not saved.
+    h.connector.clear();
+    h.connector.refusals.set(`a:personal-${ADELE.aadObjectId}`, { status: 403, times: 1 });
+    const savedUnshown = await h.post(extensionInvoke(ADELE, 'fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo }, personal()));
+    assert.equal(savedUnshown.status, 200);
+    assert.equal(uploads.length, 2);
+    assert.deepEqual(h.connector.messages(), []);
+    assert.ok(h.logs.some((r) => r.level === 'warn' && r.msg === 'file card refused'));
+
     h.connector.clear();
     await h.post(extensionInvoke(ADELE, 'fileConsent/invoke', { type: 'fileUpload', action: 'decline', context: { token } }, personal()));
     assert.match(String(h.connector.messages()[0]?.body.text), /^No file then/);
-    assert.equal(uploads.length, 1);
+    assert.equal(uploads.length, 2, 'a decline uploads nothing');
 
     const forgedUpload = await h.post(extensionInvoke(ADELE, 'fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo: { ...uploadInfo, uploadUrl: 'http://203.0.113.9/steal' } }, personal()));
     assert.equal(forgedUpload.status, 400, 'an upload URL off this machine that is not https is refused');
