@@ -35,9 +35,7 @@ function withBot(options: HarnessOptions = {}) {
   /** Teams' refresh of a card, made on its own (`automatic`) or from the message's menu. */
   const refresh = async (who: Person, data: unknown, trigger: 'automatic' | 'manual' = 'automatic') => {
     const activity = cardAction(who, 'refresh', data, { serviceUrl: h.serviceUrl, channel: true });
-    const started = Date.now();
-    const res = await h.post({ ...activity, value: { ...activity.value, trigger } });
-    return { res, ms: Date.now() - started };
+    return { res: await h.post({ ...activity, value: { ...activity.value, trigger } }) };
   };
   return { h, ticketFor, say, refresh };
 }
@@ -62,7 +60,7 @@ describe('user-specific views', () => {
     assert.equal(h.connector.rosterReads, reads + 1, 'the roster is reused');
   });
 
-  it("answers each agent's automatic refresh with their own view, at no API call and well inside Teams' 5 s", async () => {
+  it("answers each agent's automatic refresh with their own view, at no API call and no roster read", async () => {
     const ticket = ticketFor(ADELE);
     await say(ADELE, `show ${ticket.ticketId}`);
     h.resetCounts();
@@ -77,7 +75,6 @@ describe('user-specific views', () => {
     assert.deepEqual(h.apiCalls(), [], 'the ticket read a moment ago serves every viewer');
     assert.equal(h.connector.rosterReads, reads, 'the roster is reused');
     assert.deepEqual(h.connector.calls, [], 'a refresh posts and redraws nothing');
-    for (const { ms } of [adele, alex, megan]) assert.ok(ms < 2000, `answered in ${ms} ms`);
   });
 
   it('reads a ticket not seen lately once for everyone whose Teams refreshes it at the same moment', async () => {
@@ -168,11 +165,11 @@ describe('user-specific views in a large team', () => {
 describe('user-specific views when Teams is slow to give the roster', () => {
   const { h, ticketFor, refresh } = withBot();
 
-  it("answers inside Teams' 5 s, naming no one until the roster is there", async () => {
+  it("answers without waiting for the roster (Teams gives an invoke 5 s), naming no one until it is there", async () => {
     h.connector.rosterDelayMs = 3000;
     const ticket = ticketFor();
-    const { res, ms } = await refresh(ADELE, { ticketId: ticket.id });
-    assert.ok(ms < 2500, `answered in ${ms} ms`);
+    const { res } = await refresh(ADELE, { ticketId: ticket.id });
+    assert.deepEqual([h.connector.rosterReads, h.connector.rosterPagesAnswered], [1, 0], 'answered while the roster was still being read');
     assert.deepEqual(buttonTitles(invokeCard(res)), AGENT_BUTTONS);
     assert.deepEqual(userIdsOf(invokeCard(res)), []);
   });

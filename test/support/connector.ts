@@ -64,8 +64,10 @@ export class ConnectorRecorder {
   memberLookups = 0;
   /** When set, member look-ups fail with this status (the connector being down). */
   memberLookupStatus?: number;
-  /** Roster reads (`GET …/pagedmembers`) answered since the start, page by page. */
+  /** Roster reads (`GET …/pagedmembers`) asked for since the start, page by page. */
   rosterReads = 0;
+  /** Of those, the pages answered (after `rosterDelayMs`). */
+  rosterPagesAnswered = 0;
   /** How long a roster read takes, in ms (a slow Teams). */
   rosterDelayMs = 0;
   /** The conversations the bot started (`POST /v3/conversations`), with what it asked for. */
@@ -123,6 +125,7 @@ export class ConnectorRecorder {
         if (this.conversationsWithoutBot.has(conversationId)) {
           return send(403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
         }
+        this.rosterPagesAnswered++;
         return send(200, this.rosterPage(Number(url.searchParams.get('pageSize') ?? 200), Number(url.searchParams.get('continuationToken') ?? 0)));
       }
       if (m[2] === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
