@@ -12,6 +12,7 @@ import { openCreateForm, submitCreateForm } from './features/createForm.js';
 import { findTickets, unfurlLink, type SearchResult } from './features/findTicket.js';
 import { help } from './features/help.js';
 import { linkWithoutTicket } from './features/linkAnswer.js';
+import { errorFields } from './errorKind.js';
 import { htmlToText } from './htmlToText.js';
 import { textWithoutBotMention } from './mentions.js';
 import { BadInvokeError, parseCreateInvoke, parseLinkInvoke, parseSearchInvoke } from './features/messageExtension.js';
@@ -157,7 +158,7 @@ export class TicketBot extends TeamsActivityHandler {
         const ctx = this.featureContext(context, MESSAGE_BUDGET_MS);
         // A hello Teams refuses (a moderated channel where bots may not post) is no fault of ours.
         await context.sendActivity(cardMessage(help(ctx).card, ctx.locale.t('help.welcome'))).catch((error: unknown) => {
-          this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'welcome refused');
+          this.log(context).warn(errorFields(error), 'welcome refused');
         });
       }
       await next();
@@ -253,8 +254,7 @@ export class TicketBot extends TeamsActivityHandler {
       return answer;
     } catch (error) {
       const answer = errorAnswer(error, ticketId, this.translatorOf(context));
-      const kind = error instanceof Error ? error.name : typeof error;
-      const record = { action: what, error: kind, ms: Date.now() - started };
+      const record = { action: what, ...errorFields(error), ms: Date.now() - started };
       if (answer.known) this.log(context).info(record, `${what} refused`);
       else this.log(context).error(record, `${what} FAILED`);
       return { card: answer.card, summary: answer.summary, failed: true };
@@ -295,7 +295,7 @@ export class TicketBot extends TeamsActivityHandler {
     // or group chat the error goes to their personal chat with the bot.
     if (answer.failed) {
       await sendToSpeakerAlone(context, cardMessage(answer.card, answer.summary)).catch((error: unknown) => {
-        this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'private answer not delivered');
+        this.log(context).warn(errorFields(error), 'private answer not delivered');
       });
     } else if (replyTo && !answer.asNewMessage) {
       await context.updateActivity(cardMessage(forEveryone(answer), answer.summary, replyTo));
@@ -332,7 +332,7 @@ export class TicketBot extends TeamsActivityHandler {
         // Teams refused the post (a moderated channel where bots may not start posts, a bot removed
         // from the team): the clicker still sees what they asked for, a ticket they created
         // included, in place of the card they clicked. An error here would invite a second try.
-        this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'new message refused; answered in place');
+        this.log(context).warn(errorFields(error), 'new message refused; answered in place');
         return this.invokeCard(answer.card);
       }
     }
@@ -347,7 +347,7 @@ export class TicketBot extends TeamsActivityHandler {
     // A failed offer leaves the link, which the answer holds: it is logged, not turned into an error.
     if (answer.file) {
       await context.sendActivity({ attachments: [fileConsentAttachment(answer.file)] }).catch((error: unknown) => {
-        this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'file offer failed');
+        this.log(context).warn(errorFields(error), 'file offer failed');
       });
     }
     return this.invokeCard(answer.card);
@@ -365,7 +365,7 @@ export class TicketBot extends TeamsActivityHandler {
     try {
       await context.updateActivity(cardMessage(forEveryone(answer), answer.summary, replyTo));
     } catch (error) {
-      log.warn({ error: error instanceof Error ? error.name : 'error' }, 'card update for everyone failed');
+      log.warn(errorFields(error), 'card update for everyone failed');
     }
   }
 
@@ -388,13 +388,13 @@ export class TicketBot extends TeamsActivityHandler {
       await uploadFile(consent.upload.uploadUrl, csv.bytes, INVOKE_BUDGET_MS);
       this.log(context).info({ bytes: csv.bytes.length }, 'file upload ok');
     } catch (error) {
-      this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'file upload failed');
+      this.log(context).warn(errorFields(error), 'file upload failed');
       await context.sendActivity(this.translatorOf(context)('bot.fileNotSaved'));
       return { status: 200 };
     }
     // The file is saved in their OneDrive whether or not Teams takes the card that shows it.
     await context.sendActivity({ attachments: [fileInfoAttachment(consent.upload)] }).catch((error: unknown) => {
-      this.log(context).warn({ error: error instanceof Error ? error.name : 'error' }, 'file card refused');
+      this.log(context).warn(errorFields(error), 'file card refused');
     });
     return { status: 200 };
   }
@@ -407,7 +407,7 @@ export class TicketBot extends TeamsActivityHandler {
       await ctx.actor();
       return invokeBody(taskForm(await openCreateForm(ctx, source), ctx.locale.t));
     } catch (error) {
-      this.log(context).info({ error: error instanceof Error ? error.name : 'error' }, 'create form refused');
+      this.log(context).info(errorFields(error), 'create form refused');
       const t = this.translatorOf(context);
       return invokeBody({ task: { type: 'message', value: `${errorAnswer(error, undefined, t).summary} ${t('errors.formNotOpened')}` } });
     }
@@ -421,7 +421,7 @@ export class TicketBot extends TeamsActivityHandler {
       outcome = await submitCreateForm(ctx, data, source);
     } catch (error) {
       // Only when the form itself cannot be drawn again (the helpdesk's fields are unreachable).
-      this.log(context).info({ error: error instanceof Error ? error.name : 'error' }, 'create refused');
+      this.log(context).info(errorFields(error), 'create refused');
       const t = this.translatorOf(context);
       return invokeBody({ task: { type: 'message', value: `${errorAnswer(error, undefined, t).summary} ${t('errors.noTicketCreated')}` } });
     }
@@ -451,7 +451,7 @@ export class TicketBot extends TeamsActivityHandler {
     } catch (error) {
       const answer = errorAnswer(error, undefined, ctx.locale.t);
       why = answer.summary;
-      const record = { action: 'unfurl', error: error instanceof Error ? error.name : 'error' };
+      const record = { action: 'unfurl', ...errorFields(error) };
       if (answer.known) this.log(context).info(record, 'unfurl refused');
       else this.log(context).error(record, 'unfurl FAILED');
     }
@@ -467,7 +467,7 @@ export class TicketBot extends TeamsActivityHandler {
       return invokeBody({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: results.map(resultAttachment) } });
     } catch (error) {
       const answer = errorAnswer(error, undefined, ctx.locale.t);
-      const record = { action: what, error: error instanceof Error ? error.name : 'error' };
+      const record = { action: what, ...errorFields(error) };
       if (answer.known) this.log(context).info(record, `${what} refused`);
       else this.log(context).error(record, `${what} FAILED`);
       return invokeBody({ composeExtension: { type: 'message', text: answer.summary } });

@@ -7,6 +7,7 @@ import type { BotAuthConfig } from './config.js';
 import type { TicketBot } from './bot.js';
 import type { Logger } from './log.js';
 import type { Readiness } from './readiness.js';
+import { errorFields } from './errorKind.js';
 import { languageOf, translatorFor } from './i18n/translate.js';
 import { exportHandler } from './reports/exportRoute.js';
 import type { Reports } from './reports/reports.js';
@@ -63,7 +64,7 @@ function createAdapter(authenticator: BotAuthenticator, log: Logger): TurnAdapte
   const adapter = new TurnAdapter(authenticator.sdk);
   adapter.onTurnError = async (context, error) => {
     // Only the error's kind is logged: its message may hold a URL or a payload.
-    log.error({ activityId: context.activity?.id, error: error instanceof Error ? error.name : typeof error }, 'turn error');
+    log.error({ activityId: context.activity?.id, ...errorFields(error) }, 'turn error');
     if (context.activity?.type === 'message') {
       const t = translatorFor(languageOf(context.activity.locale));
       await context.sendActivity(`${t('errors.unknown')} ${t('errors.unknownDetail')}`).catch(() => undefined);
@@ -133,7 +134,7 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
       const answer = await adapter.runTurn(auth, activity, (context) => options.bot.run(context));
       res.send(answer?.status ?? 200, answer?.body);
     } catch (error) {
-      options.log.error({ error: error instanceof Error ? error.name : typeof error }, 'request failed');
+      options.log.error(errorFields(error), 'request failed');
       if (!res.headersSent) res.send(500, { error: 'The bot could not handle this activity.' });
     } finally {
       if (--inFlight === 0) idle?.();

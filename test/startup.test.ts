@@ -115,7 +115,7 @@ describe('start-up, as a process', function () {
       assert.equal(click.status, 200);
       assert.equal(sandbox.store.find(ticket.id)?.status, 'Resolved');
       const warned = JSON.parse(await bot.line(/card update for everyone failed/)) as Record<string, unknown>;
-      assert.deepEqual([warned.level, warned.error], ['warn', 'RestError']);
+      assert.deepEqual([warned.level, warned.error, warned.status], ['warn', 'RestError', 403]);
 
       await servesATurn(url, connector);
       assert.equal(bot.child.exitCode, null, 'the process is still running');

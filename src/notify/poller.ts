@@ -4,6 +4,7 @@
  * then hands the changes over. It takes at most its share of the API's rate limit, and none of it
  * while people's own requests need the room. With several replicas, the lease picks one poller.
  */
+import { errorKind } from '../errorKind.js';
 import { RateLimiter } from '../ticketing/rateLimit.js';
 import type { TicketingClient } from '../ticketing/client.js';
 import type { Ticket, TicketQuery } from '../ticketing/types.js';
@@ -118,7 +119,7 @@ export class Poller {
   /** One poll, after any poll in progress: what the timer runs, and what tests call instead of waiting for it. */
   pollOnce(): Promise<void> {
     this.running = this.running.then(() => this.poll()).catch((error: unknown) => {
-      if (!this.stopped) this.options.log(`notify poll failed ${error instanceof Error ? error.name : 'error'}`);
+      if (!this.stopped) this.options.log(`notify poll failed ${errorKind(error)}`);
     });
     return this.running;
   }

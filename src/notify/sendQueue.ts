@@ -4,6 +4,7 @@
  * again after its Retry-After; a 403 (the bot was removed or blocked) drops what is queued there
  * and tells the owner, which turns that subscription off.
  */
+import { errorKind, statusOf } from '../errorKind.js';
 
 /** Teams' per-conversation limits for proactive messages. */
 export const TEAMS_LIMITS: ReadonlyArray<{ count: number; windowMs: number }> = [
@@ -39,12 +40,6 @@ interface Lane {
   notBefore: number;
   running: boolean;
   timer?: ReturnType<typeof setTimeout>;
-}
-
-/** The connector's answer status in an error thrown by the Bot Framework SDK, if any. */
-export function statusOf(error: unknown): number | undefined {
-  const status = (error as { statusCode?: unknown } | undefined)?.statusCode;
-  return typeof status === 'number' ? status : undefined;
 }
 
 /** The Retry-After of the connector's answer in ms, if it gave one in seconds. */
@@ -140,7 +135,7 @@ export class SendQueue {
           await Promise.resolve(this.options.onForbidden(key)).catch(() => this.options.log('notify could not turn the subscription off'));
           return;
         }
-        this.options.log(`notify send failed ${status ?? (error instanceof Error ? error.name : 'error')}: message dropped`);
+        this.options.log(`notify send failed ${status ?? errorKind(error)}: message dropped`);
         lane.pending.shift();
       },
     ).finally(() => {

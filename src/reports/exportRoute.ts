@@ -4,6 +4,7 @@
  * English); the token is a credential, so no log line holds it.
  */
 import type { Request, Response } from 'restify';
+import { errorKind } from '../errorKind.js';
 import { isRateLimited, isTicketingError } from '../ticketing/errors.js';
 import { ReportTooLarge } from './readPeriod.js';
 import type { Reports } from './reports.js';
@@ -38,7 +39,7 @@ export function exportHandler(reports: Reports, log: (line: string) => void) {
       });
       log(`export ok ${csv.bytes.length} bytes`);
     } catch (error) {
-      log(`export failed ${error instanceof Error ? error.name : typeof error}`);
+      log(`export failed ${errorKind(error)}`);
       if (isRateLimited(error)) refuse(res, 503, t('errors.busy', { seconds: error.retryAfterS }), { 'retry-after': String(error.retryAfterS) });
       else if (error instanceof ReportTooLarge) refuse(res, 503, t('exportRoute.tooLarge'));
       else if (isTicketingError(error)) refuse(res, 502, t('exportRoute.unreadable'));

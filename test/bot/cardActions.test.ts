@@ -68,7 +68,7 @@ for (const dialect of DIALECTS) describe(`bot card buttons (Action.Execute and A
       assert.deepEqual(h.connector.refused.map((c) => [c.method, c.activityId]), [['PUT', 'msg-resolve-2']]);
       assert.deepEqual(h.connector.updates(), []);
       assert.equal(warned()!.level, 'warn');
-      assert.equal(warned()!.error, 'RestError', 'the error by its name, not the connector\'s words');
+      assert.deepEqual([warned()!.error, warned()!.status], ['RestError', 403], 'the error by its name and status, not the connector\'s words');
     });
 
     it("Create from the help card in a channel where Teams refuses the bot's post: the clicker gets the new ticket in place, made once", async () => {
