@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { PROJECT_ROOT } from '../src/projectRoot.js';
 import { startSandbox } from '../src/sandbox/index.js';
-import { ADELE, cardAction } from './support/activities.js';
+import { ADELE, cardAction, personalChatOf } from './support/activities.js';
 import { BotProcess, TEAMS_CREDENTIALS, freePort } from './support/botProcess.js';
 import { ConnectorRecorder } from './support/connector.js';
 import { servesATurn } from './support/prodChecks.js';
@@ -106,7 +106,7 @@ describe('start-up, as a process', function () {
       connector.addPeople([ADELE]);
       const ticket = sandbox.store.all().find((t) => t.status === 'Open' && t.workflowId === undefined)!;
       // Teams answers the card's update with 403 after the clicker has had their answer: the turn is over by then.
-      connector.refusals.set(`a:personal-${ADELE.aadObjectId}`, { status: 403, times: 1 });
+      connector.refusals.set(personalChatOf(ADELE), { status: 403, times: 1 });
       const click = await fetch(`${url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

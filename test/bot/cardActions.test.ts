@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { DIALECTS } from '../../src/sandbox/index.js';
-import { ADELE, ALEX, cardAction, message, submit, type Person } from '../support/activities.js';
+import { ADELE, ALEX, CHANNEL, cardAction, message, personalChatOf, submit, type Person } from '../support/activities.js';
 import { type PostResult } from '../support/harness.js';
 import {
   ERROR_TYPE, MESSAGE_TYPE, buttonTitles, cardIn, current, eventually, formAction, invokeCard,
@@ -57,7 +57,7 @@ for (const dialect of DIALECTS) describe(`bot card buttons (Action.Execute and A
     it('Resolve when Teams refuses the card update for everyone: the clicker still gets the resolved card, and the refusal is only logged', async () => {
       const ticket = tickets.inStatus('Started');
       const card = await shown(ticket.id);
-      h.connector.refusals.set(`a:personal-${ADELE.aadObjectId}`, { status: 403, times: 1 });
+      h.connector.refusals.set(personalChatOf(ADELE), { status: 403, times: 1 });
       const res = await click('resolve', { ...(formAction(card, 'Resolve').data as object), resolution: 'fixed' }, { replyToId: 'msg-resolve-2' });
 
       assert.equal(res.status, 200);
@@ -73,7 +73,7 @@ for (const dialect of DIALECTS) describe(`bot card buttons (Action.Execute and A
 
     it("Create from the help card in a channel where Teams refuses the bot's post: the clicker gets the new ticket in place, made once", async () => {
       // A moderated channel where bots may not start posts: Teams answers the post with 403.
-      h.connector.refusals.set('19:helpdesk@thread.tacv2', { status: 403, times: 1 });
+      h.connector.refusals.set(CHANNEL, { status: 403, times: 1 });
       const title = `Projector in room 4 ${dialect}`;
       const res = await click('create', { title }, { channel: true });
 

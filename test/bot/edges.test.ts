@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { startServer } from '../../src/server.js';
 import { createLogger } from '../../src/log.js';
-import { ADELE, ALEX, BOT, message } from '../support/activities.js';
+import { ADELE, ALEX, BOT, CHANNEL, message } from '../support/activities.js';
 import { cardOf } from '../support/connector.js';
 import { Harness } from '../support/harness.js';
 
@@ -102,7 +102,7 @@ describe('the bot joining a conversation', () => {
   });
 
   it('takes a refused hello calmly: a moderated channel where bots may not post answers 403', async () => {
-    h.connector.refusals.set('19:helpdesk@thread.tacv2', { status: 403, times: 1 });
+    h.connector.refusals.set(CHANNEL, { status: 403, times: 1 });
     const res = await h.post({ ...message(ADELE, '', { serviceUrl: h.serviceUrl, channel: true }), type: 'conversationUpdate', text: undefined, membersAdded: [{ id: BOT.id }] });
     assert.equal(res.status, 200);
     assert.equal(h.connector.refused.length, 1);

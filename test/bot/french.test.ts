@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { PEOPLE } from '../../src/sandbox/index.js';
-import { ADELE, ALEX, BOT, extensionInvoke, message, type Person } from '../support/activities.js';
+import { ADELE, ALEX, BOT, CHANNEL, extensionInvoke, message, personalChatOf, type Person } from '../support/activities.js';
 import { cardOf } from '../support/connector.js';
 import { Harness } from '../support/harness.js';
-import { LEE, NOTIFY_ENV, ROOMY_LIMIT, atSandbox, notificationsSince, personalChatOf, poll, userOf } from '../notify/notifySupport.js';
+import { LEE, NOTIFY_ENV, ROOMY_LIMIT, atSandbox, notificationsSince, poll, userOf } from '../notify/notifySupport.js';
 import { TicketPicker, buttonTitles, cardIn, current, readable, startedBot, textsOf, warmedUp, writeRequests } from './botAssertions.js';
 
 /** How a French reader in Paris reads a moment, worked out by Intl in the zone itself (an oracle apart from the bot's). */
@@ -46,7 +46,7 @@ describe('a French person and an English person in the same channel, through the
 
   it('says sorry in French when the turn fails: Teams refused the answer, the apology goes through', async () => {
     fresh();
-    h.connector.refusals.set('19:helpdesk@thread.tacv2', { status: 403, times: 1 });
+    h.connector.refusals.set(CHANNEL, { status: 403, times: 1 });
     const res = await h.post({ ...message(ADELE, 'aide', { serviceUrl: h.serviceUrl, channel: true }), locale: 'fr-FR' });
     assert.equal(res.status, 200, 'the turn error handler answered Teams');
     assert.equal(h.connector.refused.at(-1)!.body.summary, 'Ce que je sais faire', 'the help was refused');

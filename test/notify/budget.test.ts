@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { RecordedRequest } from '../../src/sandbox/index.js';
-import { ALEX, message, type Person } from '../support/activities.js';
+import { ALEX, CHANNEL, message, personalChatOf, type Person } from '../support/activities.js';
 import { Harness } from '../support/harness.js';
-import { CHANNEL, LEE, atSandbox, notificationsSince, personalChatOf, poll, say } from './notifySupport.js';
+import { LEE, atSandbox, notificationsSince, poll, say } from './notifySupport.js';
 
 const USERS = 50;
 /** The API's real limit, on the sandbox and in the bot. */

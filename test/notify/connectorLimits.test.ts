@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { recordText } from '../support/logRecords.js';
-import { ADELE, ALEX, message } from '../support/activities.js';
+import { ADELE, ALEX, CHANNEL, message } from '../support/activities.js';
 import { Harness } from '../support/harness.js';
-import { CHANNEL, LEE, NOTIFY_ENV, ROOMY_LIMIT, atSandbox, notificationsSince, poll, say, userOf } from './notifySupport.js';
+import { LEE, NOTIFY_ENV, ROOMY_LIMIT, atSandbox, notificationsSince, poll, say, userOf } from './notifySupport.js';
 
 const GROUP_CHAT = '19:printer-crew@thread.v2';
 

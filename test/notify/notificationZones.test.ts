@@ -4,11 +4,11 @@
  * UTC+2, one after it UTC+1, and a person whose Teams sent only an offset is shown at that offset.
  */
 import assert from 'node:assert/strict';
-import { ADELE, ALEX, message } from '../support/activities.js';
+import { ADELE, ALEX, message, personalChatOf } from '../support/activities.js';
 import { cardOf } from '../support/connector.js';
 import { Harness } from '../support/harness.js';
 import { textsOf } from '../bot/botAssertions.js';
-import { LEE, NOTIFY_ENV, ROOMY_LIMIT, atSandbox, notificationsSince, personalChatOf, poll, userOf } from './notifySupport.js';
+import { LEE, NOTIFY_ENV, ROOMY_LIMIT, atSandbox, notificationsSince, poll, userOf } from './notifySupport.js';
 
 describe('notification times in the recipient\'s own time zone', function () {
   this.timeout(60_000);

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { ADELE, ALEX } from '../support/activities.js';
+import { ADELE, ALEX, CHANNEL, personalChatOf } from '../support/activities.js';
 import { cardOf } from '../support/connector.js';
 import { Harness } from '../support/harness.js';
 import { readable } from '../bot/botAssertions.js';
 import {
-  CHANNEL, LEE, NOTIFY_ENV, ROOMY_LIMIT, atSandbox, notificationsSince, personalChatOf, poll, say, userOf,
+  LEE, NOTIFY_ENV, ROOMY_LIMIT, atSandbox, notificationsSince, poll, say, userOf,
 } from './notifySupport.js';
 
 /**

@@ -61,8 +61,6 @@ export async function say(h: Harness, who: Person, text: string, channel = false
   return readable(cardOf(replies[0]));
 }
 
-export const CHANNEL = '19:helpdesk@thread.tacv2';
-export const personalChatOf = (p: Person) => `a:personal-${p.aadObjectId}`;
 
 /** What the connector received since `from` (an index into its calls), as conversation → headline. */
 export function notificationsSince(h: Harness, from: number): Array<{ to: string; headline: string; call: RecordedCall }> {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { ADELE, ALEX } from '../support/activities.js';
+import { ADELE, ALEX, CHANNEL, personalChatOf } from '../support/activities.js';
 import { Harness } from '../support/harness.js';
 import { RedisServer } from '../support/redisServer.js';
-import { CHANNEL, LEE, NOTIFY_ENV, ROOMY_LIMIT, atSandbox, notificationsSince, personalChatOf, poll, say, userOf } from './notifySupport.js';
+import { LEE, NOTIFY_ENV, ROOMY_LIMIT, atSandbox, notificationsSince, poll, say, userOf } from './notifySupport.js';
 
 /**
  * The poller's cursor and what it knew of each ticket live in Redis: a restarted bot, or a second

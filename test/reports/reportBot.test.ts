@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ExportLinks } from '../../src/reports/exportLinks.js';
 import { TicketingClient } from '../../src/ticketing/client.js';
-import { ADELE, ALEX, cardAction, extensionInvoke, message } from '../support/activities.js';
+import { ADELE, ALEX, cardAction, extensionInvoke, message, personalChatOf } from '../support/activities.js';
 import { cardOf } from '../support/connector.js';
 import { Harness } from '../support/harness.js';
 import { invokeCard, readable } from '../bot/botAssertions.js';
@@ -162,7 +162,7 @@ describe('report through the bot', () => {
 
     // Saved, but Teams refuses the card that shows it: nothing may say the file was not saved.
     h.connector.clear();
-    h.connector.refusals.set(`a:personal-${ADELE.aadObjectId}`, { status: 403, times: 1 });
+    h.connector.refusals.set(personalChatOf(ADELE), { status: 403, times: 1 });
     const savedUnshown = await h.post(extensionInvoke(ADELE, 'fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo }, personal()));
     assert.equal(savedUnshown.status, 200);
     assert.equal(uploads.length, 2);

@@ -21,6 +21,11 @@ function nextId(): string {
   return `act-${process.pid}-${counter}`;
 }
 
+/** The channel thread the tests' channel activities come from (a team's channel, as Teams names it). */
+export const CHANNEL = '19:helpdesk@thread.tacv2';
+/** A person's one-to-one chat with the bot. */
+export const personalChatOf = (p: Person) => `a:personal-${p.aadObjectId}`;
+
 interface Where {
   serviceUrl: string;
   /** Personal chat unless a channel is given. */
@@ -29,8 +34,8 @@ interface Where {
 
 function base(from: Person, where: Where) {
   const conversation = where.channel
-    ? { id: '19:helpdesk@thread.tacv2;messageid=1700000000000', conversationType: 'channel', isGroup: true, tenantId: TENANT }
-    : { id: `a:personal-${from.aadObjectId}`, conversationType: 'personal', tenantId: TENANT };
+    ? { id: `${CHANNEL};messageid=1700000000000`, conversationType: 'channel', isGroup: true, tenantId: TENANT }
+    : { id: personalChatOf(from), conversationType: 'personal', tenantId: TENANT };
   return {
     id: nextId(),
     channelId: 'msteams',
@@ -41,7 +46,7 @@ function base(from: Person, where: Where) {
     from: { id: from.id, name: from.name, aadObjectId: from.aadObjectId },
     recipient: BOT,
     conversation,
-    channelData: { tenant: { id: TENANT }, ...(where.channel ? { channel: { id: '19:helpdesk@thread.tacv2' }, team: { id: '19:team@thread.tacv2' } } : {}) },
+    channelData: { tenant: { id: TENANT }, ...(where.channel ? { channel: { id: CHANNEL }, team: { id: '19:team@thread.tacv2' } } : {}) },
     locale: 'en-US',
   };
 }
