@@ -12,7 +12,7 @@ import { openCreateForm, submitCreateForm } from './features/createForm.js';
 import { findTickets, unfurlLink, type SearchResult } from './features/findTicket.js';
 import { help } from './features/help.js';
 import { linkWithoutTicket } from './features/linkAnswer.js';
-import { errorFields } from './errorKind.js';
+import { errorFields, statusOf } from './errorKind.js';
 import { htmlToText } from './htmlToText.js';
 import { textWithoutBotMention } from './mentions.js';
 import { BadInvokeError, parseCreateInvoke, parseLinkInvoke, parseSearchInvoke } from './features/messageExtension.js';
@@ -283,7 +283,22 @@ export class TicketBot extends TeamsActivityHandler {
     } finally {
       clearTimeout(typing);
     }
-    await context.sendActivity(cardMessage(forEveryone(answer), answer.summary));
+    await this.postAnswer(context, answer);
+  }
+
+  /**
+   * Posts a typed command's answer where it was asked. In a channel or group chat where Teams
+   * refuses the bot's posts (403: a moderated channel), the person still learns what happened, a
+   * ticket they just created included: the answer goes to their personal chat instead.
+   */
+  private async postAnswer(context: TurnContext, answer: Answer): Promise<void> {
+    try {
+      await context.sendActivity(cardMessage(forEveryone(answer), answer.summary));
+    } catch (error) {
+      if (statusOf(error) !== 403 || context.activity.conversation?.conversationType === 'personal') throw error;
+      this.log(context).warn(errorFields(error), 'answer refused here; sent to the person alone');
+      await sendToSpeakerAlone(context, cardMessage(answer.card, answer.summary));
+    }
   }
 
   private async handleSubmit(context: TurnContext, value: Record<string, unknown>): Promise<void> {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { AGENTS, DIALECTS, type WireTicket } from '../../src/sandbox/index.js';
-import { ADELE, ALEX, cardAction, message, type Person } from '../support/activities.js';
+import { ADELE, ALEX, CHANNEL, cardAction, message, type Person } from '../support/activities.js';
 import {
   TEAMS_CARD_LIMIT_BYTES, WHEN, buttonTitles, buttonsOf, cardIn, current, invokeCard,
   listedIds, readable, textsOf, startedBot, writeRequests, type Card, userOf,
@@ -254,6 +254,24 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
   });
 
   describe('writes', () => {
+    it('"create" in a channel where Teams refuses the bot\'s post: the ticket is made once and its card goes to the person\'s personal chat', async () => {
+      reset();
+      // A moderated channel where bots may not post: Teams answers 403.
+      h.connector.refusals.set(CHANNEL, { status: 403, times: 1 });
+      const title = `Badge printer out of ribbon ${dialect}`;
+      const chats = h.connector.started.length;
+      const res = await h.post(message(ADELE, `create ${title}`, { serviceUrl: h.serviceUrl, channel: true }));
+
+      assert.equal(res.status, 200);
+      assert.equal(storeTickets((t) => t.title === title).length, 1);
+      const [chat] = h.connector.started.slice(chats);
+      assert.ok(chat, 'a personal chat with the person was opened');
+      const replies = h.connector.messages();
+      assert.deepEqual(replies.map((r) => r.conversationId), [chat.id]);
+      assert.ok(textsOf(cardIn(replies[0])).includes(title));
+      assert.ok(h.logs.some((r) => r.level === 'warn' && r.msg === 'answer refused here; sent to the person alone' && r.status === 403));
+    });
+
     it('"create <title> | <description>" creates the ticket with the speaker as requestor and creator', async () => {
       const before = h.sandbox.store.size;
       const { card } = await say('create Printer on floor 2 is jammed | It shows error E42 and blinks');

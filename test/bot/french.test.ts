@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { PEOPLE } from '../../src/sandbox/index.js';
-import { ADELE, ALEX, BOT, CHANNEL, extensionInvoke, message, personalChatOf, type Person } from '../support/activities.js';
+import { ADELE, ALEX, BOT, extensionInvoke, message, personalChatOf, type Person } from '../support/activities.js';
 import { cardOf } from '../support/connector.js';
 import { Harness } from '../support/harness.js';
 import { LEE, NOTIFY_ENV, ROOMY_LIMIT, atSandbox, notificationsSince, poll, userOf } from '../notify/notifySupport.js';
@@ -44,10 +44,10 @@ describe('a French person and an English person in the same channel, through the
     assert.deepEqual(h.apiCalls(), []);
   });
 
-  it('says sorry in French when the turn fails: Teams refused the answer, the apology goes through', async () => {
+  it('says sorry in French when the turn fails: Teams refused the answer in the personal chat, the apology goes through', async () => {
     fresh();
-    h.connector.refusals.set(CHANNEL, { status: 403, times: 1 });
-    const res = await h.post({ ...message(ADELE, 'aide', { serviceUrl: h.serviceUrl, channel: true }), locale: 'fr-FR' });
+    h.connector.refusals.set(personalChatOf(ADELE), { status: 403, times: 1 });
+    const res = await h.post({ ...message(ADELE, 'aide', { serviceUrl: h.serviceUrl }), locale: 'fr-FR' });
     assert.equal(res.status, 200, 'the turn error handler answered Teams');
     assert.equal(h.connector.refused.at(-1)!.body.summary, 'Ce que je sais faire', 'the help was refused');
     assert.deepEqual(h.connector.messages().map((m) => m.body.text),
