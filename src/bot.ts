@@ -344,9 +344,9 @@ export class TicketBot extends TeamsActivityHandler {
         await context.sendActivity(cardMessage(forEveryone(answer), answer.summary));
         return invokeMessage(answer.summary);
       } catch (error) {
-        // Teams refused the post (a moderated channel where bots may not start posts, a bot removed
-        // from the team): the clicker still sees what they asked for, a ticket they created
-        // included, in place of the card they clicked. An error here would invite a second try.
+        // Teams refused the post (a moderated channel where bots may not start posts): the clicker
+        // still sees what they asked for, a ticket they created included, in place of the card
+        // they clicked. An error here would invite a second try.
         this.log(context).warn(errorFields(error), 'new message refused; answered in place');
         return this.invokeCard(answer.card);
       }
