@@ -8,7 +8,7 @@ import { FeatureError } from './featureError.js';
 import { callOptions, catalogOptions, loadTicket, ticketId, type TicketRef } from './ticketRef.js';
 import { ticketAnswer } from './ticketAnswer.js';
 import { CLOCK_SKEW_MS, writeOrFind, writeOptions } from './unknownOutcome.js';
-import { isInState, stateFor, stateNamed, statesOf, statusValue } from './workflowStatus.js';
+import { isInState, stateFor, stateNamed, statesOf, statusValue, takesResolution } from './workflowStatus.js';
 
 /** What a person asks for: an intent (the page's status names), a resolution and a comment. */
 export interface StatusRequest {
@@ -83,8 +83,11 @@ export async function moveTicket(ctx: FeatureContext, ref: TicketRef, stateName:
 async function moveTo(
   ctx: FeatureContext, actor: User, id: string, target: WorkflowState, extra: Omit<StatusRequest, 'status'>, origin: Origin, carrier?: Ticket,
 ): Promise<Answer> {
-  const status = statusValue(target, ctx.client.dialect);
-  const change = { ...extra, status };
+  const dialect = ctx.client.dialect;
+  // A resolution chosen on the Resolve form goes only where the workflow records one (a custom
+  // workflow may name its resolved state otherwise); the state change itself is what was asked.
+  const { resolution, ...rest } = extra;
+  const change = { ...rest, status: statusValue(target, dialect), ...(resolution && takesResolution(target, carrier, dialect) ? { resolution } : {}) };
   const already = async (current: Ticket): Promise<Answer> => {
     const said = { ticket: numberLabel(current.number), status: statusWord(current.status ?? target.label, current) };
     const by = current.lastUpdatedBy?.name;

@@ -73,6 +73,16 @@ export function statusValue(state: WorkflowState, dialect: Dialect): string {
   return dialect === 'live' ? state.id : state.label;
 }
 
+/**
+ * Whether a status change to `state` may carry a resolution: the states the workflow marks as
+ * recording one, when it marks any; else the state Resolve moves to (the default's Resolved).
+ */
+export function takesResolution(state: WorkflowState, ticket: Ticket | undefined, dialect: Dialect): boolean {
+  const states = statesOf(ticket, dialect);
+  if (states.some((s) => s.recordsResolution !== undefined)) return state.recordsResolution === true;
+  return same(stateFor('Resolved', ticket, dialect).id, state.id);
+}
+
 /** True when the ticket's status is `state`: the service may say its label or its id. */
 export function isInState(ticket: Ticket, state: WorkflowState): boolean {
   const status = ticket.status ?? '';

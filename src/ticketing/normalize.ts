@@ -87,7 +87,7 @@ function trimmed(v: unknown): string | undefined {
 }
 
 /**
- * A workflow state `{id, label, nextSteps: [{targetId}]}` (S3); `name` or `text` stand in for the
+ * A workflow state `{id, label, recordResolutionSLA, nextSteps: [{targetId}]}` (S3); `name` or `text` stand in for the
  * label, which falls back to the id, and the id to the label.
  */
 function readWorkflowState(v: unknown): WorkflowState | undefined {
@@ -98,6 +98,8 @@ function readWorkflowState(v: unknown): WorkflowState | undefined {
   const state: WorkflowState = { id, label: label ?? id };
   const next = list(v.nextSteps, (step) => (isRecord(step) ? trimmed(step.targetId) : undefined));
   if (next !== undefined) state.next = next;
+  const recordsResolution = bool(v.recordResolutionSLA);
+  if (recordsResolution !== undefined) state.recordsResolution = recordsResolution;
   return state;
 }
 

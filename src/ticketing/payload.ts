@@ -80,8 +80,8 @@ export function updateTicketBody(
 const MAX_STATUS_LABEL = 100;
 
 /**
- * `status` is a label of the ticket's workflow, sent as given (the workflow, not this client,
- * knows its states). A resolution is only taken with `Resolved`, as the live enum has it.
+ * `status` is a state of the ticket's workflow, sent as given, and so is a resolution: the
+ * workflow, not this client, knows its states and which of them records a resolution.
  */
 export function statusChangeBody(change: StatusChange, user: User, operation = 'changeStatus'): StatusChange & { user: User } {
   if (!isRecord(change)) throw invalidInput('The status change must be an object.', operation);
@@ -89,7 +89,6 @@ export function statusChangeBody(change: StatusChange, user: User, operation = '
   if (status.length > MAX_STATUS_LABEL) throw invalidInput(`status must be at most ${MAX_STATUS_LABEL} characters.`, operation);
   const body: StatusChange & { user: User } = { status, user: checkUser(user, 'user', operation) };
   if (change.resolution !== undefined) {
-    if (status !== 'Resolved') throw invalidInput('A resolution is only given when resolving.', operation);
     body.resolution = checkOneOf(change.resolution, RESOLUTIONS, 'resolution', operation);
   }
   if (change.comment !== undefined) {

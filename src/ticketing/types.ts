@@ -71,6 +71,8 @@ export interface WorkflowState {
   label: string;
   /** Ids of the states it may move to, when the service says. */
   next?: string[];
+  /** Live: the state where the service records a resolution (`recordResolutionSLA`), when it says. */
+  recordsResolution?: boolean;
 }
 
 /** A workflow of the instance (live `GET /instance` `workflows`): the default one, or a custom one. */

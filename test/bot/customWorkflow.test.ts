@@ -80,6 +80,17 @@ describe('bot: a custom workflow\'s states, through the real server (live dialec
     assert.equal(current(h, delivered.id).status, HARDWARE_STATE.ordered);
   });
 
+  it('resolves a custom-workflow ticket from the card\'s Resolve form, its resolution recorded with its resolved state', async () => {
+    const ticket = tickets.take('of the custom workflow, not resolved', (t) => t.status === HARDWARE_STATE.new || t.status === HARDWARE_STATE.waiting);
+    const card = await click('resolve', { ticketId: ticket.id, resolution: 'cannotResolve', resolutionComment: 'Out of stock everywhere.' });
+    assert.ok(!isErrorCard(card), readable(card).slice(0, 200));
+    assert.equal(sentStatus(ticket), HARDWARE_STATE.delivered);
+    const stored = current(h, ticket.id);
+    assert.equal(stored.status, HARDWARE_STATE.delivered);
+    assert.equal(stored.resolution, 'cannotResolve');
+    assert.ok(textsOf(card).includes('Delivered'));
+  });
+
   it('lists the tickets in a custom state by its name, with one statusId query', async () => {
     const expected = h.sandbox.store.allTickets()
       .filter((t) => t.status === HARDWARE_STATE.waiting)

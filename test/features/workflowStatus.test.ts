@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {
-  instanceStateNamed, isInState, stateFor, stateNamed, statusIdFor, statusLabelFor, statusValue,
+  instanceStateNamed, isInState, stateFor, stateNamed, statusIdFor, statusLabelFor, statusValue, takesResolution,
 } from '../../src/features/workflowStatus.js';
 import type { Ticket } from '../../src/ticketing/types.js';
 
@@ -25,6 +25,17 @@ describe('features/workflowStatus: statuses from the ticket\'s workflow', () => 
       assert.equal(statusLabelFor(intent, undefined, 'live'), intent);
       assert.equal(statusLabelFor(intent, undefined, 'documented'), intent);
     }
+  });
+
+  it('gives a resolution to the state the workflow records it with, else to the state Resolve moves to', () => {
+    const marked: Ticket = { ...custom, workflow: custom.workflow!.map((s) => ({ ...s, recordsResolution: s.id === 'archived' })) };
+    const byId = (ticket: Ticket, id: string) => ticket.workflow!.find((s) => s.id === id)!;
+    assert.equal(takesResolution(byId(marked, 'archived'), marked, 'live'), true);
+    assert.equal(takesResolution(byId(marked, 'done'), marked, 'live'), false, 'resolved, but not where the workflow records it');
+    assert.equal(takesResolution(byId(custom, 'done'), custom, 'live'), true, 'unmarked: the first resolved state');
+    assert.equal(takesResolution(byId(custom, 'archived'), custom, 'live'), false);
+    assert.equal(takesResolution(stateFor('Resolved', undefined, 'live'), undefined, 'live'), true);
+    assert.equal(takesResolution(stateFor('Closed', undefined, 'documented'), undefined, 'documented'), false);
   });
 
   it('takes the ticket\'s own default workflow when it carries one', () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { AGENTS, CATEGORY, FIELD, PEOPLE, TAG_CATEGORY, type Sandbox } from '../../src/sandbox/index.js';
 import {
-  isConflict, isInvalidInput, isNotFound, isReadOnly, isTicketingError, type NewTicket, type TicketingClient,
+  isConflict, isInvalidInput, isNotFound, isReadOnly, isTicketingError, type NewTicket, type StatusChange, type TicketingClient,
 } from '../../src/ticketing/index.js';
 import { ACTOR, clientFor, reset, sandbox, storeTicket, storeTickets } from './support.js';
 
@@ -206,7 +206,7 @@ describe('ticketing client: every endpoint against the sandbox', () => {
     const [first] = storeTickets(sb);
     assert.ok(first);
     await assert.rejects(client.createTicket({ ...newTicket('x'), expectedDate: 'tomorrow' }, ACTOR), (e: unknown) => isInvalidInput(e));
-    await assert.rejects(client.changeStatus(first.id, { status: 'Closed', resolution: 'fixed' }, ACTOR), (e: unknown) => isInvalidInput(e));
+    await assert.rejects(client.changeStatus(first.id, { status: 'Resolved', resolution: 'done' } as unknown as StatusChange, ACTOR), (e: unknown) => isInvalidInput(e));
     await assert.rejects(client.addComment(first.id, '  ', ACTOR), (e: unknown) => isInvalidInput(e));
     await assert.rejects(client.listTickets({ limit: 1001 }), (e: unknown) => isTicketingError(e) && e.kind === 'invalidInput');
     assert.equal(sb.requests.length, 0);

@@ -119,12 +119,17 @@ describe('ticketing/normalize: reading the wire tolerantly', () => {
       assert.deepEqual(readTicket({ id: ID, tags: [{ tagCategoryId: 'c', text: 'hw' }] })?.tags, [{ tagCategoryId: 'c', text: 'hw' }]);
     });
 
-    it('workflow: states {id, label, nextSteps: [{targetId}]} and resolvedStatus', () => {
+    it('workflow: states {id, label, recordResolutionSLA, nextSteps: [{targetId}]} and resolvedStatus', () => {
       const t = readTicket({
         id: ID, status: 'Triage', isCustomWorkflow: true, resolvedStatus: ['done'],
-        workflow: [{ id: 'new', label: 'New', nextSteps: [{ targetId: 'triage', transitionLabel: 'Take' }] }, { id: 'triage' }, { label: 'no id' }, 5],
+        workflow: [
+          { id: 'new', label: 'New', recordResolutionSLA: false, nextSteps: [{ targetId: 'triage', transitionLabel: 'Take' }] },
+          { id: 'triage', recordResolutionSLA: 'yes' }, { label: 'no id', recordResolutionSLA: true }, 5,
+        ],
       });
-      assert.deepEqual(t?.workflow, [{ id: 'new', label: 'New', next: ['triage'] }, { id: 'triage', label: 'triage' }, { id: 'no id', label: 'no id' }]);
+      assert.deepEqual(t?.workflow, [
+        { id: 'new', label: 'New', next: ['triage'], recordsResolution: false }, { id: 'triage', label: 'triage' }, { id: 'no id', label: 'no id', recordsResolution: true },
+      ]);
       assert.deepEqual(t?.resolvedStatus, ['done']);
       assert.equal(t?.isCustomWorkflow, true);
       assert.equal(readTicket({ id: ID, workflow: [] })?.workflow, undefined);

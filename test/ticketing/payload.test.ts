@@ -40,6 +40,10 @@ describe('ticketing/payload: write bodies', () => {
     assert.throws(() => updateTicketBody({ tags: [{ tagCategoryId: 'c1', text: ' ' }] }, user, 0, 'live'), invalid);
   });
 
+  it('sends a resolution with the state named: a custom workflow\'s resolved state has its own id', () => {
+    assert.deepEqual(statusChangeBody({ status: 'hw-delivered', resolution: 'fixed' }, user), { status: 'hw-delivered', resolution: 'fixed', user });
+  });
+
   it('refuses bad writes before any request', () => {
     assert.throws(() => createTicketBody({ title: '', requestor: user }, user, 0), invalid);
     assert.throws(() => createTicketBody({ title: 'T' } as NewTicket, user, 0), invalid);
@@ -50,7 +54,6 @@ describe('ticketing/payload: write bodies', () => {
     assert.throws(() => updateTicketBody({}, user, 0, 'live'), invalid);
     assert.throws(() => statusChangeBody({ status: ' ' }, user), invalid);
     assert.throws(() => statusChangeBody({ status: 7 } as unknown as StatusChange, user), invalid);
-    assert.throws(() => statusChangeBody({ status: 'Closed', resolution: 'fixed' }, user), invalid);
     assert.throws(() => statusChangeBody({ status: 'Resolved', resolution: 'done' } as unknown as StatusChange, user), invalid);
     assert.throws(() => commentBody('   ', user), invalid);
   });
