@@ -34,6 +34,7 @@ import type { NotificationSettings } from './notify/notificationSettings.js';
 import { conversationKeyOf } from './notify/subscriptions.js';
 import type { Logger } from './log.js';
 import { startTurnLog, turnLog } from './turnLog.js';
+import { sendOutlivingTurn } from './sendOutlivingTurn.js';
 import { sendToSpeakerAlone } from './speakerAlone.js';
 
 export interface BotDeps {
@@ -339,18 +340,7 @@ export class TicketBot extends TeamsActivityHandler {
     // A refresh Teams makes on its own must not put an error where the ticket was (nor show a ticket
     // its data names that the person may not see): they keep the card as they have it, the shared view.
     if (answer.failed && parsed.verb === VERBS.refresh) return invokeMessage(answer.summary);
-    if (answer.asNewMessage) {
-      try {
-        await context.sendActivity(cardMessage(forEveryone(answer), answer.summary));
-        return invokeMessage(answer.summary);
-      } catch (error) {
-        // Teams refused the post (a moderated channel where bots may not start posts): the clicker
-        // still sees what they asked for, a ticket they created included, in place of the card
-        // they clicked. An error here would invite a second try.
-        this.log(context).warn(errorFields(error), 'new message refused; answered in place');
-        return this.invokeCard(answer.card);
-      }
-    }
+    if (answer.asNewMessage) return this.postNewMessage(context, answer, ctx.deadline);
     const replyTo = context.activity.replyToId;
     if (answer.changed && replyTo) {
       // The invoke response redraws the card for the person who clicked; this redraws it for
@@ -365,6 +355,36 @@ export class TicketBot extends TeamsActivityHandler {
         this.log(context).warn(errorFields(error), 'file offer failed');
       });
     }
+    return this.invokeCard(answer.card);
+  }
+
+  /**
+   * Posts a button's answer as a new message (Create, Open, Report) and tells the clicker so. When
+   * Teams refuses the post (a moderated channel where bots may not start posts) or has not taken
+   * it by the invoke's deadline (it throttles with Retry-After, which botbuilder waits out), the
+   * clicker sees what they asked for, a ticket they created included, in place of the card they
+   * clicked: an error, or Teams giving up on the invoke, would invite a second try.
+   */
+  private async postNewMessage(context: TurnContext, answer: Answer, deadline: number): Promise<InvokeResponse> {
+    const log = this.log(context);
+    const posting = sendOutlivingTurn(context, cardMessage(forEveryone(answer), answer.summary));
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(resolve, Math.max(0, deadline - Date.now()), 'late');
+    });
+    try {
+      if ((await Promise.race([posting, late])) !== 'late') return invokeMessage(answer.summary);
+    } catch (error) {
+      log.warn(errorFields(error), 'new message refused; answered in place');
+      return this.invokeCard(answer.card);
+    } finally {
+      clearTimeout(timer);
+    }
+    log.warn('new message slow; answered in place');
+    posting.then(
+      () => log.info('new message posted late'),
+      (error: unknown) => log.warn(errorFields(error), 'new message refused after the answer'),
+    );
     return this.invokeCard(answer.card);
   }
 

@@ -86,6 +86,24 @@ for (const dialect of DIALECTS) describe(`bot card buttons (Action.Execute and A
       assert.ok(h.logs.some((r) => r.level === 'warn' && r.msg === 'new message refused; answered in place' && r.error === 'RestError'));
     });
 
+    it('Create from the help card while Teams throttles the channel: the clicker gets the new ticket in place before Teams would give up, and the post lands later', async () => {
+      // Teams answers 429 with Retry-After; botbuilder waits that long before it tries again,
+      // longer than the invoke's deadline leaves.
+      h.connector.refusals.set(CHANNEL, { status: 429, times: 1, retryAfterS: 5 });
+      const title = `Badge reader at the door ${dialect}`;
+      const res = await click('create', { title }, { channel: true });
+
+      assert.equal(res.status, 200);
+      assert.ok(textsOf(invokeCard(res)).includes(title), 'the created ticket, in place of the clicked card');
+      assert.deepEqual(h.connector.messages(), [], 'answered before the post went through');
+      assert.equal(h.sandbox.store.allTickets().filter((t) => t.title === title).length, 1);
+      assert.ok(h.logs.some((r) => r.level === 'warn' && r.msg === 'new message slow; answered in place'));
+
+      await eventually(() => h.connector.messages().length === 1, 'the post lands once Teams takes it', 10_000);
+      assert.ok(textsOf(cardIn(h.connector.messages()[0])).includes(title));
+      await eventually(() => h.logs.some((r) => r.msg === 'new message posted late'), 'its landing is logged');
+    });
+
     it('Start on a known ticket is one API call', async () => {
       const ticket = tickets.inStatus('Open');
       await shown(ticket.id);
