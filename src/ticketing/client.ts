@@ -116,6 +116,11 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 /** A page of 1,000 tickets with long descriptions stays well under this; more is a broken or hostile answer. */
 export const DEFAULT_MAX_ANSWER_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_CACHE_TTL_MS = 5 * 60_000;
+/**
+ * The least time before its deadline a request is sent with (the live API answers in a few hundred
+ * ms): cut off on its way, it would still count against the key, and a write's outcome would be unknown.
+ */
+const MIN_SEND_MS = 300;
 
 type Method = 'GET' | 'POST' | 'PUT';
 
@@ -585,7 +590,7 @@ export class TicketingClient {
     const turn: Turn = { attempt: 0 };
     const beforeRequest = async (_request: Request, _options: unknown, { retryCount }: { retryCount: number }) => {
       turn.attempt = retryCount + 1;
-      turn.permit = await limiter.acquire({ operation, ...(deadline === undefined ? {} : { deadline }), ...(call.signal ? { signal: call.signal } : {}) });
+      turn.permit = await limiter.acquire({ operation, ...(deadline === undefined ? {} : { deadline: deadline - MIN_SEND_MS }), ...(call.signal ? { signal: call.signal } : {}) });
     };
     try {
       const response = await this.#http(spec.path, {
@@ -627,6 +632,11 @@ export class TicketingClient {
     const { permit, attempt } = turn;
     delete turn.permit;
     const started = Date.now();
+    // A turn that came free (or a retry) with the deadline all but come: busy, and nothing sent.
+    if (spec.call.deadline !== undefined && spec.call.deadline - started < MIN_SEND_MS) {
+      permit?.release();
+      throw rateLimitedError(0, spec.operation);
+    }
     const log = (outcome: string) => this.#writeLog(`${spec.method} /${spec.path} ${outcome} ${Date.now() - started}ms${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
     try {
       const response = await this.#fetch(request, init);

@@ -67,7 +67,7 @@ describe('ticketing client: limits on what the API can impose', function () {
     const api = await endlessApi();
     try {
       const client = new TicketingClient({ baseUrl: api.url, apiKey: 'k', retry: { limit: 0, baseDelayMs: 1, maxDelayMs: 1 }, maxAnswerBytes: Number.MAX_SAFE_INTEGER });
-      await assert.rejects(client.listTickets({}, { deadline: Date.now() + 150 }), (e: unknown) => isTicketingError(e) && e.kind === 'timeout');
+      await assert.rejects(client.listTickets({}, { deadline: Date.now() + 400 }), (e: unknown) => isTicketingError(e) && e.kind === 'timeout');
       await until(api.closed, 'the connection was closed when the call was given up');
     } finally {
       api.server.closeAllConnections();
