@@ -68,6 +68,8 @@ export class ConversationMembers {
       max: 500,
       ttl: options.ttlMs ?? 10 * 60 * 1000,
       fetchMethod: (_key, _stale, { context }) => this.read(context),
+      // A read under way that others push out still answers (lru-cache would reject it with Error("evicted")).
+      ignoreFetchAbort: true,
     });
   }
 

@@ -59,6 +59,9 @@ export class RecentCache<T extends {}> {
       },
       // A failed read leaves the last copy in place: it is what is shown when the API is busy.
       noDeleteOnFetchRejection: true,
+      // A read under way when its key is set (a list remembered the same ticket) or pushed out
+      // still answers its callers; lru-cache would otherwise reject them with Error("replaced").
+      ignoreFetchAbort: true,
     });
   }
 

@@ -76,6 +76,9 @@ export class Reports {
       maxSize: options.maxTickets * 4,
       sizeCalculation: (data) => data.changed.length + data.open.length + 1,
       fetchMethod: (_key, _stale, { context: read }) => read(),
+      // A reading under way that a large one pushes out still answers its callers (lru-cache would
+      // reject them with Error("evicted")); it is only not kept.
+      ignoreFetchAbort: true,
     });
   }
 

@@ -65,5 +65,23 @@ describe('cache: the last reads, shared by every turn', () => {
     await assert.rejects(tickets.load('t2', failing), /busy/);
     assert.equal(await tickets.copy('t2'), undefined);
   });
-});
 
+  // Was: lru-cache aborts a load under way when its key is set or pushed out, and the reader got its
+  // Error("replaced"): a Resolve click answered "Something went wrong" when a search remembered the
+  // same ticket meanwhile (seen in the bench's replicas run).
+  it('gives a read its answer when the same ticket is remembered, or pushed out, while it is read', async () => {
+    const tickets = new TicketCache(1, clock);
+    let answer!: (ticket: Ticket) => void;
+    const slowRead = () => new Promise<Ticket>((resolve) => { answer = resolve; });
+    const reading = tickets.load('t1', slowRead);
+    await tickets.remember({ id: 't1', number: 1, title: 'from a search' } as Ticket);
+    answer({ id: 't1', number: 1, title: 'read' } as Ticket);
+    assert.equal((await reading).title, 'read');
+    assert.equal((await tickets.copy('t1'))?.value.title, 'from a search', 'what was remembered meanwhile stays');
+
+    const pushedOut = tickets.load('t2', slowRead);
+    await tickets.remember({ id: 't3', number: 3, title: 'another' } as Ticket);
+    answer({ id: 't2', number: 2, title: 'read' } as Ticket);
+    assert.equal((await pushedOut).title, 'read');
+  });
+});
