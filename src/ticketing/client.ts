@@ -559,7 +559,8 @@ export class TicketingClient {
     const key = keyFor();
     if (key === undefined) throw readOnlyError(operation);
     if (call.deadline !== undefined && !Number.isFinite(call.deadline)) throw invalidInput('deadline must be a time in epoch ms.', operation);
-    if (call.deadline !== undefined && Date.now() >= call.deadline) throw timeoutError(operation, false);
+    // Its time spent before it could be sent (the turn waited on other calls): busy, and nothing was sent.
+    if (call.deadline !== undefined && call.deadline - Date.now() < MIN_SEND_MS) throw rateLimitedError(0, operation);
     try {
       return await this.#exchange(spec, key);
     } catch (error) {
@@ -632,7 +633,7 @@ export class TicketingClient {
     const { permit, attempt } = turn;
     delete turn.permit;
     const started = Date.now();
-    // A turn that came free (or a retry) with the deadline all but come: busy, and nothing sent.
+    // A retry after its backoff, or a turn granted late, with the deadline all but come: busy, and nothing sent.
     if (spec.call.deadline !== undefined && spec.call.deadline - started < MIN_SEND_MS) {
       permit?.release();
       throw rateLimitedError(0, spec.operation);

@@ -3,7 +3,7 @@ import { HARDWARE_STATE, HARDWARE_WORKFLOW, type WireTicket } from '../../src/sa
 import { ADELE, cardAction, message } from '../support/activities.js';
 import {
   buttonTitles, cardIn, current, formAction, invokeCard, isErrorCard, listedIds, readable, startedBot, textsOf,
-  writeRequests, type Card,
+  userOf, writeRequests, type Card,
 } from './botAssertions.js';
 
 const STATE_LABELS = HARDWARE_WORKFLOW.states.map((s) => s.label);
@@ -89,6 +89,19 @@ describe('bot: a custom workflow\'s states, through the real server (live dialec
     assert.equal(stored.status, HARDWARE_STATE.delivered);
     assert.equal(stored.resolution, 'cannotResolve');
     assert.ok(textsOf(card).includes('Delivered'));
+  });
+
+  // Was: the write, its time gone before it was sent, counted as one that may have been saved: one
+  // more API call to look for it, then "did not confirm the change" (seen in the bench's replicas run).
+  it('Resolve when reading the ticket\'s workflow took the time the change needed: busy, nothing sent, nothing looked for', async () => {
+    // A new hardware request, which the bot has never read.
+    const ticket = h.sandbox.store.create({ title: 'Docking station', requestor: userOf(ADELE) }, userOf(ADELE));
+    Object.assign(ticket, { workflowId: HARDWARE_WORKFLOW.id, status: HARDWARE_STATE.new });
+    h.sandbox.faults.inject({ kind: 'delay', ms: 3000, times: 1, match: { method: 'GET', path: `/tickets/${ticket.id}` } });
+    const card = await click('resolve', { ticketId: ticket.id, resolution: 'fixed' });
+    assert.match(readable(card), /The helpdesk is busy; try again in \d+ s\.[\s\S]*Nothing was changed/);
+    assert.deepEqual(h.apiCalls().map((c) => `${c.method} ${c.path}`), [`GET /tickets/${ticket.id}`]);
+    assert.equal(current(h, ticket.id).status, HARDWARE_STATE.new);
   });
 
   it('lists the tickets in a custom state by its name, with one statusId query', async () => {

@@ -96,10 +96,20 @@ describe('ticketing client: rate limit, retries, deadlines', function () {
     await assert.rejects(client.addComment(some.id, 'Second.', ACTOR, { deadline: Date.now() + 1100 }), (e: unknown) => isRateLimited(e));
     assert.equal(comments(), 1);
 
-    // A turn free, the deadline all but come.
+    // A turn free, the deadline all but come, or gone (the turn spent its time on reads first).
     await new Promise((resolve) => setTimeout(resolve, 1000));
     await assert.rejects(client.addComment(some.id, 'Third.', ACTOR, { deadline: Date.now() + 50 }), (e: unknown) => isRateLimited(e));
+    await assert.rejects(client.addComment(some.id, 'Fourth.', ACTOR, { deadline: Date.now() - 50 }), (e: unknown) => isRateLimited(e));
     assert.equal(comments(), 1);
+  });
+
+  it('sends no retry with too little time left to be answered', async () => {
+    const client = clientFor(sb);
+    const path = `/tickets/${some.id}`;
+    sb.faults.inject({ kind: 'status', status: 503, retryAfterS: 1, match: { method: 'GET', path } });
+    // The Retry-After ends 200 ms before the deadline.
+    await assert.rejects(client.getTicket(some.id, { deadline: Date.now() + 1200 }), (e: unknown) => isRateLimited(e));
+    assert.deepEqual(requestsTo(sb, 'GET', path).map((r) => r.status), [503]);
   });
 
   it('refuses at once, as rateLimited, a call whose turn cannot come before its deadline', async () => {
