@@ -7,7 +7,7 @@ import type { Answer, FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
 import { callOptions, catalogOptions, loadTicket, ticketId, type TicketRef } from './ticketRef.js';
 import { ticketAnswer } from './ticketAnswer.js';
-import { CLOCK_SKEW_MS, writeOrFind, writeOptions } from './unknownOutcome.js';
+import { beforeWrite, CLOCK_SKEW_MS, writeOrFind, writeOptions } from './unknownOutcome.js';
 import { isInState, stateFor, stateNamed, statesOf, statusValue, takesResolution } from './workflowStatus.js';
 
 /** What a person asks for: an intent (the page's status names), a resolution and a comment. */
@@ -50,8 +50,9 @@ export type Origin = 'command' | 'button';
  */
 export async function changeStatus(ctx: FeatureContext, ref: TicketRef, request: StatusRequest, origin: Origin): Promise<Answer> {
   const actor = await ctx.actor();
-  const id = await ticketId(ctx, ref);
-  const carrier = await workflowCarrier(ctx, id);
+  const reads = beforeWrite(ctx);
+  const id = await ticketId(reads, ref);
+  const carrier = await workflowCarrier(reads, id);
   const target = stateFor(request.status, carrier, ctx.client.dialect);
   return moveTo(ctx, actor, id, target, { resolution: request.resolution, comment: request.comment }, origin, carrier);
 }
@@ -64,9 +65,10 @@ export async function changeStatus(ctx: FeatureContext, ref: TicketRef, request:
  */
 export async function moveTicket(ctx: FeatureContext, ref: TicketRef, stateName: string, origin: Origin): Promise<Answer> {
   const actor = await ctx.actor();
-  const id = await ticketId(ctx, ref);
+  const reads = beforeWrite(ctx);
+  const id = await ticketId(reads, ref);
   const copy = (await ctx.tickets.copy(id))?.value;
-  const ticket = copy?.workflow ? copy : await loadTicket(ctx, { id });
+  const ticket = copy?.workflow ? copy : await loadTicket(reads, { id });
   const dialect = ctx.client.dialect;
   const target = stateNamed(ticket, stateName, dialect);
   if (!target) {

@@ -1,5 +1,5 @@
 import { isOutcomeUnknown } from '../ticketing/errors.js';
-import type { CallOptions } from '../ticketing/client.js';
+import { MIN_SEND_MS, type CallOptions } from '../ticketing/client.js';
 import type { FeatureContext } from './context.js';
 import type { Sentence } from '../i18n/sentence.js';
 import { FeatureError } from './featureError.js';
@@ -14,6 +14,15 @@ export const CLOCK_SKEW_MS = 60_000;
 /** Call options for a write: it ends early enough to leave time to look for it, and says where it was made. */
 export function writeOptions(ctx: FeatureContext): CallOptions {
   return { ...callOptions(ctx), deadline: ctx.deadline - LOOK_RESERVE_MS, origin: ctx.conversationKey };
+}
+
+/**
+ * The turn for the reads a write needs first (the ticket's workflow, its id from its number): they
+ * end in time for the write to be sent, so that a spent budget answers "busy" at once, not after a
+ * read the write cannot follow.
+ */
+export function beforeWrite(ctx: FeatureContext): FeatureContext {
+  return { ...ctx, deadline: ctx.deadline - LOOK_RESERVE_MS - MIN_SEND_MS };
 }
 
 /** Whether `when` (an API date) is no older than the write sent at `sentAt`, allowing for clock skew. */

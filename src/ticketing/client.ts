@@ -120,7 +120,7 @@ export const DEFAULT_CACHE_TTL_MS = 5 * 60_000;
  * The least time before its deadline a request is sent with (the live API answers in a few hundred
  * ms): cut off on its way, it would still count against the key, and a write's outcome would be unknown.
  */
-const MIN_SEND_MS = 300;
+export const MIN_SEND_MS = 300;
 
 type Method = 'GET' | 'POST' | 'PUT';
 
