@@ -4,7 +4,7 @@ import type { Answer, FeatureContext } from './context.js';
 import type { Origin } from './changeStatus.js';
 import { callOptions, loadTicket, ticketId, type TicketRef } from './ticketRef.js';
 import { ticketAnswer } from './ticketAnswer.js';
-import { since, writeOrFind, writeOptions } from './unknownOutcome.js';
+import { beforeWrite, since, writeOrFind, writeOptions } from './unknownOutcome.js';
 
 /**
  * One API call to comment. A comment changes no field the card shows, so the card is redrawn from
@@ -15,7 +15,7 @@ import { since, writeOrFind, writeOptions } from './unknownOutcome.js';
 export async function addComment(ctx: FeatureContext, ref: TicketRef, text: string, origin: Origin, isPrivate = false): Promise<Answer> {
   const { t } = ctx.locale;
   const actor = await ctx.actor();
-  const id = await ticketId(ctx, ref);
+  const id = await ticketId(beforeWrite(ctx), ref);
   const sentAt = Date.now();
   const comment = await writeOrFind(
     () => ctx.client.addComment(id, text, actor, writeOptions(ctx), isPrivate),

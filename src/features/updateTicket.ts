@@ -7,11 +7,11 @@ import type { Answer, FeatureContext } from './context.js';
 import { FeatureError } from './featureError.js';
 import { callOptions, catalogOptions, ticketId, type TicketRef } from './ticketRef.js';
 import { ticketAnswer } from './ticketAnswer.js';
-import { writeOrFind, writeOptions } from './unknownOutcome.js';
+import { beforeWrite, writeOrFind, writeOptions } from './unknownOutcome.js';
 
 async function update(ctx: FeatureContext, ref: TicketRef, updates: { priority?: Priority; assignee?: User }, note: (actor: User, number: string) => string): Promise<Answer> {
   const actor = await ctx.actor();
-  const id = await ticketId(ctx, ref);
+  const id = await ticketId(beforeWrite(ctx), ref);
   const ticket = await writeOrFind(
     () => ctx.client.updateTicket(id, updates, actor, writeOptions(ctx)),
     async () => {
