@@ -87,8 +87,8 @@ function trimmed(v: unknown): string | undefined {
 }
 
 /**
- * A workflow state `{id, label, recordResolutionSLA, nextSteps: [{targetId}]}` (S3); `name` or `text` stand in for the
- * label, which falls back to the id, and the id to the label.
+ * A workflow state `{id, label, recordResolutionSLA, nextSteps: [{targetId}]}` (S3); `name` or
+ * `text` stand in for the label, which falls back to the id, and the id to the label.
  */
 function readWorkflowState(v: unknown): WorkflowState | undefined {
   if (!isRecord(v)) return undefined;
