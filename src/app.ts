@@ -76,7 +76,7 @@ export async function startApp(
     client,
     tickets: new TicketCache(undefined, undefined, sharedCache),
     pages: new RecentCache(undefined, sharedCache ? { shared: { ...sharedCache, prefix: `${sharedCache.prefix}page:` } } : {}),
-    identity: new IdentityResolver({ shared: state.users }),
+    identity: new IdentityResolver(sharedCache ? { shared: { ...sharedCache, prefix: `${sharedCache.prefix}user:` } } : {}),
     conversations,
     replayClaims: state.claims,
     timezoneDefault: config.ticketing.timezoneDefault,

@@ -1,17 +1,14 @@
 import { LRUCache } from 'lru-cache';
+import pTimeout from 'p-timeout';
 import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { SentenceError } from './i18n/sentence.js';
+import { TtlCache, type SharedLayer } from './ticketing/cache.js';
 import type { User } from './ticketing/types.js';
+import { isUuid } from './ticketing/validate.js';
 
 /** The acting user could not be established; nothing may be written in their name. */
 export class IdentityError extends SentenceError {
   override name = 'IdentityError';
-}
-
-/** Users looked up by any replica (Redis); a miss or a failure is `undefined`, never an error. */
-export interface SharedUsers {
-  get(id: string): Promise<User | undefined>;
-  set(id: string, user: User, ttlMs: number): Promise<void>;
 }
 
 export interface IdentityOptions {
@@ -22,16 +19,10 @@ export interface IdentityOptions {
    * failing service for longer than Teams waits for a card action's answer.
    */
   lookupTimeoutMs?: number;
-  now?: () => number;
   /** Users kept in this process; default 10,000. */
   capacity?: number;
-  /** Look-ups shared with other replicas; unset: this process's only. */
-  shared?: SharedUsers;
-}
-
-interface Cached {
-  user: Promise<User>;
-  at: number;
+  /** Where other replicas find the users they looked up (Redis); unset: this process's only. */
+  shared?: SharedLayer;
 }
 
 /**
@@ -61,20 +52,12 @@ function notInRoster(error: unknown): boolean {
  * user for `ttlMs` (concurrent turns of one user share one lookup; a failed lookup is not kept).
  */
 export class IdentityResolver {
-  private readonly cache = new Map<string, Cached>();
-
-  private readonly ttlMs: number;
+  private readonly users: TtlCache<User>;
   private readonly lookupTimeoutMs: number;
-  private readonly now: () => number;
-  private readonly capacity: number;
-  private readonly shared?: SharedUsers;
 
   constructor(options: IdentityOptions = {}) {
-    this.ttlMs = options.ttlMs ?? 60 * 60 * 1000;
+    this.users = new TtlCache(options.ttlMs ?? 60 * 60 * 1000, undefined, options.capacity ?? 10_000, options.shared);
     this.lookupTimeoutMs = options.lookupTimeoutMs ?? 2500;
-    this.now = options.now ?? Date.now;
-    this.capacity = options.capacity ?? 10_000;
-    this.shared = options.shared;
   }
 
   actorFor(context: TurnContext): Promise<User> {
@@ -83,7 +66,7 @@ export class IdentityResolver {
     if (!from?.id || !id) {
       return Promise.reject(new IdentityError({ key: 'identity.unknownSpeaker' }));
     }
-    return this.cached(id, () => this.lookUp(context, from.id, id, from.name, 'self'));
+    return this.users.get(id, () => this.lookUp(context, from.id, id, from.name, 'self'));
   }
 
   /**
@@ -92,45 +75,17 @@ export class IdentityResolver {
    * Teams gave with the request (a message's author), used when the member record has none.
    */
   personFor(context: TurnContext, aadObjectId: string, knownName?: string): Promise<User> {
-    if (!/^[0-9a-f-]{36}$/i.test(aadObjectId)) return Promise.reject(new IdentityError({ key: 'identity.unknownPerson' }));
-    return this.cached(aadObjectId.toLowerCase(), () => this.lookUp(context, aadObjectId, aadObjectId.toLowerCase(), knownName, 'other'));
-  }
-
-  private cached(id: string, load: () => Promise<User>): Promise<User> {
-    const hit = this.cache.get(id);
-    if (hit && this.now() - hit.at < this.ttlMs) return hit.user;
-
-    const user = this.shared ? this.loadShared(id, load) : load();
-    this.cache.set(id, { user, at: this.now() });
-    while (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value!);
-    user.catch(() => this.cache.delete(id));
-    return user;
-  }
-
-  /** Another replica's look-up when there is one; else ours, shared with the others. */
-  private async loadShared(id: string, load: () => Promise<User>): Promise<User> {
-    const known = await this.shared!.get(id);
-    if (known) return known;
-    const user = await load();
-    await this.shared!.set(id, user, this.ttlMs);
-    return user;
+    if (!isUuid(aadObjectId)) return Promise.reject(new IdentityError({ key: 'identity.unknownPerson' }));
+    return this.users.get(aadObjectId.toLowerCase(), () => this.lookUp(context, aadObjectId, aadObjectId.toLowerCase(), knownName, 'other'));
   }
 
   private async lookUp(context: TurnContext, memberId: string, id: string, knownName: string | undefined, who: 'self' | 'other'): Promise<User> {
     let member;
-    let timer: NodeJS.Timeout | undefined;
     try {
-      member = await Promise.race([
-        TeamsInfo.getMember(context, memberId),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('member look-up timed out')), this.lookupTimeoutMs);
-        }),
-      ]);
+      member = await pTimeout(TeamsInfo.getMember(context, memberId), { milliseconds: this.lookupTimeoutMs });
     } catch (error) {
       if (notInRoster(error)) throw new IdentityError({ key: 'identity.notInChat' });
       throw new IdentityError({ key: 'identity.lookupFailed' });
-    } finally {
-      clearTimeout(timer);
     }
     // The record must be the person's own: a connector (or, in local mode, whoever answers at the
     // activity's service URL) that returns someone else's would put their email on this person's writes.

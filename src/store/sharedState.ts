@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Storage } from 'botbuilder';
 import type { RedisConfig } from '../config.js';
-import type { SharedUsers } from '../identity.js';
 import type { SharedClaims } from '../replayGuard.js';
 import type { Limiter } from '../ticketing/rateLimit.js';
 import type { SharedCache } from '../ticketing/sharedCache.js';
@@ -11,7 +10,6 @@ import { RedisCache } from './redisCache.js';
 import { RedisClaims } from './redisClaims.js';
 import { RedisConnection, type StateMode } from './redisConnection.js';
 import { RedisStorage } from './redisStorage.js';
-import { RedisUsers } from './redisUsers.js';
 import { SharedRateLimiter } from './sharedRateLimit.js';
 
 /**
@@ -22,10 +20,9 @@ export interface SharedState {
   storage: Storage;
   limiterFor?: (key: string, rateLimit: { limit: number; windowMs: number }) => Limiter;
   claims?: SharedClaims;
-  users?: SharedUsers;
   /** One holder at a time across replicas, for background work (see leases.ts). */
   leases: Leases;
-  /** The caches' second layer (instance, tags, tickets, list pages), behind each replica's own. */
+  /** The caches' second layer (instance, tags, tickets, list pages, users), behind each replica's own. */
   cache?: SharedCache;
   /** shared, fallback (Redis away) or memory (no REDIS_URL). */
   mode(): StateMode;
@@ -53,7 +50,6 @@ export async function openSharedState(redis: RedisConfig | undefined, log: (line
     storage: new RedisStorage(connection),
     limiterFor: (key, { limit, windowMs }) => new SharedRateLimiter({ connection, keyId: keyId(key), limit, windowMs, replicas: redis.replicas }),
     claims: new RedisClaims(connection),
-    users: new RedisUsers(connection),
     cache: new RedisCache(connection),
     leases: new RedisLeases(connection),
     mode: () => connection.mode,

@@ -17,8 +17,6 @@ export class TtlCache<T extends {}> {
   readonly ttlMs: number;
   readonly #cache: LRUCache<string, T, () => Promise<T>>;
   readonly #shared: SharedLayer | undefined;
-  /** Keys this replica put in the shared layer, so that clear() forgets them there too. */
-  readonly #sharedKeys = new Set<string>();
 
   /**
    * @param ttlMs how long a loaded value is served, in ms (0: only shared while loading, never kept in `shared`).
@@ -50,15 +48,14 @@ export class TtlCache<T extends {}> {
 
   /** Forgets every value, here and in the shared layer; a load under way finishes for its callers but is not kept. */
   clear(): void {
+    // The keys held here: a value expires here no later than there (and the instance and tags never fill `max`).
+    for (const key of this.#cache.keys()) void this.#shared?.cache.delete(this.#shared.prefix + key);
     this.#cache.clear();
-    for (const key of this.#sharedKeys) void this.#shared?.cache.delete(this.#shared.prefix + key);
-    this.#sharedKeys.clear();
   }
 
   async #load(key: string, load: () => Promise<T>, options: { ttl?: number }): Promise<T> {
     const shared = this.#shared;
     if (!shared) return load();
-    this.#sharedKeys.add(key);
     const held = await shared.cache.get<T>(shared.prefix + key);
     if (held) {
       // Kept here no longer than it has left there, so every replica drops it at the same time.

@@ -132,6 +132,19 @@ for (const dialect of DIALECTS) describe(`bot identity: who the API is told did 
     assert.notEqual(h.sandbox.store.activities(first.id)[0]?.comment, 'Me too');
   });
 
+  it('looks up a newcomer once when three of their clicks arrive at the same moment', async () => {
+    const newcomer: Person = { id: '29:isaiah', aadObjectId: '00000000-0000-0000-0000-0000000000c3', name: 'Isaiah Langer', email: 'isaiah.langer@contoso.com' };
+    register(newcomer);
+    const ticket = tickets.inStatus('Open');
+    const lookUpsBefore = h.connector.memberLookups;
+    const comments = ['First', 'Second', 'Third'];
+    const answers = await Promise.all(comments.map((comment) => h.post(cardAction(newcomer, 'comment', { ticketId: ticket.id, comment }, { serviceUrl: h.serviceUrl }))));
+    assert.deepEqual(answers.map((a) => a.status), [200, 200, 200]);
+    assert.equal(h.connector.memberLookups - lookUpsBefore, 1, 'one look-up, shared by the three turns');
+    const written = h.sandbox.store.activities(ticket.id).filter((a) => comments.includes(a.comment ?? ''));
+    assert.deepEqual(written.map((a) => a.createdBy), [userOf(newcomer), userOf(newcomer), userOf(newcomer)]);
+  });
+
   it('refuses a member record that is not the sender\'s own, writes nothing, and does not keep it for later', async () => {
     h.connector.members.set(LYNNE.id, { id: LYNNE.id, name: LYNNE.name, aadObjectId: MALLORY.id, email: MALLORY.email, userPrincipalName: MALLORY.email });
     const before = h.sandbox.store.allTickets().length;
