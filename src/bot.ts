@@ -1,3 +1,4 @@
+import pTimeout from 'p-timeout';
 import {
   ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext,
   type InvokeResponse,
@@ -368,17 +369,12 @@ export class TicketBot extends TeamsActivityHandler {
   private async postNewMessage(context: TurnContext, answer: Answer, deadline: number): Promise<InvokeResponse> {
     const log = this.log(context);
     const posting = sendOutlivingTurn(context, cardMessage(forEveryone(answer), answer.summary));
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(resolve, Math.max(0, deadline - Date.now()), 'late');
-    });
     try {
-      if ((await Promise.race([posting, late])) !== 'late') return invokeMessage(answer.summary);
+      const posted = await pTimeout(posting.then(() => true), { milliseconds: Math.max(1, deadline - Date.now()), fallback: () => false });
+      if (posted) return invokeMessage(answer.summary);
     } catch (error) {
       log.warn(errorFields(error), 'new message refused; answered in place');
       return this.invokeCard(answer.card);
-    } finally {
-      clearTimeout(timer);
     }
     log.warn('new message slow; answered in place');
     posting.then(

@@ -1,3 +1,4 @@
+import pTimeout from 'p-timeout';
 import { LRUCache } from 'lru-cache';
 import type { TeamsChannelAccount, TurnContext } from 'botbuilder';
 import type { ConnectorClient, ConversationsGetConversationPagedMembersOptionalParams } from 'botframework-connector';
@@ -78,17 +79,12 @@ export class ConversationMembers {
     const roster = rosterOf(context.activity);
     if (roster === undefined) return [];
     const source: RosterSource = { connector: context.turnState.get(context.adapter.ConnectorClientKey), conversationId: roster.conversationId };
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), this.waitMs);
-    });
     try {
-      const members = await Promise.race([this.rosters.fetch(roster.key, { context: source }), late]);
+      // Past the wait the read goes on for the next turn (the cache keeps it), without this one.
+      const members = await pTimeout(this.rosters.fetch(roster.key, { context: source }), { milliseconds: this.waitMs, fallback: () => undefined });
       return members ?? [];
     } catch {
       return [];
-    } finally {
-      clearTimeout(timer);
     }
   }
 

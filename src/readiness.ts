@@ -1,3 +1,4 @@
+import pTimeout from 'p-timeout';
 /**
  * GET /readyz: whether this instance can serve turns now. App Service's health check and a load
  * balancer take an instance out while it answers 503.
@@ -69,16 +70,8 @@ function reason(error: unknown): string {
 }
 
 /** One check's status: `ok`, `timeout`, or why it failed. */
-async function statusOf(check: ReadinessCheck, deadline: number): Promise<string> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<string>((resolve) => {
-    timer = setTimeout(resolve, deadline - Date.now(), 'timeout');
-  });
-  try {
-    return await Promise.race([check.run(deadline).then(() => 'ok', reason), late]);
-  } finally {
-    clearTimeout(timer);
-  }
+function statusOf(check: ReadinessCheck, deadline: number): Promise<string> {
+  return pTimeout(check.run(deadline).then(() => 'ok', reason), { milliseconds: Math.max(1, deadline - Date.now()), fallback: () => 'timeout' });
 }
 
 /** Runs every check at once, each within 5 s. The configuration was read and checked before the server started. */

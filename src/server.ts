@@ -1,3 +1,4 @@
+import pTimeout from 'p-timeout';
 import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import restify from 'restify';
 import { BodyRefused, readActivityBody } from './activityBody.js';
@@ -170,7 +171,7 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
     close: async (graceMs = 10_000) => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if (inFlight > 0) {
-        await Promise.race([new Promise<void>((resolve) => (idle = resolve)), new Promise((r) => setTimeout(r, graceMs).unref())]);
+        await pTimeout(new Promise<void>((resolve) => (idle = resolve)), { milliseconds: Math.max(1, graceMs), fallback: () => undefined });
       }
       server.server.closeAllConnections?.();
       await closed;

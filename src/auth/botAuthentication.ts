@@ -1,3 +1,4 @@
+import pTimeout from 'p-timeout';
 import { ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import type { AuthEndpoints, BotAuthConfig } from '../config.js';
 import { configuredLoginCredentials } from './connectorCredentials.js';
@@ -46,18 +47,10 @@ export class BotAuthenticator {
 
   async authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     await this.gate?.check(authHeader, activity);
-    let timer: NodeJS.Timeout | undefined;
     try {
-      return await Promise.race([
-        this.sdk.authenticateRequest(activity, authHeader),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new AuthRefused('metadata-unavailable')), SDK_CHECK_TIMEOUT_MS);
-        }),
-      ]);
+      return await pTimeout(this.sdk.authenticateRequest(activity, authHeader), { milliseconds: SDK_CHECK_TIMEOUT_MS, message: new AuthRefused('metadata-unavailable') });
     } catch (error) {
       throw error instanceof AuthRefused ? error : new AuthRefused('rejected');
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

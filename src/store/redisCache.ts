@@ -1,3 +1,4 @@
+import pTimeout from 'p-timeout';
 import type { SharedCache } from '../ticketing/sharedCache.js';
 import type { RedisConnection } from './redisConnection.js';
 
@@ -8,7 +9,6 @@ import type { RedisConnection } from './redisConnection.js';
  */
 const WAIT_MS = 250;
 
-const after = (ms: number) => new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), ms).unref());
 
 /** The caches' second layer on Redis: JSON values with their TTL. Every failure is a miss, never an error. */
 export class RedisCache implements SharedCache {
@@ -26,18 +26,18 @@ export class RedisCache implements SharedCache {
         this.connection.markDown();
         return undefined;
       });
-    return Promise.race([read, after(WAIT_MS)]);
+    return pTimeout(read, { milliseconds: WAIT_MS, fallback: () => undefined });
   }
 
   async set(key: string, value: unknown, ttlMs: number): Promise<void> {
     if (!this.connection.up || !(ttlMs > 0)) return;
     const write = this.connection.client.set(this.prefix + key, JSON.stringify(value), 'PX', Math.ceil(ttlMs)).then(() => undefined, () => this.connection.markDown());
-    await Promise.race([write, after(WAIT_MS)]);
+    await pTimeout(write, { milliseconds: WAIT_MS, fallback: () => undefined });
   }
 
   async delete(key: string): Promise<void> {
     if (!this.connection.up) return;
     const write = this.connection.client.del(this.prefix + key).then(() => undefined, () => this.connection.markDown());
-    await Promise.race([write, after(WAIT_MS)]);
+    await pTimeout(write, { milliseconds: WAIT_MS, fallback: () => undefined });
   }
 }

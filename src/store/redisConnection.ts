@@ -1,3 +1,4 @@
+import pTimeout from 'p-timeout';
 import { Redis } from 'ioredis';
 import { RATE_WINDOW_SCRIPT } from './rateWindowScript.js';
 
@@ -44,7 +45,7 @@ export class RedisConnection {
   async connect(timeoutMs = 3000): Promise<void> {
     const ready = new Promise<void>((resolve) => this.client.once('ready', () => resolve()));
     this.client.connect().catch(() => undefined);
-    await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, timeoutMs).unref())]);
+    await pTimeout(ready, { milliseconds: timeoutMs, fallback: () => undefined });
     if (!this.#up) this.markDown();
   }
 
