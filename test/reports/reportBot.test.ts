@@ -131,7 +131,9 @@ describe('report through the bot', () => {
       assert.doesNotMatch(text, /at .*\.ts|Error:/);
     }
     assert.equal((await fetch(url)).status, 200, 'the real link still works');
-    assert.ok(!h.logs.join('\n').includes(token), 'no log line holds the token');
+    const exportRecords = h.logs.filter((r) => r.msg.startsWith('export '));
+    assert.ok(exportRecords.some((r) => r.msg === 'export refused: not a valid link') && exportRecords.some((r) => r.msg.startsWith('export ok')), 'the downloads were logged');
+    assert.ok(!JSON.stringify(h.logs).includes(token), 'no log record holds the token');
   });
 
   it('in a personal chat also offers the file; accept uploads it and shows it, decline says so, another person is refused', async () => {
