@@ -11,6 +11,7 @@ import { invalidParameter, missingField } from './errors.js';
 import { isDateOrDateTime, toCalendarDay } from './dates.js';
 import type { Dialect } from './dialect.js';
 import { MAX_COMMENT_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_TEXT_FIELD_LENGTH, MAX_TITLE_LENGTH } from '../ticketing/limits.js';
+import { isRecord } from '../ticketing/validate.js';
 import { changeTargets, isResolutionStatus, statusForChange } from './workflows.js';
 
 const MAX_USER_PART = 320;
@@ -52,10 +53,6 @@ export interface Catalog {
 
 type Json = Record<string, unknown>;
 
-export function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 const list = (values: readonly string[]): string => values.join(', ');
 
 function refuseUnknown(object: Json, allowed: readonly string[], path: string): void {
@@ -86,7 +83,7 @@ function optionalString(value: unknown, path: string, max: number): string | und
 /** IUser: an object with non-blank string id, name and email (the API does not check they agree). */
 export function parseUser(value: unknown, path: string): User {
   if (value === undefined || value === null) throw missingField(path);
-  if (!isObject(value)) throw invalidParameter(`The field "${path}" must be an object with id, name and email.`);
+  if (!isRecord(value)) throw invalidParameter(`The field "${path}" must be an object with id, name and email.`);
   refuseUnknown(value, ['id', 'name', 'email'], path);
   return {
     id: requiredString(value.id, `${path}.id`, MAX_USER_PART),
@@ -113,7 +110,7 @@ function parseTags(value: unknown, path: string, categories: readonly TagCategor
   const tags: TicketTag[] = [];
   value.forEach((item: unknown, index) => {
     const where = `${path}[${index}]`;
-    if (!isObject(item)) throw invalidParameter(`The field "${where}" must be an object {tagCategoryId, text}.`);
+    if (!isRecord(item)) throw invalidParameter(`The field "${where}" must be an object {tagCategoryId, text}.`);
     refuseUnknown(item, ['tagCategoryId', 'text'], where);
     const tagCategoryId = requiredString(item.tagCategoryId, `${where}.tagCategoryId`, MAX_TAG);
     const text = requiredString(item.text, `${where}.text`, MAX_TAG).trim();
@@ -166,7 +163,7 @@ function parseCustomFieldValue(field: CustomField, value: unknown, path: string)
 }
 
 function parseCustomFields(value: unknown, path: string, instance: Instance): Record<string, CustomFieldValue | null> {
-  if (!isObject(value)) throw invalidParameter(`The field "${path}" must be an object keyed by custom field id.`);
+  if (!isRecord(value)) throw invalidParameter(`The field "${path}" must be an object keyed by custom field id.`);
   const result: Record<string, CustomFieldValue | null> = {};
   for (const [id, fieldValue] of Object.entries(value)) {
     const where = `${path}.${id.slice(0, 64)}`;
@@ -223,7 +220,7 @@ function withoutNulls(fields: Record<string, CustomFieldValue | null>): Record<s
 export function parseCreateBody(body: Json, catalog: Catalog, timezone: number): { ticket: NewTicketInput; user: User } {
   refuseUnknown(body, ['ticket', 'user'], '');
   if (body.ticket === undefined || body.ticket === null) throw missingField('ticket');
-  if (!isObject(body.ticket)) throw invalidParameter('The field "ticket" must be an object.');
+  if (!isRecord(body.ticket)) throw invalidParameter('The field "ticket" must be an object.');
   const object = body.ticket;
   refuseStatusAndReadOnly(object, 'ticket', true);
   if (!('title' in object)) throw missingField('ticket.title');
@@ -254,7 +251,7 @@ export function parseUpdateBody(body: Json, catalog: Catalog, timezone: number, 
   refuseUnknown(body, [key, 'user'], '');
   const object = body[key];
   if (object === undefined || object === null) throw missingField(key);
-  if (!isObject(object)) throw invalidParameter(`The field "${key}" must be an object.`);
+  if (!isRecord(object)) throw invalidParameter(`The field "${key}" must be an object.`);
   refuseStatusAndReadOnly(object, key, false);
   if (Object.keys(object).length === 0) throw invalidParameter(`The field "${key}" names no field to change.`);
   const changes = parseTicketFields(object, key, catalog, timezone);
@@ -304,7 +301,7 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function liveDropsCreate(body: Json, catalog: Catalog): boolean {
   const ticket = body.ticket;
-  if (!isObject(ticket) || !isObject(ticket.customFields)) return false;
+  if (!isRecord(ticket) || !isRecord(ticket.customFields)) return false;
   if (typeof ticket.expectedDate === 'string' && !DATE_ONLY.test(ticket.expectedDate)) return true;
   try {
     parseCustomFields(ticket.customFields, 'ticket.customFields', catalog.instance);

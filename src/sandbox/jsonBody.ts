@@ -4,7 +4,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { ApiError } from './errors.js';
-import { isObject } from './bodies.js';
+import { isRecord } from '../ticketing/validate.js';
 
 /** Largest body accepted, in bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -53,6 +53,6 @@ export async function readJsonObject(req: IncomingMessage): Promise<Record<strin
   } catch {
     throw malformed('The request body is not valid JSON.');
   }
-  if (!isObject(parsed)) throw malformed('The request body must be a JSON object.');
+  if (!isRecord(parsed)) throw malformed('The request body must be a JSON object.');
   return parsed;
 }
