@@ -144,11 +144,11 @@ function parseForm(values: FormValues, catalog: Catalog, t: Translate): { parsed
 
   const { tags, errors: tagErrors } = readTags(values, catalog.tags, TAG_PREFIX, t);
   const { custom, errors: fieldErrors } = readCustomFields(values, catalog.instance, FIELD_PREFIX, t, 'create');
-  Object.assign(errors, tagErrors, fieldErrors);
+  const allErrors = { ...errors, ...tagErrors, ...fieldErrors };
 
-  if (Object.keys(errors).length > 0) return { errors };
+  if (Object.keys(allErrors).length > 0) return { errors: allErrors };
   return {
-    errors,
+    errors: allErrors,
     parsed: {
       ticket: {
         title,

@@ -538,10 +538,6 @@ export class TicketingClient {
     return limiter;
   }
 
-  #logAttempt(spec: RequestSpec, attempt: number, started: number, outcome: string): void {
-    this.#writeLog(`${spec.method} /${spec.path} ${outcome} ${Date.now() - started}ms${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
-  }
-
   #writeLog(line: string): void {
     if (!this.#log) return;
     try {
