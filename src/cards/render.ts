@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import type { Translate } from '../i18n/translate.js';
 import { PROJECT_ROOT } from '../projectRoot.js';
+import { MAX_COMMENT_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_TEXT_FIELD_LENGTH, MAX_TITLE_LENGTH } from '../ticketing/limits.js';
 
 /** An Adaptive Card as JSON, ready to send. */
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
@@ -11,6 +12,9 @@ export const CARDS_DIR = join(PROJECT_ROOT, 'cards');
 
 /** Teams refuses a message over about 28 KB; we stay under this with room for the activity around it. */
 export const MAX_CARD_BYTES = 27 * 1024;
+
+/** The API's limits, which a template's inputs hold a person to: `"maxLength": "${$root.limits.title}"`. */
+const LIMITS = { title: MAX_TITLE_LENGTH, description: MAX_DESCRIPTION_LENGTH, comment: MAX_COMMENT_LENGTH, textField: MAX_TEXT_FIELD_LENGTH };
 
 /** A template's literal words: `${$root.labels.<key>}` is the word `cards.<template>.<key>` of the strings files. */
 const WORD = /\$\{\$root\.labels\.(\w+)\}/g;
@@ -62,7 +66,7 @@ export function templateNames(): string[] {
  * expressions, so user text like `${x}` shows as typed.
  */
 export function render(name: string, data: object, t: Translate): AdaptiveCard {
-  const card = template(name, t).expand({ $root: data }) as AdaptiveCard;
+  const card = template(name, t).expand({ $root: { ...data, limits: LIMITS } }) as AdaptiveCard;
   const size = Buffer.byteLength(JSON.stringify(card));
   if (size > MAX_CARD_BYTES) {
     // View models cut long text and lists before this; reaching here is our bug, not the user's.

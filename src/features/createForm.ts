@@ -1,7 +1,7 @@
 import { createFormCard, type Choice, type CreateFormView } from '../cards/createFormCard.js';
 import { customFieldInputs, tagGroupInputs, type FormValues } from '../cards/formInputs.js';
 import { cutToBytes } from '../cards/format.js';
-import { MAX_DESCRIPTION_LENGTH } from '../ticketing/limits.js';
+import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from '../ticketing/limits.js';
 import type { AdaptiveCard } from '../cards/render.js';
 import { isTicketingError } from '../ticketing/errors.js';
 import { PRIORITIES, type Instance, type NewTicket, type Priority, type TagCategory, type User } from '../ticketing/types.js';
@@ -11,7 +11,6 @@ import { chosenRequestor, requestorChoices } from './requestorChoice.js';
 import type { Answer, FeatureContext } from './context.js';
 import { errorAnswer, ticketingDetail } from './errorAnswer.js';
 import { createTicket } from './createTicket.js';
-import { MAX_TITLE_LENGTH } from './parseCommand.js';
 import { catalogOptions } from './ticketRef.js';
 import type { Translate } from '../i18n/translate.js';
 

@@ -1,9 +1,8 @@
 import type { CustomFieldValue, Instance, TagCategory, TicketTag, User } from '../ticketing/types.js';
 import { instanceAgents, instanceFields } from '../ticketing/instance.js';
-import { MAX_DESCRIPTION_LENGTH } from '../ticketing/limits.js';
+import { MAX_DESCRIPTION_LENGTH, MAX_TEXT_FIELD_LENGTH } from '../ticketing/limits.js';
 import { splitChoices, type FormValues } from '../cards/formInputs.js';
 import type { Translate } from '../i18n/translate.js';
-import { MAX_TITLE_LENGTH } from './parseCommand.js';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -91,7 +90,7 @@ export function readCustomFields(
       else if (!field.multiple && chosen.length > 1) errors[id] = t('form.chooseOne', { field: field.label });
       else custom[field.id] = chosen;
     } else {
-      const max = field.type === 'textarea' ? MAX_DESCRIPTION_LENGTH : MAX_TITLE_LENGTH;
+      const max = field.type === 'textarea' ? MAX_DESCRIPTION_LENGTH : MAX_TEXT_FIELD_LENGTH;
       if (raw.length > max) errors[id] = t('form.fieldTooLong', { field: field.label, length: raw.length, max });
       else custom[field.id] = raw;
     }

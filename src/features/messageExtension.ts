@@ -1,6 +1,7 @@
 import { htmlToText } from '../htmlToText.js';
 import type { MessageSource } from './createForm.js';
 import type { SearchQuery } from './findTicket.js';
+import { MAX_TITLE_LENGTH } from '../ticketing/limits.js';
 import { isRecord } from '../ticketing/validate.js';
 import { SentenceError } from '../i18n/sentence.js';
 
@@ -51,7 +52,7 @@ export function parseSearchInvoke(value: unknown): SearchQuery {
   const parameters = Array.isArray(value.parameters) ? value.parameters.filter(isRecord) : [];
   const initialRun = parameters.some((p) => p.name === 'initialRun');
   const search = parameters.find((p) => p.name === 'search');
-  const text = !initialRun && typeof search?.value === 'string' && search.value.trim() !== '' ? search.value.trim().slice(0, 255) : undefined;
+  const text = !initialRun && typeof search?.value === 'string' && search.value.trim() !== '' ? search.value.trim().slice(0, MAX_TITLE_LENGTH) : undefined;
   const options = isRecord(value.queryOptions) ? value.queryOptions : {};
   const int = (v: unknown, fallback: number, max: number) =>
     typeof v === 'number' && Number.isInteger(v) && v >= 0 ? Math.min(v, max) : fallback;

@@ -1,5 +1,6 @@
 import { PRIORITIES, RESOLUTIONS, STATUSES, type Priority, type Resolution } from '../ticketing/types.js';
-import { MAX_TEXT_LENGTH, MAX_TITLE_LENGTH, type ListFilters } from './parseCommand.js';
+import { MAX_COMMENT_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_TAG_LENGTH, MAX_TITLE_LENGTH } from '../ticketing/limits.js';
+import type { ListFilters } from './parseCommand.js';
 import { DEFAULT_PERIOD, type ReportRequest } from '../reports/reportRequest.js';
 import { tokenize } from './parseCommand.js';
 import { isReportProblem, parseReportArgs } from './parseReport.js';
@@ -116,7 +117,7 @@ function filters(value: unknown): ListFilters {
   if (value.unassigned === true) out.unassigned = true;
   if (value.overdue === true) out.overdue = true;
   if (value.all === true) out.all = true;
-  const tag = optionalText(value.tag, MAX_TITLE_LENGTH, 'tag');
+  const tag = optionalText(value.tag, MAX_TAG_LENGTH, 'tag');
   if (tag !== undefined) out.tag = tag;
   const search = optionalText(value.search, MAX_TITLE_LENGTH, 'searchText');
   if (search !== undefined) out.search = search;
@@ -156,18 +157,18 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
     case 'close':
     case 'reopen':
       // Each form's input has its own id, as the resolve form's does.
-      return { verb: known, ticketId: ticketId(d), reason: optionalText(d[`${known}Reason`], MAX_TEXT_LENGTH, 'reason') };
+      return { verb: known, ticketId: ticketId(d), reason: optionalText(d[`${known}Reason`], MAX_COMMENT_LENGTH, 'reason') };
     case 'resolve':
       return {
         verb: known,
         ticketId: ticketId(d),
         resolution: d.resolution === undefined ? 'fixed' : oneOf(d.resolution, RESOLUTIONS, 'resolution'),
         // The resolve form's input has its own id: input ids are unique across a card.
-        comment: optionalText(d.resolutionComment, MAX_TEXT_LENGTH, 'comment'),
+        comment: optionalText(d.resolutionComment, MAX_COMMENT_LENGTH, 'comment'),
       };
     case 'comment':
       return {
-        verb: known, ticketId: ticketId(d), comment: requiredText(d.comment, MAX_TEXT_LENGTH, 'comment'),
+        verb: known, ticketId: ticketId(d), comment: requiredText(d.comment, MAX_COMMENT_LENGTH, 'comment'),
         // Input.Toggle sends its value as text.
         ...(d.isPrivate === 'true' || d.isPrivate === true ? { isPrivate: true } : {}),
       };
@@ -195,7 +196,7 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
       return {
         verb: known,
         title: requiredText(d.title, MAX_TITLE_LENGTH, 'title'),
-        description: optionalText(d.description, MAX_TEXT_LENGTH, 'description'),
+        description: optionalText(d.description, MAX_DESCRIPTION_LENGTH, 'description'),
       };
     case 'help':
       return { verb: known };
@@ -208,7 +209,7 @@ export function parseAction(verb: unknown, data: unknown): CardAction {
       // The form's inputs have ids of their own, unique in the card.
       const expectedDate = optionalText(d.editExpectedDate, 10, 'expectedDate');
       if (expectedDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(expectedDate)) throw new BadActionError('action.badDate');
-      const description = d.editDescription === undefined ? undefined : (optionalText(d.editDescription, MAX_TEXT_LENGTH, 'description') ?? '');
+      const description = d.editDescription === undefined ? undefined : (optionalText(d.editDescription, MAX_DESCRIPTION_LENGTH, 'description') ?? '');
       const title = optionalText(d.editTitle, MAX_TITLE_LENGTH, 'title');
       return {
         verb: known, ticketId: ticketId(d), ...(title === undefined ? {} : { title }),

@@ -3,13 +3,9 @@ import type { ReportRequest } from '../reports/reportRequest.js';
 import { isReportProblem, parseReportArgs } from './parseReport.js';
 import { FRENCH_COMMAND_WORDS, inEnglishWords } from './frenchCommands.js';
 import { parseNotify, type NotifyRequest } from '../notify/notifySetting.js';
-import { MAX_COMMENT_LENGTH, MAX_TITLE_LENGTH } from '../ticketing/limits.js';
+import { MAX_COMMENT_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from '../ticketing/limits.js';
 import type { Sentence } from '../i18n/sentence.js';
 import { inEnglish } from '../i18n/translate.js';
-
-/** Longest text a person may type into a title or a comment (the API's limits); the rest is refused, not cut. */
-export { MAX_TITLE_LENGTH };
-export const MAX_TEXT_LENGTH = MAX_COMMENT_LENGTH;
 
 export interface ListFilters {
   status?: Status;
@@ -232,7 +228,7 @@ export function parseCommand(text: string): Command | NotUnderstood {
       if (title === '') return notUnderstood({ key: 'command.needsTitle' }, 'create');
       return (
         checkLength(title, MAX_TITLE_LENGTH, 'title') ??
-        checkLength(description ?? '', MAX_TEXT_LENGTH, 'description') ?? { name: 'create', title, description }
+        checkLength(description ?? '', MAX_DESCRIPTION_LENGTH, 'description') ?? { name: 'create', title, description }
       );
     }
     case 'start':
@@ -254,7 +250,7 @@ export function parseCommand(text: string): Command | NotUnderstood {
         }
       }
       const comment = restAfterWords(clean, skip) || undefined;
-      return checkLength(comment ?? '', MAX_TEXT_LENGTH, 'comment') ?? { name: 'status', number, status: STATUS_VERBS[word], resolution, comment };
+      return checkLength(comment ?? '', MAX_COMMENT_LENGTH, 'comment') ?? { name: 'status', number, status: STATUS_VERBS[word], resolution, comment };
     }
     case 'move': {
       if (number === undefined) return needsNumber();
@@ -268,7 +264,7 @@ export function parseCommand(text: string): Command | NotUnderstood {
       if (number === undefined) return needsNumber();
       const body = restAfterWords(clean, 2);
       if (body === '') return notUnderstood({ key: 'command.whatComment' }, 'comment');
-      return checkLength(body, MAX_TEXT_LENGTH, 'comment') ?? { name: 'comment', number, text: body, ...(word === 'note' ? { isPrivate: true } : {}) };
+      return checkLength(body, MAX_COMMENT_LENGTH, 'comment') ?? { name: 'comment', number, text: body, ...(word === 'note' ? { isPrivate: true } : {}) };
     }
     case 'assign': {
       if (number === undefined) return needsNumber();
@@ -305,7 +301,7 @@ export function parseCommand(text: string): Command | NotUnderstood {
       const corrected = meant === undefined ? undefined : `${meant} ${restAfterWords(clean, 1)}`.trim();
       const tooLong = corrected !== undefined && corrected.length > MAX_TITLE_LENGTH;
       const suggestion = tooLong ? exampleOf(meant!) : corrected;
-      const sentence = suggestion === undefined && clean.length <= MAX_TEXT_LENGTH ? clean : undefined;
+      const sentence = suggestion === undefined && clean.length <= MAX_DESCRIPTION_LENGTH ? clean : undefined;
       const said = { key: 'command.notUnderstood', vars: { text: shown } };
       return {
         name: 'notUnderstood', problem: inEnglish(said.key, said.vars), said, suggestion, ...(tooLong ? { example: meant } : {}), ...(sentence === undefined ? {} : { sentence }),

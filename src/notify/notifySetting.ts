@@ -1,6 +1,7 @@
 import type { Sentence } from '../i18n/sentence.js';
 import { inEnglish } from '../i18n/translate.js';
 import type { Ticket } from '../ticketing/types.js';
+import { MAX_TAG_LENGTH } from '../ticketing/limits.js';
 
 /** What a channel or chat subscribes to: tickets created, urgent ones, ones with a tag, or every change. */
 export type NotifyFilter =
@@ -16,7 +17,6 @@ export type NotifyRequest =
   | { what: 'subscribe'; filter: NotifyFilter }
   | { what: 'me'; on?: boolean };
 
-const MAX_TAG_LENGTH = 100;
 
 /** `notify` arguments (after the word) → a request, or the sentence saying what is wrong (`problem` its English). */
 export function parseNotify(args: readonly string[]): NotifyRequest | { problem: string; said: Sentence } {

@@ -10,12 +10,11 @@ import {
 import { invalidParameter, missingField } from './errors.js';
 import { isDateOrDateTime, toCalendarDay } from './dates.js';
 import type { Dialect } from './dialect.js';
-import { MAX_COMMENT_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_TEXT_FIELD_LENGTH, MAX_TITLE_LENGTH } from '../ticketing/limits.js';
+import { MAX_COMMENT_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_TAG_LENGTH, MAX_TEXT_FIELD_LENGTH, MAX_TITLE_LENGTH } from '../ticketing/limits.js';
 import { isRecord } from '../ticketing/validate.js';
 import { changeTargets, isResolutionStatus, statusForChange } from './workflows.js';
 
 const MAX_USER_PART = 320;
-const MAX_TAG = 100;
 const MAX_LIST = 100;
 
 /** The seed's new ticket, as the client sends it: one shape on both sides of the wire. */
@@ -112,8 +111,8 @@ function parseTags(value: unknown, path: string, categories: readonly TagCategor
     const where = `${path}[${index}]`;
     if (!isRecord(item)) throw invalidParameter(`The field "${where}" must be an object {tagCategoryId, text}.`);
     refuseUnknown(item, ['tagCategoryId', 'text'], where);
-    const tagCategoryId = requiredString(item.tagCategoryId, `${where}.tagCategoryId`, MAX_TAG);
-    const text = requiredString(item.text, `${where}.text`, MAX_TAG).trim();
+    const tagCategoryId = requiredString(item.tagCategoryId, `${where}.tagCategoryId`, MAX_TAG_LENGTH);
+    const text = requiredString(item.text, `${where}.text`, MAX_TAG_LENGTH).trim();
     const category = categories.find((c) => c.id === tagCategoryId);
     if (!category || category.deleted) {
       throw invalidParameter(`The field "${where}.tagCategoryId" names no tag category of this instance (see GET /tags).`);

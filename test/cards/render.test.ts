@@ -8,6 +8,8 @@ import { Expression } from 'adaptive-expressions';
 import * as ACData from 'adaptivecards-templating';
 import { MAX_CARD_BYTES, render, templateJson, templateNames } from '../../src/cards/render.js';
 import { inEnglish } from '../../src/i18n/translate.js';
+import { MAX_COMMENT_LENGTH, MAX_DESCRIPTION_LENGTH, MAX_TEXT_FIELD_LENGTH, MAX_TITLE_LENGTH } from '../../src/ticketing/limits.js';
+import { FIXTURES } from './fixtures.js';
 
 /** Every string in a template that holds a `${…}` binding, with where it is. */
 function bindings(node: unknown, path: string, out: Array<{ path: string; text: string }> = []): Array<{ path: string; text: string }> {
@@ -81,6 +83,46 @@ describe('card templates: bound by adaptivecards-templating', () => {
     first.body.push({ type: 'TextBlock', text: 'added' });
     first.body[0]!.label = 'changed';
     assert.deepEqual(resolveForm(render('ticket', view('t2'), inEnglish))?.body, untouched);
+  });
+
+  it('takes every input\'s length limit from the API\'s limits, never from a number in a template', async () => {
+    const written: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) node.forEach((item, i) => walk(item, `${path}[${i}]`));
+      else if (node !== null && typeof node === 'object') {
+        for (const [key, value] of Object.entries(node)) {
+          if (key === 'maxLength' && !/^\$\{\$root\.limits\.\w+\}$/.test(String(value))) written.push(`${path}: ${JSON.stringify(value)}`);
+          walk(value, `${path}.${key}`);
+        }
+      }
+    };
+    for (const name of templateNames()) walk(templateJson(name), name);
+    assert.deepEqual(written, []);
+
+    // Inputs by id (a custom field's id ends in its UUID): the limit each is held to.
+    const expected: Array<[RegExp, number[]]> = [
+      [/^(title|editTitle)$/, [MAX_TITLE_LENGTH]],
+      [/^(description|editDescription)$/, [MAX_DESCRIPTION_LENGTH]],
+      [/^(comment|resolutionComment|reopenReason|closeReason)$/, [MAX_COMMENT_LENGTH]],
+      [/^(cf_|editField_)/, [MAX_TEXT_FIELD_LENGTH, MAX_DESCRIPTION_LENGTH]],
+    ];
+    const wrong: string[] = [];
+    let inputs = 0;
+    const check = (node: unknown, fixture: string): void => {
+      if (Array.isArray(node)) node.forEach((item) => check(item, fixture));
+      else if (node !== null && typeof node === 'object') {
+        const input = node as { type?: unknown; id?: unknown; maxLength?: unknown };
+        if (input.type === 'Input.Text') {
+          inputs++;
+          const limits = expected.find(([id]) => id.test(String(input.id)))?.[1];
+          if (!limits?.includes(input.maxLength as number)) wrong.push(`${fixture} ${String(input.id)}: ${JSON.stringify(input.maxLength)}`);
+        }
+        Object.values(node).forEach((value) => check(value, fixture));
+      }
+    };
+    for (const fixture of FIXTURES) check(await fixture.build(), `${fixture.template}-${fixture.name}`);
+    assert.ok(inputs > 20, `only ${inputs} text inputs in the fixtures`);
+    assert.deepEqual(wrong, []);
   });
 
   it('refuses a card over the limit, and measures a card as UTF-8', () => {

@@ -14,6 +14,9 @@ describe('parseAction: card data → typed action', () => {
     });
     assert.deepEqual(parseAction('move', { ticketId: ID, moveTo: ' hw-ordered ', state: 'forged' }), { verb: 'move', ticketId: ID, state: 'hw-ordered' });
     assert.deepEqual(parseAction('help', undefined), { verb: 'help' });
+    // A description may be as long as the API takes, longer than a comment.
+    const longest = 'd'.repeat(10_000);
+    assert.equal((parseAction('create', { title: 'Printer jams', description: longest }) as { description?: string }).description, longest);
   });
 
   const forged: Array<[unknown, unknown, RegExp]> = [
@@ -35,6 +38,8 @@ describe('parseAction: card data → typed action', () => {
     ['listPage', { filters: { status: ' Closed' } }, /status must be one of/],
     ['listPage', { filters: 'urgent' }, /damaged/],
     ['create', { title: '' }, /write the title/],
+    ['create', { title: 'Printer jams', description: 'x'.repeat(10_001) }, /the most is 10000/],
+    ['edit', { ticketId: ID, editDescription: 'x'.repeat(10_001) }, /the most is 10000/],
   ];
   for (const [verb, data, message] of forged) {
     it(`refuses ${JSON.stringify(verb)} with ${JSON.stringify(data).slice(0, 60)}`, () => {

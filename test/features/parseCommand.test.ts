@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { MAX_TEXT_LENGTH, parseCommand, tokenize } from '../../src/features/parseCommand.js';
+import { parseCommand, tokenize } from '../../src/features/parseCommand.js';
+import { MAX_COMMENT_LENGTH, MAX_DESCRIPTION_LENGTH } from '../../src/ticketing/limits.js';
 
 describe('parseCommand: chat text → typed command', () => {
   const cases: Array<[string, unknown]> = [
@@ -85,9 +86,17 @@ describe('parseCommand: chat text → typed command', () => {
   });
 
   it('refuses an overlong comment rather than cutting it', () => {
-    const result = parseCommand(`comment 5 ${'a'.repeat(MAX_TEXT_LENGTH + 1)}`);
+    const result = parseCommand(`comment 5 ${'a'.repeat(MAX_COMMENT_LENGTH + 1)}`);
     assert.ok(result.name === 'notUnderstood');
     assert.match(result.problem, /characters long; the most is 4000/);
+  });
+
+  it('takes a typed description up to the API\'s own limit, longer than a comment\'s', () => {
+    const longest = 'd'.repeat(MAX_DESCRIPTION_LENGTH);
+    assert.deepEqual(parseCommand(`create Printer jams | ${longest}`), { name: 'create', title: 'Printer jams', description: longest });
+    const refused = parseCommand(`create Printer jams | ${longest}d`);
+    assert.ok(refused.name === 'notUnderstood');
+    assert.match(refused.problem, /characters long; the most is 10000/);
   });
 
   it('keeps quoted phrases together, with straight and curly quotes', () => {
