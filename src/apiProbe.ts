@@ -1,3 +1,4 @@
+import type { Logger } from './log.js';
 import { isTicketingError } from './ticketing/errors.js';
 import type { TicketingClient } from './ticketing/client.js';
 
@@ -30,13 +31,13 @@ function whyNot(error: unknown): string {
  * API is seen in the terminal, not only in the first person's "cannot be reached". Never throws:
  * the bot runs on, and answers once the API does.
  */
-export async function reportApi(client: TicketingClient, baseUrl: string, log: (line: string) => void): Promise<void> {
+export async function reportApi(client: TicketingClient, baseUrl: string, log: Logger): Promise<void> {
   const address = apiAddress(baseUrl);
-  log(`Ticketing API: ${address}`);
+  log.info(`Ticketing API: ${address}`);
   try {
     await client.getInstance({ deadline: Date.now() + PROBE_TIMEOUT_MS });
-    log(`Ticketing API at ${address} answers`);
+    log.info(`Ticketing API at ${address} answers`);
   } catch (error) {
-    log(`Cannot reach the Ticketing API at ${address} (${whyNot(error)}). The bot runs on and tells people the helpdesk cannot be reached until it answers.`);
+    log.warn(`Cannot reach the Ticketing API at ${address} (${whyNot(error)}). The bot runs on and tells people the helpdesk cannot be reached until it answers.`);
   }
 }

@@ -41,7 +41,7 @@ export async function startApp(
   host?: string,
 ): Promise<App> {
   // With REDIS_URL, what replicas must agree on lives in Redis; without it, in this process.
-  const state = await openSharedState(config.redis, (line) => log.info({ component: 'redis' }, line));
+  const state = await openSharedState(config.redis, log.child({ component: 'redis' }));
   if (config.redis) log.info(`shared state on Redis (${state.mode()}), ${config.redis.replicas} replica(s) sharing the API key`);
   const conversations = new ConversationStore(state.storage);
   state.onRestored(() => conversations.putBack());
@@ -59,7 +59,7 @@ export async function startApp(
     dialect: config.ticketing.dialect,
     ...(state.limiterFor ? { limiterFor: state.limiterFor } : {}),
     ...(sharedCache ? { sharedCache } : {}),
-    log: (line) => log.info({ component: 'api' }, line),
+    log: log.child({ component: 'api' }),
     onWrite: (ticketId, user, at, origin) => recentActions.record(ticketId, user.id, at, origin),
   });
   let server: BotServer | undefined;
@@ -95,7 +95,7 @@ export async function startApp(
   client.getTags().catch(() => undefined);
   const notifications = subscriptions && startNotifications({
     config: config.notify, state, client, conversations, subscriptions, recent: recentActions,
-    utcOffset: config.ticketing.timezoneDefault, log: (line) => log.info({ component: 'notify' }, line),
+    utcOffset: config.ticketing.timezoneDefault, log: log.child({ component: 'notify' }),
   }, server.adapter, config.bot?.appId ?? '');
   return {
     server, client, conversations, ...(notifications ? { notifications } : {}),

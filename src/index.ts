@@ -3,14 +3,14 @@ import { startApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { ConfigError } from './settings.js';
 import { readDotEnv } from './dotEnv.js';
-import { createLogger, type Log } from './log.js';
+import { createLogger } from './log.js';
 import { DEFAULT_PLAYGROUND_PORT, startPlayground, type Playground } from './playground.js';
 import { startSandbox, type Sandbox } from './sandbox/index.js';
 import { azureCredential } from './secrets/azureCredential.js';
 import { KeyVaultKeys } from './secrets/keyVaultKeys.js';
 
 /** Until the configuration says which format, start-up lines are plain. */
-let logError: Log = (line) => console.error(line);
+let logError = (line: string): void => console.error(line);
 
 async function main(): Promise<void> {
   let config: Config;
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ format: config.logFormat, level: config.logLevel });
-  const log: Log = (line) => logger.info(line);
+  const log = (line: string): void => logger.info(line);
   logError = (line) => logger.error(line);
   if (dotEnv) log('Settings read from .env (the environment wins where both set one)');
 
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   let keys: KeyVaultKeys | undefined;
   if (config.ticketing.keyVault) {
     const { url, apiKeySecret, readOnlyKeySecret, refreshMs } = config.ticketing.keyVault;
-    keys = await KeyVaultKeys.load({ vaultUrl: url, apiKeySecret, readOnlyKeySecret, refreshMs, credential: azureCredential(config.bot), log: (line) => logger.info({ component: 'keyVault' }, line) });
+    keys = await KeyVaultKeys.load({ vaultUrl: url, apiKeySecret, readOnlyKeySecret, refreshMs, credential: azureCredential(config.bot), log: logger.child({ component: 'keyVault' }) });
     log(`API keys read from Key Vault ${url}; read again every ${refreshMs / 1000} s and after a 401`);
   }
 
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   }
   const app = await startApp({ ...config, ticketing: { ...ticketing, baseUrl: ticketing.baseUrl!, ...(keys ? { keys } : {}) } }, logger);
   log(`Bot listening on http://localhost:${config.port}/api/messages${config.bot ? '' : ' (local mode: no Bot Framework auth)'}`);
-  if (!sandbox) void reportApi(app.client, ticketing.baseUrl!, log);
+  if (!sandbox) void reportApi(app.client, ticketing.baseUrl!, logger);
 
   let stopping = false;
   // The Playground, once started (undefined when it is off or could not start).

@@ -10,9 +10,6 @@ import type { LogFormat, LogLevel } from './config.js';
 
 export type { Logger } from 'pino';
 
-/** One line, for a part that only says what happened (the API client, Key Vault, Redis). */
-export type Log = (line: string) => void;
-
 /** Fields that may hold a secret, in a record or one level down; pino writes `[redacted]` instead. */
 const SECRET_FIELDS = ['key', 'apiKey', 'readOnlyKey', 'token', 'authorization', 'password', 'secret', 'clientSecret'];
 export const REDACTED_PATHS = [...SECRET_FIELDS, ...SECRET_FIELDS.map((field) => `*.${field}`)];

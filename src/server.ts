@@ -151,7 +151,7 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
     res.send(report.ready ? 200 : 503, { status, checks: report.checks });
   });
 
-  if (options.reports) server.get('/exports/*', exportHandler(options.reports, (line) => options.log.info({ component: 'exports' }, line)));
+  if (options.reports) server.get('/exports/*', exportHandler(options.reports, options.log.child({ component: 'exports' })));
 
   await new Promise<void>((resolve, reject) => {
     const refuse = (error: NodeJS.ErrnoException) =>

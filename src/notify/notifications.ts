@@ -1,6 +1,7 @@
 import type { CloudAdapter } from 'botbuilder';
 import type { NotifyConfig } from '../config.js';
 import type { ConversationStore } from '../conversations.js';
+import type { Logger } from '../log.js';
 import { BoundedMemoryStorage } from '../store/memoryStorage.js';
 import type { SharedState } from '../store/sharedState.js';
 import type { TicketingClient } from '../ticketing/client.js';
@@ -29,7 +30,7 @@ export interface NotificationParts {
   subscriptions: SubscriptionStore;
   recent: RecentActions;
   utcOffset: number;
-  log(line: string): void;
+  log: Logger;
 }
 
 const POLLER_LEASE = 'notify-poller';

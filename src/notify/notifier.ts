@@ -8,6 +8,7 @@ import { CardFactory, MessageFactory, type CloudAdapter, type ConversationRefere
 import { notificationCard } from '../cards/notificationCards.js';
 import type { AdaptiveCard } from '../cards/render.js';
 import type { ConversationStore } from '../conversations.js';
+import type { Logger } from '../log.js';
 import type { TicketingClient } from '../ticketing/client.js';
 import type { Ticket, User } from '../ticketing/types.js';
 import { languageOf, translatorFor, type Translate } from '../i18n/translate.js';
@@ -29,7 +30,7 @@ export interface NotifierOptions {
   recent: RecentActions;
   /** Hours from UTC for the dates on notification cards going where no one told their zone. */
   utcOffset: number;
-  log(line: string): void;
+  log: Logger;
 }
 
 /**

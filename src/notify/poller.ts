@@ -4,7 +4,8 @@
  * then hands the changes over. It takes at most its share of the API's rate limit, and none of it
  * while people's own requests need the room. With several replicas, the lease picks one poller.
  */
-import { errorKind } from '../errorKind.js';
+import { errorFields } from '../errorKind.js';
+import type { Logger } from '../log.js';
 import { RateLimiter } from '../ticketing/rateLimit.js';
 import type { TicketingClient } from '../ticketing/client.js';
 import type { Ticket, TicketQuery } from '../ticketing/types.js';
@@ -47,7 +48,7 @@ export interface PollerOptions {
   pollMs: number;
   /** Receives the changes of one page once they are saved as known: a restart never hands them over again. */
   onChanges(changes: DetectedChange[], call: BudgetedCall): Promise<void>;
-  log(line: string): void;
+  log: Logger;
 }
 
 /** Tickets per page once the poller knows them all; the first reading of every ticket takes the API's largest pages. */
@@ -119,7 +120,7 @@ export class Poller {
   /** One poll, after any poll in progress: what the timer runs, and what tests call instead of waiting for it. */
   pollOnce(): Promise<void> {
     this.running = this.running.then(() => this.poll()).catch((error: unknown) => {
-      if (!this.stopped) this.options.log(`notify poll failed ${errorKind(error)}`);
+      if (!this.stopped) this.options.log.warn(errorFields(error), 'notify poll failed');
     });
     return this.running;
   }
@@ -131,7 +132,7 @@ export class Poller {
   readonly call: BudgetedCall = async (call) => {
     if (this.budget.free() < 1) return undefined;
     if (this.options.client.freeReads() <= this.share) {
-      if (this.skipped === 0) this.options.log('notify poller slowing down: people need the API budget');
+      if (this.skipped === 0) this.options.log.info('notify poller slowing down: people need the API budget');
       if (this.skipped < BUSY_SKIPS) {
         this.skipped++;
         return undefined;
@@ -160,7 +161,7 @@ export class Poller {
       if (newest === false) return;
       await state.setCursor(newest ?? new Date(0).toISOString());
       this.sweptAt = Date.now();
-      this.options.log('notify poller ready: every ticket read once');
+      this.options.log.info('notify poller ready: every ticket read once');
       return;
     }
     if ((await this.walk({ limit: PAGE, lastUpdateAfter: lastUpdateAfter(cursor) }, cursor)) === false) return;

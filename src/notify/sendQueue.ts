@@ -4,7 +4,8 @@
  * again after its Retry-After; a 403 (the bot was removed or blocked) drops what is queued there
  * and tells the owner, which turns that subscription off.
  */
-import { errorKind, statusOf } from '../errorKind.js';
+import { errorFields, statusOf } from '../errorKind.js';
+import type { Logger } from '../log.js';
 
 /** Teams' per-conversation limits for proactive messages. */
 export const TEAMS_LIMITS: ReadonlyArray<{ count: number; windowMs: number }> = [
@@ -23,7 +24,7 @@ const MAX_RETRY_MS = 60_000;
 export interface QueueOptions {
   /** The bot may no longer post there (403). */
   onForbidden(conversationKey: string): Promise<void> | void;
-  log(line: string): void;
+  log: Logger;
   now?: () => number;
 }
 
@@ -126,16 +127,16 @@ export class SendQueue {
         const status = statusOf(error);
         if (status === 429 && head.attempts < MAX_ATTEMPTS) {
           lane.notBefore = this.now() + Math.min(retryAfterMsOf(error) ?? DEFAULT_RETRY_MS, MAX_RETRY_MS);
-          this.options.log(`notify send throttled (429), trying again in ${lane.notBefore - this.now()}ms`);
+          this.options.log.warn({ status: 429, retryInMs: lane.notBefore - this.now() }, 'notify send throttled; trying again');
           return;
         }
         if (status === 403) {
-          this.options.log('notify send refused (403): the bot was removed or blocked there; its notifications are turned off');
+          this.options.log.warn('notify send refused (403): the bot was removed or blocked there; its notifications are turned off');
           lane.pending.length = 0;
-          await Promise.resolve(this.options.onForbidden(key)).catch(() => this.options.log('notify could not turn the subscription off'));
+          await Promise.resolve(this.options.onForbidden(key)).catch((failure: unknown) => this.options.log.warn(errorFields(failure), 'notify could not turn the subscription off'));
           return;
         }
-        this.options.log(`notify send failed ${status ?? errorKind(error)}: message dropped`);
+        this.options.log.warn(errorFields(error), 'notify send failed: message dropped');
         lane.pending.shift();
       },
     ).finally(() => {

@@ -4,7 +4,8 @@
  * English); the token is a credential, so no log line holds it.
  */
 import type { Request, Response } from 'restify';
-import { errorKind } from '../errorKind.js';
+import { errorFields } from '../errorKind.js';
+import type { Logger } from '../log.js';
 import { isRateLimited, isTicketingError } from '../ticketing/errors.js';
 import { ReportTooLarge } from './readPeriod.js';
 import type { Reports } from './reports.js';
@@ -17,14 +18,14 @@ function refuse(res: Response, status: number, message: string, headers: Record<
   res.sendRaw(status, JSON.stringify({ error: message }), { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
 }
 
-export function exportHandler(reports: Reports, log: (line: string) => void) {
+export function exportHandler(reports: Reports, log: Logger) {
   return async (req: Request, res: Response): Promise<void> => {
     // A wildcard, not a `:token` parameter: the router refuses parameters over 100 characters.
     const token = (req.params as Record<string, unknown> | undefined)?.['*'];
     const grant = reports.grantOf(token);
     const t = translatorFor(grant?.language ?? reports.linkLanguage(token) ?? 'en');
     if (!grant) {
-      log('export refused: not a valid link');
+      log.warn('export refused: not a valid link');
       refuse(res, 404, t('exportRoute.noSuchExport'));
       return;
     }
@@ -37,9 +38,9 @@ export function exportHandler(reports: Reports, log: (line: string) => void) {
         'x-content-type-options': 'nosniff',
         'referrer-policy': 'no-referrer',
       });
-      log(`export ok ${csv.bytes.length} bytes`);
+      log.info({ bytes: csv.bytes.length }, 'export ok');
     } catch (error) {
-      log(`export failed ${errorKind(error)}`);
+      log.warn(errorFields(error), 'export failed');
       if (isRateLimited(error)) refuse(res, 503, t('errors.busy', { seconds: error.retryAfterS }), { 'retry-after': String(error.retryAfterS) });
       else if (error instanceof ReportTooLarge) refuse(res, 503, t('exportRoute.tooLarge'));
       else if (isTicketingError(error)) refuse(res, 502, t('exportRoute.unreadable'));

@@ -6,6 +6,7 @@
 import type { TokenCredential } from '@azure/identity';
 import { SecretClient, type SecretClientOptions } from '@azure/keyvault-secrets';
 import type { ApiKeys, KeySource } from '../ticketing/keys.js';
+import type { Logger } from '../log.js';
 
 export interface KeyVaultKeysOptions {
   /** e.g. `https://contoso-tickets-kv.vault.azure.net` */
@@ -19,7 +20,7 @@ export interface KeyVaultKeysOptions {
   refreshMs?: number;
   /** A 401 reads the vault again only if the last read is older than this, in ms; default 10_000. */
   minRereadMs?: number;
-  log: (line: string) => void;
+  log: Logger;
   /** The HTTP transport to the vault (tests send the vault's address to a local fake). */
   httpClient?: SecretClientOptions['httpClient'];
 }
@@ -93,7 +94,7 @@ export class KeyVaultKeys implements KeySource {
     try {
       await this.#read(reason);
     } catch (error) {
-      this.#options.log(`Key Vault: keys not read again (${reason}): ${why(error)}; keeping the ones read before`);
+      this.#options.log.warn({ reason, why: why(error) }, 'Key Vault: keys not read again; keeping the ones read before');
     }
   }
 
@@ -109,7 +110,7 @@ export class KeyVaultKeys implements KeySource {
         // A new object only when a key changed: the client compares keys, not objects, but logs stay quiet.
         if (changed) {
           this.#keys = Object.freeze({ apiKey, ...(readOnlyKey === undefined ? {} : { readOnlyKey }) });
-          if (reason !== undefined) this.#options.log(`Key Vault: new API key read (${reason})`);
+          if (reason !== undefined) this.#options.log.info({ reason }, 'Key Vault: new API key read');
         }
         this.#lastReadAt = Date.now();
       } finally {

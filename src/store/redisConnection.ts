@@ -1,5 +1,6 @@
 import pTimeout from 'p-timeout';
 import { Redis } from 'ioredis';
+import type { Logger } from '../log.js';
 import { RATE_WINDOW_SCRIPT } from './rateWindowScript.js';
 
 /** How often a connection that is open but failed a command is tried again, in ms. */
@@ -23,7 +24,7 @@ export class RedisConnection {
   readonly #restored: Array<() => Promise<void>> = [];
   #probe: NodeJS.Timeout | undefined;
 
-  constructor(url: string, private readonly log: (line: string) => void) {
+  constructor(url: string, private readonly log: Logger) {
     this.client = new Redis(url, {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
@@ -82,7 +83,7 @@ export class RedisConnection {
     }, PROBE_MS).unref();
     if (this.#saidDown) return;
     this.#saidDown = true;
-    this.log('redis unreachable: each replica now uses its local share of the API budget and local state until it is back');
+    this.log.warn('redis unreachable: each replica now uses its local share of the API budget and local state until it is back');
   }
 
   async close(): Promise<void> {
@@ -104,7 +105,7 @@ export class RedisConnection {
     }
     if (this.client.status !== 'ready') return;
     this.#up = true;
-    if (this.#saidDown) this.log('redis reachable again: the shared API budget and shared state are back');
+    if (this.#saidDown) this.log.info('redis reachable again: the shared API budget and shared state are back');
     this.#saidDown = false;
   }
 }

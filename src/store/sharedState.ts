@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Storage } from 'botbuilder';
 import type { RedisConfig } from '../config.js';
+import type { Logger } from '../log.js';
 import type { SharedClaims } from '../replayGuard.js';
 import type { Limiter } from '../ticketing/rateLimit.js';
 import type { SharedCache } from '../ticketing/sharedCache.js';
@@ -40,7 +41,7 @@ const keyId = (apiKey: string) => createHash('sha256').update(`tickets-bot:${api
  */
 export const cacheNamespace = (baseUrl: string, readKey: string) => `${keyId(`${baseUrl} ${readKey}`)}:`;
 
-export async function openSharedState(redis: RedisConfig | undefined, log: (line: string) => void): Promise<SharedState> {
+export async function openSharedState(redis: RedisConfig | undefined, log: Logger): Promise<SharedState> {
   if (!redis) {
     return { storage: new BoundedMemoryStorage(), leases: localLeases, mode: () => 'memory', onRestored: () => undefined, close: async () => undefined };
   }

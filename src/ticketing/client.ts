@@ -30,6 +30,12 @@ import {
 } from './types.js';
 import { checkTimezone, isRecord, ticketIdSegment } from './validate.js';
 
+/** Where the client's records go: the app's pino logger fits; the client itself knows nothing of the bot's. */
+export interface ClientLog {
+  info(record: object, message: string): void;
+  warn(record: object, message: string): void;
+}
+
 export interface TicketingClientOptions {
   /** e.g. `https://teamswork.azure-api.net/ticketing/v1`; a trailing slash is fine, a query string is not. */
   baseUrl: string;
@@ -67,8 +73,11 @@ export interface TicketingClientOptions {
    * same `cacheTtlMs`; `prefix` must tell this Ticketing instance from others on the same store.
    */
   sharedCache?: SharedLayer;
-  /** Receives one line per HTTP request: method, path, status (or failure), duration. Never the key. */
-  log?: (line: string) => void;
+  /**
+   * One record per HTTP request ('api call': method, path, status or failure, ms, attempt after
+   * the first); a refusal or failure of the service at warn. Never the key.
+   */
+  log?: ClientLog;
   /** Replaces the global fetch (tests). */
   fetch?: typeof fetch;
   /**
@@ -236,7 +245,7 @@ export class TicketingClient {
   readonly #requestTimeoutMs: number;
   readonly #maxAnswerBytes: number;
   #lastAnsweredAt = 0;
-  readonly #log: ((line: string) => void) | undefined;
+  readonly #log: ClientLog | undefined;
   readonly #onWrite: TicketingClientOptions['onWrite'];
   /** Every key seen so far, as it could appear in a string: hidden in every log line and error code. */
   #secretForms: readonly string[] = [];
@@ -538,10 +547,14 @@ export class TicketingClient {
     return limiter;
   }
 
-  #writeLog(line: string): void {
+  /** The record of one attempt; the path is redacted too, as a second line of defence. */
+  #logAttempt(spec: RequestSpec, attempt: number, started: number, outcome: { status: number } | { failure: string }): void {
     if (!this.#log) return;
+    const failed = 'failure' in outcome ? outcome.failure !== 'aborted' : outcome.status === 429 || outcome.status >= 500;
+    const record = { method: spec.method, path: redact(`/${spec.path}`, this.#secretForms), ...outcome, ms: Date.now() - started, ...(attempt > 1 ? { attempt } : {}) };
     try {
-      this.#log(redact(line, this.#secretForms));
+      if (failed) this.#log.warn(record, 'api call');
+      else this.#log.info(record, 'api call');
     } catch {
       // A failing logger must not fail the call.
     }
@@ -634,11 +647,10 @@ export class TicketingClient {
       permit?.release();
       throw rateLimitedError(0, spec.operation);
     }
-    const log = (outcome: string) => this.#writeLog(`${spec.method} /${spec.path} ${outcome} ${Date.now() - started}ms${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
     try {
       const response = await this.#fetch(request, init);
       const text = await readText(response, this.#maxAnswerBytes);
-      log(String(response.status));
+      this.#logAttempt(spec, attempt, started, { status: response.status });
       if (response.status < 500) this.#lastAnsweredAt = Date.now();
       const retryAfterMs = response.status === 429 ? this.#retryAfterMs(response.headers) : undefined;
       if (retryAfterMs !== undefined) limiter.blockUntil(Date.now() + retryAfterMs);
@@ -646,7 +658,8 @@ export class TicketingClient {
       return new Response(text === '' ? null : text, { status, statusText, headers });
     } catch (error) {
       const aborted = request instanceof Request && request.signal.aborted;
-      log(error instanceof AnswerTooLarge ? 'answer too large' : spec.call.signal?.aborted ? 'aborted' : aborted ? 'timeout' : 'network error');
+      const failure = error instanceof AnswerTooLarge ? 'answer too large' : spec.call.signal?.aborted ? 'aborted' : aborted ? 'timeout' : 'network error';
+      this.#logAttempt(spec, attempt, started, { failure });
       throw error;
     } finally {
       permit?.release();

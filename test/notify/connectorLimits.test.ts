@@ -55,7 +55,7 @@ describe('notifications and the connector: Teams\' answers and where later chang
     assert.equal(h.connector.refused.length - refusedBefore, 5, 'every refusal was met by another try');
     const inChannel = notificationsSince(h, mark).filter((n) => n.to.startsWith(CHANNEL));
     assert.deepEqual(inChannel.map((n) => n.headline), [`${LEE.name} moved #${ticket.number} to In Progress`]);
-    assert.ok(h.logs.some((r) => r.component === 'notify' && /notify send throttled \(429\), trying again in \d+ms/.test(r.msg)));
+    assert.ok(h.logs.some((r) => r.component === 'notify' && r.level === 'warn' && r.msg === 'notify send throttled; trying again' && r.status === 429 && typeof r.retryInMs === 'number'));
   });
 
   it('403 from the connector (removed or blocked): the subscription is turned off, and nothing more is tried there', async () => {

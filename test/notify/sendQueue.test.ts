@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import sinon from 'sinon';
 import { SendQueue } from '../../src/notify/sendQueue.js';
+import { recordingLogger, type LogRecord } from '../support/logRecords.js';
 
 /** An error as the Bot Framework SDK throws it for a connector answer. */
 function connectorError(statusCode: number, retryAfterS?: number): Error {
@@ -16,8 +17,8 @@ describe('notify: the per-conversation send queue keeps to Teams\' limits', () =
   });
   afterEach(() => clock.restore());
 
-  function queue(forbidden: string[] = [], log: string[] = []) {
-    return new SendQueue({ onForbidden: (key) => void forbidden.push(key), log: (l) => log.push(l) });
+  function queue(forbidden: string[] = [], log: LogRecord[] = []) {
+    return new SendQueue({ onForbidden: (key) => void forbidden.push(key), log: recordingLogger(log) });
   }
 
   it('sends at most 7 a second, 60 in 30 seconds and 1,800 an hour to one conversation; others are not held up', async () => {
@@ -45,7 +46,7 @@ describe('notify: the per-conversation send queue keeps to Teams\' limits', () =
   });
 
   it('429: waits its Retry-After, then sends the same message again; a lasting 429 is given up after a few tries', async () => {
-    const log: string[] = [];
+    const log: LogRecord[] = [];
     const q = queue([], log);
     let tries = 0;
     const at: number[] = [];
@@ -65,7 +66,7 @@ describe('notify: the per-conversation send queue keeps to Teams\' limits', () =
     });
     await clock.tickAsync(60_000);
     assert.equal(lasting, 5);
-    assert.ok(log.some((l) => l === 'notify send failed 429: message dropped'));
+    assert.ok(log.some((r) => r.level === 'warn' && r.msg === 'notify send failed: message dropped' && r.status === 429));
   });
 
   it('403: drops what is queued for that conversation and says so once; another error drops only that message', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { localLeases, RedisLeases } from '../../src/store/leases.js';
 import { RedisConnection } from '../../src/store/redisConnection.js';
 import { RedisServer } from '../support/redisServer.js';
+import { quietLogger } from '../support/logRecords.js';
 
 /** Two replicas' leases, each on its own connection to a real redis-server. */
 describe('store/leases: one holder at a time across replicas', function () {
@@ -14,7 +15,7 @@ describe('store/leases: one holder at a time across replicas', function () {
   before(async () => {
     await redis.start();
     [a, b] = await Promise.all([0, 1].map(async () => {
-      const connection = new RedisConnection(redis.url, () => undefined);
+      const connection = new RedisConnection(redis.url, quietLogger());
       connections.push(connection);
       await connection.connect();
       return new RedisLeases(connection);

@@ -4,13 +4,14 @@ import { SharedRateLimiter } from '../../src/store/sharedRateLimit.js';
 import { TicketingError } from '../../src/ticketing/errors.js';
 import type { Permit } from '../../src/ticketing/rateLimit.js';
 import { RedisServer } from '../support/redisServer.js';
+import { recordingLogger, type LogRecord } from '../support/logRecords.js';
 
 /** Two replicas' limiters of one key, each on its own connection to a real redis-server. */
 describe('store/sharedRateLimit: one sliding window per key across replicas', function () {
   this.timeout(20_000);
   const redis = new RedisServer();
   const connections: RedisConnection[] = [];
-  const logs: string[] = [];
+  const logs: LogRecord[] = [];
   let keyCount = 0;
 
   before(() => redis.start());
@@ -22,7 +23,7 @@ describe('store/sharedRateLimit: one sliding window per key across replicas', fu
   async function replicas(count: number, limit: number, windowMs: number): Promise<SharedRateLimiter[]> {
     const keyId = `test-${++keyCount}`;
     return Promise.all(Array.from({ length: count }, async () => {
-      const connection = new RedisConnection(redis.url, (line) => logs.push(line));
+      const connection = new RedisConnection(redis.url, recordingLogger(logs));
       connections.push(connection);
       await connection.connect();
       return new SharedRateLimiter({ connection, keyId, limit, windowMs, replicas: count });

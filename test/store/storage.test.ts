@@ -4,6 +4,7 @@ import { RedisConnection } from '../../src/store/redisConnection.js';
 import { BoundedMemoryStorage } from '../../src/store/memoryStorage.js';
 import { RedisStorage } from '../../src/store/redisStorage.js';
 import { RedisServer } from '../support/redisServer.js';
+import { quietLogger } from '../support/logRecords.js';
 
 /** Our Storages keep botbuilder's contract: the same answers as its MemoryStorage. */
 describe('store: botbuilder Storage, bounded in memory and on Redis', () => {
@@ -12,7 +13,7 @@ describe('store: botbuilder Storage, bounded in memory and on Redis', () => {
 
   before(async () => {
     await redis.start();
-    connection = new RedisConnection(redis.url, () => undefined);
+    connection = new RedisConnection(redis.url, quietLogger());
     await connection.connect();
   });
   after(async () => {

@@ -9,9 +9,23 @@ export interface LogRecord {
   [field: string]: unknown;
 }
 
-/** The app's JSON logger (redaction included), writing each record into `records`. */
-export function recordingLogger(records: LogRecord[]): Logger {
-  return createLogger({ format: 'json', destination: { write: (line: string) => void records.push(JSON.parse(line) as LogRecord) } });
+/** The app's JSON logger (redaction included), writing each record into `records` (and to `onRecord` as it comes). */
+export function recordingLogger(records: LogRecord[], onRecord?: (record: LogRecord) => void): Logger {
+  return createLogger({
+    format: 'json',
+    destination: {
+      write: (line: string) => {
+        const record = JSON.parse(line) as LogRecord;
+        records.push(record);
+        onRecord?.(record);
+      },
+    },
+  });
+}
+
+/** The app's logger, writing nothing: for parts whose records a test does not read. */
+export function quietLogger(): Logger {
+  return createLogger({ format: 'json', level: 'silent' });
 }
 
 /** The whole record as one string, for checks that nothing in it shows what it must not. */

@@ -8,6 +8,8 @@ import { inspect } from 'node:util';
 import type { Sandbox } from '../../src/sandbox/index.js';
 import { isTicketingError, type TicketingClient, type TicketingError } from '../../src/ticketing/index.js';
 import { redact, secretForms } from '../../src/ticketing/redact.js';
+import type { Logger } from '../../src/log.js';
+import { recordingLogger, recordText, type LogRecord } from '../support/logRecords.js';
 import { ACTOR, PRIMARY_KEY, SECONDARY_KEY, clientFor, reset, sandbox, storeTickets } from './support.js';
 
 const WRONG_KEY = 'WRONGk3y-LEAKCHECK-0d9e8f7a6b';
@@ -37,7 +39,7 @@ describe('ticketing client: the key never leaks', () => {
   after(async () => { await sb.close(); });
   beforeEach(() => reset(sb));
 
-  const cases: [string, TicketingError['kind'], (sb: Sandbox) => { client: (log: (l: string) => void) => TicketingClient; call: (c: TicketingClient) => Promise<unknown> }][] = [
+  const cases: [string, TicketingError['kind'], (sb: Sandbox) => { client: (log: Logger) => TicketingClient; call: (c: TicketingClient) => Promise<unknown> }][] = [
     ['401 (wrong key)', 'http', (s) => ({ client: (log) => clientFor(s, { apiKey: WRONG_KEY, readOnlyKey: WRONG_KEY, log }), call: (c) => c.listTickets() })],
     ['404', 'http', (s) => ({ client: (log) => clientFor(s, { log }), call: (c) => c.getTicket(randomUUID()) })],
     ['500', 'http', (s) => {
@@ -68,11 +70,11 @@ describe('ticketing client: the key never leaks', () => {
 
   for (const [what, kind, arrange] of cases) {
     it(`${what}: kind ${kind}, and no key in the error or the log`, async () => {
-      const lines: string[] = [];
+      const records: LogRecord[] = [];
       const { client, call } = arrange(sb);
       let caught: unknown;
       try {
-        await call(client((line) => lines.push(line)));
+        await call(client(recordingLogger(records)));
       } catch (e) {
         caught = e;
       }
@@ -81,9 +83,14 @@ describe('ticketing client: the key never leaks', () => {
       assert.equal(caught.cause, undefined, 'no cause (an HTTP library error would carry the URL)');
       assert.doesNotMatch(caught.message, /https?:|\/ticketing\/|\{/, 'no URL or body in the message');
       assertNoSecret(renderings(caught), 'the error');
-      assert.ok(lines.length >= 1, 'a log line per request');
-      assertNoSecret(lines, 'the log');
-      for (const line of lines) assert.match(line, /^(GET|POST|PUT) \/\S+ (\d{3}|network error|timeout) \d+ms/);
+      assert.ok(records.length >= 1, 'a log record per request');
+      assertNoSecret(records.map(recordText), 'the log');
+      for (const r of records) {
+        assert.equal(r.msg, 'api call');
+        assert.ok(['GET', 'POST', 'PUT'].includes(String(r.method)) && String(r.path).startsWith('/') && typeof r.ms === 'number', recordText(r));
+        assert.ok(typeof r.status === 'number' || ['network error', 'timeout'].includes(String(r.failure)), recordText(r));
+        assert.equal(r.level, typeof r.status === 'number' && r.status < 500 && r.status !== 429 ? 'info' : 'warn', recordText(r));
+      }
     });
   }
 });

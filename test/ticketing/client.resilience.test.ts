@@ -5,6 +5,7 @@ import { CATEGORY, FIELD, type Sandbox } from '../../src/sandbox/index.js';
 import {
   isOutcomeUnknown, isRateLimited, isTicketingError, type NewTicket, type Ticket,
 } from '../../src/ticketing/index.js';
+import { recordingLogger } from '../support/logRecords.js';
 import { ACTOR, clientFor, requestsTo, reset, sandbox, storeTickets } from './support.js';
 
 const newTicket = (title: string): NewTicket => ({
@@ -53,12 +54,12 @@ describe('ticketing client: rate limit, retries, deadlines', function () {
     let got429At: number | undefined;
     let laterCall: Promise<unknown> | undefined;
     const client = clientFor(sb, {
-      log: (line) => {
-        if (line.startsWith('GET /tickets 429') && got429At === undefined) {
+      log: recordingLogger([], (r) => {
+        if (r.method === 'GET' && r.path === '/tickets' && r.status === 429 && got429At === undefined) {
           got429At = Date.now();
           laterCall = client.getTags();
         }
-      },
+      }),
     });
     const started = Date.now();
     const page = await client.listTickets({ limit: 2 });
@@ -242,7 +243,7 @@ describe('ticketing client: rate limit, retries, deadlines', function () {
     const gaps = async (random: number): Promise<number[]> => {
       reset(sb);
       const ended: number[] = [];
-      const client = clientFor(sb, { retry: { limit: 3, baseDelayMs: 100, maxDelayMs: 150 }, log: () => ended.push(Date.now()) });
+      const client = clientFor(sb, { retry: { limit: 3, baseDelayMs: 100, maxDelayMs: 150 }, log: recordingLogger([], () => ended.push(Date.now())) });
       sb.faults.inject({ kind: 'status', status: 503, times: 3, match: { method: 'GET', path: '/tags' } });
       const randomStub = sinon.stub(Math, 'random').returns(random);
       try {
