@@ -1,4 +1,4 @@
-import { TicketingError } from '../ticketing/errors.js';
+import { rateLimitedError } from '../ticketing/errors.js';
 import type { Instance, Ticket } from '../ticketing/types.js';
 import { instanceAgents } from '../ticketing/instance.js';
 import type { FeatureContext } from './context.js';
@@ -43,7 +43,8 @@ const ROLE_CHECK_WAIT_MS = 2000;
  */
 async function instanceInTime(ctx: FeatureContext): Promise<Instance> {
   const wait = new AbortController();
-  const busy = () => new TicketingError('rateLimited', 'The helpdesk is busy.', { operation: 'getInstance' });
+  // The limiter's wait is not known here: 30 s, as when the API gives no Retry-After.
+  const busy = () => rateLimitedError(30_000, 'getInstance');
   const timer = setTimeout(() => wait.abort(busy()), Math.max(0, Math.min(ctx.deadline - Date.now(), ROLE_CHECK_WAIT_MS)));
   try {
     return await ctx.client.getInstance({ ...catalogOptions(ctx), signal: wait.signal });
