@@ -30,12 +30,13 @@ import { ReplayGuard, type SharedClaims } from './replayGuard.js';
 import type { TicketingClient } from './ticketing/client.js';
 import { isRecord } from './ticketing/validate.js';
 import type { Reports } from './reports/reports.js';
-import { fileConsentAttachment, fileInfoAttachment, parseFileConsent, uploadFile } from './fileConsent.js';
+import type { ExportGrant } from './reports/exportLinks.js';
+import { fileConsentAttachment, fileInfoAttachment, parseFileConsent, uploadFile, type UploadInfo } from './fileConsent.js';
 import type { NotificationSettings } from './notify/notificationSettings.js';
 import { conversationKeyOf } from './notify/subscriptions.js';
 import type { Logger } from './log.js';
 import { startTurnLog, turnLog } from './turnLog.js';
-import { sendOutlivingTurn } from './sendOutlivingTurn.js';
+import { outlivingSender, type OutlivingSend } from './outlivingSender.js';
 import { sendToSpeakerAlone } from './speakerAlone.js';
 
 export interface BotDeps {
@@ -65,6 +66,8 @@ export interface BotDeps {
 
 /** Teams waits about 5 s for an invoke's answer; we answer well before, busy or not (its own network time counts too). */
 const INVOKE_BUDGET_MS = 4000;
+/** After a file consent's turn, what reading the report again, then the upload, may each take. */
+const FILE_STEP_MS = 10_000;
 /** A message's reply goes through the connector, so it may take longer, but not forever. */
 const MESSAGE_BUDGET_MS = 12_000;
 /** A repeated invoke on another replica waits this long for the first delivery's answer, to give the same one. */
@@ -350,10 +353,12 @@ export class TicketBot extends TeamsActivityHandler {
       void this.redrawForEveryone(context, answer, replyTo);
     }
     // The file consent card goes to the personal chat the person clicked in: a file is offered nowhere else.
-    // A failed offer leaves the link, which the answer holds: it is logged, not turned into an error.
+    // Not awaited, so that a slow or throttled chat cannot hold the answer past Teams' deadline; a
+    // failed offer leaves the link, which the answer holds: it is logged, not turned into an error.
     if (answer.file) {
-      await context.sendActivity({ attachments: [fileConsentAttachment(answer.file)] }).catch((error: unknown) => {
-        this.log(context).warn(errorFields(error), 'file offer failed');
+      const log = this.log(context);
+      outlivingSender(context)({ attachments: [fileConsentAttachment(answer.file)] }).catch((error: unknown) => {
+        log.warn(errorFields(error), 'file offer failed');
       });
     }
     return this.invokeCard(answer.card);
@@ -368,7 +373,7 @@ export class TicketBot extends TeamsActivityHandler {
    */
   private async postNewMessage(context: TurnContext, answer: Answer, deadline: number): Promise<InvokeResponse> {
     const log = this.log(context);
-    const posting = sendOutlivingTurn(context, cardMessage(forEveryone(answer), answer.summary));
+    const posting = outlivingSender(context)(cardMessage(forEveryone(answer), answer.summary));
     try {
       const posted = await pTimeout(posting.then(() => true), { milliseconds: Math.max(1, deadline - Date.now()), fallback: () => false });
       if (posted) return invokeMessage(answer.summary);
@@ -400,7 +405,12 @@ export class TicketBot extends TeamsActivityHandler {
     }
   }
 
-  /** The person accepted or declined a report's CSV: upload it to where Teams says, or say no more than that. */
+  /**
+   * The person accepted or declined a report's CSV: upload it to where Teams says, or say no more
+   * than that. An accept is answered at once and the file made, uploaded and shown after the
+   * turn: how long Teams waits for this invoke is not documented, and a report read again and an
+   * upload to OneDrive may together take longer than the 5 s it gives other invokes.
+   */
   private async handleFileConsent(context: TurnContext): Promise<InvokeResponse> {
     const consent = parseFileConsent(context.activity.value);
     const asker = context.activity.from?.aadObjectId;
@@ -414,20 +424,23 @@ export class TicketBot extends TeamsActivityHandler {
       await context.sendActivity(this.translatorOf(context)('bot.fileDeclined'));
       return { status: 200 };
     }
+    void this.deliverFile(grant, consent.upload, outlivingSender(context), this.log(context), this.translatorOf(context));
+    return { status: 200 };
+  }
+
+  /** After the consent's turn: the CSV uploaded where Teams said, then the card that shows it, or a sentence saying it was not saved. */
+  private async deliverFile(grant: ExportGrant, upload: UploadInfo, send: OutlivingSend, log: Logger, t: Translate): Promise<void> {
     try {
-      const csv = await this.deps.reports.csv(grant, Date.now() + INVOKE_BUDGET_MS);
-      await uploadFile(consent.upload.uploadUrl, csv.bytes, INVOKE_BUDGET_MS);
-      this.log(context).info({ bytes: csv.bytes.length }, 'file upload ok');
+      const csv = await this.deps.reports.csv(grant, Date.now() + FILE_STEP_MS);
+      await uploadFile(upload.uploadUrl, csv.bytes, FILE_STEP_MS);
+      log.info({ bytes: csv.bytes.length }, 'file upload ok');
     } catch (error) {
-      this.log(context).warn(errorFields(error), 'file upload failed');
-      await context.sendActivity(this.translatorOf(context)('bot.fileNotSaved'));
-      return { status: 200 };
+      log.warn(errorFields(error), 'file upload failed');
+      await send({ text: t('bot.fileNotSaved') }).catch((failure: unknown) => log.warn(errorFields(failure), 'file failure not told'));
+      return;
     }
     // The file is saved in their OneDrive whether or not Teams takes the card that shows it.
-    await context.sendActivity({ attachments: [fileInfoAttachment(consent.upload)] }).catch((error: unknown) => {
-      this.log(context).warn(errorFields(error), 'file card refused');
-    });
-    return { status: 200 };
+    await send({ attachments: [fileInfoAttachment(upload)] }).catch((error: unknown) => log.warn(errorFields(error), 'file card refused'));
   }
 
   private async handleFetchTask(context: TurnContext): Promise<InvokeResponse> {

@@ -10,7 +10,7 @@ import { TicketingClient } from '../../src/ticketing/client.js';
 import { ADELE, ALEX, cardAction, extensionInvoke, message, personalChatOf } from '../support/activities.js';
 import { cardOf } from '../support/connector.js';
 import { Harness } from '../support/harness.js';
-import { invokeCard, readable } from '../bot/botAssertions.js';
+import { eventually, invokeCard, readable } from '../bot/botAssertions.js';
 import { clock, seedReport, type SeededTickets } from './reportSeed.js';
 
 const SECRET = 'a-test-signing-secret-of-at-least-32-characters';
@@ -23,6 +23,8 @@ describe('report through the bot', () => {
   const h = new Harness({ sandbox: { seed: false, now: () => new Date(clock.at), rateLimit: 100_000 }, env: { EXPORT_SIGNING_SECRET: SECRET } });
   let seeded: SeededTickets;
   let uploads: Upload[] = [];
+  /** How long the stand-in OneDrive takes to take an upload. */
+  let uploadDelayMs = 0;
   let uploadServer: Server;
   let uploadUrl = '';
 
@@ -34,11 +36,11 @@ describe('report through the bot', () => {
     uploadServer = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
+      req.on('end', () => setTimeout(() => {
         uploads.push({ method: req.method ?? '', headers: req.headers, body: Buffer.concat(chunks) });
         res.writeHead(201, { 'content-type': 'application/json' });
         res.end('{"id":"file-1"}');
-      });
+      }, uploadDelayMs));
     });
     await new Promise<void>((resolve) => uploadServer.listen(0, '127.0.0.1', resolve));
     uploadUrl = `http://127.0.0.1:${(uploadServer.address() as AddressInfo).port}/upload/session-1`;
@@ -50,6 +52,7 @@ describe('report through the bot', () => {
   beforeEach(() => {
     h.resetCounts();
     uploads = [];
+    uploadDelayMs = 0;
   });
 
   const channel = () => ({ serviceUrl: h.serviceUrl, channel: true });
@@ -136,40 +139,46 @@ describe('report through the bot', () => {
     assert.ok(!JSON.stringify(h.logs).includes(token), 'no log record holds the token');
   });
 
+  /** The file consent card the Export click offers, once it has landed in the personal chat. */
+  async function offered(): Promise<{ token: string; name: string; sizeInBytes: number }> {
+    await eventually(() => h.connector.messages().length > 0, 'the file consent card');
+    const offer = h.connector.messages()[0]?.body.attachments as Array<{ contentType: string; name: string; content: { sizeInBytes: number; acceptContext: { token: string } } }>;
+    assert.equal(offer?.[0]?.contentType, 'application/vnd.microsoft.teams.card.file.consent');
+    return { token: offer[0]!.content.acceptContext.token, name: offer[0]!.name, sizeInBytes: offer[0]!.content.sizeInBytes };
+  }
+  const fileCards = () => h.connector.messages().filter((m) => (m.body.attachments as Array<{ contentType: string }> | undefined)?.[0]?.contentType === 'application/vnd.microsoft.teams.card.file.info');
+
   it('in a personal chat also offers the file; accept uploads it and shows it, decline says so, another person is refused', async () => {
     const res = await h.post(cardAction(ADELE, 'exportReport', { report: COMMAND }, personal()));
     assert.equal(res.status, 200);
-    const offer = h.connector.messages()[0]?.body.attachments as Array<{ contentType: string; name: string; content: { sizeInBytes: number; acceptContext: { token: string } } }>;
-    assert.equal(offer?.[0]?.contentType, 'application/vnd.microsoft.teams.card.file.consent');
-    const { token } = offer[0]!.content.acceptContext;
-    const uploadInfo = { name: offer[0]!.name, uploadUrl, contentUrl: 'https://contoso-my.sharepoint.com/personal/adele/Documents/report.csv', uniqueId: 'u-1', fileType: 'csv' };
+    const { token, name, sizeInBytes } = await offered();
+    const uploadInfo = { name, uploadUrl, contentUrl: 'https://contoso-my.sharepoint.com/personal/adele/Documents/report.csv', uniqueId: 'u-1', fileType: 'csv' };
 
     h.connector.clear();
     const byAlex = await h.post(extensionInvoke(ALEX, 'fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo }, personal()));
     assert.equal(byAlex.status, 200);
-    assert.equal(uploads.length, 0, 'no upload for someone the file was not offered to');
     assert.match(String(h.connector.messages()[0]?.body.text), /expired or was not made to you/);
+    assert.equal(uploads.length, 0, 'no upload for someone the file was not offered to');
 
     h.connector.clear();
     const accepted = await h.post(extensionInvoke(ADELE, 'fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo }, personal()));
     assert.equal(accepted.status, 200);
+    await eventually(() => fileCards().length === 1, 'the card that shows the file');
     assert.equal(uploads.length, 1);
     assert.equal(uploads[0]!.method, 'PUT');
-    assert.equal(uploads[0]!.body.length, offer[0]!.content.sizeInBytes);
+    assert.equal(uploads[0]!.body.length, sizeInBytes);
     assert.equal(uploads[0]!.headers['content-range'], `bytes 0-${uploads[0]!.body.length - 1}/${uploads[0]!.body.length}`);
     assert.deepEqual([...uploads[0]!.body.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
-    const info = h.connector.messages()[0]?.body.attachments as Array<{ contentType: string; contentUrl: string }>;
-    assert.equal(info?.[0]?.contentType, 'application/vnd.microsoft.teams.card.file.info');
-    assert.equal(info[0]!.contentUrl, uploadInfo.contentUrl);
+    assert.equal((fileCards()[0]!.body.attachments as Array<{ contentUrl: string }>)[0]!.contentUrl, uploadInfo.contentUrl);
 
     // Saved, but Teams refuses the card that shows it: nothing may say the file was not saved.
     h.connector.clear();
     h.connector.refusals.set(personalChatOf(ADELE), { status: 403, times: 1 });
     const savedUnshown = await h.post(extensionInvoke(ADELE, 'fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo }, personal()));
     assert.equal(savedUnshown.status, 200);
+    await eventually(() => h.logs.some((r) => r.level === 'warn' && r.msg === 'file card refused'), 'the refused card logged');
     assert.equal(uploads.length, 2);
     assert.deepEqual(h.connector.messages(), []);
-    assert.ok(h.logs.some((r) => r.level === 'warn' && r.msg === 'file card refused'));
 
     h.connector.clear();
     await h.post(extensionInvoke(ADELE, 'fileConsent/invoke', { type: 'fileUpload', action: 'decline', context: { token } }, personal()));
@@ -178,6 +187,44 @@ describe('report through the bot', () => {
 
     const forgedUpload = await h.post(extensionInvoke(ADELE, 'fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo: { ...uploadInfo, uploadUrl: 'http://203.0.113.9/steal' } }, personal()));
     assert.equal(forgedUpload.status, 400, 'an upload URL off this machine that is not https is refused');
+  });
+
+  it('answers the Export click with the link while Teams throttles the chat, and the offer lands later', async () => {
+    // Teams answers 429 with Retry-After; botbuilder waits that long before it tries again, past the invoke's deadline.
+    h.connector.refusals.set(personalChatOf(ADELE), { status: 429, times: 1, retryAfterS: 5 });
+    const res = await h.post(cardAction(ADELE, 'exportReport', { report: COMMAND }, personal()));
+    assert.equal(res.status, 200);
+    assert.match(JSON.stringify(invokeCard(res)), /\/exports\//, 'the link, in the answer');
+    assert.deepEqual(h.connector.messages(), [], 'answered before Teams took the offer');
+    await eventually(() => h.connector.messages().length === 1, 'the offer lands once Teams takes it', 10_000);
+    await offered();
+  });
+
+  it('answers an accept at once, and shows the file once a slow upload is done', async () => {
+    await h.post(cardAction(ADELE, 'exportReport', { report: COMMAND }, personal()));
+    const { token, name } = await offered();
+    h.connector.clear();
+    uploadDelayMs = 6000;
+    const uploadInfo = { name, uploadUrl, contentUrl: 'https://contoso-my.sharepoint.com/personal/adele/Documents/slow.csv', uniqueId: 'u-2', fileType: 'csv' };
+    const accepted = await h.post(extensionInvoke(ADELE, 'fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo }, personal()));
+    assert.equal(accepted.status, 200);
+    assert.deepEqual([uploads.length, fileCards().length], [0, 0], 'answered while the upload was still under way');
+    await eventually(() => fileCards().length === 1, 'the file card, once OneDrive took the file', 10_000);
+    assert.equal(uploads.length, 1);
+  });
+
+  it('says the file was not saved when OneDrive refuses it, and shows no file', async () => {
+    await h.post(cardAction(ADELE, 'exportReport', { report: COMMAND }, personal()));
+    const { token, name } = await offered();
+    h.connector.clear();
+    // Nothing listens on port 9 of this machine: the upload is refused.
+    const uploadInfo = { name, uploadUrl: 'http://127.0.0.1:9/upload', contentUrl: 'https://contoso-my.sharepoint.com/personal/adele/Documents/lost.csv', uniqueId: 'u-3', fileType: 'csv' };
+    const accepted = await h.post(extensionInvoke(ADELE, 'fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo }, personal()));
+    assert.equal(accepted.status, 200);
+    await eventually(() => h.connector.messages().length === 1, 'a sentence about the file');
+    assert.match(String(h.connector.messages()[0]?.body.text), /could not be saved to your OneDrive/);
+    assert.deepEqual(fileCards(), []);
+    assert.ok(h.logs.some((r) => r.level === 'warn' && r.msg === 'file upload failed'));
   });
 
   it('a report or a button it cannot read gets a sentence, not a crash', async () => {

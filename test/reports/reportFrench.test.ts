@@ -8,7 +8,7 @@ import { ExportLinks } from '../../src/reports/exportLinks.js';
 import { TicketingClient } from '../../src/ticketing/client.js';
 import { ADELE, ALEX, cardAction, message, type Person } from '../support/activities.js';
 import { Harness } from '../support/harness.js';
-import { cardIn, invokeCard, readable } from '../bot/botAssertions.js';
+import { cardIn, eventually, invokeCard, readable } from '../bot/botAssertions.js';
 import { clock, seedReport } from './reportSeed.js';
 
 const SECRET = 'a-test-signing-secret-of-at-least-32-characters';
@@ -132,7 +132,9 @@ describe('report in the reader\'s language, through the real server', () => {
       const before = h.connector.messages().length;
       const res = await h.post({ ...cardAction(who, 'exportReport', { report: 'report 7d' }, { serviceUrl: h.serviceUrl }), locale });
       assert.equal(res.status, 200);
-      const offer = h.connector.messages().slice(before).find((m) => Array.isArray(m.body.attachments))?.body.attachments as Array<{ contentType: string; content: { description: string } }> | undefined;
+      const offered = () => h.connector.messages().slice(before).find((m) => Array.isArray(m.body.attachments));
+      await eventually(() => offered() !== undefined, 'the file consent card');
+      const offer = offered()?.body.attachments as Array<{ contentType: string; content: { description: string } }> | undefined;
       assert.equal(offer?.[0]?.contentType, 'application/vnd.microsoft.teams.card.file.consent');
       return offer[0]!.content.description;
     };
