@@ -3,6 +3,7 @@ import { startApp } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { ConfigError } from './settings.js';
 import { readDotEnv } from './dotEnv.js';
+import { errorFields } from './errorKind.js';
 import { createLogger } from './log.js';
 import { DEFAULT_PLAYGROUND_PORT, startPlayground, type Playground } from './playground.js';
 import { startSandbox, type Sandbox } from './sandbox/index.js';
@@ -26,6 +27,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ format: config.logFormat, level: config.logLevel });
+  // A promise that fails with nobody to hear it is our bug, whatever input led there: it is logged
+  // (its kind, never its message or stack) and every other turn goes on, where Node would stop them all.
+  process.on('unhandledRejection', (reason) => logger.error(errorFields(reason), 'unhandled rejection: a bug; the bot keeps serving'));
   const log = (line: string): void => logger.info(line);
   logError = (line) => logger.error(line);
   if (dotEnv) log('Settings read from .env (the environment wins where both set one)');

@@ -23,9 +23,10 @@ describe('start-up, as a process', function () {
     connector.clear();
   });
 
-  async function start(env: Record<string, string>): Promise<{ bot: BotProcess; url: string }> {
+  async function start(env: Record<string, string>, preload: string[] = []): Promise<{ bot: BotProcess; url: string }> {
     const port = await freePort();
-    bot = new BotProcess(process.execPath, ['--import', 'tsx', '--disable-warning=DEP0111', 'src/index.ts'], PROJECT_ROOT, { PORT: String(port), PLAYGROUND: 'off', ...env });
+    const args = ['--import', 'tsx', ...preload.flatMap((file) => ['--import', file]), '--disable-warning=DEP0111', 'src/index.ts'];
+    bot = new BotProcess(process.execPath, args, PROJECT_ROOT, { PORT: String(port), PLAYGROUND: 'off', ...env });
     return { bot, url: `http://127.0.0.1:${port}` };
   }
 
@@ -72,6 +73,18 @@ describe('start-up, as a process', function () {
     assert.ok(lines.some((l) => 'activityId' in l && 'kind' in l), 'the turn was logged with its activity');
     assert.ok(lines.some((l) => l.msg === 'SIGTERM: finishing turns in flight, then stopping'));
     assert.equal(lines.at(-1)!.msg, 'Stopped');
+  });
+
+  it('logs a promise that fails unheard as an error, without its message or stack, and keeps serving', async () => {
+    const { bot, url } = await start({ LOG_FORMAT: 'json' }, ['./test/support/rejectOnSignal.ts']);
+    await bot.line(/Bot listening on/);
+    process.kill(bot.child.pid!, 'SIGUSR2');
+    const line = JSON.parse(await bot.line(/unhandled rejection/)) as Record<string, unknown>;
+    assert.deepEqual({ level: line.level, msg: line.msg, error: line.error }, { level: 'error', msg: 'unhandled rejection: a bug; the bot keeps serving', error: 'Error' });
+    assert.equal((await fetch(`${url}/healthz`)).status, 200, 'still serving');
+    await servesATurn(url, connector);
+    assert.equal(bot.child.exitCode, null, 'still running');
+    assert.ok(![...bot.stdout, ...bot.stderr].some((l) => l.includes('a detail only a stack would show')));
   });
 
   it('says which API it uses (no key in sight), and plainly when it cannot reach it', async () => {
