@@ -8,6 +8,7 @@
  * opens no browser, and its log goes to a file instead of `./devTools/`. The page it serves loads
  * Segoe UI fonts from a CDN; offline the browser falls back to local fonts.
  */
+import pTimeout from 'p-timeout';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -190,31 +191,30 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
     });
   });
   const timeoutMs = options.startTimeoutMs ?? 30_000;
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PlaygroundError(`it did not start listening within ${timeoutMs / 1000} s; its log is ${logFile}`)), timeoutMs);
-  });
-
   const exitedOnStart = listening.then(() => exit).then(() => {
     throw new PlaygroundError(`it exited on start${lastLogLine(logFile) ? `: ${lastLogLine(logFile)}` : ''}; its log is ${logFile}`);
   });
   exitedOnStart.catch(() => undefined); // Only raced while starting; a later exit is onUnexpectedExit's.
   const probing = new AbortController();
-  let actualPort: number;
-  try {
-    actualPort = await Promise.race([listening, timeout]);
-    if (port !== 0 && actualPort !== port) {
-      throw new PlaygroundError(`port ${port} is in use (another Playground still running?)`);
-    }
+  const started = async (): Promise<number> => {
+    const actual = await listening;
+    if (port !== 0 && actual !== port) throw new PlaygroundError(`port ${port} is in use (another Playground still running?)`);
     // It prints "Listening" before it reads its config file and mounts the connector API; a bad
     // config file ends it a moment later. Its ping route answers only once that went well.
-    await Promise.race([ready(actualPort, probing.signal), exitedOnStart, timeout]);
+    await Promise.race([ready(actual, probing.signal), exitedOnStart]);
+    return actual;
+  };
+  let actualPort: number;
+  try {
+    actualPort = await pTimeout(started(), {
+      milliseconds: timeoutMs,
+      message: new PlaygroundError(`it did not start listening within ${timeoutMs / 1000} s; its log is ${logFile}`),
+    });
   } catch (error) {
     await stop();
     process.off('exit', onExit);
     throw error instanceof PlaygroundError ? error : new PlaygroundError(String(error));
   } finally {
-    clearTimeout(timer);
     probing.abort();
   }
 

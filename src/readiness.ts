@@ -1,8 +1,8 @@
-import pTimeout from 'p-timeout';
 /**
  * GET /readyz: whether this instance can serve turns now. App Service's health check and a load
  * balancer take an instance out while it answers 503.
  */
+import pTimeout from 'p-timeout';
 import { isRateLimited, isTicketingError } from './ticketing/errors.js';
 import type { StateMode } from './store/redisConnection.js';
 import type { TicketingClient } from './ticketing/client.js';
