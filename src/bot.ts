@@ -35,7 +35,7 @@ import { fileConsentAttachment, fileInfoAttachment, parseFileConsent, uploadFile
 import type { NotificationSettings } from './notify/notificationSettings.js';
 import { conversationKeyOf } from './notify/subscriptions.js';
 import type { Logger } from './log.js';
-import { startTurnLog, turnLog } from './turnLog.js';
+import { turnLog } from './turnLog.js';
 import { outlivingSender, type OutlivingSend } from './outlivingSender.js';
 import { sendToSpeakerAlone } from './speakerAlone.js';
 
@@ -172,7 +172,7 @@ export class TicketBot extends TeamsActivityHandler {
 
   /** People of a tenant not allowed get one short sentence (or a 403 for an invoke), and nothing else runs. */
   override async run(context: TurnContext): Promise<void> {
-    const log = startTurnLog(context, this.deps.log);
+    const log = turnLog(context, this.deps.log);
     const allowed = this.deps.allowedTenants;
     if (allowed === '*' || allowed.includes(tenantOf(context.activity) ?? '')) {
       // Not awaited: a slow store must not hold the turn; a failed write is made again when the store returns.

@@ -8,6 +8,7 @@ import type { BotAuthConfig } from './config.js';
 import type { TicketBot } from './bot.js';
 import type { Logger } from './log.js';
 import type { Readiness } from './readiness.js';
+import { turnLog } from './turnLog.js';
 import { errorFields } from './errorKind.js';
 import { languageOf, translatorFor } from './i18n/translate.js';
 import { exportHandler } from './reports/exportRoute.js';
@@ -65,7 +66,7 @@ function createAdapter(authenticator: BotAuthenticator, log: Logger): TurnAdapte
   const adapter = new TurnAdapter(authenticator.sdk);
   adapter.onTurnError = async (context, error) => {
     // Only the error's kind is logged: its message may hold a URL or a payload.
-    log.error({ activityId: context.activity?.id, ...errorFields(error) }, 'turn error');
+    turnLog(context, log).error(errorFields(error), 'turn error');
     if (context.activity?.type === 'message') {
       const t = translatorFor(languageOf(context.activity.locale));
       await context.sendActivity(`${t('errors.unknown')} ${t('errors.unknownDetail')}`).catch(() => undefined);

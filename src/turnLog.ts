@@ -4,15 +4,12 @@ import type { Logger } from './log.js';
 
 const TURN_LOG = Symbol('turnLog');
 
-/** Starts the turn's logger: a child of `log` with the activity's id, kind and conversation type, never what anyone wrote. */
-export function startTurnLog(context: TurnContext, log: Logger): Logger {
+/** The turn's logger: a child of `log` with the activity's id, kind and conversation type (never what anyone wrote), made on first use. */
+export function turnLog(context: TurnContext, log: Logger): Logger {
+  const made = context.turnState.get(TURN_LOG) as Logger | undefined;
+  if (made) return made;
   const { id, type, name, conversation } = context.activity;
   const child = log.child({ activityId: id, kind: name ?? type, conversationType: conversation?.conversationType });
   context.turnState.set(TURN_LOG, child);
   return child;
-}
-
-/** The turn's logger, or `log` before the turn's has started. */
-export function turnLog(context: TurnContext, log: Logger): Logger {
-  return (context.turnState.get(TURN_LOG) as Logger | undefined) ?? log;
 }

@@ -136,7 +136,9 @@ describe('the bot\'s token to the connector, for every app type, as a process', 
           return [];
         }
       });
-      assert.ok(records.some((r) => r.level === 'error' && r.msg === 'turn error' && String(r.activityId).startsWith('act-')), 'the failed turn is logged');
+      const turnError = records.find((r) => r.level === 'error' && r.msg === 'turn error');
+      assert.ok(turnError && String(turnError.activityId).startsWith('act-'), 'the failed turn is logged');
+      assert.ok(turnError.kind !== undefined && 'conversationType' in turnError, 'through the turn\'s own logger');
     } finally {
       login.acceptedSecret = undefined;
     }
