@@ -244,6 +244,7 @@ export class TicketBot extends TeamsActivityHandler {
       roles: this.deps.roles,
       conversationKey: conversationKeyOf(activity),
       members: () => this.members.of(context),
+      apiLog: this.log(context).child({ component: 'api' }),
     };
   }
 

@@ -47,14 +47,14 @@ describe('logs', () => {
       }
     });
 
-    it('records each API call as fields, a refusal of the service at warn, and never the words searched for', async () => {
+    it('records each API call as fields, with the turn that made it, a refusal of the service at warn, and never the words searched for', async () => {
       h.sandbox.faults.inject({ kind: 'status', status: 500, times: 1, match: { method: 'GET', path: '/tickets' } });
       const logged = h.logs.length;
-      await h.post(message(ADELE, 'list Bluebird', { serviceUrl: h.serviceUrl }));
-      await h.post(message(ADELE, 'list Bluebird', { serviceUrl: h.serviceUrl }));
+      await h.post({ ...message(ADELE, 'list Bluebird', { serviceUrl: h.serviceUrl }), id: 'api-log-1' });
+      await h.post({ ...message(ADELE, 'list Bluebird', { serviceUrl: h.serviceUrl }), id: 'api-log-2' });
       const calls = h.logs.slice(logged).filter((r) => r.component === 'api' && r.msg === 'api call' && r.path === '/tickets');
-      assert.deepEqual(calls.map((r) => [r.level, r.method, r.status]).slice(0, 2), [['warn', 'GET', 500], ['info', 'GET', 200]], JSON.stringify(calls));
-      assert.ok(calls.every((r) => typeof r.ms === 'number' && !recordText(r).includes('Bluebird')));
+      assert.deepEqual(calls.map((r) => [r.activityId, r.level, r.method, r.status]), [['api-log-1', 'warn', 'GET', 500], ['api-log-2', 'info', 'GET', 200]], JSON.stringify(calls));
+      assert.ok(calls.every((r) => typeof r.ms === 'number' && r.kind === 'message' && !recordText(r).includes('Bluebird')));
     });
   });
 });

@@ -1,7 +1,7 @@
 import type { AdaptiveCard } from '../cards/render.js';
 import type { ConversationMember } from '../conversationMembers.js';
 import type { HelpdeskRoles } from '../config.js';
-import type { TicketingClient } from '../ticketing/client.js';
+import type { ClientLog, TicketingClient } from '../ticketing/client.js';
 import type { RecentCache } from '../cache/recentCache.js';
 import type { Reports } from '../reports/reports.js';
 import type { TicketCache } from '../cache/ticketCache.js';
@@ -53,6 +53,8 @@ export interface FeatureContext {
   readonly conversationKey?: string;
   /** The channel's or group chat's members, as Teams' roster lists them (cached); [] in a personal chat or when Teams cannot say in time. */
   members(): Promise<readonly ConversationMember[]>;
+  /** Where the API client records this turn's calls: the turn's logger, as component `api`. */
+  readonly apiLog: ClientLog;
 }
 
 /** One page of a list as read: its tickets and the Next page button's data. */

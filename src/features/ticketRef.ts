@@ -13,7 +13,7 @@ const NUMBER_SCAN_LIMIT = 1000;
 
 export function callOptions(ctx: FeatureContext) {
   // The API's timezone is a whole number of hours.
-  return { timezone: Math.round(ctx.utcOffset), deadline: ctx.deadline };
+  return { timezone: Math.round(ctx.utcOffset), deadline: ctx.deadline, log: ctx.apiLog };
 }
 
 /**
@@ -21,7 +21,7 @@ export function callOptions(ctx: FeatureContext) {
  * timezone, so every user shares the client's one cached copy (kept per timezone otherwise).
  */
 export function catalogOptions(ctx: FeatureContext) {
-  return { deadline: ctx.deadline };
+  return { deadline: ctx.deadline, log: ctx.apiLog };
 }
 
 /**

@@ -101,6 +101,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Where a write is made from (a conversation's key), handed to `onWrite`. */
   origin?: string;
+  /** Where this call's records go (the turn's logger, so they say which turn), instead of the client's `log`. */
+  log?: ClientLog;
 }
 
 /**
@@ -549,12 +551,13 @@ export class TicketingClient {
 
   /** The record of one attempt; the path is redacted too, as a second line of defence. */
   #logAttempt(spec: RequestSpec, attempt: number, started: number, outcome: { status: number } | { failure: string }): void {
-    if (!this.#log) return;
+    const log = spec.call.log ?? this.#log;
+    if (!log) return;
     const failed = 'failure' in outcome ? outcome.failure !== 'aborted' : outcome.status === 429 || outcome.status >= 500;
     const record = { method: spec.method, path: redact(`/${spec.path}`, this.#secretForms), ...outcome, ms: Date.now() - started, ...(attempt > 1 ? { attempt } : {}) };
     try {
-      if (failed) this.#log.warn(record, 'api call');
-      else this.#log.info(record, 'api call');
+      if (failed) log.warn(record, 'api call');
+      else log.info(record, 'api call');
     } catch {
       // A failing logger must not fail the call.
     }
