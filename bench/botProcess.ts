@@ -17,6 +17,7 @@ import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import type { Dialect } from '../src/ticketing/types.js';
 import { startServer, type BotServer } from '../src/server.js';
+import { AfterTurnWork } from '../src/afterTurn.js';
 import { reportReaders } from './reportsSection.js';
 import { benchUsers } from './users.js';
 
@@ -119,6 +120,8 @@ function apiCaller(baseUrl: string, apiKey: string, ticketIds: string[]) {
  */
 class EchoBot extends TeamsActivityHandler {
   private readonly call?: ReturnType<typeof apiCaller>;
+  /** The server waits for it on stop, as for ours. */
+  readonly afterTurn = new AfterTurnWork();
 
   constructor(private readonly plans?: Partial<Record<FloorAction, ActionPlan>>, api?: { baseUrl: string; apiKey: string; ticketIds: string[] }) {
     super();

@@ -37,6 +37,7 @@ import { conversationKeyOf } from './notify/subscriptions.js';
 import type { Logger } from './log.js';
 import { turnLog } from './turnLog.js';
 import { outlivingSender, type OutlivingSend } from './outlivingSender.js';
+import { AfterTurnWork } from './afterTurn.js';
 import { sendToSpeakerAlone } from './speakerAlone.js';
 
 export interface BotDeps {
@@ -145,6 +146,8 @@ export class TicketBot extends TeamsActivityHandler {
   private readonly replays: ReplayGuard<InvokeResponse | void>;
   /** Who is in each channel and group chat: whom a shared card's automatic refresh names. */
   private readonly members = new ConversationMembers();
+  /** What turns started and did not wait for; the server lets it finish when it stops. */
+  readonly afterTurn = new AfterTurnWork();
 
   constructor(private readonly deps: BotDeps) {
     super();
@@ -351,16 +354,16 @@ export class TicketBot extends TeamsActivityHandler {
       // The invoke response redraws the card for the person who clicked; this redraws it for
       // everyone. Not awaited: the clicker's answer need not wait for the connector's round trip
       // (the request is sent before the turn ends; a failure is only logged).
-      void this.redrawForEveryone(context, answer, replyTo);
+      this.afterTurn.track(this.redrawForEveryone(context, answer, replyTo));
     }
     // The file consent card goes to the personal chat the person clicked in: a file is offered nowhere else.
     // Not awaited, so that a slow or throttled chat cannot hold the answer past Teams' deadline; a
     // failed offer leaves the link, which the answer holds: it is logged, not turned into an error.
     if (answer.file) {
       const log = this.log(context);
-      outlivingSender(context)({ attachments: [fileConsentAttachment(answer.file)] }).catch((error: unknown) => {
+      this.afterTurn.track(outlivingSender(context)({ attachments: [fileConsentAttachment(answer.file)] }).then(() => undefined, (error: unknown) => {
         log.warn(errorFields(error), 'file offer failed');
-      });
+      }));
     }
     return this.invokeCard(answer.card);
   }
@@ -383,10 +386,10 @@ export class TicketBot extends TeamsActivityHandler {
       return this.invokeCard(answer.card);
     }
     log.warn('new message slow; answered in place');
-    posting.then(
+    this.afterTurn.track(posting.then(
       () => log.info('new message posted late'),
       (error: unknown) => log.warn(errorFields(error), 'new message refused after the answer'),
-    );
+    ));
     return this.invokeCard(answer.card);
   }
 
@@ -425,7 +428,7 @@ export class TicketBot extends TeamsActivityHandler {
       await context.sendActivity(this.translatorOf(context)('bot.fileDeclined'));
       return { status: 200 };
     }
-    void this.deliverFile(grant, consent.upload, outlivingSender(context), this.log(context), this.translatorOf(context));
+    this.afterTurn.track(this.deliverFile(grant, consent.upload, outlivingSender(context), this.log(context), this.translatorOf(context)));
     return { status: 200 };
   }
 

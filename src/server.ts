@@ -170,10 +170,13 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
     url,
     adapter,
     close: async (graceMs = 10_000) => {
+      const until = Date.now() + graceMs;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if (inFlight > 0) {
         await pTimeout(new Promise<void>((resolve) => (idle = resolve)), { milliseconds: Math.max(1, graceMs), fallback: () => undefined });
       }
+      // Then what the turns left running (a card update for everyone, a file upload), in what is left of the grace.
+      await options.bot.afterTurn.settled(until - Date.now());
       server.server.closeAllConnections?.();
       await closed;
     },

@@ -227,7 +227,20 @@ describe('report through the bot', () => {
     assert.ok(h.logs.some((r) => r.level === 'warn' && r.msg === 'file upload failed'));
   });
 
-  it('a report or a button it cannot read gets a sentence, not a crash', async () => {
+  it('a stop lets an upload under way finish and show its file, within the grace period', async () => {
+    await h.post(cardAction(ADELE, 'exportReport', { report: COMMAND }, personal()));
+    const { token, name } = await offered();
+    h.connector.clear();
+    uploadDelayMs = 1500;
+    const uploadInfo = { name, uploadUrl, contentUrl: 'https://contoso-my.sharepoint.com/personal/adele/Documents/at-stop.csv', uniqueId: 'u-4', fileType: 'csv' };
+    const accepted = await h.post(extensionInvoke(ADELE, 'fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo }, personal()));
+    assert.equal(accepted.status, 200);
+    assert.equal(uploads.length, 0, 'the upload was under way when the stop came');
+    await h.restartBot();
+    assert.deepEqual([uploads.length, fileCards().length], [1, 1], 'finished before the bot stopped');
+  });
+
+    it('a report or a button it cannot read gets a sentence, not a crash', async () => {
     await h.post(message(ADELE, 'report 400d', personal()));
     assert.match(readable(cardOf(h.connector.messages()[0])), /A report covers 1 to 92 days/);
     const damaged = await h.post(cardAction(ADELE, 'exportReport', { report: { period: 'x' } }, personal()));
