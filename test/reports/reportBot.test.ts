@@ -200,13 +200,18 @@ describe('report through the bot', () => {
     await offered();
   });
 
-  it('answers an accept at once, and shows the file once a slow upload is done', async () => {
+  /** Clicks Export in Adele's personal chat and accepts the file, Teams saying to upload it to `uploadTo`: the accept's answer. */
+  async function exportAndAccept(uploadTo: string, file: string) {
     await h.post(cardAction(ADELE, 'exportReport', { report: COMMAND }, personal()));
     const { token, name } = await offered();
     h.connector.clear();
+    const uploadInfo = { name, uploadUrl: uploadTo, contentUrl: `https://contoso-my.sharepoint.com/personal/adele/Documents/${file}`, uniqueId: file, fileType: 'csv' };
+    return h.post(extensionInvoke(ADELE, 'fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo }, personal()));
+  }
+
+  it('answers an accept at once, and shows the file once a slow upload is done', async () => {
     uploadDelayMs = 6000;
-    const uploadInfo = { name, uploadUrl, contentUrl: 'https://contoso-my.sharepoint.com/personal/adele/Documents/slow.csv', uniqueId: 'u-2', fileType: 'csv' };
-    const accepted = await h.post(extensionInvoke(ADELE, 'fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo }, personal()));
+    const accepted = await exportAndAccept(uploadUrl, 'slow.csv');
     assert.equal(accepted.status, 200);
     assert.deepEqual([uploads.length, fileCards().length], [0, 0], 'answered while the upload was still under way');
     await eventually(() => fileCards().length === 1, 'the file card, once OneDrive took the file', 10_000);
@@ -214,12 +219,8 @@ describe('report through the bot', () => {
   });
 
   it('says the file was not saved when OneDrive refuses it, and shows no file', async () => {
-    await h.post(cardAction(ADELE, 'exportReport', { report: COMMAND }, personal()));
-    const { token, name } = await offered();
-    h.connector.clear();
     // Nothing listens on port 9 of this machine: the upload is refused.
-    const uploadInfo = { name, uploadUrl: 'http://127.0.0.1:9/upload', contentUrl: 'https://contoso-my.sharepoint.com/personal/adele/Documents/lost.csv', uniqueId: 'u-3', fileType: 'csv' };
-    const accepted = await h.post(extensionInvoke(ADELE, 'fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo }, personal()));
+    const accepted = await exportAndAccept('http://127.0.0.1:9/upload', 'lost.csv');
     assert.equal(accepted.status, 200);
     await eventually(() => h.connector.messages().length === 1, 'a sentence about the file');
     assert.match(String(h.connector.messages()[0]?.body.text), /could not be saved to your OneDrive/);
@@ -228,19 +229,15 @@ describe('report through the bot', () => {
   });
 
   it('a stop lets an upload under way finish and show its file, within the grace period', async () => {
-    await h.post(cardAction(ADELE, 'exportReport', { report: COMMAND }, personal()));
-    const { token, name } = await offered();
-    h.connector.clear();
     uploadDelayMs = 1500;
-    const uploadInfo = { name, uploadUrl, contentUrl: 'https://contoso-my.sharepoint.com/personal/adele/Documents/at-stop.csv', uniqueId: 'u-4', fileType: 'csv' };
-    const accepted = await h.post(extensionInvoke(ADELE, 'fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo }, personal()));
+    const accepted = await exportAndAccept(uploadUrl, 'at-stop.csv');
     assert.equal(accepted.status, 200);
     assert.equal(uploads.length, 0, 'the upload was under way when the stop came');
     await h.restartBot();
     assert.deepEqual([uploads.length, fileCards().length], [1, 1], 'finished before the bot stopped');
   });
 
-    it('a report or a button it cannot read gets a sentence, not a crash', async () => {
+  it('a report or a button it cannot read gets a sentence, not a crash', async () => {
     await h.post(message(ADELE, 'report 400d', personal()));
     assert.match(readable(cardOf(h.connector.messages()[0])), /A report covers 1 to 92 days/);
     const damaged = await h.post(cardAction(ADELE, 'exportReport', { report: { period: 'x' } }, personal()));
