@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rateLimitedError } from '../ticketing/errors.js';
-import { RateLimiter, enqueue, type AcquireOptions, type Limiter, type Permit } from '../ticketing/rateLimit.js';
+import { RateLimiter, type AcquireOptions, type Limiter, type Permit } from '../ticketing/rateLimit.js';
 import type { RedisConnection } from './redisConnection.js';
 
 export interface SharedRateLimitOptions {
@@ -31,8 +31,7 @@ const PEEK_AFTER_MS = 500;
  * The API's limit for one key across every replica: at most `limit` requests in any window, a
  * `Retry-After` block seen by all, and a caller whose turn cannot come by its deadline refused at
  * once. The window lives in Redis (one Lua script, so the check and the grant are one step);
- * callers of this replica wait first come, first served (a change ahead of the reads, as in
- * RateLimiter), and only the first of them asks Redis.
+ * callers of this replica wait first come, first served, and only the first of them asks Redis.
  *
  * While Redis is away, a local RateLimiter with this replica's share of the budget stands in. It
  * starts with this replica's part of what Redis last counted as busy, so that the requests sent
@@ -96,9 +95,8 @@ export class SharedRateLimiter implements Limiter {
       };
       const waiter: Waiter = { options, resolve, reject, detach: () => signal?.removeEventListener('abort', onAbort) };
       signal?.addEventListener('abort', onAbort, { once: true });
-      enqueue(this.#queue, waiter);
-      // A pump asleep until the first caller's turn must judge this one's deadline now (and the
-      // deadlines of the reads a change has just gone ahead of).
+      this.#queue.push(waiter);
+      // A pump asleep until the first caller's turn must judge this one's deadline now.
       if (this.#pumping) this.#wake?.();
       else void this.#pump();
     });

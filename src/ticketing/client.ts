@@ -603,9 +603,7 @@ export class TicketingClient {
     const turn: Turn = { attempt: 0 };
     const beforeRequest = async (_request: Request, _options: unknown, { retryCount }: { retryCount: number }) => {
       turn.attempt = retryCount + 1;
-      turn.permit = await limiter.acquire({
-        operation, write: method !== 'GET', ...(deadline === undefined ? {} : { deadline: deadline - MIN_SEND_MS }), ...(call.signal ? { signal: call.signal } : {}),
-      });
+      turn.permit = await limiter.acquire({ operation, ...(deadline === undefined ? {} : { deadline: deadline - MIN_SEND_MS }), ...(call.signal ? { signal: call.signal } : {}) });
     };
     try {
       const response = await this.#http(spec.path, {

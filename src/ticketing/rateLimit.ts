@@ -1,8 +1,6 @@
 /**
  * A sliding-window rate limiter for one API key: never more than `limit` requests in any
- * `windowMs`. Callers wait their turn first come, first served, a change ahead of every read
- * (`write`): when the budget is spent, someone resolving a ticket matters more than a refresh,
- * which often has a recent copy to show instead. A request holds its slot from the
+ * `windowMs`. Callers wait their turn first come, first served. A request holds its slot from the
  * moment it is granted until `windowMs` after it is released (when its answer arrived), so the
  * server, which counts arrivals, sees the same spacing or more. A server 429 can block the key
  * (`blockUntil`) for its `Retry-After`.
@@ -43,15 +41,6 @@ export interface AcquireOptions {
   signal?: AbortSignal;
   /** Named in the error. */
   operation?: string;
-  /** A change: it waits ahead of every read, behind the changes that came before it. */
-  write?: boolean;
-}
-
-/** Puts a caller in line: a change behind the other changes and ahead of every read; a read last. */
-export function enqueue<W extends { options: AcquireOptions }>(queue: W[], waiter: W): void {
-  const firstRead = waiter.options.write ? queue.findIndex((w) => !w.options.write) : -1;
-  if (firstRead === -1) queue.push(waiter);
-  else queue.splice(firstRead, 0, waiter);
 }
 
 /** What the client waits on for a turn: this in-process limiter, or one shared by several replicas. */
@@ -65,9 +54,10 @@ export interface Limiter {
 }
 
 interface Waiter {
-  options: AcquireOptions;
   resolve(permit: Permit): void;
   reject(error: unknown): void;
+  deadline?: number;
+  operation: string;
   detach(): void;
 }
 
@@ -103,7 +93,7 @@ export class RateLimiter implements Limiter {
     return Math.max(0, this.limit - this.#inFlight - this.#released.length);
   }
 
-  /** Waits for a turn (first come, first served; a change ahead of the reads). */
+  /** Waits for a turn (first come, first served). */
   acquire(options: AcquireOptions = {}): Promise<Permit> {
     const { signal } = options;
     if (signal?.aborted) return Promise.reject(signal.reason);
@@ -114,9 +104,14 @@ export class RateLimiter implements Limiter {
         reject(signal?.reason);
         this.#pump();
       };
-      const waiter: Waiter = { options, resolve, reject, detach: () => signal?.removeEventListener('abort', onAbort) };
+      const waiter: Waiter = {
+        resolve, reject,
+        operation: options.operation ?? 'request',
+        detach: () => signal?.removeEventListener('abort', onAbort),
+        ...(options.deadline === undefined ? {} : { deadline: options.deadline }),
+      };
       signal?.addEventListener('abort', onAbort, { once: true });
-      enqueue(this.#queue, waiter);
+      this.#queue.push(waiter);
       this.#pump();
     });
   }
@@ -170,7 +165,7 @@ export class RateLimiter implements Limiter {
    * (the earliest each turn can come), and rejects every waiter whose turn falls after its deadline.
    */
   #rejectUnreachable(now: number): void {
-    if (!this.#queue.some((w) => w.options.deadline !== undefined)) return;
+    if (!this.#queue.some((w) => w.deadline !== undefined)) return;
     const frees = [
       ...this.#released.map((t) => t + this.windowMs),
       ...Array.from({ length: this.#inFlight }, () => now + this.windowMs),
@@ -181,10 +176,10 @@ export class RateLimiter implements Limiter {
       while (freed < frees.length && (frees[freed] ?? 0) <= time) freed++;
       const busy = frees.length - freed;
       const turn = busy < this.limit ? time : (frees[frees.length - this.limit] ?? time);
-      if (waiter.options.deadline !== undefined && turn > waiter.options.deadline) {
+      if (waiter.deadline !== undefined && turn > waiter.deadline) {
         this.#queue.splice(this.#queue.indexOf(waiter), 1);
         waiter.detach();
-        waiter.reject(rateLimitedError(turn - now, waiter.options.operation ?? 'request'));
+        waiter.reject(rateLimitedError(turn - now, waiter.operation));
         continue;
       }
       time = turn;
@@ -202,7 +197,7 @@ export class RateLimiter implements Limiter {
       // When only requests in flight hold the slots, their release pumps.
       if (mustFree >= 1 && at !== undefined) wake = at + this.windowMs;
     }
-    for (const w of this.#queue) if (w.options.deadline !== undefined) wake = Math.min(wake, w.options.deadline + 1);
+    for (const w of this.#queue) if (w.deadline !== undefined) wake = Math.min(wake, w.deadline + 1);
     if (wake === Infinity) return;
     this.#timer = this.#clock.setTimeout(() => {
       this.#timer = undefined;
