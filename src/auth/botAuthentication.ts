@@ -48,7 +48,11 @@ export class BotAuthenticator {
   async authenticate(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     await this.gate?.check(authHeader, activity);
     try {
-      return await pTimeout(this.sdk.authenticateRequest(activity, authHeader), { milliseconds: SDK_CHECK_TIMEOUT_MS, message: new AuthRefused('metadata-unavailable') });
+      // The refusal is made when the time runs out, not built (with its stack) for every request.
+      return await pTimeout(this.sdk.authenticateRequest(activity, authHeader), {
+        milliseconds: SDK_CHECK_TIMEOUT_MS,
+        fallback: () => { throw new AuthRefused('metadata-unavailable'); },
+      });
     } catch (error) {
       throw error instanceof AuthRefused ? error : new AuthRefused('rejected');
     }

@@ -115,6 +115,25 @@ describe('Bot Framework authentication, offline, through the real server', () =>
       }
     });
   }
+
+  it('answers 401 when the SDK\'s own metadata fetch never answers after our gate accepted the token', async () => {
+    // A server of its own: the SDK keeps metadata per address for the whole process.
+    const stalling = await new OpenIdServer().start();
+    stalling.hangAfter = 2; // the gate's metadata and keys; the SDK's look-up then hangs
+    const cold = new Harness({ env: credentials(stalling) });
+    await cold.start();
+    try {
+      const res = await cold.post({ ...search(), serviceUrl: cold.serviceUrl }, false, bearer(await stalling.token(APP_ID, cold.serviceUrl)));
+      assert.equal(res.status, 401);
+      assert.deepEqual(res.body, { error: 'Unauthorized.' });
+      assert.equal(stalling.requests, 3, 'the gate read metadata and keys; the SDK asked once more and got no answer');
+      assert.deepEqual(cold.logs.filter((r) => r.component !== 'api').map((r) => [r.msg, r.reason]), [['auth refused', 'metadata-unavailable']]);
+      assert.deepEqual(cold.apiCalls(), []);
+    } finally {
+      await cold.stop();
+      await stalling.stop();
+    }
+  });
 });
 
 describe('tenant allow-list in local mode', () => {

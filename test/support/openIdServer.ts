@@ -14,6 +14,8 @@ export class OpenIdServer {
   readonly kid = 'test-key-1';
   requests = 0;
   mode: 'ok' | 'fail' | 'hang' = 'ok';
+  /** Requests after this many hang (as with `mode` 'hang'): a service that answered the gate, then stalls. */
+  hangAfter = Infinity;
   private server?: Server;
   private privateKey!: CryptoKey;
   private jwk!: Record<string, unknown>;
@@ -32,7 +34,7 @@ export class OpenIdServer {
     this.jwk = { ...(await exportJWK(publicKey)), kty: 'RSA', use: 'sig', kid: this.kid, endorsements: ['msteams', 'emulator', 'webchat'] };
     this.server = createServer((req, res) => {
       this.requests++;
-      if (this.mode === 'hang') return; // never answers
+      if (this.mode === 'hang' || this.requests > this.hangAfter) return; // never answers
       if (this.mode === 'fail') {
         res.writeHead(500);
         res.end();
