@@ -2,7 +2,7 @@ import type { Activity, ConversationReference, Storage } from 'botbuilder';
 import { LRUCache } from 'lru-cache';
 import { toldZoneOf, type TimeZone } from './identity.js';
 
-/** What the bot keeps about a conversation it heard from: where to post, and its settings. */
+/** What the bot keeps about a person's personal chat with it: where to post, and its settings. */
 export interface ConversationRecord {
   reference: Partial<ConversationReference>;
   settings: Record<string, unknown>;
@@ -33,7 +33,7 @@ function referenceOf(activity: Partial<Activity>): Partial<ConversationReference
 }
 
 /**
- * The conversation references (for notifications to post to later) and per-conversation settings,
+ * The personal chats' references (for notifications to post to later) and their settings,
  * through botbuilder's `Storage` (MemoryStorage, Redis, and later Blob or Cosmos DB).
  */
 export class ConversationStore {
@@ -42,8 +42,14 @@ export class ConversationStore {
 
   constructor(private readonly storage: Storage) {}
 
-  /** Saves the reference of the conversation `activity` comes from, when new or changed. */
+  /**
+   * Saves the reference of the personal chat `activity` comes from, when new or changed. Only
+   * personal chats: they are where a person's notifications go. A channel or group chat is posted
+   * to later only by its subscription, which keeps its own reference; a record per channel thread
+   * (Teams gives each its own id) would be read by nothing and kept forever.
+   */
   async remember(activity: Partial<Activity>): Promise<void> {
+    if (activity.conversation?.conversationType !== 'personal') return;
     const reference = referenceOf(activity);
     if (!reference) return;
     const id = reference.conversation!.id;
@@ -52,7 +58,7 @@ export class ConversationStore {
     const known = this.known.get(id);
     const kept = known === undefined ? undefined : (JSON.parse(known) as ConversationRecord);
     if (kept && JSON.stringify(kept.reference) === JSON.stringify(reference) && (zone === undefined || JSON.stringify(kept.zone) === JSON.stringify(zone))) return;
-    const person = activity.conversation?.conversationType === 'personal' ? activity.from?.aadObjectId : undefined;
+    const person = activity.from?.aadObjectId;
     const record = (await this.get(id)) ?? { reference, settings: {} };
     await this.save(id, { ...record, reference, ...(zone ? { zone } : {}), ...(person ? { person } : {}), eTag: '*' });
     if (person) await this.indexPerson(person, id);

@@ -44,6 +44,13 @@ describe('notifications: a channel subscription and personal chats hear of chang
     mark = h.connector.calls.length;
   });
 
+  it('keeps a record of each personal chat only: the channel thread it was asked in leaves none', async () => {
+    assert.equal((await h.app.conversations.personalChat(ADELE.aadObjectId))?.conversationId, personalChatOf(ADELE));
+    // The channel's cards (below) go where its subscription says, not through a record per thread.
+    assert.equal(await h.app.conversations.get(`${CHANNEL};messageid=1700000000000`), undefined);
+    assert.equal(await h.app.conversations.get(CHANNEL), undefined);
+  });
+
   it('nothing changed, nothing posted', async () => {
     await poll(h);
     assert.deepEqual(posted(), []);
