@@ -322,9 +322,14 @@ export class TicketBot extends TeamsActivityHandler {
         this.log(context).warn(errorFields(error), 'private answer not delivered');
       });
     } else if (replyTo && !answer.asNewMessage) {
-      await context.updateActivity(cardMessage(forEveryone(answer), answer.summary, replyTo));
+      // Done is done: when Teams will not change the card clicked (a card a person inserted is
+      // their message, not the bot's), the answer comes as a message, never "try again".
+      await context.updateActivity(cardMessage(forEveryone(answer), answer.summary, replyTo)).catch(async (error: unknown) => {
+        this.log(context).warn(errorFields(error), 'card update refused; answered with a message');
+        await this.postAnswer(context, answer);
+      });
     } else {
-      await context.sendActivity(cardMessage(forEveryone(answer), answer.summary));
+      await this.postAnswer(context, answer);
     }
   }
 

@@ -353,6 +353,36 @@ for (const dialect of DIALECTS) describe(`bot card buttons (Action.Execute and A
       assert.equal(h.connector.messages().length, 0);
     });
 
+    it('when Teams will not change the card clicked, the change is made once and the answer comes as a message, not as "try again"', async () => {
+      const ticket = tickets.inStatus('Open');
+      // A card a person inserted from the message extension is their message: Teams refuses the bot's update.
+      h.connector.refusals.set(personalChatOf(ALEX), { status: 403, times: 1 });
+      const res = await post(submit(ALEX, { verb: 'start', ticketId: ticket.id }, { serviceUrl: h.serviceUrl, replyToId: 'inserted-card-1' }));
+
+      assert.equal(res.status, 200);
+      assert.equal(current(h, ticket.id).status, 'Started');
+      assert.deepEqual(h.connector.refused.map((c) => [c.method, c.activityId]).slice(-1), [['PUT', 'inserted-card-1']]);
+      const [answer, ...more] = h.connector.messages();
+      assert.deepEqual(more, []);
+      assert.equal(answer!.conversationId, personalChatOf(ALEX));
+      assert.ok(textsOf(cardIn(answer)).includes(h.label('Started')));
+      assert.ok(h.logs.some((r) => r.level === 'warn' && r.msg === 'card update refused; answered with a message' && r.status === 403));
+    });
+
+    it('a create submitted in a channel where Teams refuses the bot\'s post: the ticket is made once and its card goes to the person\'s personal chat', async () => {
+      h.connector.refusals.set(CHANNEL, { status: 403, times: 1 });
+      const title = `Coffee machine leaking ${dialect}`;
+      const chats = h.connector.started.length;
+      const res = await post(submit(ADELE, { verb: 'create', title }, { serviceUrl: h.serviceUrl, channel: true }));
+
+      assert.equal(res.status, 200);
+      assert.equal(h.sandbox.store.allTickets().filter((t) => t.title === title).length, 1);
+      const [chat] = h.connector.started.slice(chats);
+      assert.ok(chat, 'a personal chat with the person was opened');
+      assert.deepEqual(h.connector.messages().map((m) => m.conversationId), [chat.id]);
+      assert.ok(textsOf(cardIn(h.connector.messages()[0])).includes(title));
+    });
+
     // The error card used to replace the clicked card, for everyone in the conversation.
     it('answers forged data with an error card of its own, leaving the clicked card as it was and changing nothing', async () => {
       const ticket = tickets.inStatus('Open');
