@@ -62,7 +62,8 @@ const speakerRoles = new WeakMap<FeatureContext, Promise<boolean>>();
 /**
  * Whether the speaker is one of the helpdesk's agents: the instance's assignees (from the client's
  * cache, so no API call of its own) or HELPDESK_AGENTS, by Azure AD object id or email. With
- * HELPDESK_ROLES=off everyone is.
+ * HELPDESK_ROLES=off everyone is; with roles, someone Teams did not identify is not: less known
+ * about a person never gives them more.
  */
 export function isAgent(ctx: FeatureContext): Promise<boolean> {
   let answer = speakerRoles.get(ctx);
@@ -108,14 +109,6 @@ export async function agentTest(ctx: FeatureContext): Promise<(person: Someone) 
   return (person) => names.has(person.aadObjectId?.toLowerCase() ?? '') || names.has(person.email?.toLowerCase() ?? '');
 }
 
-/**
- * An agent, or someone Teams did not identify: for them the feature itself refuses any write
- * ("Teams did not say who you are"), and a read shows what anyone's would.
- */
-async function mayWorkAnything(ctx: FeatureContext): Promise<boolean> {
-  return ctx.speaker.aadObjectId === undefined || (await isAgent(ctx));
-}
-
 /** The ticket was requested by the speaker. */
 export function isOwnTicket(ctx: FeatureContext, ticket: Ticket): boolean {
   const id = ctx.speaker.aadObjectId?.toLowerCase();
@@ -151,7 +144,7 @@ export async function permitCommand(ctx: FeatureContext, command: Command): Prom
     ? (command.status === 'Closed' || command.status === 'Reopened' ? 'own' : 'agent')
     : COMMAND_NEEDS.get(command.name) ?? 'agent';
   if (need === 'anyone' && command.name !== 'list') return command;
-  if (await mayWorkAnything(ctx)) return command;
+  if (await isAgent(ctx)) return command;
   if (command.name === 'list') return { ...command, filters: { ...command.filters, mine: true, assignedToMe: undefined } };
   const what = command.name === 'status' ? statusWork(command.status)
     : AGENT_WORK.get(command.name === 'comment' && command.isPrivate ? 'note' : command.name) ?? 'other';
@@ -165,7 +158,7 @@ export async function permitCommand(ctx: FeatureContext, command: Command): Prom
 export async function permitAction(ctx: FeatureContext, action: CardAction): Promise<CardAction> {
   const need = action.verb === 'comment' && action.isPrivate ? 'agent' : VERB_NEEDS.get(action.verb) ?? 'agent';
   if (need === 'anyone' && action.verb !== 'listPage') return action;
-  if (await mayWorkAnything(ctx)) return action;
+  if (await isAgent(ctx)) return action;
   if (action.verb === 'listPage') return { ...action, filters: { ...action.filters, mine: true, assignedToMe: undefined } };
   if (need === 'agent' || !('ticketId' in action)) throw refused(AGENT_WORK.get(action.verb === 'comment' ? 'note' : action.verb) ?? 'other');
   const what: Work = action.verb === 'close' || action.verb === 'reopen' ? action.verb : action.verb === 'comment' ? 'comment' : 'see';

@@ -28,6 +28,19 @@ function withBot(options: HarnessOptions = {}) {
 describe('who may do what', () => {
   const { h, ticketOf, say, click } = withBot();
 
+  it('takes someone Teams did not identify for no agent: no one\'s tickets, no reports, nothing written', async () => {
+    const ticket = ticketOf(MEGAN);
+    // ADELE is an agent, but without her Azure AD id nobody can tell.
+    const { aadObjectId: _unknown, ...nobody } = ADELE;
+    const unidentified = nobody as Person;
+    assert.match(await say(unidentified, `show ${ticket.ticketId}`), /Only the helpdesk's agents can see other people's tickets\./);
+    assert.match(await say(unidentified, 'list'), /Teams did not say who you are here, so I cannot tell which tickets are yours\./);
+    assert.match(await say(unidentified, 'report'), /Only the helpdesk's agents can see the helpdesk's reports\./);
+    assert.match(await click(unidentified, 'resolve', { ticketId: ticket.id, resolution: 'fixed' }), /Only the helpdesk's agents can resolve a ticket\. Nothing was changed\./);
+    assert.deepEqual(writeRequests(h), []);
+    assert.deepEqual(current(h, ticket.id), ticket);
+  });
+
   it('refuses a requester an agent\'s command on their own ticket, writing nothing', async () => {
     const ticket = ticketOf(MEGAN);
     for (const [text, what] of [
