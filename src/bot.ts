@@ -36,6 +36,7 @@ import type { NotificationSettings } from './notify/notificationSettings.js';
 import { conversationKeyOf } from './notify/subscriptions.js';
 import type { Logger } from './log.js';
 import { turnLog } from './turnLog.js';
+import { arrivalOf } from './turnArrival.js';
 import { outlivingSender, type OutlivingSend } from './outlivingSender.js';
 import { AfterTurnWork } from './afterTurn.js';
 import { sendToSpeakerAlone } from './speakerAlone.js';
@@ -65,7 +66,10 @@ export interface BotDeps {
   log: Logger;
 }
 
-/** Teams waits about 5 s for an invoke's answer; we answer well before, busy or not (its own network time counts too). */
+/**
+ * Teams waits about 5 s for an invoke's answer; we answer well before, busy or not (its own
+ * network time counts too), counting from the request's arrival, token check included.
+ */
 const INVOKE_BUDGET_MS = 4000;
 /** After a file consent's turn, what reading the report again, then the upload, may each take. */
 const FILE_STEP_MS = 10_000;
@@ -237,7 +241,7 @@ export class TicketBot extends TeamsActivityHandler {
       speaker: { aadObjectId: activity.from?.aadObjectId, name: activity.from?.name },
       actor: () => this.deps.identity.actorFor(context),
       person: (aadObjectId, name) => this.deps.identity.personFor(context, aadObjectId, name),
-      deadline: Date.now() + budgetMs,
+      deadline: arrivalOf(context) + budgetMs,
       inChannel: activity.conversation?.conversationType === 'channel',
       inPersonalChat: activity.conversation?.conversationType === 'personal',
       reports: this.deps.reports,

@@ -9,6 +9,7 @@ import type { TicketBot } from './bot.js';
 import type { Logger } from './log.js';
 import type { Readiness } from './readiness.js';
 import { turnLog } from './turnLog.js';
+import { markArrival } from './turnArrival.js';
 import { errorFields } from './errorKind.js';
 import { languageOf, translatorFor } from './i18n/translate.js';
 import { exportHandler } from './reports/exportRoute.js';
@@ -103,6 +104,7 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
   let inFlight = 0;
   let idle: (() => void) | undefined;
   server.post('/api/messages', async (req, res) => {
+    const arrived = Date.now();
     try {
       req.body = await readActivityBody(req, MAX_BODY_BYTES);
     } catch (error) {
@@ -133,7 +135,10 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
     }
     inFlight++;
     try {
-      const answer = await adapter.runTurn(auth, activity, (context) => options.bot.run(context));
+      const answer = await adapter.runTurn(auth, activity, (context) => {
+        markArrival(context, arrived);
+        return options.bot.run(context);
+      });
       res.send(answer?.status ?? 200, answer?.body);
     } catch (error) {
       options.log.error(errorFields(error), 'request failed');

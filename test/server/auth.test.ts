@@ -134,6 +134,26 @@ describe('Bot Framework authentication, offline, through the real server', () =>
       await stalling.stop();
     }
   });
+
+  it('counts an invoke\'s budget from the request\'s arrival: a slow token check leaves the API less time, and Teams gets its answer in time', async () => {
+    const slow = await new OpenIdServer().start();
+    slow.delayMs = 700; // metadata and keys, for our gate and then the SDK: about 2.8 s before the turn starts
+    const cold = new Harness({ env: credentials(slow) });
+    await cold.start();
+    try {
+      // The search's read takes 2.5 s: within a budget counted from the turn's start, past Teams' 5 s counted from arrival.
+      cold.sandbox.faults.inject({ kind: 'delay', ms: 2500, match: { method: 'GET', path: '/tickets' } });
+      const res = await cold.post({ ...search(), serviceUrl: cold.serviceUrl }, false, bearer(await slow.token(APP_ID, cold.serviceUrl)));
+      assert.equal(res.status, 200);
+      assert.equal(slow.requests, 4, 'the gate and the SDK each read metadata and keys');
+      const answer = (res.body as { composeExtension: { type: string; text?: string } }).composeExtension;
+      assert.equal(answer.type, 'message', 'an answer that says the helpdesk was too slow, not results Teams no longer waits for');
+      assert.match(answer.text ?? '', /cannot be reached right now/);
+    } finally {
+      await cold.stop();
+      await slow.stop();
+    }
+  });
 });
 
 describe('tenant allow-list in local mode', () => {

@@ -16,6 +16,8 @@ export class OpenIdServer {
   mode: 'ok' | 'fail' | 'hang' = 'ok';
   /** Requests after this many hang (as with `mode` 'hang'): a service that answered the gate, then stalls. */
   hangAfter = Infinity;
+  /** Each answer comes this late: a slow sign-in service. */
+  delayMs = 0;
   private server?: Server;
   private privateKey!: CryptoKey;
   private jwk!: Record<string, unknown>;
@@ -41,10 +43,10 @@ export class OpenIdServer {
         return;
       }
       // Not chained: a dependency of restify patches ServerResponse, and its writeHead returns nothing.
-      const json = (body: unknown) => {
+      const json = (body: unknown) => setTimeout(() => {
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify(body));
-      };
+      }, this.delayMs);
       if (req.url === '/v1/.well-known/openidconfiguration') {
         return json({
           issuer: CHANNEL_ISSUER,
