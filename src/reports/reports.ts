@@ -69,7 +69,8 @@ export class Reports {
     this.now = options.now ?? Date.now;
     this.links = new ExportLinks(options.exportSecret, options.exportTtlMs, this.now);
     this.cache = new LRUCache({
-      ttl: options.cacheTtlMs,
+      // REPORT_CACHE_S=0 means "read again every time"; lru-cache takes a ttl of 0 as "forever".
+      ttl: Math.max(1, options.cacheTtlMs),
       ttlResolution: 0,
       perf: { now: () => this.now() },
       // Bounded by tickets held, not by entries: a few large periods, or many small ones.

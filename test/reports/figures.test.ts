@@ -13,8 +13,8 @@ describe('report figures on a seeded helpdesk (answers counted by hand in report
   let sandbox: Sandbox;
   let client: TicketingClient;
   let seeded: SeededTickets;
-  const reportsFor = () => new Reports({
-    client, cacheTtlMs: 300_000, maxTickets: 5000, exportSecret: randomBytes(32), exportTtlMs: 300_000,
+  const reportsFor = (cacheTtlMs = 300_000) => new Reports({
+    client, cacheTtlMs, maxTickets: 5000, exportSecret: randomBytes(32), exportTtlMs: 300_000,
     publicUrl: () => 'https://bot.example', now: () => clock.at,
   });
   /** A reader whose turn ends a minute from now (read when the test runs, not when the file loads). */
@@ -100,6 +100,15 @@ describe('report figures on a seeded helpdesk (answers counted by hand in report
     const later = await reports.report({ period: { kind: 'days', days: 7 } }, reader());
     assert.equal(sandbox.requests.filter((r) => r.path === '/tickets').length, 4);
     assert.equal(later.readAt, NOW + 301_000);
+  });
+
+  it('with REPORT_CACHE_S=0, readers at once still share a reading, and the next report reads again', async () => {
+    const reports = reportsFor(0);
+    await Promise.all(Array.from({ length: 5 }, () => reports.report({ period: { kind: 'days', days: 7 } }, reader())));
+    assert.equal(sandbox.requests.filter((r) => r.path === '/tickets').length, 2);
+    clock.at = NOW + 1000;
+    await reports.report({ period: { kind: 'days', days: 7 } }, reader());
+    assert.equal(sandbox.requests.filter((r) => r.path === '/tickets').length, 4, 'not kept: read again');
   });
 
   it('stops before a request the rate limit cannot spare, saying how many tickets it read', async () => {
