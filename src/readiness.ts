@@ -26,22 +26,29 @@ export interface Readiness {
 const CHECK_TIMEOUT_MS = 5000;
 /** How recent an answer of the API's counts as "answered lately". */
 const ANSWERED_LATELY_MS = 5 * 60_000;
+/** At most one request of the API's budget per this long for probes, whoever asks /readyz and how often. */
+const PROBE_EVERY_MS = 10_000;
 
 /**
  * The Ticketing API answered lately or answers now: the instance record is kept for minutes after
  * the API last gave it, so a probe every few seconds costs one API request per cache period.
  */
 export function ticketingApiCheck(client: TicketingClient): ReadinessCheck {
+  let probe: { at: number; answer: Promise<void> } | undefined;
   return {
     name: 'ticketingApi',
     run: async (deadline) => {
       // An API that answered in the last minutes needs no request of the budget's to prove it, and
       // while the budget is spent (by this replica or the others) a probe would only queue behind people.
       if (Date.now() - client.lastAnsweredAt < ANSWERED_LATELY_MS || client.freeReads() === 0) return;
-      // A spent rate limit is an API that answers: taking the instance out would not give it more budget.
-      await client.getInstance({ deadline }).catch((error: unknown) => {
-        if (!isRateLimited(error)) throw error;
-      });
+      // Anyone may ask /readyz: while the API fails, probes share one request, not one each.
+      if (!probe || Date.now() - probe.at >= PROBE_EVERY_MS) {
+        // A spent rate limit is an API that answers: taking the instance out would not give it more budget.
+        probe = { at: Date.now(), answer: client.getInstance({ deadline }).then(() => undefined, (error: unknown) => {
+          if (!isRateLimited(error)) throw error;
+        }) };
+      }
+      await probe.answer;
     },
   };
 }

@@ -33,6 +33,19 @@ describe('operations', () => {
       assert.equal((await fetch(`${server.url}/healthz`)).status, 200);
     });
 
+    it('keeps answering 503 while the API refuses the key, asking it once for any number of probes', async () => {
+      sandbox.requests.length = 0;
+      const { server } = await startWith('not-the-key');
+      // The start-up reads of the instance and tags are refused too; then only probes ask.
+      const seen = (path: string) => sandbox.requests.some((r) => r.path === path);
+      while (!seen('/instance') || !seen('/tags')) await new Promise((resolve) => setTimeout(resolve, 10));
+      sandbox.requests.length = 0;
+      const probes = [...await Promise.all(Array.from({ length: 10 }, () => fetch(`${server.url}/readyz`)))];
+      for (let i = 0; i < 3; i++) probes.push(await fetch(`${server.url}/readyz`));
+      for (const probe of probes) assert.deepEqual([probe.status, ((await probe.json()) as { checks: Record<string, string> }).checks.ticketingApi], [503, 'http 401']);
+      assert.deepEqual(sandbox.requests.map((r) => r.path), ['/instance'], 'one API request for 13 probes');
+    });
+
     it('answers 200 from what the API answered lately, without asking it again', async () => {
       const { server } = await startWith(sandbox.primaryKey);
       assert.equal((await fetch(`${server.url}/readyz`)).status, 200);

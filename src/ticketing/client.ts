@@ -465,7 +465,7 @@ export class TicketingClient {
     return untilAborted(this.#tagsCache.get('tags', load), signal);
   }
 
-  /** When the API last answered (any answer but a 5xx), in epoch ms; 0 before it has. */
+  /** When the API last answered and took the key (any answer but a 5xx, 401 or 403), in epoch ms; 0 before it has. */
   get lastAnsweredAt(): number {
     return this.#lastAnsweredAt;
   }
@@ -654,7 +654,7 @@ export class TicketingClient {
       const response = await this.#fetch(request, init);
       const text = await readText(response, this.#maxAnswerBytes);
       this.#logAttempt(spec, attempt, started, { status: response.status });
-      if (response.status < 500) this.#lastAnsweredAt = Date.now();
+      if (response.status < 500 && response.status !== 401 && response.status !== 403) this.#lastAnsweredAt = Date.now();
       const retryAfterMs = response.status === 429 ? this.#retryAfterMs(response.headers) : undefined;
       if (retryAfterMs !== undefined) limiter.blockUntil(Date.now() + retryAfterMs);
       const { status, statusText, headers } = response;
