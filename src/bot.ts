@@ -428,16 +428,22 @@ export class TicketBot extends TeamsActivityHandler {
     const consent = parseFileConsent(context.activity.value);
     const asker = context.activity.from?.aadObjectId;
     const grant = asker ? this.deps.reports.grantOf(consent.token, asker) : undefined;
+    const send = outlivingSender(context);
+    const log = this.log(context);
+    const t = this.translatorOf(context);
+    // Every answer here is posted after the turn: a throttled chat must not hold the invoke.
+    const say = (key: string) => this.afterTurn.track(send({ text: t(key) }).then(
+      () => undefined,
+      (error: unknown) => log.warn(errorFields(error), 'file consent answer not delivered'),
+    ));
     if (!grant) {
-      this.log(context).info("file consent refused: expired or not the asker's");
-      await context.sendActivity(this.translatorOf(context)('bot.fileExpired'));
-      return { status: 200 };
+      log.info("file consent refused: expired or not the asker's");
+      say('bot.fileExpired');
+    } else if (consent.action === 'decline') {
+      say('bot.fileDeclined');
+    } else {
+      this.afterTurn.track(this.deliverFile(grant, consent.upload, send, log, t));
     }
-    if (consent.action === 'decline') {
-      await context.sendActivity(this.translatorOf(context)('bot.fileDeclined'));
-      return { status: 200 };
-    }
-    this.afterTurn.track(this.deliverFile(grant, consent.upload, outlivingSender(context), this.log(context), this.translatorOf(context)));
     return { status: 200 };
   }
 

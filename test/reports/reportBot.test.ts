@@ -157,6 +157,7 @@ describe('report through the bot', () => {
     h.connector.clear();
     const byAlex = await h.post(extensionInvoke(ALEX, 'fileConsent/invoke', { type: 'fileUpload', action: 'accept', context: { token }, uploadInfo }, personal()));
     assert.equal(byAlex.status, 200);
+    await eventually(() => h.connector.messages().length === 1, 'the sentence, after the answer');
     assert.match(String(h.connector.messages()[0]?.body.text), /expired or was not made to you/);
     assert.equal(uploads.length, 0, 'no upload for someone the file was not offered to');
 
@@ -182,6 +183,7 @@ describe('report through the bot', () => {
 
     h.connector.clear();
     await h.post(extensionInvoke(ADELE, 'fileConsent/invoke', { type: 'fileUpload', action: 'decline', context: { token } }, personal()));
+    await eventually(() => h.connector.messages().length === 1, 'the sentence, after the answer');
     assert.match(String(h.connector.messages()[0]?.body.text), /^No file then/);
     assert.equal(uploads.length, 2, 'a decline uploads nothing');
 
@@ -198,6 +200,18 @@ describe('report through the bot', () => {
     assert.deepEqual(h.connector.messages(), [], 'answered before Teams took the offer');
     await eventually(() => h.connector.messages().length === 1, 'the offer lands once Teams takes it', 10_000);
     await offered();
+  });
+
+  it('answers a decline at once while Teams throttles the chat, and says "no file" once Teams takes it', async () => {
+    await h.post(cardAction(ADELE, 'exportReport', { report: COMMAND }, personal()));
+    const { token } = await offered();
+    h.connector.clear();
+    h.connector.refusals.set(personalChatOf(ADELE), { status: 429, times: 1, retryAfterS: 5 });
+    const declined = await h.post(extensionInvoke(ADELE, 'fileConsent/invoke', { type: 'fileUpload', action: 'decline', context: { token } }, personal()));
+    assert.equal(declined.status, 200);
+    assert.deepEqual(h.connector.messages(), [], 'answered before Teams took the sentence');
+    await eventually(() => h.connector.messages().length === 1, 'the sentence lands once Teams takes it', 10_000);
+    assert.match(String(h.connector.messages()[0]?.body.text), /^No file then/);
   });
 
   /** Clicks Export in Adele's personal chat and accepts the file, Teams saying to upload it to `uploadTo`: the accept's answer. */
