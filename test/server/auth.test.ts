@@ -148,7 +148,8 @@ describe('Bot Framework authentication, offline, through the real server', () =>
       assert.equal(slow.requests, 4, 'the gate and the SDK each read metadata and keys');
       const answer = (res.body as { composeExtension: { type: string; text?: string } }).composeExtension;
       assert.equal(answer.type, 'message', 'an answer that says the helpdesk was too slow, not results Teams no longer waits for');
-      assert.match(answer.text ?? '', /cannot be reached right now/);
+      // Unreachable when the read was cut at the deadline; busy when too little was left to send it (a slower machine).
+      assert.match(answer.text ?? '', /cannot be reached right now|is busy; try again/);
     } finally {
       await cold.stop();
       await slow.stop();
