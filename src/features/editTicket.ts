@@ -1,7 +1,7 @@
 import { numberLabel } from '../cards/format.js';
 import { EDIT_FIELD_PREFIX, EDIT_INPUTS, EDIT_TAG_PREFIX, fingerprint, isMultiInput } from '../cards/editForm.js';
 import type { FormValues } from '../cards/formInputs.js';
-import { PRIORITIES, type Instance, type TagCategory, type TicketUpdates } from '../ticketing/types.js';
+import { PRIORITIES, type CustomFieldValue, type Instance, type TagCategory, type Ticket, type TicketUpdates } from '../ticketing/types.js';
 import { instanceAgents } from '../ticketing/instance.js';
 import type { Translate } from '../i18n/translate.js';
 import type { Answer, FeatureContext } from './context.js';
@@ -66,6 +66,29 @@ function updatesFor(sent: FormValues, changed: FormValues, instance: Instance, c
   return { updates, problems: [...new Set(problems)] };
 }
 
+/** A custom field's value in one comparable form: people by id, lists in any order. */
+function comparable(value: CustomFieldValue | undefined): string {
+  if (!Array.isArray(value)) return JSON.stringify(value ?? null);
+  return JSON.stringify(value.map((v) => (typeof v === 'string' ? v : v.id.toLowerCase())).sort());
+}
+
+/**
+ * Whether a ticket read after an edit whose answer was lost shows every field the edit sent. A
+ * value read back in another form than it was sent counts as not shown: an edit is a PUT, so
+ * "most likely not saved, try again" costs at worst the same edit twice, where "edited" for an
+ * edit not made would lose it.
+ */
+function showsEdit(now: Ticket, updates: TicketUpdates): boolean {
+  const tagTexts = (tags: ReadonlyArray<{ text: string }>) => JSON.stringify(tags.map((tag) => tag.text.toLowerCase()).sort());
+  return (updates.title === undefined || now.title === updates.title)
+    && (updates.description === undefined || (now.description ?? '') === updates.description)
+    && (updates.expectedDate === undefined || now.expectedDate?.startsWith(updates.expectedDate) === true)
+    && (updates.priority === undefined || now.priority === updates.priority)
+    && (updates.assignee === undefined || now.assignee?.id.toLowerCase() === updates.assignee.id.toLowerCase())
+    && (updates.tags === undefined || tagTexts(now.tags ?? []) === tagTexts(updates.tags))
+    && Object.entries(updates.customFields ?? {}).every(([field, value]) => comparable(now.customFields?.[field]) === comparable(value));
+}
+
 /**
  * Edit after creation, from the card's Edit form: one update with only what the person changed
  * (live `{ticket, user}`, documented `{updates, user}`), as the acting user; nothing changed, no
@@ -94,11 +117,7 @@ export async function editTicket(ctx: FeatureContext, id: string, edits: TicketE
     () => ctx.client.updateTicket(id, updates, actor, writeOptions(ctx)),
     async () => {
       const now = await ctx.client.getTicket(id, callOptions(ctx));
-      const saved = (updates.title === undefined || now.title === updates.title)
-        && (updates.expectedDate === undefined || now.expectedDate?.startsWith(updates.expectedDate) === true)
-        && (updates.priority === undefined || now.priority === updates.priority)
-        && (updates.assignee === undefined || now.assignee?.id.toLowerCase() === updates.assignee.id.toLowerCase());
-      return saved ? now : undefined;
+      return showsEdit(now, updates) ? now : undefined;
     },
     { key: 'change.notSaved' },
   );

@@ -194,6 +194,38 @@ for (const dialect of DIALECTS) describe(`edit everything the create form sets (
     assert.deepEqual(h.sandbox.requests, [], 'read from the copy the save left');
   });
 
+  describe('when the API does not confirm the edit, it is looked for on the ticket', () => {
+    afterEach(() => h.sandbox.faults.clear());
+    const MAY_NOT = /did not confirm the change, and the ticket does not show it: it was most likely not saved/;
+
+    it('a description alone, answered without the ticket and not saved: "most likely not saved", never "edited"', async () => {
+      const { ticket, form } = await shownTicket();
+      h.sandbox.faults.inject({ kind: 'emptySuccess', match: { method: 'PUT' } });
+      const text = readable(await click(form.save.verb, { ...form.save.data, ...form.values, editDescription: 'Drops it every hour.' }));
+      assert.match(text, MAY_NOT);
+      assert.doesNotMatch(text, /edited/);
+      assert.equal(current(h, ticket.id).description, ticket.description);
+    });
+
+    it('tags alone, not saved: "most likely not saved"', async () => {
+      const { ticket, form } = await shownTicket();
+      h.sandbox.faults.inject({ kind: 'emptySuccess', match: { method: 'PUT' } });
+      assert.match(readable(await click(form.save.verb, { ...form.save.data, ...form.values, [`editTag_${TAG_CATEGORY.product}`]: 'Windows,VPN' })), MAY_NOT);
+      assert.deepEqual(current(h, ticket.id).tags, ticket.tags);
+    });
+
+    it('priority, assignee, tags and a custom field saved, the answer lost: found on the ticket, and reported as edited', async () => {
+      const { ticket, form } = await shownTicket();
+      h.sandbox.faults.inject({ kind: 'dropAfterApply', match: { method: 'PUT' } });
+      const saved = await click(form.save.verb, {
+        ...form.save.data, ...form.values, editDescription: 'Drops it every hour.', editPriority: 'Urgent', editAssignee: megan.id,
+        [`editTag_${TAG_CATEGORY.product}`]: 'Windows,VPN', [`editField_${FIELD.category}`]: CATEGORY.Network.id,
+      });
+      assert.match(readable(saved), new RegExp(`Adele Vance edited #${ticket.number}\\.`));
+      assert.equal(current(h, ticket.id).priority, 'Urgent');
+    });
+  });
+
   it('makes no API call when nothing changed, and says so', async () => {
     const { ticket, form } = await shownTicket();
     fresh();
