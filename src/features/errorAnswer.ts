@@ -47,7 +47,7 @@ function fromTicketing(e: TicketingError, t: Translate): { headline: string; det
       if (e.status === 403) return { headline: t('errors.readOnly'), detail: t('errors.forbiddenDetail') };
       if (isRouteMissing(e)) return { headline: t('errors.routeMissing'), detail: ticketingDetail(e, t) };
       if (e.status === 404) return { headline: t('errors.notFound') };
-      if (e.status !== undefined && e.status >= 500) return { headline: t('errors.serverError') };
+      if (e.status !== undefined && e.status >= 500) return e.isWrite ? { headline: t('errors.serverErrorWrite') } : { headline: t('errors.serverError') };
       return { headline: t('errors.refused'), detail: ticketingDetail(e, t) };
   }
 }

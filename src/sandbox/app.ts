@@ -118,12 +118,19 @@ export function createApp(context: AppContext): App {
   };
 
   /** Answers, unless the request's fault says to drop the connection instead, or the caller has gone. */
-  const send = (req: restify.Request, res: restify.Response, reply: Reply, raw?: string): void => {
+  const send = (req: restify.Request, res: restify.Response, applied: Reply, raw?: string): void => {
     const socket: Socket | null = req.socket;
-    if (exchanges.get(req)?.fault?.kind === 'dropAfterApply') {
+    const fault = exchanges.get(req)?.fault;
+    if (fault?.kind === 'dropAfterApply') {
       socket?.destroy();
       finish(req, 0);
       return;
+    }
+    let reply = applied;
+    if (fault?.kind === 'statusAfterApply') {
+      const failure = new ApiError(fault.status, statusFaultCode(fault.status), `The service answered ${fault.status} after doing the request (injected fault).`);
+      reply = { status: fault.status, body: errorBody(failure, context.dialect) };
+      raw = undefined;
     }
     if (res.headersSent || res.writableEnded || !socket || socket.destroyed) return;
     const payload = raw ?? JSON.stringify(reply.body);

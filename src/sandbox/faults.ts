@@ -16,6 +16,8 @@ export type FaultKind =
   | { kind: 'emptySuccess' }
   /** Handle the request fully (a write is applied), then drop the connection without answering. */
   | { kind: 'dropAfterApply' }
+  /** Handle the request fully (a write is applied), then answer this 5xx: a gateway that gave up while the service acted. */
+  | { kind: 'statusAfterApply'; status: number }
   /** Drop the connection without doing anything. */
   | { kind: 'dropBeforeRead' };
 
@@ -42,6 +44,9 @@ export class FaultSwitch {
     if (!Number.isInteger(times) || times < 1) throw new RangeError('fault.times must be a whole number of at least 1');
     if (fault.kind === 'status' && (!Number.isInteger(fault.status) || fault.status < 200 || fault.status > 599)) {
       throw new RangeError('fault.status must be an HTTP status from 200 to 599');
+    }
+    if (fault.kind === 'statusAfterApply' && (!Number.isInteger(fault.status) || fault.status < 500 || fault.status > 599)) {
+      throw new RangeError('fault.status must be a 5xx status');
     }
     if (fault.kind === 'delay' && (!Number.isFinite(fault.ms) || fault.ms < 0)) {
       throw new RangeError('fault.ms must be a number of milliseconds of at least 0');

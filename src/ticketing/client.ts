@@ -707,7 +707,7 @@ export class TicketingClient {
       const code = found === undefined ? undefined : redact(found, this.#secretForms);
       if (status === 429) return rateLimitedError(this.#retryAfterMs(headers) ?? this.#rateLimit.windowMs, operation, status, code);
       if (status === 403 && isWrite) return readOnlyError(operation, status, code);
-      return httpError(status, operation, code);
+      return httpError(status, operation, code, isWrite);
     }
     if (isTimeoutError(error) || (call.deadline !== undefined && Date.now() >= call.deadline)) return timeoutError(operation, isWrite);
     return networkError(operation, isWrite);

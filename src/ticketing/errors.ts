@@ -95,9 +95,13 @@ export function isConflict(e: unknown): e is TicketingError {
   return isTicketingError(e) && e.kind === 'http' && e.status === 409;
 }
 
-/** True for errors after which a write may or may not have been applied by the service. */
+/**
+ * True for errors after which a write may or may not have been applied by the service. A 5xx to a
+ * write counts: a gateway's 502 or 504 can come after the service acted.
+ */
 export function isOutcomeUnknown(e: unknown): e is TicketingError {
-  return isTicketingError(e) && (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'badResponse' || e.kind === 'unconfirmed');
+  return isTicketingError(e) && (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'badResponse' || e.kind === 'unconfirmed'
+    || (e.kind === 'http' && e.isWrite === true && (e.status ?? 0) >= 500));
 }
 
 export function invalidInput(message: string, operation?: string): TicketingError {
@@ -164,7 +168,7 @@ export function readOnlyError(operation: string, status?: number, code?: string)
 }
 
 /** A sentence for an HTTP error status; `code` refines it where the API gives one. */
-function httpMessage(status: number, code: string | undefined): string {
+function httpMessage(status: number, code: string | undefined, isWrite: boolean): string {
   if (status === 400) return 'The helpdesk refused the request as invalid.';
   if (status === 401) return "The helpdesk did not accept the bot's API key.";
   if (status === 403) return "The bot's API key is not allowed to do this.";
@@ -173,12 +177,13 @@ function httpMessage(status: number, code: string | undefined): string {
     return code === 'TicketNotFound' || code === undefined ? 'No such ticket.' : 'The helpdesk could not find what was asked for.';
   }
   if (status === 409) return 'The ticket is already in that state, or cannot move to it from its current one.';
-  if (status >= 500) return `The helpdesk had a problem (status ${status}); try again later.`;
+  if (status >= 500) return isWrite ? `The helpdesk had a problem (status ${status}).${MAYBE_APPLIED}` : `The helpdesk had a problem (status ${status}); try again later.`;
   return `The helpdesk refused the request (status ${status}).`;
 }
 
-export function httpError(status: number, operation: string, code?: string): TicketingError {
-  return new TicketingError('http', httpMessage(status, code), {
-    status, operation, ...(code === undefined ? {} : { code }),
+/** `isWrite`: a 5xx to a write may come after the service acted (see isOutcomeUnknown). */
+export function httpError(status: number, operation: string, code?: string, isWrite = false): TicketingError {
+  return new TicketingError('http', httpMessage(status, code, isWrite), {
+    status, operation, ...(code === undefined ? {} : { code }), ...(isWrite ? { isWrite } : {}),
   });
 }

@@ -288,9 +288,18 @@ for (const dialect of DIALECTS) describe(`message extensions, through the real s
     }
 
     it('keeps the form and says why when the helpdesk refuses the create', async () => {
+      h.sandbox.faults.inject({ kind: 'status', status: 400, match: { method: 'POST' } });
+      const form = formOf(await submit({ ...good(), title: 'Refused' }));
+      assert.match(texts(form), /helpdesk refused/);
+      assert.equal(input(form, 'title').value, 'Refused');
+      assert.ok(!h.sandbox.store.allTickets().some((t) => t.title === 'Refused'));
+    });
+
+    // A 5xx may come after the service acted: the bot looks for the ticket before it says anything.
+    it('keeps the form and says "most likely not saved" when the create fails with a 503 and is not found', async () => {
       h.sandbox.faults.inject({ kind: 'status', status: 503, match: { method: 'POST' } });
       const form = formOf(await submit({ ...good(), title: 'While down' }));
-      assert.match(texts(form), /helpdesk has a problem/);
+      assert.match(texts(form), /did not confirm the ticket "While down".*most likely not saved/);
       assert.equal(input(form, 'title').value, 'While down');
       assert.ok(!h.sandbox.store.allTickets().some((t) => t.title === 'While down'));
     });

@@ -93,6 +93,15 @@ for (const dialect of DIALECTS) describe(`bot: a write answered without what it 
     assert.equal(h.sandbox.store.activities(ticket.id).length, before);
   });
 
+  it('a create answered 503 and not saved: looked for, and "most likely not saved", never "try again in a minute"', async () => {
+    const before = h.sandbox.store.allTickets().length;
+    h.sandbox.faults.inject({ kind: 'status', status: 503, match: { method: 'POST', path: '/tickets' } });
+    const text = await say('create Coffee machine leaks');
+    assert.match(text, /did not confirm the ticket .*it was most likely not saved/);
+    assert.doesNotMatch(text, /try again in a minute/);
+    assert.equal(h.sandbox.store.allTickets().length, before);
+  });
+
   it('priority and assign: "most likely not saved", never "set the priority"', async () => {
     const ticket = tickets.take('open and not urgent', (t) => t.status === 'Open' && t.priority !== 'Urgent' && t.assignee?.id !== ADELE.aadObjectId);
     unconfirmedWrite('PUT');
@@ -135,6 +144,21 @@ for (const dialect of DIALECTS) describe(`bot: a write whose answer was lost, bu
     const text = readable(invokeCard(await h.post(cardAction(ADELE, 'comment', { ticketId: ticket.id, comment: 'Rebooted the switch' }, { serviceUrl: h.serviceUrl }))));
     assert.match(text, /Adele Vance commented: /);
     assert.equal(h.sandbox.store.activities(ticket.id).length, before + 1);
+  });
+
+  it('create and comment answered 502/504 by a gateway after they were saved: found, shown as done, once', async () => {
+    const before = h.sandbox.store.allTickets().length;
+    h.sandbox.faults.inject({ kind: 'statusAfterApply', status: 502, match: { method: 'POST', path: '/tickets' } });
+    assert.match(await say('create Scanner on floor 3 jams'), /Adele Vance created this ticket/);
+    assert.equal(h.sandbox.store.allTickets().length, before + 1, 'one ticket, not two');
+
+    const ticket = tickets.inStatus('Reopened');
+    const comments = h.sandbox.store.activities(ticket.id).length;
+    h.sandbox.faults.inject({ kind: 'statusAfterApply', status: 504, match: { method: 'POST' } });
+    fresh();
+    const text = readable(invokeCard(await h.post(cardAction(ADELE, 'comment', { ticketId: ticket.id, comment: 'Cleared the paper path' }, { serviceUrl: h.serviceUrl }))));
+    assert.match(text, /Adele Vance commented: /);
+    assert.equal(h.sandbox.store.activities(ticket.id).length, comments + 1);
   });
 
   it('start and priority: the ticket read after shows the change, so it is reported as done', async () => {

@@ -84,6 +84,17 @@ describe('sandbox: injected faults', () => {
     assert.deepEqual(sandbox.requests.map((r) => [r.method, r.status]), [['POST', 0]]);
   });
 
+  it('statusAfterApply: a POST creates exactly one ticket and the caller sees the 5xx', async () => {
+    const before = sandbox.store.size;
+    sandbox.faults.inject({ kind: 'statusAfterApply', status: 504, match: { method: 'POST' } });
+    const res = await fetch(`${sandbox.baseUrl}/tickets?key=${sandbox.primaryKey}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(createBody),
+    });
+    assert.equal(res.status, 504);
+    assert.equal(sandbox.store.size, before + 1);
+    assert.deepEqual(sandbox.requests.map((r) => [r.method, r.status]), [['POST', 504]]);
+  });
+
   it('dropBeforeRead: the caller sees a network error and nothing is applied', async () => {
     const before = sandbox.store.size;
     sandbox.faults.inject({ kind: 'dropBeforeRead' });
@@ -108,6 +119,7 @@ describe('sandbox: injected faults', () => {
     assert.throws(() => sandbox.faults.inject({ kind: 'status', status: 99 }), RangeError);
     assert.throws(() => sandbox.faults.inject({ kind: 'delay', ms: -1 }), RangeError);
     assert.throws(() => sandbox.faults.inject({ kind: 'malformed', times: 0 }), RangeError);
+    assert.throws(() => sandbox.faults.inject({ kind: 'statusAfterApply', status: 404 }), RangeError);
   });
 
   it('closes promptly with a delayed request still waiting', async () => {
