@@ -8,6 +8,7 @@ import { CardFactory, MessageFactory, type CloudAdapter, type ConversationRefere
 import { notificationCard } from '../cards/notificationCards.js';
 import type { AdaptiveCard } from '../cards/render.js';
 import type { ConversationStore } from '../conversations.js';
+import { errorFields } from '../errorKind.js';
 import type { Logger } from '../log.js';
 import type { TicketingClient } from '../ticketing/client.js';
 import type { Ticket, User } from '../ticketing/types.js';
@@ -116,7 +117,11 @@ export class Notifier {
   /** The newest public comment since `since` by someone other than the requestor; read only when the requestor can be told. */
   private async newPublicComment(ticket: Ticket, since: string, requestor: string, call: BudgetedCall): Promise<{ author?: User; text?: string } | undefined> {
     if (!(await this.reachable(requestor))) return undefined;
-    const activities = await call((options) => this.options.client.listActivities(ticket.id, options));
+    // The change is past the cursor already: a failed read costs this one notice, not the rest of the poll's.
+    const activities = await call((options) => this.options.client.listActivities(ticket.id, options)).catch((error: unknown) => {
+      this.options.log.warn(errorFields(error), 'notify: comments not read; the requestor is not told of one');
+      return undefined;
+    });
     const comment = (activities ?? []).find((a) => a.type === 'comment' && a.isPrivate !== true
       && instantOf(a.createdDateTime) > instantOf(since) && lower(a.createdBy?.id) !== requestor);
     return comment && { ...(comment.createdBy ? { author: comment.createdBy } : {}), ...(comment.comment === undefined ? {} : { text: comment.comment }) };

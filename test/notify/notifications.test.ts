@@ -99,6 +99,25 @@ describe('notifications: a channel subscription and personal chats hear of chang
     assert.match(readable(cardOf(afterComment[0]!.call)), /Please try the new VPN profile\./);
   });
 
+  it('a comment the poller cannot read tells no one of it, and the poll\'s other changes still go out', async () => {
+    const other = await atSandbox.create(h.sandbox, LEE, { title: 'Monitor flickers', requestor: userOf(ADELE) });
+    await poll(h);
+    posted();
+    await atSandbox.comment(h.sandbox, LEE, ticket.id, 'Any better now?');
+    await atSandbox.update(h.sandbox, LEE, other.id, { assignee: userOf(ALEX) });
+    // Every attempt at the first ticket's comments fails (a GET is tried three times).
+    h.sandbox.faults.inject({ kind: 'status', status: 503, times: 3, match: { method: 'GET', path: `/tickets/${ticket.id}/activities` } });
+    try {
+      await poll(h);
+    } finally {
+      h.sandbox.faults.clear();
+    }
+    const seen = posted();
+    assert.ok(seen.some((n) => n.to === personalChatOf(ALEX) && n.headline === `${LEE.name} assigned #${other.number} to you`), JSON.stringify(seen));
+    assert.ok(!seen.some((n) => n.to === personalChatOf(ADELE)), 'the comment that could not be read tells no one');
+    assert.ok(h.logs.some((r) => r.component === 'notify' && r.msg === 'notify: comments not read; the requestor is not told of one'));
+  });
+
   it('the actor\'s own action through the bot: not told, and not posted back where it was made', async () => {
     // Adele (the requestor) resolves it in the subscribed channel: the channel already shows it, she did it.
     await say(h, ADELE, `resolve ${ticket.number} Works now`, true);
