@@ -7,7 +7,7 @@ import { TicketCache } from './cache/ticketCache.js';
 import { ConversationStore } from './conversations.js';
 import { IdentityResolver } from './identity.js';
 import { readiness, sharedStateCheck, ticketingApiCheck } from './readiness.js';
-import { startServer, type BotServer } from './server.js';
+import { DEFAULT_GRACE_MS, startServer, type BotServer } from './server.js';
 import { cacheNamespace, openSharedState } from './store/sharedState.js';
 import { TicketingClient } from './ticketing/client.js';
 import type { KeySource } from './ticketing/keys.js';
@@ -99,9 +99,11 @@ export async function startApp(
   }, server.adapter, config.bot?.appId ?? '');
   return {
     server, client, conversations, ...(notifications ? { notifications } : {}),
-    close: async (graceMs) => {
-      await notifications?.stop();
+    close: async (graceMs = DEFAULT_GRACE_MS) => {
+      // Notifications queued go out while the turns in flight finish, in the same grace.
+      const notifying = notifications?.stop(graceMs);
       await server.close(graceMs);
+      await notifying;
       await state.close();
     },
   };

@@ -39,6 +39,8 @@ export interface ServerOptions {
 
 /** Activities are small; anything bigger is not from Teams. */
 const MAX_BODY_BYTES = 512 * 1024;
+/** How long a stop waits for what is under way when its caller names no time (STOP_GRACE_S does in production). */
+export const DEFAULT_GRACE_MS = 10_000;
 
 /**
  * A conversation id as channels write them (Teams: `a:…`, `19:…@thread.tacv2;messageid=…`): printable
@@ -174,7 +176,7 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
   return {
     url,
     adapter,
-    close: async (graceMs = 10_000) => {
+    close: async (graceMs = DEFAULT_GRACE_MS) => {
       const until = Date.now() + graceMs;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       if (inFlight > 0) {

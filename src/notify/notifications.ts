@@ -1,4 +1,5 @@
 import type { CloudAdapter } from 'botbuilder';
+import pTimeout from 'p-timeout';
 import type { NotifyConfig } from '../config.js';
 import type { ConversationStore } from '../conversations.js';
 import type { Logger } from '../log.js';
@@ -19,7 +20,8 @@ export interface Notifications {
   pollOnce(): Promise<void>;
   /** Resolves once every notification queued is sent. */
   idle(): Promise<void>;
-  stop(): Promise<void>;
+  /** Stops polling, then lets what is queued go out for up to `graceMs`; the rest is dropped. */
+  stop(graceMs: number): Promise<void>;
 }
 
 export interface NotificationParts {
@@ -57,8 +59,11 @@ export function startNotifications(parts: NotificationParts, adapter: CloudAdapt
   return {
     pollOnce: () => poller.pollOnce(),
     idle: () => notifier.idle(),
-    stop: async () => {
+    stop: async (graceMs) => {
+      const until = Date.now() + graceMs;
       await poller.stop();
+      // What is queued is past the cursor: dropped now, it would never be told.
+      await pTimeout(notifier.idle(), { milliseconds: Math.max(1, until - Date.now()), fallback: () => undefined });
       notifier.queue.clear();
     },
   };

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { ADELE, ALEX, CHANNEL, personalChatOf } from '../support/activities.js';
 import { Harness } from '../support/harness.js';
 import { RedisServer } from '../support/redisServer.js';
+import { eventually } from '../bot/botAssertions.js';
 import { LEE, NOTIFY_ENV, ROOMY_LIMIT, atSandbox, notificationsSince, poll, say, userOf } from './notifySupport.js';
 
 /**
@@ -41,6 +42,17 @@ describe('notifications across a restart and between replicas (Redis)', function
     await h.restartBot();
     await poll(h);
     assert.deepEqual(posted(), []);
+  });
+
+  it('a stop lets what is queued go out, within its grace', async () => {
+    const other = await atSandbox.create(h.sandbox, LEE, { title: 'Lift to floor 5 is stuck', requestor: userOf(ADELE) });
+    // Teams throttles the channel: the post waits 2 s before it is tried again, and the stop comes meanwhile.
+    h.connector.refusals.set(CHANNEL, { status: 429, times: 1, retryAfterS: 2 });
+    const refused = h.connector.refused.length;
+    await h.app.notifications!.pollOnce();
+    await eventually(() => h.connector.refused.length === refused + 1, 'the post was refused once and waits');
+    await h.restartBot();
+    assert.deepEqual(posted(), [{ to: CHANNEL, headline: `${LEE.name} created #${other.number}` }]);
   });
 
   it('a change made while the bot was down is reported once, after it is back', async () => {
