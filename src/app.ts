@@ -45,10 +45,10 @@ export async function startApp(
   if (config.redis) log.info(`shared state on Redis (${state.mode()}), ${config.redis.replicas} replica(s) sharing the API key`);
   const conversations = new ConversationStore(state.storage);
   state.onRestored(() => conversations.putBack());
-  const recentActions = new RecentActions();
   const subscriptions = config.notify.budgetPercent > 0 ? new SubscriptionStore(state.storage) : undefined;
   const keys = config.ticketing.keys?.current() ?? config.ticketing;
   const sharedCache = state.cache && { cache: state.cache, prefix: cacheNamespace(config.ticketing.baseUrl, keys.readOnlyKey || keys.apiKey || '') };
+  const recentActions = new RecentActions(sharedCache && { cache: sharedCache.cache, prefix: `${sharedCache.prefix}recent:` });
   const client = new TicketingClient({
     baseUrl: config.ticketing.baseUrl,
     apiKey: config.ticketing.apiKey,

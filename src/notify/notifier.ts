@@ -65,7 +65,7 @@ export class Notifier {
       const { ticket } = change;
       // The API says who changed it last; the bot knows which of its own changes were made for whom, and where.
       const actorId = lower(ticket.lastUpdatedBy?.id);
-      const botAction = this.options.recent.latest(ticket.id, ticket.lastUpdatedOn, actorId);
+      const botAction = await this.options.recent.latest(ticket.id, ticket.lastUpdatedOn, actorId);
       const actors = new Set([actorId, botAction?.actorId].filter((id) => id !== undefined));
       const first = change.changes[0];
       if (first) {

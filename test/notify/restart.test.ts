@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { ADELE, ALEX, CHANNEL, personalChatOf } from '../support/activities.js';
+import { ADELE, ALEX, CHANNEL, message, personalChatOf } from '../support/activities.js';
 import { Harness } from '../support/harness.js';
 import { RedisServer } from '../support/redisServer.js';
 import { eventually } from '../bot/botAssertions.js';
@@ -85,6 +85,19 @@ describe('notifications across a restart and between replicas (Redis)', function
     assert.ok(seen.some((n) => n.to === CHANNEL), 'and the channel, where the ticket gets its first card');
     await poll(h);
     assert.deepEqual(posted(), []);
+  });
+
+  it('a change made through either replica is not posted back to the channel it was made in, whichever replica polls', async () => {
+    const replica = await h.startReplica();
+    for (const [via, priority] of [[h.app, 'Low'], [replica, 'Medium']] as const) {
+      const res = await h.postTo(via, message(ADELE, `priority ${ticket.number} ${priority}`, { serviceUrl: h.serviceUrl, channel: true }));
+      assert.equal(res.status, 200);
+      assert.equal(h.sandbox.store.allTickets().find((t) => t.id === ticket.id)?.priority, priority);
+      mark = h.connector.calls.length;
+      await Promise.all([replica.notifications!.pollOnce(), h.app.notifications!.pollOnce()]);
+      await Promise.all([replica.notifications!.idle(), h.app.notifications!.idle()]);
+      assert.deepEqual(posted().filter((n) => n.to.startsWith(CHANNEL)), [], `${priority}: the channel already shows the answer`);
+    }
   });
 
   it('with two replicas, one polls (the lease): each change is posted once', async () => {
