@@ -308,9 +308,16 @@ export class TicketBot extends TeamsActivityHandler {
     try {
       await context.sendActivity(cardMessage(forEveryone(answer), answer.summary));
     } catch (error) {
-      if (statusOf(error) !== 403 || context.activity.conversation?.conversationType === 'personal') throw error;
-      this.log(context).warn(errorFields(error), 'answer refused here; sent to the person alone');
-      await sendToSpeakerAlone(context, cardMessage(answer.card, answer.summary));
+      if (statusOf(error) === 403 && context.activity.conversation?.conversationType !== 'personal') {
+        this.log(context).warn(errorFields(error), 'answer refused here; sent to the person alone');
+        await sendToSpeakerAlone(context, cardMessage(answer.card, answer.summary));
+        return;
+      }
+      // Teams refused the card itself (413 too large, 400 not valid): its words alone still say
+      // what was done, where the turn error's "try again" would have a ticket made twice.
+      if (statusOf(error) !== 413 && statusOf(error) !== 400) throw error;
+      this.log(context).warn(errorFields(error), 'answer card refused; its summary sent as text');
+      await context.sendActivity(answer.summary);
     }
   }
 

@@ -272,6 +272,22 @@ for (const dialect of DIALECTS) describe(`bot chat commands, through the real se
       assert.ok(h.logs.some((r) => r.level === 'warn' && r.msg === 'answer refused here; sent to the person alone' && r.status === 403));
     });
 
+    it('"create" whose card Teams refuses (413): the ticket is made once and its summary is said in words, not "try again"', async () => {
+      reset();
+      h.connector.refusals.set(CHANNEL, { status: 413, times: 1 });
+      const title = `Badge printer jams ${dialect}`;
+      const res = await h.post(message(ADELE, `create ${title}`, { serviceUrl: h.serviceUrl, channel: true }));
+
+      assert.equal(res.status, 200);
+      const made = storeTickets((t) => t.title === title);
+      assert.equal(made.length, 1);
+      const replies = h.connector.messages();
+      assert.equal(replies.length, 1, JSON.stringify(replies.map((r) => r.body.text)));
+      assert.match(String(replies[0]!.body.text), new RegExp(`#${made[0]!.ticketId}`));
+      assert.doesNotMatch(String(replies[0]!.body.text), /try again|went wrong/i);
+      assert.ok(h.logs.some((r) => r.level === 'warn' && r.msg === 'answer card refused; its summary sent as text' && r.status === 413));
+    });
+
     it('"create <title> | <description>" creates the ticket with the speaker as requestor and creator', async () => {
       const before = h.sandbox.store.size;
       const { card } = await say('create Printer on floor 2 is jammed | It shows error E42 and blinks');

@@ -79,10 +79,10 @@ export class ConnectorRecorder {
   readonly conversationsWithoutBot = new Set<string>();
   /**
    * Posts to these conversations (a channel's threads included) are refused as Teams refuses them:
-   * 403 once the bot was removed or blocked, 429 with Retry-After when it sends too fast, for the
-   * next `times` posts.
+   * 403 once the bot was removed or blocked, 429 with Retry-After when it sends too fast, 413 for
+   * a message too large (Teams' MessageSizeTooBig), for the next `times` posts.
    */
-  readonly refusals = new Map<string, { status: 403 | 429; times: number; retryAfterS?: number }>();
+  readonly refusals = new Map<string, { status: 403 | 413 | 429; times: number; retryAfterS?: number }>();
   /** Posts refused by `refusals`, in order. */
   readonly refused: RecordedCall[] = [];
   private server?: Server;
@@ -138,6 +138,7 @@ export class ConnectorRecorder {
             res.setHeader('Retry-After', String(refusal.retryAfterS ?? 1));
             return send(429, { error: { code: 'Throttled', message: 'Too many requests.' } });
           }
+          if (refusal.status === 413) return send(413, { error: { code: 'MessageSizeTooBig', message: 'Message size too large' } });
           return send(403, { error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' } });
         }
         const answeredId = req.method === 'PUT' ? member : `reply-${this.nextId++}`;
