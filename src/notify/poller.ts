@@ -150,8 +150,7 @@ export class Poller {
 
   private async poll(): Promise<void> {
     if (this.stopped) return;
-    // Held a few polls long, renewed each poll: a replica that stops is replaced soon after.
-    if (!(await this.options.lease.acquire(Math.max(3 * this.options.pollMs, 30_000)))) return;
+    if (!(await this.holdLease())) return;
     const { state } = this.options;
     const cursor = await state.cursor();
     // Before the poller knows every ticket, it reads them all once and reports nothing.
@@ -186,6 +185,9 @@ export class Poller {
         timezone: 0, ...options, ...(token === undefined ? {} : { continuationToken: token }),
       }));
       if (page === undefined || this.stopped) return false;
+      // A page may take long (a call waits up to a window for its turn): the lease may have run out
+      // and another replica taken it. Only its holder saves and tells, or both would post.
+      if (!(await this.holdLease())) return false;
       const found = await this.detect(page.items, cursor);
       for (const t of page.items) if (newest === undefined || instantOf(t.lastUpdatedOn) > instantOf(newest)) newest = t.lastUpdatedOn;
       await state.saveSnapshots(found.snapshots);
@@ -194,6 +196,11 @@ export class Poller {
       token = page.continuationToken;
     } while (token !== undefined);
     return newest;
+  }
+
+  /** Takes or renews the poller's lease: held a few polls long, so a replica that stops is replaced soon after. */
+  private holdLease(): Promise<boolean> {
+    return this.options.lease.acquire(Math.max(3 * this.options.pollMs, 30_000));
   }
 
   /** The tickets of a page that changed, and what to remember of each. */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Redis } from 'ioredis';
 import { ADELE, ALEX, CHANNEL, message, personalChatOf } from '../support/activities.js';
 import { Harness } from '../support/harness.js';
 import { RedisServer } from '../support/redisServer.js';
@@ -97,6 +98,31 @@ describe('notifications across a restart and between replicas (Redis)', function
       await Promise.all([replica.notifications!.pollOnce(), h.app.notifications!.pollOnce()]);
       await Promise.all([replica.notifications!.idle(), h.app.notifications!.idle()]);
       assert.deepEqual(posted().filter((n) => n.to.startsWith(CHANNEL)), [], `${priority}: the channel already shows the answer`);
+    }
+  });
+
+  it('a poll whose lease another replica took while it read tells nothing; the change is told once the lease is back', async () => {
+    const leases = new Redis(redis.url);
+    const LEASE = 'tickets:lease:notify-poller';
+    try {
+      await leases.del(LEASE);
+      await atSandbox.update(h.sandbox, LEE, ticket.id, { priority: 'Important' });
+      mark = h.connector.calls.length;
+      h.sandbox.faults.inject({ kind: 'delay', ms: 800, match: { method: 'GET', path: '/tickets' } });
+      const polling = h.app.notifications!.pollOnce();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Meanwhile its lease runs out and another replica takes it, as after a long wait for the budget.
+      await leases.set(LEASE, 'another-replica', 'PX', 60_000);
+      await polling;
+      await h.app.notifications!.idle();
+      assert.deepEqual(posted(), [], 'the holder now is another replica');
+      await leases.del(LEASE);
+      await poll(h);
+      assert.deepEqual(posted().map((n) => n.headline), [`${LEE.name} set the priority of #${ticket.number} to Important`]);
+    } finally {
+      h.sandbox.faults.clear();
+      await leases.del(LEASE);
+      leases.disconnect();
     }
   });
 
