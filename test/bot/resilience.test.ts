@@ -288,6 +288,19 @@ describe('bot resilience', () => {
         assertNothingTechnicalShown(res);
       });
 
+      it('says a change may or may not have been saved when a 5xx answers the write and the ticket cannot be read after it', async () => {
+        const ticket = tickets.inStatus('Started');
+        // Read once first, so that the write needs no read before it: only the look after it fails.
+        await click('show', { ticketId: ticket.id });
+        h.sandbox.faults.inject({ kind: 'status', status: 500, match: { method: 'PUT' } });
+        h.sandbox.faults.inject({ kind: 'status', status: 503, times: 3, match: { method: 'GET', path: `/tickets/${ticket.id}` } });
+        const res = await click('resolve', { ticketId: ticket.id, comment: 'done' });
+        assert.match(readable(invokeCard(res)), /had a problem with that change\. It may or may not have been saved: check before trying again/);
+        assert.equal(writeRequests(h).length, 1, 'a write is never retried');
+        assert.deepEqual(current(h, ticket.id), ticket);
+        assertNothingTechnicalShown(res);
+      });
+
       it('says a comment was added when the ticket cannot be read after it, so that nobody adds it twice', async () => {
         // A ticket this bot never read, so the card must be drawn from a read after the comment.
         const unseen = h.sandbox.store.create({ title: 'Printer queue stuck', requestor: userOf(ALEX) }, userOf(ALEX));
