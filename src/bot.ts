@@ -1,7 +1,7 @@
 import pTimeout from 'p-timeout';
 import {
   ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext,
-  type InvokeResponse,
+  type Activity, type InvokeResponse,
 } from 'botbuilder';
 import type { AdaptiveCard } from './cards/render.js';
 import type { HelpdeskRoles } from './config.js';
@@ -308,14 +308,15 @@ export class TicketBot extends TeamsActivityHandler {
     try {
       await context.sendActivity(cardMessage(forEveryone(answer), answer.summary));
     } catch (error) {
-      if (statusOf(error) === 403 && context.activity.conversation?.conversationType !== 'personal') {
+      const status = statusOf(error);
+      if (status === 403 && context.activity.conversation?.conversationType !== 'personal') {
         this.log(context).warn(errorFields(error), 'answer refused here; sent to the person alone');
         await sendToSpeakerAlone(context, cardMessage(answer.card, answer.summary));
         return;
       }
       // Teams refused the card itself (413 too large, 400 not valid): its words alone still say
       // what was done, where the turn error's "try again" would have a ticket made twice.
-      if (statusOf(error) !== 413 && statusOf(error) !== 400) throw error;
+      if (status !== 413 && status !== 400) throw error;
       this.log(context).warn(errorFields(error), 'answer card refused; its summary sent as text');
       await context.sendActivity(answer.summary);
     }
@@ -375,12 +376,7 @@ export class TicketBot extends TeamsActivityHandler {
     // The file consent card goes to the personal chat the person clicked in: a file is offered nowhere else.
     // Not awaited, so that a slow or throttled chat cannot hold the answer past Teams' deadline; a
     // failed offer leaves the link, which the answer holds: it is logged, not turned into an error.
-    if (answer.file) {
-      const log = this.log(context);
-      this.afterTurn.track(outlivingSender(context)({ attachments: [fileConsentAttachment(answer.file)] }).then(() => undefined, (error: unknown) => {
-        log.warn(errorFields(error), 'file offer failed');
-      }));
-    }
+    if (answer.file) this.postAfterTurn(context, { attachments: [fileConsentAttachment(answer.file)] }, 'file offer failed');
     return this.invokeCard(answer.card);
   }
 
@@ -435,23 +431,25 @@ export class TicketBot extends TeamsActivityHandler {
     const consent = parseFileConsent(context.activity.value);
     const asker = context.activity.from?.aadObjectId;
     const grant = asker ? this.deps.reports.grantOf(consent.token, asker) : undefined;
-    const send = outlivingSender(context);
     const log = this.log(context);
     const t = this.translatorOf(context);
     // Every answer here is posted after the turn: a throttled chat must not hold the invoke.
-    const say = (key: string) => this.afterTurn.track(send({ text: t(key) }).then(
-      () => undefined,
-      (error: unknown) => log.warn(errorFields(error), 'file consent answer not delivered'),
-    ));
+    const say = (key: string) => this.postAfterTurn(context, { text: t(key) }, 'file consent answer not delivered');
     if (!grant) {
       log.info("file consent refused: expired or not the asker's");
       say('bot.fileExpired');
     } else if (consent.action === 'decline') {
       say('bot.fileDeclined');
     } else {
-      this.afterTurn.track(this.deliverFile(grant, consent.upload, send, log, t));
+      this.afterTurn.track(this.deliverFile(grant, consent.upload, outlivingSender(context), log, t));
     }
     return { status: 200 };
+  }
+
+  /** Posts `message` after the turn, where the turn's answers go; a stop lets it land, and a failure is only logged (`failed`). */
+  private postAfterTurn(context: TurnContext, message: Partial<Activity>, failed: string): void {
+    const log = this.log(context);
+    this.afterTurn.track(outlivingSender(context)(message).then(() => undefined, (error: unknown) => log.warn(errorFields(error), failed)));
   }
 
   /** After the consent's turn: the CSV uploaded where Teams said, then the card that shows it, or a sentence saying it was not saved. */
