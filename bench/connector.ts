@@ -63,13 +63,20 @@ export class BenchConnector {
     }
   }
 
+  /** Each answer waits this long first: the network between a bot and Teams' connector, in section 2's felt turns. */
+  delayMs = 0;
+
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       void readBody(req).then((raw) => {
-        const send = (status: number, body: unknown) => {
+        const answer = (status: number, body: unknown) => {
           const text = JSON.stringify(body);
           res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
           res.end(text);
+        };
+        const send = (status: number, body: unknown) => {
+          if (this.delayMs > 0) setTimeout(() => answer(status, body), this.delayMs);
+          else answer(status, body);
         };
         const path = (req.url ?? '/').split('?')[0]!;
         const m = /^\/v3\/conversations\/([^/]+)(?:\/(activities|members)(?:\/([^/]+))?)?$/.exec(path);

