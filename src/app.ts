@@ -82,6 +82,7 @@ export async function startApp(
     timezoneDefault: config.ticketing.timezoneDefault,
     linkDomains: config.linkDomains,
     allowedTenants: config.allowedTenants,
+    teamsOnly: config.bot !== undefined,
     reports,
     roles: config.roles,
     replayFile: config.stateDir === undefined ? undefined : join(config.stateDir, `replay-claims-${config.port}.log`),

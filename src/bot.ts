@@ -1,6 +1,6 @@
 import pTimeout from 'p-timeout';
 import {
-  ActivityTypes, CardFactory, MessageFactory, TeamsActivityHandler, TurnContext,
+  ActivityTypes, CardFactory, Channels, MessageFactory, TeamsActivityHandler, TurnContext,
   type Activity, type InvokeResponse,
 } from 'botbuilder';
 import type { AdaptiveCard } from './cards/render.js';
@@ -57,6 +57,11 @@ export interface BotDeps {
   conversations: ConversationStore;
   /** Microsoft 365 tenants whose people may use the bot (lower-case ids), or '*'. */
   allowedTenants: readonly string[] | '*';
+  /**
+   * Serve Teams only (a deployed bot): another channel of the bot's registration (Web Chat, Direct
+   * Line) lets its client write the tenant and the sender's ids, which Teams vouches for here.
+   */
+  teamsOnly?: boolean;
   /** The helpdesk's reports and their export links. */
   reports: Reports;
   /** The `notify` command's settings for a turn; unset when notifications are off. */
@@ -177,21 +182,31 @@ export class TicketBot extends TeamsActivityHandler {
     });
   }
 
-  /** People of a tenant not allowed get one short sentence (or a 403 for an invoke), and nothing else runs. */
+  /**
+   * People on another channel than Teams (when deployed) or of a tenant not allowed get one short
+   * sentence (or a 403 for an invoke), and nothing else runs.
+   */
   override async run(context: TurnContext): Promise<void> {
     const log = turnLog(context, this.deps.log);
-    const allowed = this.deps.allowedTenants;
-    if (allowed === '*' || allowed.includes(tenantOf(context.activity) ?? '')) {
+    const refusal = this.refusalOf(context.activity);
+    if (!refusal) {
       // Not awaited: a slow store must not hold the turn; a failed write is made again when the store returns.
       this.deps.conversations.remember(context.activity).catch(() => log.warn('conversation not saved yet'));
       return super.run(context);
     }
-    log.warn('refused: tenant not allowed');
-    const refusal = this.translatorOf(context)('bot.foreignTenant');
-    if (context.activity.type === ActivityTypes.Message) await context.sendActivity(refusal);
+    log.warn({ channel: String(context.activity.channelId).slice(0, 40) }, `refused: ${refusal.why}`);
+    const sentence = this.translatorOf(context)(refusal.key);
+    if (context.activity.type === ActivityTypes.Message) await context.sendActivity(sentence);
     if (context.activity.type === ActivityTypes.Invoke) {
-      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: typedError(403, 'TenantNotAllowed', refusal) });
+      await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: typedError(403, refusal.code, sentence) });
     }
+  }
+
+  private refusalOf(activity: TurnContext['activity']): { why: string; key: string; code: string } | undefined {
+    if (this.deps.teamsOnly && activity.channelId !== Channels.Msteams) return { why: 'not Teams', key: 'bot.teamsOnly', code: 'ChannelNotSupported' };
+    const allowed = this.deps.allowedTenants;
+    if (allowed !== '*' && !allowed.includes(tenantOf(activity) ?? '')) return { why: 'tenant not allowed', key: 'bot.foreignTenant', code: 'TenantNotAllowed' };
+    return undefined;
   }
 
   /** Invoke name → handler: card actions and the message extension's commands. */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPair } from 'jose';
 import sinon from 'sinon';
 import { ADELE, TENANT, extensionInvoke, message } from '../support/activities.js';
+import { cardOf } from '../support/connector.js';
 import { Harness } from '../support/harness.js';
 import { OpenIdServer } from '../support/openIdServer.js';
 
@@ -81,6 +82,17 @@ describe('Bot Framework authentication, offline, through the real server', () =>
     const res = await h.post(search(OTHER_TENANT), false, bearer(await openid.token(APP_ID, h.serviceUrl)));
     assert.equal(res.status, 403);
     assert.equal((res.body as { value: { code: string } }).value.code, 'TenantNotAllowed');
+    assert.deepEqual(h.apiCalls(), []);
+  });
+
+  it('refuses another channel of the bot\'s registration (Web Chat), whose client writes the tenant: 403, no API call', async () => {
+    const logged = h.logs.length;
+    const res = await h.post({ ...search(), channelId: 'webchat' }, false, bearer(await openid.token(APP_ID, h.serviceUrl)));
+    assert.equal(res.status, 403);
+    assert.deepEqual((res.body as { value: unknown }).value, {
+      code: 'ChannelNotSupported', message: 'This helpdesk works in Microsoft Teams: open it there.',
+    });
+    assert.deepEqual(h.logs.slice(logged).map((r) => [r.level, r.msg, r.channel]), [['warn', 'refused: not Teams', 'webchat']]);
     assert.deepEqual(h.apiCalls(), []);
   });
 
@@ -170,6 +182,12 @@ describe('tenant allow-list in local mode', () => {
     assert.equal(res.status, 200);
     assert.deepEqual(h.connector.messages().map((m) => m.body.text), ['This helpdesk is not available to your organization.']);
     assert.deepEqual(h.apiCalls(), []);
+  });
+
+  it('serves other channels than Teams (the Bot Framework Emulator), which only a bot with credentials refuses', async () => {
+    await h.post({ ...message(ADELE, 'help', { serviceUrl: h.serviceUrl }), channelId: 'emulator' });
+    assert.equal(h.connector.messages().length, 1);
+    assert.ok(cardOf(h.connector.messages()[0]), 'the help card');
   });
 
   it('refuses an activity whose two tenant fields disagree, and serves the allowed tenant', async () => {
