@@ -9,7 +9,8 @@ import type { Logger } from '../log.js';
 import { RateLimiter } from '../ticketing/rateLimit.js';
 import type { TicketingClient } from '../ticketing/client.js';
 import type { Ticket, TicketQuery } from '../ticketing/types.js';
-import type { PollerState } from './pollerState.js';
+import { isTicketingError } from '../ticketing/errors.js';
+import type { PollerState, ReadingProgress } from './pollerState.js';
 import { detectChanges, snapshotOf, unchanged, type TicketChange, type TicketSnapshot } from './ticketChanges.js';
 
 /** Who runs the poller: held for `ttlMs` at a time and renewed by its holder (src/store/leases.ts). */
@@ -155,10 +156,10 @@ export class Poller {
     const cursor = await state.cursor();
     // Before the poller knows every ticket, it reads them all once and reports nothing.
     if (cursor === undefined) {
-      const newest = await this.walk({ limit: FIRST_READING_PAGE }, undefined);
-      // Set only once complete: cut short, the first reading starts over next time.
+      const newest = await this.firstReading();
       if (newest === false) return;
       await state.setCursor(newest ?? new Date(0).toISOString());
+      await state.setFirstReading(undefined);
       this.sweptAt = Date.now();
       this.options.log.info('notify poller ready: every ticket read once');
       return;
@@ -170,16 +171,39 @@ export class Poller {
   }
 
   /**
+   * Every ticket read once. A helpdesk of more pages than the poller's share of a minute, or a busy
+   * key, cuts it short: the next poll goes on from the page it stopped before (its continuation
+   * token, kept in the state), and starts over when the API no longer takes that token.
+   */
+  private async firstReading(): Promise<string | undefined | false> {
+    const { state } = this.options;
+    const resume = await state.firstReading();
+    try {
+      return await this.walk({ limit: FIRST_READING_PAGE }, undefined, resume, (progress) => state.setFirstReading(progress));
+    } catch (error) {
+      if (resume && isTicketingError(error) && error.kind === 'http' && error.status !== undefined && error.status >= 400 && error.status < 500) {
+        this.options.log.warn(errorFields(error), 'notify first reading: its continuation token was refused; starting over');
+        await state.setFirstReading(undefined);
+      }
+      throw error;
+    }
+  }
+
+  /**
    * Reads every page of `filter` (oldest change first), saves what it learnt and hands over what
    * changed (nothing while `cursor` is undefined: the first reading). The change read moves the
-   * cursor page by page. Resolves to the newest `lastUpdatedOn` read, or false when cut short.
+   * cursor page by page; `keep` records where a reading is, to go on from `resume` later.
+   * Resolves to the newest `lastUpdatedOn` read, or false when cut short.
    */
-  private async walk(filter: TicketQuery, cursor: string | undefined): Promise<string | undefined | false> {
+  private async walk(
+    filter: TicketQuery, cursor: string | undefined,
+    resume?: ReadingProgress, keep?: (progress: ReadingProgress) => Promise<void>,
+  ): Promise<string | undefined | false> {
     const { state } = this.options;
     const query: TicketQuery = { orderBy: 'lastInteraction', order: 'ASC', ...filter };
     const movesCursor = filter.lastUpdateAfter !== undefined;
-    let token: string | undefined;
-    let newest = cursor;
+    let token = resume?.continuationToken;
+    let newest = resume?.newest ?? cursor;
     do {
       const page = await this.call((options) => this.options.client.listTickets(query, {
         timezone: 0, ...options, ...(token === undefined ? {} : { continuationToken: token }),
@@ -194,6 +218,7 @@ export class Poller {
       if (movesCursor && newest !== undefined) await state.setCursor(newest);
       if (found.changes.length > 0) await this.options.onChanges(found.changes, this.call);
       token = page.continuationToken;
+      if (keep && token !== undefined) await keep({ continuationToken: token, ...(newest === undefined ? {} : { newest }) });
     } while (token !== undefined);
     return newest;
   }

@@ -2,11 +2,18 @@ import type { Storage } from 'botbuilder';
 import type { TicketSnapshot } from './ticketChanges.js';
 
 const CURSOR_KEY = 'notify/cursor';
+const FIRST_READING_KEY = 'notify/first-reading';
 const snapshotKey = (ticketId: string) => `notify/ticket/${ticketId.toLowerCase()}`;
+
+/** Where a reading of many pages stopped: the token of its next page, and the newest `lastUpdatedOn` read before it. */
+export interface ReadingProgress {
+  continuationToken: string;
+  newest?: string;
+}
 
 /**
  * Where the poller keeps what must survive a restart: its cursor (the newest `lastUpdatedOn` it
- * has read, the API's own clock) and what it last knew of each ticket. In the shared store
+ * has read, the API's own clock), how far its first reading got, and what it last knew of each ticket. In the shared store
  * (Redis), so that a restart or another replica reports nothing twice.
  */
 export class PollerState {
@@ -21,6 +28,20 @@ export class PollerState {
 
   async setCursor(lastUpdatedOn: string): Promise<void> {
     await this.storage.write({ [CURSOR_KEY]: { lastUpdatedOn, eTag: '*' } });
+  }
+
+  /** How far a first reading cut short got: where it goes on from. */
+  async firstReading(): Promise<ReadingProgress | undefined> {
+    const items = await this.storage.read([FIRST_READING_KEY]);
+    const item = items[FIRST_READING_KEY] as Partial<ReadingProgress> | undefined;
+    if (typeof item?.continuationToken !== 'string') return undefined;
+    return { continuationToken: item.continuationToken, ...(typeof item.newest === 'string' ? { newest: item.newest } : {}) };
+  }
+
+  /** Keeps the first reading's progress; undefined forgets it (done, or to start over). */
+  async setFirstReading(progress: ReadingProgress | undefined): Promise<void> {
+    if (progress === undefined) await this.storage.delete([FIRST_READING_KEY]);
+    else await this.storage.write({ [FIRST_READING_KEY]: { ...progress, eTag: '*' } });
   }
 
   /** What was last known of these tickets (those never seen are left out). */
