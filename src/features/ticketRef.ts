@@ -25,20 +25,19 @@ export function catalogOptions(ctx: FeatureContext) {
 }
 
 /**
- * The ticket with this number: one search, whose results are whole tickets. When more than a page
- * of newer tickets hold the digits in their text, a second search of ids and numbers only finds
- * it, and a third call reads it.
+ * The ticket with this number: one search, whose results are whole tickets, in number order. A
+ * number holding these digits is at least this one, so only older tickets holding them in their
+ * text come before it (newest first, thousands of newer ones could). When more than a page of
+ * those do, a second search of ids and numbers only finds it, and a third call reads it.
  */
 async function findByNumber(ctx: FeatureContext, number: number): Promise<Ticket> {
-  const page = await ctx.client.listTickets({ search: String(number), limit: NUMBER_SEARCH_LIMIT }, callOptions(ctx));
+  const search = { search: String(number), orderBy: 'ticketId', order: 'ASC' } as const;
+  const page = await ctx.client.listTickets({ ...search, limit: NUMBER_SEARCH_LIMIT }, callOptions(ctx));
   await Promise.all(page.items.map((t) => ctx.tickets.remember(t)));
   const ticket = page.items.find((t) => t.number === number);
   if (ticket) return ticket;
   if (page.continuationToken) {
-    const scan = await ctx.client.listTickets(
-      { search: String(number), limit: NUMBER_SCAN_LIMIT, select: ['id', 'ticketId'] },
-      callOptions(ctx),
-    );
+    const scan = await ctx.client.listTickets({ ...search, limit: NUMBER_SCAN_LIMIT, select: ['id', 'ticketId'] }, callOptions(ctx));
     const found = scan.items.find((t) => t.number === number);
     if (found) return ctx.client.getTicket(found.id, callOptions(ctx));
   }
