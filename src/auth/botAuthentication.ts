@@ -1,7 +1,9 @@
 import pTimeout from 'p-timeout';
 import { ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { ClaimsIdentity, ConnectorFactory, ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { AuthEndpoints, BotAuthConfig } from '../config.js';
 import { configuredLoginCredentials } from './connectorCredentials.js';
+import { CONNECTOR_TIMEOUT_MS, timedConnectors } from './connectorTimeout.js';
 import { AuthRefused, TokenGate } from './tokenGate.js';
 
 export type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
@@ -19,6 +21,22 @@ const PUBLIC_CLOUD: Required<AuthEndpoints> = {
 /** The whole of the SDK's own check may take this long (its metadata fetch has no timeout of its own). */
 const SDK_CHECK_TIMEOUT_MS = 4000;
 
+/** The SDK's authentication, whose connector clients (a turn's, a proactive message's) give up after a time. */
+class TimedBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  constructor(settings: ConfigurationBotFrameworkAuthenticationOptions, credentials: ServiceClientCredentialsFactory | undefined, private readonly timeoutMs: number) {
+    super(settings, credentials);
+  }
+
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    const result = await super.authenticateRequest(activity, authHeader);
+    return result.connectorFactory ? { ...result, connectorFactory: timedConnectors(result.connectorFactory, this.timeoutMs) } : result;
+  }
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return timedConnectors(super.createConnectorFactory(claimsIdentity), this.timeoutMs);
+  }
+}
+
 /**
  * Who may talk to the bot: with credentials, a request must carry a Bot Framework token that our
  * fast gate and then the SDK accept; without (local mode), the SDK lets anyone in. Every refusal
@@ -28,13 +46,13 @@ export class BotAuthenticator {
   readonly sdk: ConfigurationBotFrameworkAuthentication;
   private readonly gate?: TokenGate;
 
-  constructor(auth: BotAuthConfig | undefined) {
+  constructor(auth: BotAuthConfig | undefined, connectorTimeoutMs = CONNECTOR_TIMEOUT_MS) {
     // Once one endpoint is set, the SDK takes every one as given (a sovereign cloud): the rest keep the public cloud's.
     const endpoints: AuthEndpoints = Object.keys(auth?.endpoints ?? {}).length > 0 ? { ...PUBLIC_CLOUD, ...auth!.endpoints } : {};
     const settings: ConfigurationBotFrameworkAuthenticationOptions = auth
       ? { ...endpoints, MicrosoftAppId: auth.appId, MicrosoftAppPassword: auth.appPassword, MicrosoftAppType: auth.appType, MicrosoftAppTenantId: auth.tenantId }
       : {};
-    this.sdk = new ConfigurationBotFrameworkAuthentication(settings, auth && configuredLoginCredentials(auth));
+    this.sdk = new TimedBotFrameworkAuthentication(settings, auth && configuredLoginCredentials(auth), connectorTimeoutMs);
     if (auth) {
       this.gate = new TokenGate({
         appId: auth.appId,

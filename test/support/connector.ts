@@ -85,6 +85,8 @@ export class ConnectorRecorder {
   readonly refusals = new Map<string, { status: 403 | 413 | 429; times: number; retryAfterS?: number }>();
   /** Posts refused by `refusals`, in order. */
   readonly refused: RecordedCall[] = [];
+  /** Posts to these conversations are read and never answered: a connector that hangs. */
+  readonly silent = new Set<string>();
   private server?: Server;
   private nextId = 1;
   url = '';
@@ -129,6 +131,7 @@ export class ConnectorRecorder {
         return send(200, this.rosterPage(Number(url.searchParams.get('pageSize') ?? 200), Number(url.searchParams.get('continuationToken') ?? 0)));
       }
       if (m[2] === 'activities' && (req.method === 'POST' || req.method === 'PUT')) {
+        if (this.silent.has(conversationId.split(';')[0]!)) return;
         const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
         const refusal = this.refusals.get(conversationId.split(';')[0]!);
         if (refusal && refusal.times > 0) {
@@ -160,7 +163,12 @@ export class ConnectorRecorder {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()) ?? resolve());
+    await new Promise<void>((resolve) => {
+      if (!this.server) return resolve();
+      this.server.close(() => resolve());
+      // Posts left unanswered (`silent`) would hold the close forever.
+      this.server.closeAllConnections();
+    });
   }
 
   clear(): void {
