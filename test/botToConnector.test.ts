@@ -54,12 +54,12 @@ describe('the bot\'s token to the connector, for every app type, as a process', 
     return `http://127.0.0.1:${port}`;
   }
 
-  /** Posts `help` as Teams would, with a channel token the local OpenID server signed. */
-  async function postHelp(botUrl: string): Promise<Response> {
+  /** Posts `help` as Teams would (or as another channel, `channelId`), with a channel token the local OpenID server signed. */
+  async function postHelp(botUrl: string, channelId = 'msteams'): Promise<Response> {
     return fetch(`${botUrl}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${await openid.token(APP_ID, connector.url)}` },
-      body: JSON.stringify(message(ADELE, 'help', { serviceUrl: connector.url })),
+      body: JSON.stringify({ ...message(ADELE, 'help', { serviceUrl: connector.url }), channelId }),
     });
   }
 
@@ -113,6 +113,13 @@ describe('the bot\'s token to the connector, for every app type, as a process', 
     assert.equal(authorization, `Bearer ${identity.tokens.at(-1)}`);
     assert.deepEqual(identity.requests.slice(requests), [{ clientId: APP_ID, resource: 'https://api.botframework.com' }]);
     assert.equal(login.grants.length, grants, 'no password grant');
+  });
+
+  it('a message from another channel of the registration (Web Chat) gets one sentence, and nothing else runs', async () => {
+    const botUrl = await startBot({ MicrosoftAppType: 'MultiTenant', MicrosoftAppPassword: SECRET, ToChannelFromBotLoginUrl: `${login.url}/botframework.com` });
+    const response = await postHelp(botUrl, 'webchat');
+    assert.equal(response.status, 200);
+    assert.deepEqual(connector.messages().map((m) => [m.body.text, m.body.attachments]), [['This helpdesk works in Microsoft Teams: open it there.', undefined]]);
   });
 
   it('a secret the sign-in service refuses: no reply, the bot lives on, and its log holds neither the secret nor a stack', async () => {

@@ -13,8 +13,8 @@ export interface ReadingProgress {
 
 /**
  * Where the poller keeps what must survive a restart: its cursor (the newest `lastUpdatedOn` it
- * has read, the API's own clock), how far its first reading got, and what it last knew of each ticket. In the shared store
- * (Redis), so that a restart or another replica reports nothing twice.
+ * has read, the API's own clock), how far its first reading got, and what it last knew of each
+ * ticket. In the shared store (Redis), so that a restart or another replica reports nothing twice.
  */
 export class PollerState {
   constructor(private readonly storage: Storage) {}
